@@ -1,0 +1,15 @@
+import type { MongoClient } from "mongodb";
+import { subgraphDatabaseName } from "../../subgraphs/kit";
+import { seedAdvocacyDemo } from "./advocacy";
+import { seedDevelopmentDemo } from "./development";
+import { seedNetworksDemo } from "./networks";
+import { seedResourcesDemo } from "./resources";
+
+/** Loads the demo data set drawn from the seed documents into each subgraph's database; idempotent. */
+export async function seedDemoData(client: MongoClient, databasePrefix?: string): Promise<void> {
+  const db = (subgraph: string) => client.db(subgraphDatabaseName(subgraph, databasePrefix));
+  await seedNetworksDemo(db("networks"));
+  await seedResourcesDemo(db("resources"));
+  await seedDevelopmentDemo(db("development"));
+  await seedAdvocacyDemo(db("advocacy"));
+}

@@ -1,0 +1,145 @@
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { IsOptional, Max, Min } from "class-validator";
+import type { Collection, Document, Filter, Sort } from "mongodb";
+import { BadUserInputError } from "./errors";
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number;
+
+  @Field(() => String, { nullable: true, description: "Opaque cursor: the `endCursor` of the previous page." })
+  @IsOptional()
+  after?: string | null;
+}
+
+@Directive("@shareable")
+@ObjectType({ description: "Where a page stands in the whole list (Relay connections)." })
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Page<T> {
+  edges: Array<Edge<T>>;
+  pageInfo: PageInfo;
+  /** Resolved only when the client asks for it (graphql-js calls function-valued properties). */
+  totalCount: () => Promise<number>;
+}
+
+/**
+ * Builds `<Node>Connection` and `<Node>Edge` object types for a node class:
+ * `@ObjectType() class SchoolConnection extends ConnectionType(School) {}`.
+ */
+export function ConnectionType<TNode extends object>(nodeClass: ClassType<TNode>) {
+  @ObjectType(`${nodeClass.name}Edge`)
+  class EdgeType {
+    @Field({ description: "Opaque cursor of this node, for `after`." })
+    cursor: string;
+
+    @Field(() => nodeClass)
+    node: TNode;
+  }
+
+  @ObjectType()
+  abstract class ConnectionBase {
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: "How many nodes match, over all pages." })
+    totalCount: number;
+  }
+  return ConnectionBase;
+}
+
+/** Sort keys of a keyset-paginated list; `_id` is appended to make the order total. */
+export type SortKeys = Array<[field: string, direction: 1 | -1]>;
+
+function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString("base64url");
+}
+
+function decodeCursor(cursor: string, length: number): unknown[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(values) && values.length === length) return values;
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadUserInputError("Invalid cursor: pass a cursor returned by this list", "after");
+}
+
+function valueAt(doc: Document, path: string): unknown {
+  return path.split(".").reduce<unknown>((value, key) => (value as Document | undefined)?.[key], doc);
+}
+
+/** `(k1, k2, …) > (v1, v2, …)` in the sort's directions, as a MongoDB filter. */
+function afterFilter(keys: SortKeys, values: unknown[]): Filter<Document> {
+  return {
+    $or: keys.map(([field, direction], i) => {
+      const clause: Document = {};
+      keys.slice(0, i).forEach(([previous], j) => (clause[previous] = values[j]));
+      clause[field] = { [direction === 1 ? "$gt" : "$lt"]: values[i] };
+      return clause;
+    }),
+  };
+}
+
+/**
+ * One page of `collection` matching `filter`, in keyset order (stable under inserts).
+ * Sort keys must be present on every document. `map` turns stored documents into nodes.
+ */
+export async function paginate<TDoc extends Document, TNode>(
+  collection: Collection<TDoc>,
+  filter: Filter<TDoc>,
+  sortKeys: SortKeys,
+  args: PageArgs,
+  map: (doc: TDoc) => TNode,
+): Promise<Page<TNode>> {
+  const keys: SortKeys = [...sortKeys.filter(([field]) => field !== "_id"), ["_id", 1]];
+  const conditions: Filter<Document>[] = [filter as Filter<Document>];
+  if (args.after) conditions.push(afterFilter(keys, decodeCursor(args.after, keys.length)));
+  const sort: Sort = Object.fromEntries(keys);
+  const docs = await collection
+    .find({ $and: conditions } as Filter<TDoc>)
+    .sort(sort)
+    .limit(args.first + 1)
+    .toArray();
+  const hasNextPage = docs.length > args.first;
+  const edges = docs.slice(0, args.first).map((doc) => ({
+    cursor: encodeCursor(keys.map(([field]) => valueAt(doc, field))),
+    node: map(doc as TDoc),
+  }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: () => collection.countDocuments(filter),
+  };
+}

@@ -1,0 +1,42 @@
+import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { parse, type GraphQLSchema } from "graphql";
+import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import { validateInput } from "./validation";
+
+/** The Federation 2 features our subgraphs use; `@link` must precede the printed type-graphql schema. */
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
+
+/** `{ School: { __resolveReference } }`: entity resolution for the types this subgraph can resolve. */
+export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;
+
+export interface SubgraphSchemaOptions {
+  resolvers: NonEmptyArray<Function>;
+  /** Types not reachable from a root field, e.g. entities only reached through `_entities`. */
+  orphanedTypes?: Function[];
+  referenceResolvers?: ReferenceResolvers;
+}
+
+/** Builds a Federation 2 subgraph schema from type-graphql resolvers (directives kept, references wired). */
+export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    validateFn: validateInput,
+    skipCheck: true, // entity-only subgraphs may have no Query type of their own
+  });
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
+  }
+  return buildSubgraphSchema({
+    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+    resolvers,
+  });
+}
+
+/** The subgraph's SDL as the composer and the gateway see it (with `@link` and `@key`). */
+export function printSubgraphSdl(schema: GraphQLSchema): string {
+  return `${printSubgraphSchema(schema).trim()}\n`;
+}

@@ -1,0 +1,68 @@
+import { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import express from "express";
+import type { GraphQLSchema } from "graphql";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RunningServer {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface SubgraphServerOptions<TContext extends object> {
+  name: string;
+  schema: GraphQLSchema;
+  port: number;
+  host?: string;
+  context: (request: express.Request) => Promise<TContext>;
+  /** Throws when the service cannot serve (e.g. its database is unreachable). */
+  checkHealth: () => Promise<void>;
+}
+
+/** Serves a subgraph at `/graphql` with a `/health` endpoint for load balancers and the start script. */
+export async function startSubgraphServer<TContext extends object>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<RunningServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+  app.get("/health", (_request, response) => {
+    options.checkHealth().then(
+      () => response.json({ status: "ok", service: options.name }),
+      () => response.status(503).json({ status: "unavailable", service: options.name }),
+    );
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+  );
+  return listen(httpServer, options.port, options.host, () => apollo.stop());
+}
+
+export async function listen(
+  httpServer: http.Server,
+  port: number,
+  host = "127.0.0.1",
+  stopApp: () => Promise<void>,
+): Promise<RunningServer> {
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(port, host, resolve);
+  });
+  const actualPort = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${actualPort}/graphql`,
+    port: actualPort,
+    stop: stopApp,
+  };
+}

@@ -1,0 +1,42 @@
+import { validate, type ValidationError } from "class-validator";
+import { getNamedType, type GraphQLResolveInfo } from "graphql";
+import type { ValidatorFn } from "type-graphql";
+import { BadUserInputError } from "./errors";
+
+/** Flattens class-validator's nested errors to `path: message` pairs, e.g. `location.region`. */
+function flatten(errors: ValidationError[], prefix: string): Array<{ field: string; message: string }> {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/**
+ * The argument an input object was passed as (`input` in `createSchool(input: …)`), so field paths
+ * read as the client wrote them; empty for `@Args` classes, whose properties are the arguments.
+ */
+function argumentName(argType: unknown, info: GraphQLResolveInfo): string {
+  if (typeof argType !== "function") return "";
+  const field = info.parentType.getFields()[info.fieldName];
+  const matching = field.args.filter((arg) => getNamedType(arg.type).name === argType.name);
+  return matching.length === 1 ? matching[0].name : "";
+}
+
+/**
+ * type-graphql's validateFn: runs class-validator on every argument object and turns failures into a
+ * BAD_USER_INPUT error naming the first field (`extensions.field`), all of them in `extensions.failures`.
+ */
+export const validateInput: ValidatorFn = async (argValue, argType, { info }) => {
+  if (argValue === null || typeof argValue !== "object") return;
+  const values: object[] = Array.isArray(argValue) ? argValue : [argValue];
+  const prefix = argumentName(argType, info);
+  const failures = (await Promise.all(values.map((value) => validate(value, { forbidUnknownValues: false })))).flatMap((errors) =>
+    flatten(errors, prefix),
+  );
+  if (failures.length === 0) return;
+  const [first] = failures;
+  const error = new BadUserInputError(`Invalid ${first.field}: ${first.message}`, first.field);
+  error.extensions.failures = failures;
+  throw error;
+};

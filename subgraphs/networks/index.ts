@@ -1,0 +1,52 @@
+import { buildFederatedSchema, ensureIndexes, type SubgraphDefinition } from "../kit";
+import { AllianceMemberResolver, AllianceResolver } from "./alliance/alliance.resolver";
+import { createNetworksContext, createServices, type NetworksContext } from "./context";
+import { resolveEducatorReference } from "./educator/educator.reference";
+import { EducatorResolver, SchoolEducatorsResolver } from "./educator/educator.resolver";
+import { MembershipResolver } from "./membership/membership.resolver";
+import { resolveNetworkReference } from "./network/network.reference";
+import { NetworkResolver } from "./network/network.resolver";
+import { resolveOrganizationReference } from "./organization/organization.reference";
+import { OrganizationResolver } from "./organization/organization.resolver";
+import { PathwayResolver, PathwayStageResolver, PathwayTransitionResolver, SchoolPathwaysResolver } from "./pathway/pathway.resolver";
+import { createRepositories } from "./repositories";
+import { resolveSchoolReference } from "./school/school.reference";
+import { SchoolResolver } from "./school/school.resolver";
+
+/** Who is connected to whom: organizations, networks, schools, memberships, alliances, educators, pathways. */
+export const networksSubgraph: SubgraphDefinition<NetworksContext> = {
+  name: "networks",
+  defaultPort: 4001,
+  portVariable: "NETWORKS_PORT",
+  async create(db) {
+    const repos = createRepositories(db);
+    const services = createServices(repos);
+    const schema = await buildFederatedSchema({
+      resolvers: [
+        OrganizationResolver,
+        NetworkResolver,
+        SchoolResolver,
+        SchoolEducatorsResolver,
+        SchoolPathwaysResolver,
+        MembershipResolver,
+        AllianceResolver,
+        AllianceMemberResolver,
+        EducatorResolver,
+        PathwayResolver,
+        PathwayStageResolver,
+        PathwayTransitionResolver,
+      ],
+      referenceResolvers: {
+        Organization: { __resolveReference: resolveOrganizationReference },
+        Network: { __resolveReference: resolveNetworkReference },
+        School: { __resolveReference: resolveSchoolReference },
+        Educator: { __resolveReference: resolveEducatorReference },
+      },
+    });
+    return {
+      schema,
+      createContext: async () => createNetworksContext(repos, services),
+      ensureIndexes: () => ensureIndexes(repos),
+    };
+  },
+};

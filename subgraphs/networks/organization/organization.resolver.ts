@@ -1,0 +1,44 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { requireFound } from "../../kit";
+import type { NetworksContext } from "../context";
+import { NetworkConnection } from "../network/network";
+import { NetworkListArgs } from "../network/network.inputs";
+import { Organization, OrganizationConnection } from "./organization";
+import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from "./organization.inputs";
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => Organization, { nullable: true })
+  organization(@Arg("id", () => ID) id: string, @Ctx() { loaders }: NetworksContext) {
+    return loaders.organizationById.load(id);
+  }
+
+  @Query(() => OrganizationConnection, { description: "Organizations by name, optionally of one kind." })
+  organizations(@Args() args: OrganizationsArgs, @Ctx() { repos }: NetworksContext) {
+    return repos.organizations.list(args);
+  }
+
+  @FieldResolver(() => NetworkConnection, { description: "The networks this organization operates." })
+  networks(@Root() organization: Organization, @Args() args: NetworkListArgs, @Ctx() { repos }: NetworksContext) {
+    return repos.networks.list({ ...args, organizationId: organization.id });
+  }
+
+  @Mutation(() => Organization)
+  createOrganization(@Arg("input") input: CreateOrganizationInput, @Ctx() { repos }: NetworksContext) {
+    return repos.organizations.create(input);
+  }
+
+  @Mutation(() => Organization)
+  async updateOrganization(
+    @Arg("id", () => ID) id: string,
+    @Arg("input") input: UpdateOrganizationInput,
+    @Ctx() { repos }: NetworksContext,
+  ) {
+    return requireFound(await repos.organizations.update(id, input), "Organization", id);
+  }
+
+  @Mutation(() => Organization, { description: "Archives the organization; its networks stay as they are." })
+  async archiveOrganization(@Arg("id", () => ID) id: string, @Ctx() { repos }: NetworksContext) {
+    return requireFound(await repos.organizations.update(id, { archivedAt: new Date() }), "Organization", id);
+  }
+}

@@ -1,0 +1,67 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { NetworksContext } from "../context";
+import { Network } from "../network/network";
+import { School } from "../school/school";
+import { Pathway, PathwayConnection, PathwayStage, PathwayTransition } from "./pathway";
+import { CreatePathwayInput, PathwaysArgs, PathwayTransitionInput } from "./pathway.inputs";
+
+@Resolver(() => Pathway)
+export class PathwayResolver {
+  @Query(() => Pathway, { nullable: true })
+  pathway(@Arg("id", () => ID) id: string, @Ctx() { repos }: NetworksContext) {
+    return repos.pathways.findById(id);
+  }
+
+  @Query(() => PathwayConnection, { description: "Pathways of a network, or through a school." })
+  pathways(@Args() args: PathwaysArgs, @Ctx() { repos }: NetworksContext) {
+    return repos.pathways.list(args);
+  }
+
+  @FieldResolver(() => Network, { nullable: true })
+  network(@Root() pathway: Pathway, @Ctx() { loaders }: NetworksContext) {
+    return pathway.networkId ? loaders.networkById.load(pathway.networkId) : null;
+  }
+
+  @Mutation(() => Pathway)
+  createPathway(@Arg("input") input: CreatePathwayInput, @Ctx() { services }: NetworksContext) {
+    return services.pathways.create(input);
+  }
+
+  @Mutation(() => Pathway, { description: "Records one school year's count of students moving between consecutive stages." })
+  recordPathwayTransition(
+    @Arg("pathwayId", () => ID) pathwayId: string,
+    @Arg("input") input: PathwayTransitionInput,
+    @Ctx() { services }: NetworksContext,
+  ) {
+    return services.pathways.recordTransition(pathwayId, input);
+  }
+}
+
+@Resolver(() => PathwayStage)
+export class PathwayStageResolver {
+  @FieldResolver(() => School)
+  school(@Root() stage: PathwayStage, @Ctx() { loaders }: NetworksContext) {
+    return loaders.schoolById.load(stage.schoolId);
+  }
+}
+
+@Resolver(() => PathwayTransition)
+export class PathwayTransitionResolver {
+  @FieldResolver(() => School)
+  fromSchool(@Root() transition: PathwayTransition, @Ctx() { loaders }: NetworksContext) {
+    return loaders.schoolById.load(transition.fromSchoolId);
+  }
+
+  @FieldResolver(() => School)
+  toSchool(@Root() transition: PathwayTransition, @Ctx() { loaders }: NetworksContext) {
+    return loaders.schoolById.load(transition.toSchoolId);
+  }
+}
+
+@Resolver(() => School)
+export class SchoolPathwaysResolver {
+  @FieldResolver(() => [Pathway], { description: "Pathways this school is a stage of." })
+  pathways(@Root() school: School, @Ctx() { loaders }: NetworksContext) {
+    return loaders.pathwaysBySchool.load(school.id);
+  }
+}

@@ -1,0 +1,46 @@
+import { BadUserInputError, newId, NotFoundError } from "../../kit";
+import type { NetworksRepositories } from "../repositories";
+import type { CreatePathwayInput, PathwayTransitionInput } from "./pathway.inputs";
+
+/** Pathway rules: existing, distinct schools; transitions only between consecutive stages. */
+export class PathwayService {
+  constructor(private readonly repos: NetworksRepositories) {}
+
+  async create(input: CreatePathwayInput) {
+    const schoolIds = input.stages.map((stage) => stage.schoolId);
+    if (new Set(schoolIds).size !== schoolIds.length) throw new BadUserInputError("A school appears twice on the pathway", "input.stages");
+    const found = new Set((await this.repos.schools.findByIds(schoolIds)).map((school) => school.id));
+    const missing = schoolIds.findIndex((id) => !found.has(id));
+    if (missing >= 0) throw new BadUserInputError(`No school has id ${schoolIds[missing]}`, `input.stages.${missing}.schoolId`);
+    if (input.networkId && !(await this.repos.networks.findById(input.networkId))) {
+      throw new BadUserInputError(`No network has id ${input.networkId}`, "input.networkId");
+    }
+    const now = new Date();
+    return this.repos.pathways.insert({
+      _id: newId(),
+      name: input.name,
+      description: input.description,
+      networkId: input.networkId,
+      stages: input.stages.map((stage, order) => ({ order, schoolId: stage.schoolId, grades: stage.grades ?? null })),
+      transitions: [],
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  async recordTransition(pathwayId: string, input: PathwayTransitionInput) {
+    const pathway = await this.repos.pathways.findById(pathwayId);
+    if (!pathway) throw new NotFoundError("Pathway", pathwayId);
+    const from = pathway.stages.find((stage) => stage.schoolId === input.fromSchoolId);
+    const to = pathway.stages.find((stage) => stage.schoolId === input.toSchoolId);
+    if (!from || !to || to.order !== from.order + 1) {
+      throw new BadUserInputError("Transitions go from one stage of the pathway to the next", "input.toSchoolId");
+    }
+    if (input.onTimeCount != null && input.onTimeCount > input.studentCount) {
+      throw new BadUserInputError("onTimeCount cannot exceed studentCount", "input.onTimeCount");
+    }
+    const updated = await this.repos.pathways.recordTransition(pathwayId, { ...input, onTimeCount: input.onTimeCount ?? null });
+    if (!updated) throw new NotFoundError("Pathway", pathwayId);
+    return updated;
+  }
+}

@@ -1,0 +1,23 @@
+import type { Db } from "mongodb";
+import { AllianceMemberRepository, AllianceRepository } from "./alliance/alliance.repository";
+import { EducatorRepository } from "./educator/educator.repository";
+import { MembershipRepository } from "./membership/membership.repository";
+import { NetworkRepository } from "./network/network.repository";
+import { OrganizationRepository } from "./organization/organization.repository";
+import { PathwayRepository } from "./pathway/pathway.repository";
+import { SchoolRepository } from "./school/school.repository";
+
+export function createRepositories(db: Db) {
+  return {
+    organizations: new OrganizationRepository(db),
+    networks: new NetworkRepository(db),
+    schools: new SchoolRepository(db),
+    memberships: new MembershipRepository(db),
+    alliances: new AllianceRepository(db),
+    allianceMembers: new AllianceMemberRepository(db),
+    educators: new EducatorRepository(db),
+    pathways: new PathwayRepository(db),
+  };
+}
+
+export type NetworksRepositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,56 @@
+import type { Filter, IndexDescription } from "mongodb";
+import { newId, Repository, toEntity, type StoredDocument } from "../../kit";
+import type { Governance, Locale, SchoolLevel } from "../enums";
+import type { Location } from "../location";
+import type { CreateSchoolInput, SchoolsArgs } from "./school.inputs";
+
+export interface SchoolDocument extends StoredDocument {
+  name: string;
+  ncesId?: string | null;
+  level: SchoolLevel;
+  lowestGrade: number;
+  highestGrade: number;
+  locale?: Locale | null;
+  location: Location;
+  enrollment?: number | null;
+  governance: Governance;
+  district?: string | null;
+  website?: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  archivedAt?: Date | null;
+}
+
+export class SchoolRepository extends Repository<SchoolDocument> {
+  readonly collectionName = "schools";
+  readonly indexes: IndexDescription[] = [
+    // sparse: schools outside the US have no NCES id, and many may lack one
+    { key: { ncesId: 1 }, unique: true, sparse: true, name: "ncesId_unique" },
+    { key: { locale: 1, name: 1 } },
+    { key: { "location.region": 1, name: 1 } },
+    { key: { name: 1 } },
+  ];
+
+  async findByNcesIds(ncesIds: readonly string[]) {
+    const docs = await this.collection.find({ ncesId: { $in: [...ncesIds] } }).toArray();
+    return docs.map(toEntity);
+  }
+
+  list(args: SchoolsArgs) {
+    const filter: Filter<SchoolDocument> = {};
+    if (args.locale) filter.locale = args.locale;
+    if (args.level) filter.level = args.level;
+    if (args.region) filter["location.region"] = args.region;
+    if (args.country) filter["location.country"] = args.country;
+    if (args.governance) filter.governance = args.governance;
+    if (!args.includeArchived) filter.archivedAt = null;
+    return this.page(filter, [["name", 1]], args);
+  }
+
+  create(input: CreateSchoolInput) {
+    const now = new Date();
+    // ncesId is left out when absent so the sparse unique index ignores the school
+    const { ncesId, ...fields } = input;
+    return this.insert({ _id: newId(), ...fields, ...(ncesId ? { ncesId } : {}), createdAt: now, updatedAt: now, archivedAt: null });
+  }
+}

@@ -1,0 +1,56 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { loadExisting, requireFound } from "../../kit";
+import type { NetworksContext } from "../context";
+import { Membership } from "../membership/membership";
+import { Network } from "../network/network";
+import { School, SchoolConnection } from "./school";
+import { CreateSchoolInput, SchoolByNcesIdArgs, SchoolsArgs, UpdateSchoolInput } from "./school.inputs";
+
+@Resolver(() => School)
+export class SchoolResolver {
+  @Query(() => School, { nullable: true })
+  school(@Arg("id", () => ID) id: string, @Ctx() { loaders }: NetworksContext) {
+    return loaders.schoolById.load(id);
+  }
+
+  @Query(() => School, { nullable: true, description: "A school by its 12-digit NCES id." })
+  schoolByNcesId(@Args() { ncesId }: SchoolByNcesIdArgs, @Ctx() { loaders }: NetworksContext) {
+    return loaders.schoolByNcesId.load(ncesId);
+  }
+
+  @Query(() => SchoolConnection, { description: "Schools by name, filtered by locale, level, region or governance." })
+  schools(@Args() args: SchoolsArgs, @Ctx() { repos }: NetworksContext) {
+    return repos.schools.list(args);
+  }
+
+  @FieldResolver(() => [Membership], { description: "The school's memberships, oldest first." })
+  async memberships(
+    @Root() school: School,
+    @Arg("includeEnded", { defaultValue: false }) includeEnded: boolean,
+    @Ctx() { loaders }: NetworksContext,
+  ) {
+    const memberships = await loaders.membershipsBySchool.load(school.id);
+    return includeEnded ? memberships : memberships.filter((membership) => !membership.endDate);
+  }
+
+  @FieldResolver(() => [Network], { description: "The networks the school currently belongs to." })
+  async networks(@Root() school: School, @Ctx() { loaders }: NetworksContext) {
+    const open = (await loaders.membershipsBySchool.load(school.id)).filter((membership) => !membership.endDate);
+    return loadExisting(loaders.networkById, open.map((membership) => membership.networkId));
+  }
+
+  @Mutation(() => School)
+  createSchool(@Arg("input") input: CreateSchoolInput, @Ctx() { services }: NetworksContext) {
+    return services.schools.create(input);
+  }
+
+  @Mutation(() => School)
+  updateSchool(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateSchoolInput, @Ctx() { services }: NetworksContext) {
+    return services.schools.update(id, input);
+  }
+
+  @Mutation(() => School, { description: "Archives the school: it leaves lists but stays readable by id." })
+  async archiveSchool(@Arg("id", () => ID) id: string, @Ctx() { repos }: NetworksContext) {
+    return requireFound(await repos.schools.update(id, { archivedAt: new Date() }), "School", id);
+  }
+}

@@ -1,0 +1,38 @@
+import { BadUserInputError, ConflictError, isDuplicateKeyError, NotFoundError } from "../../kit";
+import type { NetworksRepositories } from "../repositories";
+import type { CreateSchoolInput, UpdateSchoolInput } from "./school.inputs";
+
+/** School rules: grades in order, NCES ids unique, names kept in step where copied. */
+export class SchoolService {
+  constructor(private readonly repos: NetworksRepositories) {}
+
+  async create(input: CreateSchoolInput) {
+    assertGradeOrder(input.lowestGrade, input.highestGrade);
+    return this.withUniqueNcesId(input.ncesId, () => this.repos.schools.create(input));
+  }
+
+  async update(id: string, input: UpdateSchoolInput) {
+    const school = await this.repos.schools.findById(id);
+    if (!school) throw new NotFoundError("School", id);
+    assertGradeOrder(input.lowestGrade ?? school.lowestGrade, input.highestGrade ?? school.highestGrade);
+    const updated = await this.withUniqueNcesId(input.ncesId, () => this.repos.schools.update(id, input));
+    if (!updated) throw new NotFoundError("School", id);
+    if (input.name && input.name !== school.name) await this.repos.memberships.renameSchool(id, input.name);
+    return updated;
+  }
+
+  private async withUniqueNcesId<T>(ncesId: string | null | undefined, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new ConflictError(`Another school already has NCES id ${ncesId}`);
+      throw error;
+    }
+  }
+}
+
+function assertGradeOrder(lowest: number, highest: number): void {
+  if (highest < lowest) {
+    throw new BadUserInputError(`highestGrade (${highest}) is below lowestGrade (${lowest})`, "input.highestGrade");
+  }
+}

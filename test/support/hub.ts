@@ -1,0 +1,31 @@
+import { randomBytes } from "node:crypto";
+import { startHub as startHubServices, type RunningHub } from "../../scripts/hub";
+import type { GraphQLResult } from "./subgraph";
+
+export interface HubUnderTest extends RunningHub {
+  /** POSTs a GraphQL operation to the gateway over real HTTP. */
+  query<TData = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<TData> & { status: number }>;
+}
+
+/**
+ * The whole hub on free ports, as `npm start` runs it: embedded database (or MONGODB_URL, with
+ * databases of its own), four subgraphs over HTTP and the gateway serving the committed supergraph.
+ */
+export async function startHub(options: { demoData?: boolean } = {}): Promise<HubUnderTest> {
+  const hub = await startHubServices({
+    mongoUrl: process.env.MONGODB_URL,
+    databasePrefix: `test_${randomBytes(4).toString("hex")}_`,
+    demoData: options.demoData ?? true,
+  });
+  return {
+    ...hub,
+    async query(query, variables, headers = {}) {
+      const response = await fetch(hub.gatewayUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as GraphQLResult) };
+    },
+  };
+}
