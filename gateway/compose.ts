@@ -2,7 +2,7 @@ import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
 import { MongoClient } from "mongodb";
 import path from "node:path";
-import { printSubgraphSdl, type SubgraphDefinition } from "../subgraphs/kit";
+import { AuditTrail, printSubgraphSdl, type SubgraphDefinition } from "../subgraphs/kit";
 
 /** The checkout's root, whether this runs from sources (ts-jest) or from compiled output in dist/. */
 const ROOT = ((parent) => (path.basename(parent) === "dist" ? path.dirname(parent) : parent))(path.resolve(__dirname, ".."));
@@ -32,7 +32,8 @@ export async function composeSupergraph(definitions: SubgraphDefinition[]): Prom
   const unconnected = new MongoClient("mongodb://127.0.0.1:9").db("compose");
   const subgraphSdls: Record<string, string> = {};
   for (const definition of definitions) {
-    subgraphSdls[definition.name] = printSubgraphSdl((await definition.create(unconnected)).schema);
+    const instance = await definition.create(unconnected, new AuditTrail(unconnected, definition.name));
+    subgraphSdls[definition.name] = printSubgraphSdl(instance.schema);
   }
   const result = composeServices(
     definitions.map((definition) => ({

@@ -1,11 +1,16 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
+import type { KeyLike } from "jose";
 import { readFileSync } from "node:fs";
 import http from "node:http";
+import { ACCESS_HEADER, signAccessToken, type Access } from "../subgraphs/kit/access";
 import { listen, type RunningServer } from "../subgraphs/kit/server";
+import { AccessResolver } from "./auth/access-resolver";
+import { Authenticator } from "./auth/authenticator";
+import type { TrustedIssuer } from "./auth/issuers";
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -14,21 +19,49 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   port: number;
   host?: string;
+  /** Signs the access forwarded to subgraphs. */
+  gatewayPrivateKey: KeyLike;
+  /** Identity providers whose bearer tokens are accepted. */
+  issuers: TrustedIssuer[];
+}
+
+interface GatewayContext {
+  access: Access;
 }
 
 export function readSupergraph(path: string): string {
   return readFileSync(path, "utf8");
 }
 
-/** Serves the supergraph at `/graphql` through Apollo Gateway, with `/health` for load balancers. */
+/** Forwards each subgraph request with the caller's access, signed for that subgraph only. */
+class AccessForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    url: string,
+    private readonly subgraph: string,
+    private readonly privateKey: KeyLike,
+  ) {
+    super({ url });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    request.http?.headers.set(ACCESS_HEADER, await signAccessToken(context.access, this.subgraph, this.privateKey));
+  }
+}
+
+/**
+ * Serves the supergraph at `/graphql` through Apollo Gateway: authenticates the caller, works out
+ * their access once per request and forwards it signed to each subgraph. `/health` for load balancers.
+ */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
+  const accessResolver = new AccessResolver(options.subgraphUrls.networks, options.gatewayPrivateKey);
+  const authenticator = new Authenticator(options.issuers, (key) => accessResolver.verifyApiKey(key));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: options.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) => new AccessForwardingDataSource(options.subgraphUrls[name] ?? url!, name, options.gatewayPrivateKey),
   });
   const app = express();
   const httpServer = http.createServer(app);
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
@@ -37,6 +70,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.get("/health", (_request, response) => {
     response.json({ status: "ok", service: "gateway" });
   });
-  app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo));
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        access: await accessResolver.resolve(
+          await authenticator.identify({ authorization: req.header("authorization"), "x-api-key": req.header("x-api-key") }),
+        ),
+      }),
+    }),
+  );
   return listen(httpServer, options.port, options.host, () => apollo.stop());
 }

@@ -1,5 +1,7 @@
 import "reflect-metadata";
 import { startEmbeddedMongo, type EmbeddedMongo } from "../embedded-mongo";
+import { generateHubKeys, type HubKeys } from "../gateway/auth/keys";
+import { DEV_ISSUER, HUB_AUDIENCE, type TrustedIssuer } from "../gateway/auth/issuers";
 import { SUPERGRAPH_PATH } from "../gateway/compose";
 import { readSupergraph, startGateway } from "../gateway/gateway";
 import { connectMongo, runSubgraph, type RunningServer } from "../subgraphs/kit";
@@ -18,12 +20,17 @@ export interface HubOptions {
   gatewayPort?: number;
   /** By subgraph name; 0 or absent: a free port. */
   subgraphPorts?: Record<string, number>;
+  /** The gateway's and the development issuer's keys; fresh ones when absent. */
+  keys?: HubKeys;
+  /** Partners' identity providers, besides the hub's own development issuer. */
+  issuers?: TrustedIssuer[];
 }
 
 export interface RunningHub {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   mongoUrl: string;
+  keys: HubKeys;
   stop(): Promise<void>;
 }
 
@@ -34,6 +41,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     for (const service of started.reverse()) await service.stop();
   };
   try {
+    const keys = options.keys ?? (await generateHubKeys());
     let mongoUrl = options.mongoUrl;
     if (!mongoUrl) {
       const embedded = await startEmbeddedMongo({ dbpath: options.dbpath, host: options.host });
@@ -47,6 +55,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
         port: options.subgraphPorts?.[definition.name] ?? 0,
         host: options.host,
         databasePrefix: options.databasePrefix,
+        gatewayPublicKey: keys.gatewayPublicKey,
       });
       started.push(server);
       subgraphUrls[definition.name] = server.url;
@@ -60,9 +69,12 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       subgraphUrls,
       port: options.gatewayPort ?? 0,
       host: options.host,
+      gatewayPrivateKey: keys.gatewayPrivateKey,
+      // the hub is its own issuer in development (npm run token); partners' issuers are configuration
+      issuers: [{ issuer: DEV_ISSUER, audience: HUB_AUDIENCE, organizationId: null, key: keys.issuerPublicKey }, ...(options.issuers ?? [])],
     });
     started.push(gateway);
-    return { gatewayUrl: gateway.url, subgraphUrls, mongoUrl, stop };
+    return { gatewayUrl: gateway.url, subgraphUrls, mongoUrl, keys, stop };
   } catch (error) {
     await stop();
     throw error;

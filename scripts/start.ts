@@ -1,17 +1,26 @@
 import "reflect-metadata";
 import path from "node:path";
 import { mkdirSync } from "node:fs";
+import { mintDevToken } from "../gateway/auth/dev-tokens";
+import { issuersFromConfig } from "../gateway/auth/issuers";
+import { loadOrCreateDevKeys } from "../gateway/auth/keys";
 import { subgraphs } from "../subgraphs/registry";
+import { DemoNetworks, DemoOrganizations } from "./demo/ids";
 import { startHub } from "./hub";
 
 /**
  * `npm start`: the whole hub on this machine. Uses MONGODB_URL when set, otherwise the embedded
- * database with its data under ./data/db. Loads the demo data on first start (idempotent).
+ * database with its data under ./data/db. Loads the demo data on first start (idempotent). Development
+ * keys live in ./data/keys; the hub is its own token issuer.
  */
 async function main(): Promise<void> {
-  const dbpath = path.resolve(process.env.HUB_DATA_DIR ?? "data/db");
+  const dataDir = path.resolve(process.env.HUB_DATA_DIR ?? "data");
+  const dbpath = path.join(dataDir, "db");
   if (!process.env.MONGODB_URL) mkdirSync(dbpath, { recursive: true });
+  const keys = await loadOrCreateDevKeys(path.join(dataDir, "keys", "dev-keys.json"));
   const hub = await startHub({
+    keys,
+    issuers: await issuersFromConfig(process.env.HUB_TRUSTED_ISSUERS),
     mongoUrl: process.env.MONGODB_URL,
     dbpath,
     demoData: process.env.DEMO_DATA !== "false",
@@ -28,6 +37,14 @@ ${Object.entries(hub.subgraphUrls)
   .map(([name, url]) => `  ${name.padEnd(12)} ${url}`)
   .join("\n")}
   Database     ${process.env.MONGODB_URL ? "MONGODB_URL" : `embedded, data in ${dbpath}`}
+
+A development token (coordinator of a CEI-PEA network; more with npm run token -- --help):
+  Authorization: Bearer ${await mintDevToken(keys.issuerPrivateKey, {
+    personId: "demo-coordinator",
+    organizationId: DemoOrganizations.ceiPea,
+    roles: [{ role: "COORDINATOR", networkId: DemoNetworks.nycSchoolLeaders }],
+  })}
+
 Press Ctrl-C to stop.`);
   let stopping = false;
   const shutdown = () => {

@@ -17,6 +17,8 @@ export const DemoOrganizations = {
   performanceStandardsConsortium: demoId("organization:nyc-performance-standards-consortium"),
   gatesFoundation: demoId("organization:gates-foundation"),
   cebe: demoId("organization:cebe"),
+  cesNorthwest: demoId("organization:ces-northwest"),
+  cprl: demoId("organization:cprl-columbia"),
 } as const;
 
 export const DemoNetworks = {
@@ -28,6 +30,8 @@ export const DemoNetworks = {
   nwRise: demoId("network:nw-rise"),
   houstonBeaconSchools: demoId("network:houston-beacon-schools"),
   graduationImprovement: demoId("network:nsi-graduation-improvement"),
+  cesNorthwestPortland: demoId("network:ces-northwest-portland"),
+  cebeStrategicNetworking: demoId("network:cebe-strategic-networking"),
 } as const;
 
 export const DemoAlliances = {
@@ -52,4 +56,23 @@ export const DemoSchools = {
   merloStation: demoId("school:merlo-station-high"),
   urbanAcademy: demoId("school:urban-academy"),
   beacon: demoId("school:beacon-school"),
+} as const;
+
+/** Educators named in the seeds (principals, network coordinators), created by the networks demo data. */
+export const DemoEducators = {
+  teriSchrader: demoId("educator:teri-schrader"),
+  maryStClair: demoId("educator:mary-st-clair"),
+  lawrenceKohn: demoId("educator:lawrence-kohn"),
+  janiceAdams: demoId("educator:janice-adams"),
+  ceceCunningham: demoId("educator:cece-cunningham"),
+  nancyMann: demoId("educator:nancy-mann"),
+  vivianOrlen: demoId("educator:vivian-orlen"),
+  georgeWood: demoId("educator:george-wood"),
+  vincentBrevetti: demoId("educator:vincent-brevetti"),
+  annCook: demoId("educator:ann-cook"),
+  rosemarySedgwick: demoId("educator:rosemary-sedgwick"),
+  jacquelineAncess: demoId("educator:jacqueline-ancess"),
+  harveyNewman: demoId("educator:harvey-newman"),
+  celesteJanssen: demoId("educator:celeste-janssen"),
+  holliHansen: demoId("educator:holli-hansen"),
 } as const;

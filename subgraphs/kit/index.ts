@@ -8,3 +8,5 @@ export * from "./subgraph";
 export * from "./database";
 export * from "./dates";
 export * from "./visibility";
+export * from "./access";
+export * from "./audit";

@@ -42,8 +42,23 @@ export interface Edge<T> {
 export interface Page<T> {
   edges: Array<Edge<T>>;
   pageInfo: PageInfo;
-  /** Resolved only when the client asks for it (graphql-js calls function-valued properties). */
-  totalCount: () => Promise<number>;
+  /** Counted only when a client asks for it. */
+  totalCount: PromiseLike<number>;
+}
+
+/** A promise that starts its work on first `then`, i.e. only when GraphQL resolves the field. */
+export class Deferred<T> implements PromiseLike<T> {
+  private promise?: Promise<T>;
+
+  constructor(private readonly run: () => Promise<T>) {}
+
+  then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    this.promise ??= this.run();
+    return this.promise.then(onFulfilled, onRejected);
+  }
 }
 
 /**
@@ -140,6 +155,6 @@ export async function paginate<TDoc extends Document, TNode>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: () => collection.countDocuments(filter),
+    totalCount: new Deferred(() => collection.countDocuments(filter)),
   };
 }

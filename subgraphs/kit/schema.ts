@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import { auditMutations } from "./audit";
 import { validateInput } from "./validation";
 
 /** The Federation 2 features our subgraphs use; `@link` must precede the printed type-graphql schema. */
@@ -24,6 +25,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     validateFn: validateInput,
+    globalMiddlewares: [auditMutations],
     skipCheck: true, // entity-only subgraphs may have no Query type of their own
   });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;

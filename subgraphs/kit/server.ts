@@ -1,10 +1,12 @@
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Access } from "./access";
 
 export interface RunningServer {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
@@ -18,7 +20,9 @@ export interface SubgraphServerOptions<TContext extends object> {
   schema: GraphQLSchema;
   port: number;
   host?: string;
-  context: (request: express.Request) => Promise<TContext>;
+  /** The caller's access from the gateway's signed token; null refuses the request (401). */
+  verifyAccess: (request: express.Request) => Promise<Access | null>;
+  context: (access: Access) => Promise<TContext>;
   /** Throws when the service cannot serve (e.g. its database is unreachable). */
   checkHealth: () => Promise<void>;
 }
@@ -32,7 +36,7 @@ export async function startSubgraphServer<TContext extends object>(
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
   app.get("/health", (_request, response) => {
@@ -43,8 +47,19 @@ export async function startSubgraphServer<TContext extends object>(
   });
   app.use(
     "/graphql",
+    // every operation, `_service` and `_entities` included, needs the gateway's signature
+    (request, response, next) => {
+      options.verifyAccess(request).then((access) => {
+        if (!access) {
+          response.status(401).json({ errors: [{ message: "Authentication required", extensions: { code: "UNAUTHENTICATED" } }] });
+          return;
+        }
+        response.locals.access = access;
+        next();
+      }, next);
+    },
     express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+    expressMiddleware(apollo, { context: async ({ res }) => options.context(res.locals.access as Access) }),
   );
   return listen(httpServer, options.port, options.host, () => apollo.stop());
 }

@@ -1,6 +1,8 @@
-import type { Request } from "express";
 import type { GraphQLSchema } from "graphql";
+import type { KeyLike } from "jose";
 import type { Db } from "mongodb";
+import { ACCESS_HEADER, importKey, verifyAccessToken, type Access } from "./access";
+import { AuditTrail } from "./audit";
 import { connectMongo, pingDatabase, subgraphDatabaseName } from "./database";
 import { startSubgraphServer, type RunningServer } from "./server";
 
@@ -8,7 +10,7 @@ import { startSubgraphServer, type RunningServer } from "./server";
 export interface SubgraphInstance<TContext extends object = object> {
   schema: GraphQLSchema;
   /** A fresh context (repositories, DataLoaders, the caller's access) for one request. */
-  createContext(request?: Request): Promise<TContext>;
+  createContext(access: Access): Promise<TContext>;
   /** Creates the indexes the repositories declare. */
   ensureIndexes(): Promise<void>;
 }
@@ -18,7 +20,8 @@ export interface SubgraphDefinition<TContext extends object = object> {
   defaultPort: number;
   /** Environment variable that overrides the port, e.g. NETWORKS_PORT. */
   portVariable: string;
-  create(db: Db): Promise<SubgraphInstance<TContext>>;
+  /** Wires the subgraph to its database; `audit` is the hub's audit log (written by the kit, read by the networks subgraph). */
+  create(db: Db, audit: AuditTrail): Promise<SubgraphInstance<TContext>>;
 }
 
 export interface RunSubgraphOptions {
@@ -27,6 +30,8 @@ export interface RunSubgraphOptions {
   host?: string;
   /** Database names are `<prefix><subgraph>`; tests use a unique prefix. */
   databasePrefix?: string;
+  /** Verifies the gateway's signature on the forwarded access token. */
+  gatewayPublicKey: KeyLike;
 }
 
 /** Connects a subgraph to its own database, creates its indexes and serves it over HTTP. */
@@ -34,14 +39,16 @@ export async function runSubgraph(definition: SubgraphDefinition, options: RunSu
   const client = await connectMongo(options.mongoUrl);
   try {
     const db = client.db(subgraphDatabaseName(definition.name, options.databasePrefix));
-    const subgraph = await definition.create(db);
-    await subgraph.ensureIndexes();
+    const audit = new AuditTrail(client.db(subgraphDatabaseName("audit", options.databasePrefix)), definition.name);
+    const subgraph = await definition.create(db, audit);
+    await Promise.all([subgraph.ensureIndexes(), audit.ensureIndexes()]);
     const server = await startSubgraphServer({
       name: definition.name,
       schema: subgraph.schema,
       port: options.port ?? definition.defaultPort,
       host: options.host,
-      context: (request) => subgraph.createContext(request),
+      verifyAccess: (request) => verifyAccessToken(request.header(ACCESS_HEADER), definition.name, options.gatewayPublicKey),
+      context: async (access) => ({ ...(await subgraph.createContext(access)), access, audit }),
       checkHealth: () => pingDatabase(db),
     });
     return {
@@ -61,8 +68,15 @@ export async function runSubgraph(definition: SubgraphDefinition, options: RunSu
 export async function runSubgraphFromEnvironment(definition: SubgraphDefinition): Promise<void> {
   const mongoUrl = process.env.MONGODB_URL;
   if (!mongoUrl) throw new Error("MONGODB_URL is not set: point it at the MongoDB this subgraph should use");
+  const publicKey = process.env.HUB_GATEWAY_PUBLIC_KEY;
+  if (!publicKey) throw new Error("HUB_GATEWAY_PUBLIC_KEY is not set: the gateway's public key (PEM or JWK), to verify forwarded access");
   const port = Number(process.env[definition.portVariable] ?? definition.defaultPort);
-  const server = await runSubgraph(definition, { mongoUrl, port, host: process.env.HOST });
+  const server = await runSubgraph(definition, {
+    mongoUrl,
+    port,
+    host: process.env.HOST,
+    gatewayPublicKey: await importKey(publicKey, "verify"),
+  });
   console.log(`${definition.name} subgraph ready at ${server.url}`);
   const shutdown = () => void server.stop().then(() => process.exit(0));
   process.once("SIGINT", shutdown);

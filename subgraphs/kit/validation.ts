@@ -29,7 +29,8 @@ function argumentName(argType: unknown, info: GraphQLResolveInfo): string {
  */
 export const validateInput: ValidatorFn = async (argValue, argType, { info }) => {
   if (argValue === null || typeof argValue !== "object") return;
-  const values: object[] = Array.isArray(argValue) ? argValue : [argValue];
+  // lists of input objects are validated item by item; lists of scalars need no class validation
+  const values = (Array.isArray(argValue) ? argValue : [argValue]).filter((value): value is object => value !== null && typeof value === "object");
   const prefix = argumentName(argType, info);
   const failures = (await Promise.all(values.map((value) => validate(value, { forbidUnknownValues: false })))).flatMap((errors) =>
     flatten(errors, prefix),

@@ -1,5 +1,10 @@
-import { groupedLoader, keyedLoader } from "../kit";
+import { groupedLoader, keyedLoader, type Access, type AuditTrail } from "../kit";
+import { AccessGrantService } from "./access/access-grant.service";
 import { AllianceService } from "./alliance/alliance.service";
+import { NetworksAuthorization } from "./authorization";
+import { EducatorService } from "./educator/educator.service";
+import { OrganizationService } from "./organization/organization.service";
+import { ApiKeyService } from "./api-key/api-key.service";
 import { MembershipService } from "./membership/membership.service";
 import { NetworkService } from "./network/network.service";
 import { PathwayService } from "./pathway/pathway.service";
@@ -23,22 +28,35 @@ function createLoaders(repos: NetworksRepositories) {
 }
 
 export function createServices(repos: NetworksRepositories) {
+  const authorization = new NetworksAuthorization(repos);
   return {
-    schools: new SchoolService(repos),
-    networks: new NetworkService(repos),
-    memberships: new MembershipService(repos),
-    alliances: new AllianceService(repos),
-    pathways: new PathwayService(repos),
+    organizations: new OrganizationService(repos, authorization),
+    schools: new SchoolService(repos, authorization),
+    networks: new NetworkService(repos, authorization),
+    memberships: new MembershipService(repos, authorization),
+    alliances: new AllianceService(repos, authorization),
+    pathways: new PathwayService(repos, authorization),
+    educators: new EducatorService(repos, authorization),
+    apiKeys: new ApiKeyService(repos),
+    accessGrants: new AccessGrantService(repos),
   };
 }
 
 export interface NetworksContext {
+  access: Access;
+  /** The hub's audit log, which this subgraph serves to organization admins. */
+  audit: AuditTrail;
   repos: NetworksRepositories;
   services: ReturnType<typeof createServices>;
   loaders: ReturnType<typeof createLoaders>;
 }
 
 /** Repositories and services live as long as the subgraph; loaders only as long as one request. */
-export function createNetworksContext(repos: NetworksRepositories, services: NetworksContext["services"]): NetworksContext {
-  return { repos, services, loaders: createLoaders(repos) };
+export function createNetworksContext(
+  access: Access,
+  audit: AuditTrail,
+  repos: NetworksRepositories,
+  services: NetworksContext["services"],
+): NetworksContext {
+  return { access, audit, repos, services, loaders: createLoaders(repos) };
 }

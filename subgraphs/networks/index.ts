@@ -1,5 +1,8 @@
 import { buildFederatedSchema, ensureIndexes, type SubgraphDefinition } from "../kit";
+import { AccessResolver } from "./access/access.resolver";
 import { AllianceMemberResolver, AllianceResolver } from "./alliance/alliance.resolver";
+import { OrganizationAuditResolver } from "./audit/audit.resolver";
+import { ApiKeyResolver } from "./api-key/api-key.resolver";
 import { createNetworksContext, createServices, type NetworksContext } from "./context";
 import { resolveEducatorReference } from "./educator/educator.reference";
 import { EducatorResolver, SchoolEducatorsResolver } from "./educator/educator.resolver";
@@ -18,7 +21,7 @@ export const networksSubgraph: SubgraphDefinition<NetworksContext> = {
   name: "networks",
   defaultPort: 4001,
   portVariable: "NETWORKS_PORT",
-  async create(db) {
+  async create(db, audit) {
     const repos = createRepositories(db);
     const services = createServices(repos);
     const schema = await buildFederatedSchema({
@@ -35,6 +38,9 @@ export const networksSubgraph: SubgraphDefinition<NetworksContext> = {
         PathwayResolver,
         PathwayStageResolver,
         PathwayTransitionResolver,
+        ApiKeyResolver,
+        OrganizationAuditResolver,
+        AccessResolver,
       ],
       referenceResolvers: {
         Organization: { __resolveReference: resolveOrganizationReference },
@@ -45,7 +51,7 @@ export const networksSubgraph: SubgraphDefinition<NetworksContext> = {
     });
     return {
       schema,
-      createContext: async () => createNetworksContext(repos, services),
+      createContext: async (access) => createNetworksContext(access, audit, repos, services),
       ensureIndexes: () => ensureIndexes(repos),
     };
   },

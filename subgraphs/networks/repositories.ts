@@ -1,5 +1,6 @@
 import type { Db } from "mongodb";
 import { AllianceMemberRepository, AllianceRepository } from "./alliance/alliance.repository";
+import { ApiKeyRepository } from "./api-key/api-key.repository";
 import { EducatorRepository } from "./educator/educator.repository";
 import { MembershipRepository } from "./membership/membership.repository";
 import { NetworkRepository } from "./network/network.repository";
@@ -17,6 +18,7 @@ export function createRepositories(db: Db) {
     allianceMembers: new AllianceMemberRepository(db),
     educators: new EducatorRepository(db),
     pathways: new PathwayRepository(db),
+    apiKeys: new ApiKeyRepository(db),
   };
 }
 

@@ -13,7 +13,7 @@ afterAll(() => fixture.stop());
 const FORM = `mutation($input: FormAllianceInput!) { formAlliance(input: $input) { id agreement { sharedKinds effectiveFrom } members { network { id } joinedOn } } }`;
 
 async function form(networkIds: string[]) {
-  return fixture.subgraph.execute(FORM, {
+  return fixture.execute(FORM, {
     input: { name: "Essential Alliance", scope: "NATIONAL", formedOn: "2024-01-15", networkIds, agreement: { sharedKinds: ["RESOURCES", "EVENTS"] } },
   });
 }
@@ -24,7 +24,7 @@ describe("alliances", () => {
     expect(result.errors).toBeUndefined();
     expect(result.data.formAlliance.agreement).toEqual({ sharedKinds: ["RESOURCES", "EVENTS"], effectiveFrom: "2024-01-15" });
     expect(result.data.formAlliance.members.map((member: any) => member.network.id).sort()).toEqual([networks[0], networks[1]].sort());
-    const network = await fixture.subgraph.execute(`query($id: ID!) { network(id: $id) { alliances { id } } }`, { id: networks[0] });
+    const network = await fixture.execute(`query($id: ID!) { network(id: $id) { alliances { id } } }`, { id: networks[0] });
     expect(network.data.network.alliances).toEqual([{ id: result.data.formAlliance.id }]);
   });
 
@@ -38,26 +38,26 @@ describe("alliances", () => {
   it("lets a network join once, leave, and stops everything when dissolved", async () => {
     const allianceId = (await form([networks[0], networks[1]])).data.formAlliance.id;
     const JOIN = `mutation($a: ID!, $n: ID!) { joinAlliance(allianceId: $a, networkId: $n, joinedOn: "2024-03-01") { members { network { id } } } }`;
-    const joins = await Promise.all([1, 2, 3].map(() => fixture.subgraph.execute(JOIN, { a: allianceId, n: networks[2] })));
+    const joins = await Promise.all([1, 2, 3].map(() => fixture.execute(JOIN, { a: allianceId, n: networks[2] })));
     expect(joins.filter((result) => !result.errors)).toHaveLength(1);
     expect(joins.filter((result) => errorCode(result) === "CONFLICT")).toHaveLength(2);
-    const left = await fixture.subgraph.execute(`mutation($a: ID!, $n: ID!) { leaveAlliance(allianceId: $a, networkId: $n) { members { network { id } } } }`, {
+    const left = await fixture.execute(`mutation($a: ID!, $n: ID!) { leaveAlliance(allianceId: $a, networkId: $n) { members { network { id } } } }`, {
       a: allianceId,
       n: networks[2],
     });
     expect(left.data.leaveAlliance.members.map((member: any) => member.network.id)).not.toContain(networks[2]);
-    const dissolved = await fixture.subgraph.execute(`mutation($a: ID!) { dissolveAlliance(allianceId: $a, endedOn: "2025-01-01") { endedOn members { joinedOn } } }`, {
+    const dissolved = await fixture.execute(`mutation($a: ID!) { dissolveAlliance(allianceId: $a, endedOn: "2025-01-01") { endedOn members { joinedOn } } }`, {
       a: allianceId,
     });
     expect(dissolved.data.dissolveAlliance).toEqual({ endedOn: "2025-01-01", members: [] });
-    expect(errorCode(await fixture.subgraph.execute(JOIN, { a: allianceId, n: networks[3] }))).toBe("CONFLICT");
-    const listed = await fixture.subgraph.execute(`{ alliances { edges { node { id } } } all: alliances(includeEnded: true) { totalCount } }`);
+    expect(errorCode(await fixture.execute(JOIN, { a: allianceId, n: networks[3] }))).toBe("CONFLICT");
+    const listed = await fixture.execute(`{ alliances { edges { node { id } } } all: alliances(includeEnded: true) { totalCount } }`);
     expect(listed.data.alliances.edges.map((edge: any) => edge.node.id)).not.toContain(allianceId);
   });
 
   it("replaces the agreement", async () => {
     const allianceId = (await form([networks[0], networks[3]])).data.formAlliance.id;
-    const result = await fixture.subgraph.execute(
+    const result = await fixture.execute(
       `mutation($a: ID!) { updateAllianceAgreement(allianceId: $a, agreement: { sharedKinds: [CAMPAIGNS], effectiveFrom: "2025-02-01" }) { agreement { sharedKinds effectiveFrom } } }`,
       { a: allianceId },
     );

@@ -31,7 +31,7 @@ describe("N+1 is designed out", () => {
     const counts: number[] = [];
     for (const id of [small, large]) {
       fixture.subgraph.commands.reset();
-      const result = await fixture.subgraph.execute(QUERY, { id });
+      const result = await fixture.execute(QUERY, { id });
       expect(result.errors).toBeUndefined();
       expect(result.data.network.schools.edges[0].node.memberships).toHaveLength(2);
       counts.push(fixture.subgraph.commands.total);

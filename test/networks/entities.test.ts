@@ -18,7 +18,7 @@ describe("entity resolution (_entities)", () => {
   it("resolves schools by id and by NCES id, in the order asked, null for unknown keys", async () => {
     const a = await fixture.createSchool({ name: "Fenway High School", ncesId: "250279000001" });
     const b = await fixture.createSchool({ name: "Parker Charter Essential School" });
-    const result = await fixture.subgraph.execute(ENTITIES, {
+    const result = await fixture.execute(ENTITIES, {
       representations: [
         { __typename: "School", id: b },
         { __typename: "School", id: "unknown" },
@@ -38,12 +38,12 @@ describe("entity resolution (_entities)", () => {
   it("resolves networks, organizations and educators", async () => {
     const organizationId = await fixture.createOrganization("Education Northwest");
     const networkId = await fixture.createNetwork(organizationId, "NW RISE");
-    const educator = await fixture.subgraph.execute(
+    const educator = await fixture.execute(
       `mutation($n: ID!) { createEducator(input: { name: "Celeste Janssen", role: NETWORK_COORDINATOR, networkId: $n }) { id } }`,
       { n: networkId },
     );
     const educatorId = educator.data.createEducator.id;
-    const result = await fixture.subgraph.execute(ENTITIES, {
+    const result = await fixture.execute(ENTITIES, {
       representations: [
         { __typename: "Network", id: networkId },
         { __typename: "Organization", id: organizationId },
@@ -61,7 +61,7 @@ describe("entity resolution (_entities)", () => {
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) ids.push(await fixture.createSchool());
     fixture.subgraph.commands.reset();
-    const result = await fixture.subgraph.execute(ENTITIES, { representations: ids.map((id) => ({ __typename: "School", id })) });
+    const result = await fixture.execute(ENTITIES, { representations: ids.map((id) => ({ __typename: "School", id })) });
     expect(result.data._entities.map((entity: any) => entity.id)).toEqual(ids);
     expect(fixture.subgraph.commands.byName()).toEqual({ find: 1 });
   });

@@ -1,10 +1,18 @@
-import { startTestDatabase, type TestDatabase } from "../support/database";
-import { startSubgraphUnderTest, type SubgraphUnderTest } from "../support/subgraph";
+import type { Access } from "../../subgraphs/kit";
 import { networksSubgraph } from "../../subgraphs/networks";
+import { personAccess } from "../support/access";
+import { startTestDatabase, type TestDatabase } from "../support/database";
+import { startSubgraphUnderTest, type GraphQLResult, type SubgraphUnderTest } from "../support/subgraph";
 
-/** A networks subgraph on a fresh database, with helpers that create records through its API. */
+/**
+ * A networks subgraph on a fresh database, with helpers that create records through its API as an
+ * admin of the latest organization created, who manages every network and school created here.
+ */
 export interface NetworksFixture {
   subgraph: SubgraphUnderTest;
+  admin: Access & { managedNetworkIds: string[]; schoolIds: string[] };
+  /** Runs an operation as `admin`, or as `access` when given. */
+  execute(query: string, variables?: Record<string, unknown>, access?: Access): Promise<GraphQLResult>;
   createOrganization(name?: string): Promise<string>;
   createNetwork(organizationId: string, name?: string): Promise<string>;
   createSchool(input?: Record<string, unknown>): Promise<string>;
@@ -15,24 +23,30 @@ export interface NetworksFixture {
 export async function startNetworksFixture(): Promise<NetworksFixture> {
   const database: TestDatabase = await startTestDatabase();
   const subgraph = await startSubgraphUnderTest(networksSubgraph, database);
+  const admin = { ...personAccess({ organizationAdmin: true }), managedNetworkIds: [] as string[], schoolIds: [] as string[] };
   let counter = 0;
+  const execute = (query: string, variables?: Record<string, unknown>, access: Access = admin) => subgraph.execute(query, variables, access);
   const must = async (query: string, variables: Record<string, unknown>) => {
-    const result = await subgraph.execute(query, variables);
+    const result = await execute(query, variables);
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data;
   };
   return {
     subgraph,
+    admin,
+    execute,
     async createOrganization(name = `Organization ${++counter}`) {
       const data = await must(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
         input: { name, kind: "NONPROFIT" },
       });
+      admin.organizationId = data.createOrganization.id;
       return data.createOrganization.id;
     },
     async createNetwork(organizationId, name = `Network ${++counter}`) {
       const data = await must(`mutation($input: CreateNetworkInput!) { createNetwork(input: $input) { id } }`, {
         input: { name, organizationId, scope: "LOCAL", focusAreas: ["literacy"] },
       });
+      admin.managedNetworkIds.push(data.createNetwork.id);
       return data.createNetwork.id;
     },
     async createSchool(input = {}) {
@@ -47,6 +61,7 @@ export async function startNetworksFixture(): Promise<NetworksFixture> {
           ...input,
         },
       });
+      admin.schoolIds.push(data.createSchool.id);
       return data.createSchool.id;
     },
     async addMembership(schoolId, networkId, extra = {}) {

@@ -15,12 +15,12 @@ describe("memberships", () => {
   it("adds a school to a network with a role, visible from both sides", async () => {
     const networkId = await fixture.createNetwork(organizationId);
     const schoolId = await fixture.createSchool();
-    const added = await fixture.subgraph.execute(ADD, { input: { schoolId, networkId, role: "MENTOR_SCHOOL", startDate: "2023-09-01" } });
+    const added = await fixture.execute(ADD, { input: { schoolId, networkId, role: "MENTOR_SCHOOL", startDate: "2023-09-01" } });
     expect(added.errors).toBeUndefined();
     expect(added.data.addMembership).toMatchObject({ role: "MENTOR_SCHOOL", active: true, endDate: null, school: { id: schoolId } });
-    const school = await fixture.subgraph.execute(`query($id: ID!) { school(id: $id) { networks { id } memberships { role } } }`, { id: schoolId });
+    const school = await fixture.execute(`query($id: ID!) { school(id: $id) { networks { id } memberships { role } } }`, { id: schoolId });
     expect(school.data.school).toEqual({ networks: [{ id: networkId }], memberships: [{ role: "MENTOR_SCHOOL" }] });
-    const network = await fixture.subgraph.execute(
+    const network = await fixture.execute(
       `query($id: ID!) { network(id: $id) { schools { totalCount edges { node { id } } } memberships(role: MENTOR_SCHOOL) { totalCount } } }`,
       { id: networkId },
     );
@@ -30,7 +30,7 @@ describe("memberships", () => {
   it("refuses a duplicate active membership, also when requests race", async () => {
     const networkId = await fixture.createNetwork(organizationId);
     const schoolId = await fixture.createSchool();
-    const attempts = await Promise.all(Array.from({ length: 8 }, () => fixture.subgraph.execute(ADD, { input: { schoolId, networkId } })));
+    const attempts = await Promise.all(Array.from({ length: 8 }, () => fixture.execute(ADD, { input: { schoolId, networkId } })));
     expect(attempts.filter((result) => !result.errors)).toHaveLength(1);
     expect(attempts.every((result) => !result.errors || errorCode(result) === "CONFLICT")).toBe(true);
     expect(await fixture.subgraph.db.collection("memberships").countDocuments({ schoolId, networkId })).toBe(1);
@@ -39,7 +39,7 @@ describe("memberships", () => {
   it("names the missing school or network as bad input and stores nothing", async () => {
     const networkId = await fixture.createNetwork(organizationId);
     const before = await fixture.subgraph.db.collection("memberships").countDocuments();
-    const result = await fixture.subgraph.execute(ADD, { input: { schoolId: "000000000000000000000000", networkId } });
+    const result = await fixture.execute(ADD, { input: { schoolId: "000000000000000000000000", networkId } });
     expect(errorCode(result)).toBe("BAD_USER_INPUT");
     expect(result.errors![0].extensions!.field).toBe("input.schoolId");
     expect(await fixture.subgraph.db.collection("memberships").countDocuments()).toBe(before);
@@ -49,13 +49,13 @@ describe("memberships", () => {
     const networkId = await fixture.createNetwork(organizationId);
     const schoolId = await fixture.createSchool();
     const id = await fixture.addMembership(schoolId, networkId, { startDate: "2022-09-01" });
-    const backwards = await fixture.subgraph.execute(END, { id, endDate: "2021-06-30" });
+    const backwards = await fixture.execute(END, { id, endDate: "2021-06-30" });
     expect(errorCode(backwards)).toBe("BAD_USER_INPUT");
     expect((await fixture.subgraph.db.collection("memberships").findOne({ _id: id as any }))!.endDate).toBeNull();
-    const ended = await fixture.subgraph.execute(END, { id, endDate: "2024-06-30" });
+    const ended = await fixture.execute(END, { id, endDate: "2024-06-30" });
     expect(ended.data.endMembership).toEqual({ id, endDate: "2024-06-30", active: false });
-    expect(errorCode(await fixture.subgraph.execute(END, { id, endDate: "2024-07-30" }))).toBe("CONFLICT");
-    const network = await fixture.subgraph.execute(
+    expect(errorCode(await fixture.execute(END, { id, endDate: "2024-07-30" }))).toBe("CONFLICT");
+    const network = await fixture.execute(
       `query($id: ID!) { network(id: $id) { open: schools { totalCount } all: schools(includeEnded: true) { totalCount } } }`,
       { id: networkId },
     );
@@ -66,15 +66,15 @@ describe("memberships", () => {
     const networkId = await fixture.createNetwork(organizationId);
     const schoolId = await fixture.createSchool();
     const id = await fixture.addMembership(schoolId, networkId, { startDate: "2020-09-01" });
-    await fixture.subgraph.execute(END, { id, endDate: "2022-06-30" });
-    const overlapping = await fixture.subgraph.execute(ADD, { input: { schoolId, networkId, startDate: "2022-01-01" } });
+    await fixture.execute(END, { id, endDate: "2022-06-30" });
+    const overlapping = await fixture.execute(ADD, { input: { schoolId, networkId, startDate: "2022-01-01" } });
     expect(errorCode(overlapping)).toBe("CONFLICT");
-    const rejoined = await fixture.subgraph.execute(ADD, { input: { schoolId, networkId, startDate: "2023-09-01" } });
+    const rejoined = await fixture.execute(ADD, { input: { schoolId, networkId, startDate: "2023-09-01" } });
     expect(rejoined.errors).toBeUndefined();
   });
 
   it("answers NOT_FOUND when ending an unknown membership", async () => {
-    expect(errorCode(await fixture.subgraph.execute(END, { id: "missing" }))).toBe("NOT_FOUND");
+    expect(errorCode(await fixture.execute(END, { id: "missing" }))).toBe("NOT_FOUND");
   });
 
   it("keeps a network's schools in name order after a school is renamed", async () => {
@@ -83,8 +83,8 @@ describe("memberships", () => {
     const b = await fixture.createSchool({ name: "Bravo School" });
     await fixture.addMembership(a, networkId);
     await fixture.addMembership(b, networkId);
-    await fixture.subgraph.execute(`mutation($id: ID!) { updateSchool(id: $id, input: { name: "Zulu School" }) { id } }`, { id: a });
-    const result = await fixture.subgraph.execute(`query($id: ID!) { network(id: $id) { schools { edges { node { name } } } } }`, { id: networkId });
+    await fixture.execute(`mutation($id: ID!) { updateSchool(id: $id, input: { name: "Zulu School" }) { id } }`, { id: a });
+    const result = await fixture.execute(`query($id: ID!) { network(id: $id) { schools { edges { node { name } } } } }`, { id: networkId });
     expect(result.data.network.schools.edges.map((edge: any) => edge.node.name)).toEqual(["Bravo School", "Zulu School"]);
   });
 });

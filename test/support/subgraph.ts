@@ -1,7 +1,8 @@
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { DocumentNode } from "graphql";
 import { MongoClient, type Db } from "mongodb";
-import type { SubgraphDefinition, SubgraphInstance } from "../../subgraphs/kit";
+import { ANONYMOUS_ACCESS, AuditTrail, type Access, type SubgraphDefinition, type SubgraphInstance } from "../../subgraphs/kit";
 import type { TestDatabase } from "./database";
 
 export interface GraphQLResult<TData = any> {
@@ -13,9 +14,12 @@ export interface GraphQLResult<TData = any> {
 export interface SubgraphUnderTest {
   db: Db;
   instance: SubgraphInstance;
-  execute<TData = any>(query: string | DocumentNode, variables?: Record<string, unknown>): Promise<GraphQLResult<TData>>;
+  /** Runs an operation as the gateway would forward it for a caller with `access` (anonymous by default). */
+  execute<TData = any>(query: string | DocumentNode, variables?: Record<string, unknown>, access?: Access): Promise<GraphQLResult<TData>>;
   /** Counts the database commands the subgraph sends (driver command monitoring), by command name. */
   commands: CommandCounter;
+  /** Where the subgraph's writes are recorded. */
+  audit: AuditTrail;
   stop(): Promise<void>;
 }
 
@@ -30,7 +34,10 @@ export class CommandCounter {
     this.counts.clear();
   }
 
-  /** Total of data commands (find, aggregate, insert, …), ignoring handshakes and session upkeep. */
+  /**
+   * Queries and writes sent (find, aggregate, insert, …): not handshakes or session upkeep, and not
+   * getMore, which fetches further batches of a query already counted.
+   */
   get total(): number {
     let total = 0;
     for (const [name, count] of this.counts) if (!IGNORED_COMMANDS.has(name)) total += count;
@@ -42,7 +49,7 @@ export class CommandCounter {
   }
 }
 
-const IGNORED_COMMANDS = new Set(["hello", "ismaster", "isMaster", "ping", "endSessions", "buildInfo", "saslStart", "saslContinue"]);
+const IGNORED_COMMANDS = new Set(["hello", "ismaster", "isMaster", "ping", "endSessions", "buildInfo", "saslStart", "saslContinue", "getMore"]);
 
 export async function startSubgraphUnderTest(definition: SubgraphDefinition, database: TestDatabase): Promise<SubgraphUnderTest> {
   const client = new MongoClient(database.url, { monitorCommands: true });
@@ -50,25 +57,30 @@ export async function startSubgraphUnderTest(definition: SubgraphDefinition, dat
   const commands = new CommandCounter();
   client.on("commandStarted", (event) => commands.record(event.commandName));
   const db = client.db(database.uniqueDbName(definition.name));
-  const instance = await definition.create(db);
+  const audit = new AuditTrail(client.db(database.uniqueDbName("audit")), definition.name);
+  const instance = await definition.create(db, audit);
   await instance.ensureIndexes();
-  const server = new ApolloServer<object>({ schema: instance.schema, includeStacktraceInErrorResponses: false });
+  const server = new ApolloServer<object>({
+    schema: instance.schema,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
   await server.start();
   return {
     db,
     instance,
     commands,
-    async execute(query, variables) {
-      const response = await server.executeOperation(
-        { query, variables },
-        { contextValue: await instance.createContext() },
-      );
+    audit,
+    async execute(query, variables, access = ANONYMOUS_ACCESS) {
+      const contextValue = { ...(await instance.createContext(access)), access, audit };
+      const response = await server.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== "single") throw new Error("Incremental delivery is not expected here");
       return response.body.singleResult as GraphQLResult;
     },
     async stop() {
       await server.stop();
       await db.dropDatabase();
+      await audit.entries.db.dropDatabase();
       await client.close();
     },
   };

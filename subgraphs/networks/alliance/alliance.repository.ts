@@ -51,6 +51,14 @@ export class AllianceMemberRepository extends Repository<AllianceMemberDocument>
     return (await this.collection.find({ networkId: { $in: [...networkIds] } }).toArray()).map(toEntity);
   }
 
+  async findOpenByNetworkIds(networkIds: readonly string[]) {
+    return (await this.collection.find({ networkId: { $in: [...networkIds] }, leftOn: null }).toArray()).map(toEntity);
+  }
+
+  async findOpenByAllianceIds(allianceIds: readonly string[]) {
+    return (await this.collection.find({ allianceId: { $in: [...allianceIds] }, leftOn: null }).toArray()).map(toEntity);
+  }
+
   async findByAllianceIds(allianceIds: readonly string[]) {
     const docs = await this.collection.find({ allianceId: { $in: [...allianceIds] } }).sort({ joinedOn: 1 }).toArray();
     return docs.map(toEntity);

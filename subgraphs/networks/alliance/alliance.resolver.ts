@@ -28,8 +28,8 @@ export class AllianceResolver {
   }
 
   @Mutation(() => Alliance, { description: "Forms an alliance of two or more networks with its data-sharing agreement." })
-  formAlliance(@Arg("input") input: FormAllianceInput, @Ctx() { services }: NetworksContext) {
-    return services.alliances.form(input);
+  formAlliance(@Arg("input") input: FormAllianceInput, @Ctx() { access, services }: NetworksContext) {
+    return services.alliances.form(access, input);
   }
 
   @Mutation(() => Alliance)
@@ -37,9 +37,9 @@ export class AllianceResolver {
     @Arg("allianceId", () => ID) allianceId: string,
     @Arg("networkId", () => ID) networkId: string,
     @Arg("joinedOn", () => LocalDateResolver, { nullable: true }) joinedOn: string | null,
-    @Ctx() { services }: NetworksContext,
+    @Ctx() { access, services }: NetworksContext,
   ) {
-    return services.alliances.join(allianceId, networkId, joinedOn ?? undefined);
+    return services.alliances.join(access, allianceId, networkId, joinedOn ?? undefined);
   }
 
   @Mutation(() => Alliance)
@@ -47,27 +47,27 @@ export class AllianceResolver {
     @Arg("allianceId", () => ID) allianceId: string,
     @Arg("networkId", () => ID) networkId: string,
     @Arg("leftOn", () => LocalDateResolver, { nullable: true }) leftOn: string | null,
-    @Ctx() { services }: NetworksContext,
+    @Ctx() { access, services }: NetworksContext,
   ) {
-    return services.alliances.leave(allianceId, networkId, leftOn ?? undefined);
+    return services.alliances.leave(access, allianceId, networkId, leftOn ?? undefined);
   }
 
   @Mutation(() => Alliance, { description: "Replaces the data-sharing agreement." })
   updateAllianceAgreement(
     @Arg("allianceId", () => ID) allianceId: string,
     @Arg("agreement") agreement: DataSharingAgreementInput,
-    @Ctx() { services }: NetworksContext,
+    @Ctx() { access, services }: NetworksContext,
   ) {
-    return services.alliances.updateAgreement(allianceId, agreement);
+    return services.alliances.updateAgreement(access, allianceId, agreement);
   }
 
   @Mutation(() => Alliance, { description: "Dissolves the alliance: sharing through it stops." })
   dissolveAlliance(
     @Arg("allianceId", () => ID) allianceId: string,
     @Arg("endedOn", () => LocalDateResolver, { nullable: true }) endedOn: string | null,
-    @Ctx() { services }: NetworksContext,
+    @Ctx() { access, services }: NetworksContext,
   ) {
-    return services.alliances.dissolve(allianceId, endedOn ?? undefined);
+    return services.alliances.dissolve(access, allianceId, endedOn ?? undefined);
   }
 }
 

@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { BadUserInputError, PageArgs, requireFound } from "../../kit";
+import { PageArgs } from "../../kit";
 import type { NetworksContext } from "../context";
 import { Network } from "../network/network";
 import { School } from "../school/school";
-import { Educator, EducatorConnection } from "./educator";
+import { Educator, EducatorConnection, EducatorContact } from "./educator";
 import { CreateEducatorInput, UpdateEducatorInput } from "./educator.inputs";
 
 @Resolver(() => Educator)
@@ -18,25 +18,34 @@ export class EducatorResolver {
     return educator.schoolId ? loaders.schoolById.load(educator.schoolId) : null;
   }
 
+  @FieldResolver(() => EducatorContact, {
+    nullable: true,
+    description: "Personal data: visible to the educator's own school and the coordinators of its networks, otherwise null.",
+  })
+  async contact(@Root() educator: Educator, @Ctx() { access, loaders }: NetworksContext) {
+    if (!educator.contact) return null;
+    if (educator.schoolId && access.schoolIds.includes(educator.schoolId)) return educator.contact;
+    const networkIds = educator.schoolId
+      ? (await loaders.membershipsBySchool.load(educator.schoolId)).filter((m) => !m.endDate).map((m) => m.networkId)
+      : educator.networkId
+        ? [educator.networkId]
+        : [];
+    return networkIds.some((id) => access.managedNetworkIds.includes(id)) ? educator.contact : null;
+  }
+
   @FieldResolver(() => Network, { nullable: true, description: "The network a coordinator coordinates." })
   network(@Root() educator: Educator, @Ctx() { loaders }: NetworksContext) {
     return educator.networkId ? loaders.networkById.load(educator.networkId) : null;
   }
 
   @Mutation(() => Educator)
-  async createEducator(@Arg("input") input: CreateEducatorInput, @Ctx() { repos }: NetworksContext) {
-    if (input.schoolId && !(await repos.schools.findById(input.schoolId))) {
-      throw new BadUserInputError(`No school has id ${input.schoolId}`, "input.schoolId");
-    }
-    if (input.networkId && !(await repos.networks.findById(input.networkId))) {
-      throw new BadUserInputError(`No network has id ${input.networkId}`, "input.networkId");
-    }
-    return repos.educators.create(input);
+  createEducator(@Arg("input") input: CreateEducatorInput, @Ctx() { access, services }: NetworksContext) {
+    return services.educators.create(access, input);
   }
 
   @Mutation(() => Educator)
-  async updateEducator(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateEducatorInput, @Ctx() { repos }: NetworksContext) {
-    return requireFound(await repos.educators.update(id, input), "Educator", id);
+  updateEducator(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateEducatorInput, @Ctx() { access, services }: NetworksContext) {
+    return services.educators.update(access, id, input);
   }
 }
 

@@ -30,7 +30,6 @@ export class Educator {
 
   networkId?: string | null;
 
-  @Field(() => EducatorContact, { nullable: true })
   contact?: EducatorContact | null;
 
   @Field()

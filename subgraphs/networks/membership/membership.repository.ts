@@ -38,6 +38,10 @@ export class MembershipRepository extends Repository<MembershipDocument> {
     return docs.map(toEntity);
   }
 
+  async findOpenBySchoolIds(schoolIds: readonly string[]) {
+    return (await this.collection.find({ schoolId: { $in: [...schoolIds] }, endDate: null }).toArray()).map(toEntity);
+  }
+
   listForNetwork(networkId: string, args: MembershipListArgs) {
     const filter: Filter<MembershipDocument> = { networkId };
     if (args.role) filter.role = args.role;

@@ -26,16 +26,16 @@ export class MembershipResolver {
   }
 
   @Mutation(() => Membership, { description: "Adds a school to a network. CONFLICT if it is already a member." })
-  addMembership(@Arg("input") input: AddMembershipInput, @Ctx() { services }: NetworksContext) {
-    return services.memberships.add(input);
+  addMembership(@Arg("input") input: AddMembershipInput, @Ctx() { access, services }: NetworksContext) {
+    return services.memberships.add(access, input);
   }
 
   @Mutation(() => Membership, { description: "Ends an open membership on the given date (default today)." })
   endMembership(
     @Arg("id", () => ID) id: string,
     @Arg("endDate", () => LocalDateResolver, { nullable: true }) endDate: string | null,
-    @Ctx() { services }: NetworksContext,
+    @Ctx() { access, services }: NetworksContext,
   ) {
-    return services.memberships.end(id, endDate ?? undefined);
+    return services.memberships.end(access, id, endDate ?? undefined);
   }
 }

@@ -1,13 +1,21 @@
-import { assertDateOrder, BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today } from "../../kit";
+import { assertDateOrder, BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
+import type { NetworksAuthorization } from "../authorization";
 import type { NetworksRepositories } from "../repositories";
 import type { AddMembershipInput } from "./membership.inputs";
 import { openKey } from "./membership.repository";
 
-/** Membership rules: both ends exist and are active, one open membership per pair, periods in order and apart. */
+/**
+ * Membership rules: the network's managers add schools; both ends exist and are active; one open
+ * membership per pair; periods in order and apart. A school's staff may also end its membership.
+ */
 export class MembershipService {
-  constructor(private readonly repos: NetworksRepositories) {}
+  constructor(
+    private readonly repos: NetworksRepositories,
+    private readonly authorization: NetworksAuthorization,
+  ) {}
 
-  async add(input: AddMembershipInput) {
+  async add(access: Access, input: AddMembershipInput) {
+    this.authorization.assertManagesNetwork(access, input.networkId);
     const [school, network] = await Promise.all([
       this.repos.schools.findById(input.schoolId),
       this.repos.networks.findById(input.networkId),
@@ -41,9 +49,10 @@ export class MembershipService {
     }
   }
 
-  async end(id: string, endDate = today()) {
+  async end(access: Access, id: string, endDate = today()) {
     const membership = await this.repos.memberships.findById(id);
     if (!membership) throw new NotFoundError("Membership", id);
+    if (!access.schoolIds.includes(membership.schoolId)) this.authorization.assertManagesNetwork(access, membership.networkId);
     if (membership.endDate) throw new ConflictError(`Membership ${id} already ended on ${membership.endDate}`);
     assertDateOrder(membership.startDate, endDate, "endDate");
     const ended = await this.repos.memberships.end(id, endDate);

@@ -36,6 +36,11 @@ export class NetworkRepository extends Repository<NetworkDocument> {
     return this.page(filter, [["name", 1]], args);
   }
 
+  async idsOperatedBy(organizationId: string): Promise<string[]> {
+    const docs = await this.collection.find({ organizationId, archivedAt: null }, { projection: { _id: 1 } }).toArray();
+    return docs.map((doc) => doc._id);
+  }
+
   create(input: CreateNetworkInput) {
     const now = new Date();
     return this.insert({ _id: newId(), ...input, createdAt: now, updatedAt: now, archivedAt: null });

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { loadExisting, requireFound } from "../../kit";
+import { loadExisting } from "../../kit";
 import { Alliance } from "../alliance/alliance";
 import type { NetworksContext } from "../context";
 import { MembershipConnection } from "../membership/membership";
@@ -48,17 +48,17 @@ export class NetworkResolver {
   }
 
   @Mutation(() => Network)
-  createNetwork(@Arg("input") input: CreateNetworkInput, @Ctx() { services }: NetworksContext) {
-    return services.networks.create(input);
+  createNetwork(@Arg("input") input: CreateNetworkInput, @Ctx() { access, services }: NetworksContext) {
+    return services.networks.create(access, input);
   }
 
   @Mutation(() => Network)
-  async updateNetwork(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateNetworkInput, @Ctx() { repos }: NetworksContext) {
-    return requireFound(await repos.networks.update(id, input), "Network", id);
+  updateNetwork(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateNetworkInput, @Ctx() { access, services }: NetworksContext) {
+    return services.networks.update(access, id, input);
   }
 
   @Mutation(() => Network, { description: "Archives the network: it leaves lists but stays readable by id." })
-  async archiveNetwork(@Arg("id", () => ID) id: string, @Ctx() { repos }: NetworksContext) {
-    return requireFound(await repos.networks.update(id, { archivedAt: new Date() }), "Network", id);
+  archiveNetwork(@Arg("id", () => ID) id: string, @Ctx() { access, services }: NetworksContext) {
+    return services.networks.archive(access, id);
   }
 }

@@ -1,5 +1,4 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { requireFound } from "../../kit";
 import type { NetworksContext } from "../context";
 import { NetworkConnection } from "../network/network";
 import { NetworkListArgs } from "../network/network.inputs";
@@ -24,21 +23,17 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => Organization)
-  createOrganization(@Arg("input") input: CreateOrganizationInput, @Ctx() { repos }: NetworksContext) {
-    return repos.organizations.create(input);
+  createOrganization(@Arg("input") input: CreateOrganizationInput, @Ctx() { access, services }: NetworksContext) {
+    return services.organizations.create(access, input);
   }
 
   @Mutation(() => Organization)
-  async updateOrganization(
-    @Arg("id", () => ID) id: string,
-    @Arg("input") input: UpdateOrganizationInput,
-    @Ctx() { repos }: NetworksContext,
-  ) {
-    return requireFound(await repos.organizations.update(id, input), "Organization", id);
+  updateOrganization(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateOrganizationInput, @Ctx() { access, services }: NetworksContext) {
+    return services.organizations.update(access, id, input);
   }
 
   @Mutation(() => Organization, { description: "Archives the organization; its networks stay as they are." })
-  async archiveOrganization(@Arg("id", () => ID) id: string, @Ctx() { repos }: NetworksContext) {
-    return requireFound(await repos.organizations.update(id, { archivedAt: new Date() }), "Organization", id);
+  archiveOrganization(@Arg("id", () => ID) id: string, @Ctx() { access, services }: NetworksContext) {
+    return services.organizations.archive(access, id);
   }
 }

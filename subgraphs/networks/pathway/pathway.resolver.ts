@@ -23,17 +23,17 @@ export class PathwayResolver {
   }
 
   @Mutation(() => Pathway)
-  createPathway(@Arg("input") input: CreatePathwayInput, @Ctx() { services }: NetworksContext) {
-    return services.pathways.create(input);
+  createPathway(@Arg("input") input: CreatePathwayInput, @Ctx() { access, services }: NetworksContext) {
+    return services.pathways.create(access, input);
   }
 
   @Mutation(() => Pathway, { description: "Records one school year's count of students moving between consecutive stages." })
   recordPathwayTransition(
     @Arg("pathwayId", () => ID) pathwayId: string,
     @Arg("input") input: PathwayTransitionInput,
-    @Ctx() { services }: NetworksContext,
+    @Ctx() { access, services }: NetworksContext,
   ) {
-    return services.pathways.recordTransition(pathwayId, input);
+    return services.pathways.recordTransition(access, pathwayId, input);
   }
 }
 

@@ -1,12 +1,20 @@
-import { BadUserInputError, newId, NotFoundError } from "../../kit";
+import { BadUserInputError, newId, NotFoundError, type Access } from "../../kit";
+import type { NetworksAuthorization } from "../authorization";
 import type { NetworksRepositories } from "../repositories";
 import type { CreatePathwayInput, PathwayTransitionInput } from "./pathway.inputs";
 
-/** Pathway rules: existing, distinct schools; transitions only between consecutive stages. */
+/**
+ * Pathway rules: existing, distinct schools; transitions only between consecutive stages. A network's
+ * managers keep its pathways; without a network, the staff of every school on it.
+ */
 export class PathwayService {
-  constructor(private readonly repos: NetworksRepositories) {}
+  constructor(
+    private readonly repos: NetworksRepositories,
+    private readonly authorization: NetworksAuthorization,
+  ) {}
 
-  async create(input: CreatePathwayInput) {
+  async create(access: Access, input: CreatePathwayInput) {
+    await this.assertKeeper(access, input.networkId, input.stages.map((stage) => stage.schoolId));
     const schoolIds = input.stages.map((stage) => stage.schoolId);
     if (new Set(schoolIds).size !== schoolIds.length) throw new BadUserInputError("A school appears twice on the pathway", "input.stages");
     const found = new Set((await this.repos.schools.findByIds(schoolIds)).map((school) => school.id));
@@ -28,9 +36,10 @@ export class PathwayService {
     });
   }
 
-  async recordTransition(pathwayId: string, input: PathwayTransitionInput) {
+  async recordTransition(access: Access, pathwayId: string, input: PathwayTransitionInput) {
     const pathway = await this.repos.pathways.findById(pathwayId);
     if (!pathway) throw new NotFoundError("Pathway", pathwayId);
+    await this.assertKeeper(access, pathway.networkId, pathway.stages.map((stage) => stage.schoolId));
     const from = pathway.stages.find((stage) => stage.schoolId === input.fromSchoolId);
     const to = pathway.stages.find((stage) => stage.schoolId === input.toSchoolId);
     if (!from || !to || to.order !== from.order + 1) {
@@ -42,5 +51,10 @@ export class PathwayService {
     const updated = await this.repos.pathways.recordTransition(pathwayId, { ...input, onTimeCount: input.onTimeCount ?? null });
     if (!updated) throw new NotFoundError("Pathway", pathwayId);
     return updated;
+  }
+
+  private async assertKeeper(access: Access, networkId: string | null | undefined, schoolIds: string[]): Promise<void> {
+    if (networkId) return this.authorization.assertManagesNetwork(access, networkId);
+    for (const schoolId of schoolIds) await this.authorization.assertCanEditSchool(access, schoolId);
   }
 }

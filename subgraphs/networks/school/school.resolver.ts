@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { loadExisting, requireFound } from "../../kit";
+import { loadExisting } from "../../kit";
 import type { NetworksContext } from "../context";
 import { Membership } from "../membership/membership";
 import { Network } from "../network/network";
@@ -40,17 +40,17 @@ export class SchoolResolver {
   }
 
   @Mutation(() => School)
-  createSchool(@Arg("input") input: CreateSchoolInput, @Ctx() { services }: NetworksContext) {
-    return services.schools.create(input);
+  createSchool(@Arg("input") input: CreateSchoolInput, @Ctx() { access, services }: NetworksContext) {
+    return services.schools.create(access, input);
   }
 
   @Mutation(() => School)
-  updateSchool(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateSchoolInput, @Ctx() { services }: NetworksContext) {
-    return services.schools.update(id, input);
+  updateSchool(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateSchoolInput, @Ctx() { access, services }: NetworksContext) {
+    return services.schools.update(access, id, input);
   }
 
   @Mutation(() => School, { description: "Archives the school: it leaves lists but stays readable by id." })
-  async archiveSchool(@Arg("id", () => ID) id: string, @Ctx() { repos }: NetworksContext) {
-    return requireFound(await repos.schools.update(id, { archivedAt: new Date() }), "School", id);
+  archiveSchool(@Arg("id", () => ID) id: string, @Ctx() { access, services }: NetworksContext) {
+    return services.schools.archive(access, id);
   }
 }

@@ -1,0 +1,155 @@
+/** aggregate: a leading $match uses indexes (and $text), the rest runs in mingo; $out and $merge write here. */
+import { collectionName, optArray, optDoc, type CommandContext, type CommandDefinition } from "./context";
+import { batchSizeOf } from "./admin";
+import { Collection, type ChangeSink } from "../engine/collection";
+import { prepareInsert } from "../engine/documents";
+import { isKnownStage, mingoOptions, runPipeline } from "../engine/mingo";
+import { cloneValue, isPlainObject, type Doc } from "../engine/paths";
+import { findDocuments, type ExecStats } from "../engine/query";
+import { textScores } from "../engine/text-scores";
+import { compareValues } from "../engine/bson-order";
+import { applyUpdate } from "../engine/update";
+import { commandError, ErrorCodes, toCommandError } from "../errors";
+import { parseCollation } from "../engine/collation";
+
+const NULL_SINK: ChangeSink = { put() {}, remove() {}, indexCreated() {}, indexDropped() {} };
+
+export interface PipelineRun {
+  docs: Doc[];
+  stats?: ExecStats;
+  ns: string;
+}
+
+function validatePipeline(pipeline: unknown[]): Doc[] {
+  pipeline.forEach((stage, i) => {
+    if (!isPlainObject(stage) || Object.keys(stage).length !== 1) {
+      throw commandError(40323, "A pipeline stage specification object must contain exactly one field.");
+    }
+    const name = Object.keys(stage)[0];
+    if (!isKnownStage(name)) throw commandError(ErrorCodes.Location40324, `Unrecognized pipeline stage name: '${name}'`);
+    if ((name === "$out" || name === "$merge") && i !== pipeline.length - 1) {
+      throw commandError(40601, `${name} can only be the final stage in the pipeline`);
+    }
+    if (name === "$match" && i > 0 && JSON.stringify(Object.keys(stage.$match as Doc)).includes("$text")) {
+      throw commandError(ErrorCodes.BadValue, "$match with $text is only allowed as the first pipeline stage");
+    }
+  });
+  return pipeline as Doc[];
+}
+
+/** Runs the pipeline (without its final $out/$merge) and returns the documents. */
+export function executePipeline(ctx: CommandContext, source: string | undefined, pipeline: Doc[], hint?: unknown): PipelineRun {
+  const { catalog } = ctx.state;
+  let stages = pipeline;
+  let stats: ExecStats | undefined;
+  let input: Doc[] = [];
+  const collation = parseCollation(ctx.body.collation);
+  const ns = source === undefined ? `${ctx.db}.$cmd.aggregate` : `${ctx.db}.${source}`;
+  if (source !== undefined) {
+    const coll = catalog.getCollection(ctx.db, source);
+    let filter: Doc = {};
+    if (stages.length > 0 && "$match" in stages[0]) {
+      filter = stages[0].$match as Doc;
+      if (!isPlainObject(filter)) throw commandError(ErrorCodes.TypeMismatch, "the match filter must be an expression in an object");
+      stages = stages.slice(1);
+    }
+    const result = findDocuments(coll, filter, { hint, collation, variables: optDoc(ctx, "let") });
+    stats = result.stats;
+    input = result.matches.map(([, d]) => {
+      const copy = cloneValue(d);
+      const score = textScores.get(d);
+      if (score !== undefined) textScores.set(copy, score);
+      return copy;
+    });
+  }
+  const resolver = (name: string): Doc[] => [...(catalog.getCollection(ctx.db, name)?.records.values() ?? [])].map(cloneValue);
+  const variables = optDoc(ctx, "let");
+  let docs: Doc[];
+  try {
+    docs = stages.length ? runPipeline(input, stages, mingoOptions({ collectionResolver: resolver, variables, collation })) : input;
+  } catch (e) {
+    throw toCommandError(e, ErrorCodes.BadValue);
+  }
+  return { docs, stats, ns };
+}
+
+function outTarget(ctx: CommandContext, spec: unknown): { db: string; coll: string } {
+  if (typeof spec === "string") return { db: ctx.db, coll: spec };
+  if (isPlainObject(spec) && typeof spec.coll === "string") return { db: typeof spec.db === "string" ? spec.db : ctx.db, coll: spec.coll };
+  throw commandError(ErrorCodes.FailedToParse, "$out stage requires a string or object argument with 'db' and 'coll' fields");
+}
+
+/** $out: replaces the target collection's documents, keeping its indexes; nothing changes if a document is rejected. */
+function writeOut(ctx: CommandContext, spec: unknown, docs: Doc[]): void {
+  const { catalog } = ctx.state;
+  const target = outTarget(ctx, spec);
+  const existing = catalog.getCollection(target.db, target.coll);
+  const prepared = docs.map((d) => prepareInsert(d));
+  // Dry run against a scratch collection with the same indexes.
+  const scratch = new Collection(target.db, target.coll, {}, NULL_SINK);
+  for (const [name, e] of existing?.indexes ?? []) if (name !== "_id_") scratch.createIndex(e.spec, false);
+  try {
+    for (const d of prepared) scratch.insert(d);
+  } catch (e) {
+    const err = toCommandError(e);
+    throw commandError(err.code, err.message, err.extra);
+  }
+  const options = existing?.options ?? {};
+  const specs = [...(existing?.indexes.values() ?? [])].filter((e) => e.spec.name !== "_id_").map((e) => e.spec);
+  if (existing) catalog.dropCollection(target.db, target.coll);
+  const coll = catalog.createCollection(target.db, target.coll, options);
+  for (const s of specs) coll.createIndex(s);
+  for (const d of prepared) coll.insert(d);
+}
+
+/** $merge into a collection of this server. */
+function writeMerge(ctx: CommandContext, spec: unknown, docs: Doc[]): void {
+  const s: Doc = typeof spec === "string" ? { into: spec } : isPlainObject(spec) ? spec : {};
+  const target = outTarget(ctx, s.into);
+  const on = s.on === undefined ? ["_id"] : Array.isArray(s.on) ? (s.on as string[]) : [String(s.on)];
+  const whenMatched = s.whenMatched ?? "merge";
+  const whenNotMatched = s.whenNotMatched ?? "insert";
+  const { coll } = ctx.state.catalog.ensureCollection(target.db, target.coll);
+  for (const doc of docs) {
+    const filter: Doc = {};
+    for (const f of on) filter[f] = doc[f] ?? null;
+    const { matches } = findDocuments(coll, filter, { limit: 1 });
+    if (matches.length === 0) {
+      if (whenNotMatched === "discard") continue;
+      if (whenNotMatched === "fail") throw commandError(13113, "$merge could not find a matching document in the target collection for at least one document in the source collection");
+      coll.insert(prepareInsert(doc));
+      continue;
+    }
+    const [rid, existing] = matches[0];
+    if (whenMatched === "keepExisting") continue;
+    if (whenMatched === "fail") throw commandError(ErrorCodes.DuplicateKey, "$merge failed: a matching document exists in the target collection");
+    let next: Doc;
+    if (whenMatched === "replace") next = { ...doc, _id: existing._id };
+    else if (Array.isArray(whenMatched)) next = applyUpdate(existing, whenMatched as Doc[], { filter: {}, inserting: false });
+    else next = { ...existing, ...doc, _id: existing._id };
+    if (compareValues(next, existing) !== 0) coll.replace(rid, next);
+  }
+}
+
+function aggregate(ctx: CommandContext): Doc {
+  ctx.state.opcounters.query++;
+  const raw = optArray(ctx, "pipeline");
+  if (!raw) throw commandError(ErrorCodes.Location40414, "BSON field 'aggregate.pipeline' is missing but a required field");
+  const pipeline = validatePipeline(raw);
+  const cursor = optDoc(ctx, "cursor");
+  if (!cursor) throw commandError(ErrorCodes.FailedToParse, "The 'cursor' option is required, except for aggregate with the explain argument");
+  const source = ctx.body.aggregate === 1 ? undefined : collectionName(ctx);
+  const last = pipeline[pipeline.length - 1];
+  const writeStage = last && ("$out" in last || "$merge" in last) ? last : undefined;
+  const { docs, ns } = executePipeline(ctx, source, writeStage ? pipeline.slice(0, -1) : pipeline, ctx.body.hint);
+  if (writeStage) {
+    if ("$out" in writeStage) writeOut(ctx, writeStage.$out, docs);
+    else writeMerge(ctx, writeStage.$merge, docs);
+    return ctx.state.cursors.firstBatch(ns, [], batchSizeOf(cursor));
+  }
+  return ctx.state.cursors.firstBatch(ns, docs, batchSizeOf(cursor));
+}
+
+export const aggregateCommands: Record<string, CommandDefinition> = {
+  aggregate: { handler: aggregate, counter: "none" },
+};

@@ -1,0 +1,63 @@
+/** Routes a command document to its handler, with mongod's generic checks and opcounters. */
+import type { CommandContext, CommandDefinition, ServerState } from "./context";
+import { adminCommands } from "./admin";
+import { aggregateCommands } from "./aggregate";
+import { explainCommands } from "./explain";
+import { handshakeCommands } from "./handshake";
+import { indexCommands } from "./indexes";
+import { readCommands } from "./read";
+import { writeCommands } from "./write";
+import type { Doc } from "../engine/paths";
+import { commandError, ErrorCodes, MongoCommandError, toCommandError } from "../errors";
+
+const COMMANDS: Record<string, CommandDefinition> = {
+  ...handshakeCommands,
+  ...adminCommands,
+  ...indexCommands,
+  ...readCommands,
+  ...writeCommands,
+  ...aggregateCommands,
+  ...explainCommands,
+};
+
+const TRANSACTION_COMMANDS = new Set(["commitTransaction", "abortTransaction"]);
+
+export function commandNames(): string[] {
+  return Object.keys(COMMANDS);
+}
+
+export interface Invocation {
+  state: ServerState;
+  body: Doc;
+  connectionId: number;
+  remote: string;
+}
+
+/** Runs a command and always returns a reply document (errors become { ok: 0, ... }). */
+export function runCommand(inv: Invocation): Doc {
+  const { body, state } = inv;
+  const name = Object.keys(body)[0];
+  if (name === undefined) return commandError(ErrorCodes.CommandNotFound, "no such command: ''").toReply();
+  const def = COMMANDS[name];
+  if (!def && !TRANSACTION_COMMANDS.has(name)) {
+    return commandError(ErrorCodes.CommandNotFound, `no such command: '${name}'`).toReply();
+  }
+  try {
+    // A standalone mongod refuses anything transactional.
+    if (body.txnNumber !== undefined || body.startTransaction !== undefined || body.autocommit !== undefined || TRANSACTION_COMMANDS.has(name)) {
+      throw commandError(ErrorCodes.IllegalOperation, "Transaction numbers are only allowed on a replica set member or mongos");
+    }
+    const db = body.$db;
+    if (typeof db !== "string" || db.length === 0) {
+      throw commandError(40571, "OP_MSG requests require a $db argument");
+    }
+    if (def.counter !== "none") state.opcounters.command++;
+    const ctx: CommandContext = { state, db, body, connectionId: inv.connectionId, remote: inv.remote };
+    return def.handler(ctx);
+  } catch (e) {
+    const err = e instanceof MongoCommandError ? e : toCommandError(e, ErrorCodes.BadValue);
+    return err.toReply();
+  }
+}
+
+export { commandNames as listCommandNames };

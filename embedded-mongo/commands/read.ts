@@ -1,0 +1,165 @@
+/** find, getMore, killCursors, count, distinct. */
+import {
+  collectionName,
+  optBool,
+  optDoc,
+  optNonNegative,
+  optNumber,
+  toLong,
+  type CommandContext,
+  type CommandDefinition,
+} from "./context";
+import { project } from "../engine/mingo";
+import { isPlainObject, valuesAtPath, type Doc } from "../engine/paths";
+import { findDocuments, type QueryOptions, type QueryResult } from "../engine/query";
+import { textScores } from "../engine/text-scores";
+import { commandError, ErrorCodes } from "../errors";
+import { collationComparator, parseCollation, type CollationSpec } from "../engine/collation";
+
+/** Find projection, with { $meta: "textScore" } fields filled from the text search. */
+export function applyProjection(docs: Doc[], projection: Doc | undefined): Doc[] {
+  if (!projection || Object.keys(projection).length === 0) return docs;
+  const meta: string[] = [];
+  const rest: Doc = {};
+  for (const [k, v] of Object.entries(projection)) {
+    if (isPlainObject(v) && v.$meta !== undefined) {
+      if (v.$meta !== "textScore" && v.$meta !== "indexKey" && v.$meta !== "recordId") {
+        throw commandError(ErrorCodes.BadValue, `Unsupported argument to $meta: ${String(v.$meta)}`);
+      }
+      meta.push(k);
+    } else rest[k] = v;
+  }
+  let out: Doc[];
+  try {
+    out = Object.keys(rest).length ? project(docs, rest) : docs.map((d) => ({ ...d }));
+  } catch (e) {
+    throw commandError(ErrorCodes.Location31254, (e as Error).message);
+  }
+  if (meta.length) {
+    out.forEach((d, i) => {
+      const score = textScores.get(docs[i]);
+      for (const f of meta) if (score !== undefined) d[f] = score;
+    });
+  }
+  return out;
+}
+
+/** Parses the query options shared by find-like commands. */
+export function queryOptions(ctx: CommandContext): QueryOptions & { projection?: Doc } {
+  const limit = optNumber(ctx, "limit");
+  if (limit !== undefined && limit < 0) throw commandError(ErrorCodes.BadValue, "Limit value must be non-negative");
+  return {
+    sort: optDoc(ctx, "sort"),
+    skip: optNonNegative(ctx, "skip"),
+    limit: limit === undefined ? undefined : Math.trunc(limit),
+    hint: ctx.body.hint,
+    projection: optDoc(ctx, "projection"),
+    collation: parseCollation(ctx.body.collation),
+    variables: optDoc(ctx, "let"),
+  };
+}
+
+export function runFind(ctx: CommandContext): { result: QueryResult; docs: Doc[]; ns: string } {
+  const name = collectionName(ctx);
+  const filter = optDoc(ctx, "filter") ?? {};
+  const opts = queryOptions(ctx);
+  const coll = ctx.state.catalog.getCollection(ctx.db, name);
+  const result = findDocuments(coll, filter, opts);
+  const docs = applyProjection(
+    result.matches.map(([, d]) => d),
+    opts.projection,
+  );
+  return { result, docs, ns: `${ctx.db}.${name}` };
+}
+
+function find(ctx: CommandContext): Doc {
+  ctx.state.opcounters.query++;
+  if (optBool(ctx, "tailable")) throw commandError(ErrorCodes.BadValue, "error processing query: tailable cursor requested on non capped collection");
+  const batchSize = optNonNegative(ctx, "batchSize");
+  const { docs, ns } = runFind(ctx);
+  return ctx.state.cursors.firstBatch(ns, docs, batchSize, optBool(ctx, "singleBatch") === true);
+}
+
+function getMore(ctx: CommandContext): Doc {
+  ctx.state.opcounters.getmore++;
+  const id = toLong(ctx.body.getMore);
+  const coll = ctx.body.collection;
+  if (typeof coll !== "string") throw commandError(ErrorCodes.TypeMismatch, "BSON field 'getMore.collection' is missing but a required field");
+  const batchSize = optNonNegative(ctx, "batchSize");
+  return ctx.state.cursors.getMore(id, `${ctx.db}.${coll}`, batchSize);
+}
+
+function killCursors(ctx: CommandContext): Doc {
+  collectionName(ctx);
+  const ids = ctx.body.cursors;
+  if (!Array.isArray(ids)) throw commandError(ErrorCodes.TypeMismatch, "BSON field 'killCursors.cursors' is missing but a required field");
+  return ctx.state.cursors.kill(ids.map(toLong));
+}
+
+function count(ctx: CommandContext): Doc {
+  const name = collectionName(ctx);
+  const query = optDoc(ctx, "query") ?? {};
+  const skip = optNonNegative(ctx, "skip") ?? 0;
+  const limit = Math.abs(optNumber(ctx, "limit") ?? 0);
+  const coll = ctx.state.catalog.getCollection(ctx.db, name);
+  if (!coll) return { n: 0, ok: 1 };
+  if (Object.keys(query).length === 0 && ctx.body.hint === undefined && ctx.body.collation === undefined) {
+    let n = Math.max(0, coll.count - skip);
+    if (limit > 0) n = Math.min(n, limit);
+    return { n, ok: 1 };
+  }
+  const { matches } = findDocuments(coll, query, { skip, limit, hint: ctx.body.hint, collation: parseCollation(ctx.body.collation) });
+  return { n: matches.length, ok: 1 };
+}
+
+export function distinctValues(matches: Doc[], key: string, collation?: CollationSpec): unknown[] {
+  const cmp = collationComparator(collation);
+  const values: unknown[] = [];
+  const sorted: unknown[] = [];
+  const insertUnique = (v: unknown): void => {
+    // binary search in a sorted copy for dedupe, keep first-seen order in `values`
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cmp(sorted[mid], v);
+      if (c === 0) return;
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    sorted.splice(lo, 0, v);
+    values.push(v);
+  };
+  for (const doc of matches) {
+    for (const v of valuesAtPath(doc, key)) {
+      if (Array.isArray(v) && v.length === 0) continue;
+      insertUnique(v === undefined ? null : v);
+    }
+  }
+  return values;
+}
+
+function distinct(ctx: CommandContext): Doc {
+  const name = collectionName(ctx);
+  const key = ctx.body.key;
+  if (typeof key !== "string") throw commandError(ErrorCodes.TypeMismatch, `BSON field 'distinct.key' is the wrong type, expected type 'string'`);
+  const query = optDoc(ctx, "query") ?? {};
+  const coll = ctx.state.catalog.getCollection(ctx.db, name);
+  const collation = parseCollation(ctx.body.collation);
+  const { matches } = findDocuments(coll, query, { hint: ctx.body.hint, collation });
+  const values = distinctValues(
+    matches.map(([, d]) => d),
+    key,
+    collation,
+  );
+  values.sort(collationComparator(collation));
+  return { values, ok: 1 };
+}
+
+export const readCommands: Record<string, CommandDefinition> = {
+  find: { handler: find, counter: "none" },
+  getMore: { handler: getMore, counter: "none" },
+  killCursors: { handler: killCursors },
+  count: { handler: count },
+  distinct: { handler: distinct },
+};

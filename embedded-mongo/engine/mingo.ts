@@ -1,0 +1,121 @@
+/**
+ * Query, projection, update and aggregation semantics come from mingo. This module builds the mingo
+ * context the server uses: every mingo operator, with $sort using MongoDB's BSON order, and $meta
+ * ("textScore") plus text-score propagation through reshaping stages.
+ */
+import { Context, ProcessingMode } from "mingo/core";
+import { Aggregator } from "mingo/aggregator";
+import { Query } from "mingo/query";
+import { Lazy, type Iterator as LazyIterator } from "mingo/lazy";
+import * as accumulatorOperators from "mingo/operators/accumulator";
+import * as expressionOperators from "mingo/operators/expression";
+import * as pipelineOperators from "mingo/operators/pipeline";
+import * as projectionOperators from "mingo/operators/projection";
+import * as queryOperators from "mingo/operators/query";
+import * as windowOperators from "mingo/operators/window";
+import type { Options } from "mingo/types/types";
+import { sortDocuments, type SortSpec } from "./sort";
+import { collationAwareQueryOps, type CollationSpec } from "./collation";
+import type { Doc } from "./paths";
+
+import { textScores } from "./text-scores";
+
+type PipelineOp = (coll: LazyIterator, expr: unknown, options: Options) => LazyIterator;
+
+const sortStage: PipelineOp = (coll, expr, options) => {
+  const spec = expr as SortSpec;
+  if (spec === null || typeof spec !== "object" || Object.keys(spec).length === 0) {
+    throw new Error("$sort stage must have at least one sort key");
+  }
+  const collation = options.collation as CollationSpec | undefined;
+  return coll.transform((docs: Doc[]) => Lazy(sortDocuments(docs, spec, collation)));
+};
+
+/** Wraps a one-in/one-out stage so the text score of each input document follows to its output. */
+function keepTextScore(op: PipelineOp): PipelineOp {
+  return (coll, expr, options) => {
+    let current: unknown;
+    const input = coll.map((o: unknown) => {
+      current = o;
+      return o;
+    });
+    return op(input, expr, options).map((out: unknown) => {
+      if (current && typeof current === "object" && out && typeof out === "object") {
+        const s = textScores.get(current);
+        if (s !== undefined) textScores.set(out, s);
+      }
+      return out;
+    });
+  };
+}
+
+const meta = (obj: unknown, expr: unknown): unknown => {
+  if (expr === "textScore") return obj && typeof obj === "object" ? textScores.get(obj) : undefined;
+  return undefined;
+};
+
+const pipeline = pipelineOperators as unknown as Record<string, PipelineOp>;
+
+const context = Context.init({
+  accumulator: accumulatorOperators as never,
+  expression: { ...(expressionOperators as object), $meta: meta } as never,
+  pipeline: {
+    ...pipeline,
+    $sort: sortStage,
+    $addFields: keepTextScore(pipeline.$addFields),
+    $set: keepTextScore(pipeline.$set),
+    $project: keepTextScore(pipeline.$project),
+    $unset: keepTextScore(pipeline.$unset),
+  } as never,
+  projection: projectionOperators as never,
+  query: { ...(queryOperators as object), ...collationAwareQueryOps(queryOperators as never) } as never,
+  window: windowOperators as never,
+});
+
+export interface EvalOptions {
+  collectionResolver?: (name: string) => Doc[];
+  variables?: Doc;
+  collation?: CollationSpec;
+}
+
+export function mingoOptions({ collectionResolver, variables, collation }: EvalOptions = {}): Partial<Options> {
+  return {
+    collation: collation as Options["collation"],
+    context,
+    idKey: "_id",
+    useStrictMode: true,
+    scriptEnabled: false,
+    processingMode: ProcessingMode.CLONE_OFF,
+    collectionResolver,
+    variables,
+  };
+}
+
+const baseOptions = mingoOptions();
+
+/** A compiled filter. */
+export function compileFilter(filter: Doc, eval_: EvalOptions = {}): { test(doc: Doc): boolean } {
+  return compileFilterWith(filter, eval_.collation || eval_.variables ? mingoOptions(eval_) : baseOptions);
+}
+
+function compileFilterWith(filter: Doc, options: Partial<Options>): { test(doc: Doc): boolean } {
+  if (Object.keys(filter).length === 0) return { test: () => true };
+  return new Query(filter, options);
+}
+
+/** Applies a find projection (inclusion/exclusion, $slice, $elemMatch, expressions). */
+export function project(docs: Doc[], projection: Doc, options: Partial<Options> = baseOptions): Doc[] {
+  if (Object.keys(projection).length === 0) return docs;
+  return pipeline.$project(Lazy(docs), projection, options as Options).collect<Doc>();
+}
+
+export function runPipeline(docs: Iterable<Doc>, stages: Doc[], options: Partial<Options>): Doc[] {
+  return new Aggregator(stages, options).run(docs as Iterable<never>) as Doc[];
+}
+
+export { Lazy };
+
+/** Whether a pipeline stage name is supported ($out and $merge are executed by the server itself). */
+export function isKnownStage(name: string): boolean {
+  return name === "$out" || name === "$merge" || context.getOperator("pipeline" as never, name) !== null;
+}

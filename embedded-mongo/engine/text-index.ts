@@ -1,0 +1,178 @@
+/**
+ * A text index: an inverted index from stemmed English terms to per-document scores, scored the way
+ * mongod's FTS does (weight x term frequency with a position decay, scaled by term density).
+ */
+import { eng as englishStopWords } from "stopword";
+import stem from "wink-porter2-stemmer";
+import { getPath, isPlainObject, type Doc } from "./paths";
+
+const STOP_WORDS = new Set(englishStopWords.map((w: string) => w.toLowerCase()));
+
+export function tokenize(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0);
+}
+
+/** Lower-cased, accent-free, stop-word-free, stemmed terms of a string. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    if (STOP_WORDS.has(token)) continue;
+    out.push(stem(token));
+  }
+  return out;
+}
+
+export interface TextSearch {
+  terms: string[];
+  negated: string[];
+  phrases: string[];
+  negatedPhrases: string[];
+}
+
+/** Parses a $text $search string: terms, "phrases" and -negations. */
+export function parseSearch(search: string): TextSearch {
+  const result: TextSearch = { terms: [], negated: [], phrases: [], negatedPhrases: [] };
+  const re = /(-?)"([^"]*)"?|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(search)) !== null) {
+    if (m[2] !== undefined) {
+      const phrase = m[2].trim();
+      if (!phrase) continue;
+      if (m[1]) result.negatedPhrases.push(phrase.toLowerCase());
+      else {
+        result.phrases.push(phrase.toLowerCase());
+        result.terms.push(...terms(phrase));
+      }
+      continue;
+    }
+    const word = m[3];
+    if (word.startsWith("-") && word.length > 1) result.negated.push(...terms(word.slice(1)));
+    else result.terms.push(...terms(word));
+  }
+  result.terms = [...new Set(result.terms)];
+  return result;
+}
+
+export class TextIndex {
+  /** term -> recordId -> score contribution */
+  private readonly postings = new Map<string, Map<number, number>>();
+  /** recordId -> its terms (to remove it) */
+  private readonly docTerms = new Map<number, string[]>();
+  readonly weights: Record<string, number>;
+  readonly wildcard: boolean;
+
+  constructor(weights: Record<string, number>) {
+    this.weights = weights;
+    this.wildcard = Object.prototype.hasOwnProperty.call(weights, "$**");
+  }
+
+  /** Per-field strings of a document with their weights. */
+  private fieldTexts(doc: Doc): Array<{ text: string; weight: number }> {
+    const out: Array<{ text: string; weight: number }> = [];
+    if (this.wildcard) {
+      const visit = (v: unknown, path: string): void => {
+        if (typeof v === "string") out.push({ text: v, weight: this.weights[path] ?? this.weights["$**"] });
+        else if (Array.isArray(v)) v.forEach((e) => visit(e, path));
+        else if (isPlainObject(v)) for (const k of Object.keys(v)) visit(v[k], path ? `${path}.${k}` : k);
+      };
+      visit(doc, "");
+      return out;
+    }
+    for (const [field, weight] of Object.entries(this.weights)) {
+      const collect = (v: unknown): void => {
+        if (typeof v === "string") out.push({ text: v, weight });
+        else if (Array.isArray(v)) v.forEach(collect);
+      };
+      const direct = getPath(doc, field);
+      if (direct !== undefined) collect(direct);
+      else if (field.includes(".")) {
+        // a.b where a is an array of documents
+        const [head, ...rest] = field.split(".");
+        const arr = doc[head];
+        if (Array.isArray(arr)) for (const e of arr) if (isPlainObject(e)) collect(getPath(e, rest.join(".")));
+      }
+    }
+    return out;
+  }
+
+  /** Score per term for a document (mongod's formula). */
+  scoreDocument(doc: Doc): Map<string, number> {
+    const scores = new Map<string, number>();
+    for (const { text, weight } of this.fieldTexts(doc)) {
+      const fieldTerms = terms(text);
+      if (fieldTerms.length === 0) continue;
+      const stats = new Map<string, { count: number; freq: number; exp: number }>();
+      for (const t of fieldTerms) {
+        const s = stats.get(t) ?? { count: 0, freq: 0, exp: 0 };
+        s.exp = s.exp ? s.exp * 2 : 1;
+        s.count += 1;
+        s.freq += 1 / s.exp;
+        stats.set(t, s);
+      }
+      for (const [t, s] of stats) {
+        const coeff = (0.5 * s.count) / fieldTerms.length + 0.5;
+        scores.set(t, (scores.get(t) ?? 0) + weight * s.freq * coeff);
+      }
+    }
+    return scores;
+  }
+
+  add(doc: Doc, recordId: number): void {
+    const scores = this.scoreDocument(doc);
+    for (const [t, s] of scores) {
+      let p = this.postings.get(t);
+      if (!p) this.postings.set(t, (p = new Map()));
+      p.set(recordId, s);
+    }
+    this.docTerms.set(recordId, [...scores.keys()]);
+  }
+
+  remove(recordId: number): void {
+    const ts = this.docTerms.get(recordId);
+    if (!ts) return;
+    for (const t of ts) {
+      const p = this.postings.get(t);
+      p?.delete(recordId);
+      if (p && p.size === 0) this.postings.delete(t);
+    }
+    this.docTerms.delete(recordId);
+  }
+
+  clear(): void {
+    this.postings.clear();
+    this.docTerms.clear();
+  }
+
+  /** Candidate records (any search term) with their scores; `examined` counts postings read. */
+  search(search: TextSearch): { scores: Map<number, number>; examined: number } {
+    const scores = new Map<number, number>();
+    let examined = 0;
+    for (const t of search.terms) {
+      const p = this.postings.get(t);
+      if (!p) continue;
+      for (const [rid, s] of p) {
+        examined++;
+        scores.set(rid, (scores.get(rid) ?? 0) + s);
+      }
+    }
+    for (const t of search.negated) {
+      const p = this.postings.get(t);
+      if (p) for (const rid of p.keys()) scores.delete(rid);
+    }
+    return { scores, examined };
+  }
+
+  /** Phrase checks need the raw text. */
+  matchesPhrases(doc: Doc, search: TextSearch): boolean {
+    if (search.phrases.length === 0 && search.negatedPhrases.length === 0) return true;
+    const text = this.fieldTexts(doc)
+      .map((f) => f.text.toLowerCase())
+      .join("\n");
+    return search.phrases.every((p) => text.includes(p)) && !search.negatedPhrases.some((p) => text.includes(p));
+  }
+}

@@ -1,0 +1,214 @@
+/** Update documents: replacement, update operators (via mingo) and pipeline updates, with mongod's checks. */
+import { ObjectId } from "bson";
+import { update as mingoUpdate, updateOne as mingoUpdateOne } from "mingo";
+import { compareValues, isNumeric } from "./bson-order";
+import { mingoOptions } from "./mingo";
+import { cloneValue, getPath, isPlainObject, setPath, type Doc } from "./paths";
+import { splitText } from "./query";
+import { formatValue } from "./format";
+import { commandError, ErrorCodes, toCommandError } from "../errors";
+import type { CollationSpec } from "./collation";
+
+const UPDATE_OPERATORS = new Set([
+  "$set",
+  "$unset",
+  "$inc",
+  "$mul",
+  "$rename",
+  "$min",
+  "$max",
+  "$currentDate",
+  "$addToSet",
+  "$pop",
+  "$pull",
+  "$pullAll",
+  "$push",
+  "$bit",
+  "$setOnInsert",
+]);
+
+export type UpdateSpec = Doc | Doc[];
+
+export function isPipelineUpdate(u: UpdateSpec): u is Doc[] {
+  return Array.isArray(u);
+}
+
+export function isOperatorUpdate(u: UpdateSpec): boolean {
+  if (Array.isArray(u)) return false;
+  const keys = Object.keys(u);
+  return keys.length > 0 && keys[0].startsWith("$");
+}
+
+/** Field names a stored document may not have. */
+export function validateStorage(doc: Doc, top = true): void {
+  for (const k of Object.keys(doc)) {
+    if (top && k.startsWith("$")) {
+      throw commandError(ErrorCodes.DollarPrefixedFieldName, `The dollar ($) prefixed field '${k}' in '${k}' is not allowed in the context of an update's replacement document. Consider using an aggregation pipeline with $replaceWith.`);
+    }
+  }
+  const id = doc._id;
+  if (Array.isArray(id)) throw commandError(ErrorCodes.InvalidIdField, "The '_id' value cannot be of type array");
+  if (id instanceof RegExp) throw commandError(ErrorCodes.InvalidIdField, "The '_id' value cannot be of type regex");
+}
+
+/** Moves _id to the front, as mongod stores it. */
+export function idFirst(doc: Doc): Doc {
+  if (!("_id" in doc) || Object.keys(doc)[0] === "_id") return doc;
+  const { _id, ...rest } = doc;
+  return { _id, ...rest };
+}
+
+function checkOperators(update: Doc): void {
+  for (const [op, arg] of Object.entries(update)) {
+    if (!UPDATE_OPERATORS.has(op)) {
+      throw commandError(ErrorCodes.FailedToParse, `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`);
+    }
+    if (!isPlainObject(arg)) {
+      throw commandError(ErrorCodes.FailedToParse, `Modifiers operate on fields but we found type ${Array.isArray(arg) ? "array" : typeof arg} instead. For example: {$mod: {<field>: ...}} not {$set: ${formatValue(arg)}}`);
+    }
+  }
+}
+
+function checkArithmetic(doc: Doc, update: Doc): void {
+  for (const op of ["$inc", "$mul"] as const) {
+    const arg = update[op] as Doc | undefined;
+    if (!arg) continue;
+    const verb = op === "$inc" ? "increment" : "multiply";
+    for (const [path, v] of Object.entries(arg)) {
+      if (!isNumeric(v)) {
+        throw commandError(ErrorCodes.TypeMismatch, `Cannot ${verb} with non-numeric argument: {${path}: ${formatValue(v)}}`);
+      }
+      if (path.includes("$")) continue;
+      const current = getPath(doc, path);
+      if (current !== undefined && !isNumeric(current)) {
+        throw commandError(
+          ErrorCodes.TypeMismatch,
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${formatValue(doc._id)}} has the field '${path.split(".").pop()}' of non-numeric type ${typeName(current)}`,
+        );
+      }
+    }
+  }
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  if (typeof v === "string") return "string";
+  if (typeof v === "boolean") return "bool";
+  if (v instanceof Date) return "date";
+  if (isPlainObject(v)) return "object";
+  return typeof v;
+}
+
+/**
+ * Applies an update to a copy of `doc`. `filter` is the statement's query (for the positional $);
+ * `inserting` is true when building an upserted document ($setOnInsert applies, _id may be set).
+ */
+export function applyUpdate(doc: Doc, update: UpdateSpec, opts: { filter: Doc; arrayFilters?: Doc[]; inserting: boolean; collation?: CollationSpec }): Doc {
+  const originalId = doc._id;
+  let result: Doc;
+  try {
+    if (isPipelineUpdate(update)) {
+      const docs = [cloneValue(doc)];
+      mingoUpdateOne(docs, {}, update as never, {}, mingoOptions());
+      result = docs[0];
+    } else if (!isOperatorUpdate(update)) {
+      validateStorage(update);
+      result = cloneValue(update);
+      if (!("_id" in result) && originalId !== undefined) result = { _id: originalId, ...result };
+    } else {
+      checkOperators(update);
+      const modifier: Doc = {};
+      for (const [op, arg] of Object.entries(update)) {
+        if (op === "$setOnInsert") {
+          if (!opts.inserting) continue;
+          modifier.$set = { ...((modifier.$set as Doc) ?? {}), ...(arg as Doc) };
+          continue;
+        }
+        modifier[op] = op === "$set" && modifier.$set ? { ...(modifier.$set as Doc), ...(arg as Doc) } : arg;
+      }
+      result = cloneValue(doc);
+      // _id may be "set" to its current value (or to anything while inserting).
+      for (const op of Object.keys(modifier)) {
+        const arg = { ...(modifier[op] as Doc) };
+        for (const path of Object.keys(arg)) {
+          if (path !== "_id" && !path.startsWith("_id.")) continue;
+          if (op === "$set" && path === "_id" && (opts.inserting || compareValues(arg[path], originalId) === 0)) {
+            if (opts.inserting) result = idFirst({ ...result, _id: arg[path] });
+            delete arg[path];
+            continue;
+          }
+          if (opts.inserting && op === "$set") {
+            setPath(result, path, arg[path]);
+            delete arg[path];
+            continue;
+          }
+          throw commandError(ErrorCodes.ImmutableField, `Performing an update on the path '${path}' would modify the immutable field '_id'`);
+        }
+        if (Object.keys(arg).length === 0) delete modifier[op];
+        else modifier[op] = arg;
+      }
+      checkArithmetic(result, modifier);
+      if (Object.keys(modifier).length > 0) {
+        // The filter only matters for the positional "$" (the document already matched it).
+        const positional = Object.values(modifier).some((arg) => Object.keys(arg as Doc).some((p) => /(^|\.)\$(\.|$)/.test(p)));
+        const condition = positional && !opts.inserting ? splitText(opts.filter ?? {}).rest : {};
+        mingoUpdate(result, modifier as never, opts.arrayFilters, condition, {
+          cloneMode: "copy",
+          queryOptions: mingoOptions({ collation: opts.collation }),
+        });
+      }
+    }
+  } catch (e) {
+    throw toCommandError(e, ErrorCodes.BadValue);
+  }
+  if (originalId !== undefined && !opts.inserting && compareValues(result._id, originalId) !== 0) {
+    throw commandError(
+      ErrorCodes.ImmutableField,
+      `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${formatValue(result._id)}`,
+    );
+  }
+  if (originalId !== undefined && result._id === undefined) result = { _id: originalId, ...result };
+  return idFirst(result);
+}
+
+/** The document an upsert starts from: the filter's equality conditions. */
+export function upsertSeed(filter: Doc): Doc {
+  const seed: Doc = {};
+  const visit = (f: Doc): void => {
+    for (const [k, v] of Object.entries(f)) {
+      if (k === "$and" && Array.isArray(v)) {
+        for (const sub of v) if (isPlainObject(sub)) visit(sub);
+        continue;
+      }
+      if (k.startsWith("$")) continue;
+      if (isPlainObject(v) && Object.keys(v).some((x) => x.startsWith("$"))) {
+        if ("$eq" in v) setPath(seed, k, cloneValue(v.$eq));
+        continue;
+      }
+      if (v instanceof RegExp) continue;
+      setPath(seed, k, cloneValue(v));
+    }
+  };
+  visit(filter);
+  return seed;
+}
+
+/** Builds the document an upsert inserts. */
+export function buildUpsert(filter: Doc, update: UpdateSpec, arrayFilters?: Doc[]): Doc {
+  const seed = upsertSeed(filter);
+  let doc: Doc;
+  if (!isPipelineUpdate(update) && !isOperatorUpdate(update)) {
+    validateStorage(update);
+    doc = cloneValue(update);
+    if (!("_id" in doc) && seed._id !== undefined) doc = { _id: seed._id, ...doc };
+    else if ("_id" in doc && seed._id !== undefined && compareValues(doc._id, seed._id) !== 0) {
+      throw commandError(ErrorCodes.ImmutableField, `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${formatValue(doc._id)}`);
+    }
+  } else {
+    doc = applyUpdate(seed, update, { filter, arrayFilters, inserting: true });
+  }
+  if (doc._id === undefined) doc = { _id: new ObjectId(), ...doc };
+  validateStorage(doc);
+  return idFirst(doc);
+}

@@ -1,0 +1,88 @@
+import type { KeyLike } from "jose";
+import { LRUCache } from "lru-cache";
+import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, type Access, type SharedKind } from "../../subgraphs/kit/access";
+import type { Identity } from "./identity";
+
+/** How long a worked-out access is reused: ending a membership or an alliance takes effect within this bound. */
+export const ACCESS_CACHE_TTL_MS = 30_000;
+
+const SYSTEM_ACCESS: Access = { ...ANONYMOUS_ACCESS, principal: { kind: "SYSTEM" } };
+
+interface AccessGrants {
+  schoolIds: string[];
+  managedNetworkIds: string[];
+  memberNetworkIds: string[];
+  allied: Array<{ kind: SharedKind; networkIds: string[] }>;
+}
+
+const GRANTS_QUERY = `query AccessGrants($organizationId: ID!, $schoolIds: [ID!]!, $coordinatedNetworkIds: [ID!]!, $organizationAdmin: Boolean!) {
+  accessGrants(organizationId: $organizationId, schoolIds: $schoolIds, coordinatedNetworkIds: $coordinatedNetworkIds, organizationAdmin: $organizationAdmin) {
+    schoolIds managedNetworkIds memberNetworkIds allied { kind networkIds }
+  }
+}`;
+
+const API_KEY_QUERY = `query ApiKeyGrant($key: String!) { apiKeyGrant(key: $key) { keyId organizationId canWrite } }`;
+
+/**
+ * Works out what an identity may see and do from the networks subgraph (organizations, memberships,
+ * alliances and their agreements), asking it as the gateway itself, and caches the answer briefly.
+ */
+export class AccessResolver {
+  private readonly cache = new LRUCache<string, Access>({ max: 10_000, ttl: ACCESS_CACHE_TTL_MS });
+
+  constructor(
+    private readonly networksUrl: string,
+    private readonly gatewayPrivateKey: KeyLike,
+  ) {}
+
+  async resolve(identity: Identity): Promise<Access> {
+    if (identity.kind === "ANONYMOUS") return ANONYMOUS_ACCESS;
+    const cacheKey = JSON.stringify(identity);
+    const cached = this.cache.get(cacheKey);
+    if (cached) return cached;
+    const access = await this.workOut(identity);
+    this.cache.set(cacheKey, access);
+    return access;
+  }
+
+  /** Looks up an API key (the networks subgraph stores only its hash). */
+  async verifyApiKey(key: string): Promise<Extract<Identity, { kind: "API_KEY" }> | null> {
+    const data = await this.ask<{ apiKeyGrant: { keyId: string; organizationId: string; canWrite: boolean } | null }>(API_KEY_QUERY, { key });
+    return data.apiKeyGrant ? { kind: "API_KEY", ...data.apiKeyGrant } : null;
+  }
+
+  private async workOut(identity: Exclude<Identity, { kind: "ANONYMOUS" }>): Promise<Access> {
+    const roles = identity.kind === "PERSON" ? identity.roles : [];
+    const organizationAdmin = identity.kind === "API_KEY" ? identity.canWrite : roles.some((role) => role.role === "ORG_ADMIN");
+    const { accessGrants } = await this.ask<{ accessGrants: AccessGrants }>(GRANTS_QUERY, {
+      organizationId: identity.organizationId,
+      schoolIds: roles.flatMap((role) => (role.role === "STAFF" ? [role.schoolId] : [])),
+      coordinatedNetworkIds: roles.flatMap((role) => (role.role === "COORDINATOR" ? [role.networkId] : [])),
+      organizationAdmin,
+    });
+    return {
+      principal: identity.kind === "PERSON" ? { kind: "PERSON", personId: identity.personId } : { kind: "API_KEY", keyId: identity.keyId },
+      organizationId: identity.organizationId,
+      canWrite: identity.kind === "PERSON" || identity.canWrite,
+      organizationAdmin: identity.kind === "PERSON" && organizationAdmin,
+      schoolIds: accessGrants.schoolIds,
+      managedNetworkIds: accessGrants.managedNetworkIds,
+      memberNetworkIds: accessGrants.memberNetworkIds,
+      alliedNetworkIds: Object.fromEntries(accessGrants.allied.map((grant) => [grant.kind, grant.networkIds])),
+    };
+  }
+
+  private async ask<TData>(query: string, variables: Record<string, unknown>): Promise<TData> {
+    const response = await fetch(this.networksUrl, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        [ACCESS_HEADER]: await signAccessToken(SYSTEM_ACCESS, "networks", this.gatewayPrivateKey),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: TData; errors?: Array<{ message: string }> };
+    if (!body.data || body.errors) throw new Error(`Access lookup failed: ${body.errors?.[0]?.message ?? response.status}`);
+    return body.data;
+  }
+}

@@ -1,0 +1,99 @@
+import type { Document, Filter, IndexDescription } from "mongodb";
+import type { NewDocument } from "../documents";
+import { newId, Repository, toEntity, type SortKeys, type StoredDocument } from "../../kit";
+import type { AdvocateRef } from "../advocate/advocate";
+import { CampaignActionStatus, type CampaignActionKind } from "../enums";
+import { pagesByGroup } from "../paging";
+import type { CampaignActionListArgs, CampaignActionsArgs } from "./action.inputs";
+
+export interface CampaignActionDocument extends StoredDocument {
+  campaignId: string;
+  kind: CampaignActionKind;
+  title: string;
+  description?: string | null;
+  date: string;
+  status: CampaignActionStatus;
+  location?: string | null;
+  participants: AdvocateRef[];
+  people: string[];
+  participantCount?: number | null;
+  outcome?: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewCampaignAction = NewDocument<CampaignActionDocument>;
+
+function listFilter(args: CampaignActionListArgs): Filter<CampaignActionDocument> {
+  const filter: Filter<CampaignActionDocument> = {};
+  if (args.kind) filter.kind = args.kind;
+  if (args.status) filter.status = args.status;
+  if (args.from || args.to) filter.date = { ...(args.from ? { $gte: args.from } : {}), ...(args.to ? { $lte: args.to } : {}) };
+  return filter;
+}
+
+function order(args: CampaignActionListArgs): SortKeys {
+  return [["date", args.newestFirst ? -1 : 1]];
+}
+
+export class CampaignActionRepository extends Repository<CampaignActionDocument> {
+  readonly collectionName = "campaign_actions";
+  readonly indexes: IndexDescription[] = [
+    { key: { campaignId: 1, date: 1 } },
+    { key: { campaignId: 1, status: 1, date: 1 } },
+    { key: { status: 1, date: 1 } },
+    { key: { date: 1 } },
+  ];
+
+  /** Read paths go through here, where access control will narrow them. */
+  private readable(filter: Filter<CampaignActionDocument>): Filter<CampaignActionDocument> {
+    return filter;
+  }
+
+  async findByIds(ids: readonly string[]) {
+    return (await this.collection.find(this.readable({ _id: { $in: [...ids] } })).toArray()).map(toEntity);
+  }
+
+  async findById(id: string) {
+    const doc = await this.collection.findOne(this.readable({ _id: id }));
+    return doc ? toEntity(doc) : null;
+  }
+
+  /** PLANNED actions of these campaigns dated `from` or later, soonest first. */
+  async findUpcoming(campaignIds: readonly string[], from: string) {
+    const docs = await this.collection
+      .find(this.readable({ campaignId: { $in: [...campaignIds] }, status: CampaignActionStatus.PLANNED, date: { $gte: from } }))
+      .sort({ date: 1, _id: 1 })
+      .toArray();
+    return docs.map(toEntity);
+  }
+
+  list(args: CampaignActionsArgs) {
+    const filter = listFilter(args);
+    if (args.campaignId) filter.campaignId = args.campaignId;
+    return this.page(this.readable(filter), order(args), args);
+  }
+
+  /** A page of actions for each campaign, in one aggregate for all of them. */
+  pagesForCampaigns(campaignIds: readonly string[], args: CampaignActionListArgs) {
+    return pagesByGroup(this.collection, "campaignId", campaignIds, this.readable(listFilter(args)), order(args), args);
+  }
+
+  create(action: NewCampaignAction) {
+    const now = new Date();
+    return this.insert({ _id: newId(), ...action, createdAt: now, updatedAt: now });
+  }
+
+  /** Applies changes to an action still in `status`; null when it is not (any more). */
+  async updateInStatus(id: string, status: CampaignActionStatus, changes: Partial<CampaignActionDocument>) {
+    const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+    const set = Object.fromEntries(entries.filter(([, value]) => value !== null));
+    const unset = Object.fromEntries(entries.filter(([, value]) => value === null).map(([key]) => [key, ""]));
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: id, status },
+      { $set: { ...set, updatedAt: new Date() }, ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}) } as Document,
+      { returnDocument: "after" },
+    );
+    return doc ? toEntity(doc) : null;
+  }
+}

@@ -1,0 +1,59 @@
+import { groupedLoader, keyedLoader, today, type Access } from "../kit";
+import { CampaignActionService } from "./action/action.service";
+import { CampaignService } from "./campaign/campaign.service";
+import { EndorsementService } from "./endorsement/endorsement.service";
+import { AdvocateKind } from "./enums";
+import { CampaignMilestoneService } from "./milestone/milestone.service";
+import { GroupedPageLoaders } from "./paging";
+import type { AdvocacyRepositories } from "./repositories";
+
+function byAdvocateKind<T>(create: (kind: AdvocateKind) => T): Record<AdvocateKind, T> {
+  return { SCHOOL: create(AdvocateKind.SCHOOL), NETWORK: create(AdvocateKind.NETWORK), ORGANIZATION: create(AdvocateKind.ORGANIZATION) };
+}
+
+/** Per-request DataLoaders: every entity lookup and nested list is batched into one query per tick. */
+function createLoaders(repos: AdvocacyRepositories) {
+  return {
+    campaignById: keyedLoader((ids: readonly string[]) => repos.campaigns.findByIds(ids), (c) => c.id),
+    endorsementById: keyedLoader((ids: readonly string[]) => repos.endorsements.findByIds(ids), (e) => e.id),
+    actionById: keyedLoader((ids: readonly string[]) => repos.actions.findByIds(ids), (a) => a.id),
+    milestoneById: keyedLoader((ids: readonly string[]) => repos.milestones.findByIds(ids), (m) => m.id),
+    endorsementCountsByCampaign: keyedLoader((ids: readonly string[]) => repos.endorsements.countByCampaignIds(ids), (c) => c.campaignId),
+    upcomingActionsByCampaign: groupedLoader((ids: readonly string[]) => repos.actions.findUpcoming(ids, today()), (a) => a.campaignId),
+    milestonesByCampaign: groupedLoader((ids: readonly string[]) => repos.milestones.findByCampaignIds(ids), (m) => m.campaignId),
+    campaignsLedBy: byAdvocateKind((kind) =>
+      groupedLoader(
+        (ids: readonly string[]) => repos.campaigns.findLedBy(kind, ids),
+        (c) => (kind === AdvocateKind.SCHOOL ? c.leadSchoolIds : kind === AdvocateKind.NETWORK ? c.leadNetworkId : (c.leadOrganizationId ?? "")),
+      ),
+    ),
+    endorsementsBy: byAdvocateKind((kind) =>
+      groupedLoader((ids: readonly string[]) => repos.endorsements.findByEndorsers(kind, ids), (e) => e.endorserId),
+    ),
+    /** Connections nested under many campaigns, one batch per list and arguments. */
+    pages: new GroupedPageLoaders(),
+  };
+}
+
+export function createServices(repos: AdvocacyRepositories) {
+  const campaigns = new CampaignService(repos);
+  return {
+    campaigns,
+    endorsements: new EndorsementService(repos, campaigns),
+    actions: new CampaignActionService(repos, campaigns),
+    milestones: new CampaignMilestoneService(repos, campaigns),
+  };
+}
+
+export interface AdvocacyContext {
+  /** The caller's access, forwarded by the gateway (enforced by the access-control issue). */
+  access: Access;
+  repos: AdvocacyRepositories;
+  services: ReturnType<typeof createServices>;
+  loaders: ReturnType<typeof createLoaders>;
+}
+
+/** Repositories and services live as long as the subgraph; loaders only as long as one request. */
+export function createAdvocacyContext(access: Access, repos: AdvocacyRepositories, services: AdvocacyContext["services"]): AdvocacyContext {
+  return { access, repos, services, loaders: createLoaders(repos) };
+}

@@ -1,0 +1,130 @@
+import type { Filter, IndexDescription } from "mongodb";
+import { newId, Repository, toEntity, type StoredDocument } from "../../kit";
+import type { AdvocateKind } from "../enums";
+import { pagesByGroup } from "../paging";
+import type { EndorsementListArgs } from "./endorsement.inputs";
+
+export interface EndorsementDocument extends StoredDocument {
+  campaignId: string;
+  endorserKind: AdvocateKind;
+  endorserId: string;
+  endorsedOn: string;
+  statement?: string | null;
+  signatory?: string | null;
+  withdrawnOn?: string | null;
+  withdrawalReason?: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewEndorsement = Pick<EndorsementDocument, "campaignId" | "endorserKind" | "endorserId" | "endorsedOn" | "statement" | "signatory">;
+
+export interface CampaignEndorsementCounts {
+  campaignId: string;
+  schools: number;
+  networks: number;
+  organizations: number;
+  total: number;
+}
+
+export class EndorsementRepository extends Repository<EndorsementDocument> {
+  readonly collectionName = "endorsements";
+  readonly indexes: IndexDescription[] = [
+    // One endorsement record per endorser and campaign, also under concurrent requests; withdrawing keeps it.
+    { key: { campaignId: 1, endorserKind: 1, endorserId: 1 }, unique: true, name: "one_endorsement_per_endorser_and_campaign" },
+    { key: { campaignId: 1, endorsedOn: 1 } },
+    { key: { endorserKind: 1, endorserId: 1 } },
+  ];
+
+  /** Read paths go through here, where access control will narrow them. */
+  private readable(filter: Filter<EndorsementDocument>): Filter<EndorsementDocument> {
+    return filter;
+  }
+
+  async findByIds(ids: readonly string[]) {
+    return (await this.collection.find(this.readable({ _id: { $in: [...ids] } })).toArray()).map(toEntity);
+  }
+
+  async findById(id: string) {
+    const doc = await this.collection.findOne(this.readable({ _id: id }));
+    return doc ? toEntity(doc) : null;
+  }
+
+  /** Every endorsement (withdrawn ones included) of these schools, networks or organizations, oldest first. */
+  async findByEndorsers(kind: AdvocateKind, endorserIds: readonly string[]) {
+    const docs = await this.collection
+      .find(this.readable({ endorserKind: kind, endorserId: { $in: [...endorserIds] } }))
+      .sort({ endorsedOn: 1, _id: 1 })
+      .toArray();
+    return docs.map(toEntity);
+  }
+
+  /** Current endorsements of each campaign by kind of endorser, in one aggregate. */
+  async countByCampaignIds(campaignIds: readonly string[]): Promise<CampaignEndorsementCounts[]> {
+    const rows = await this.collection
+      .aggregate<{ _id: { campaignId: string; kind: AdvocateKind }; count: number }>([
+        { $match: this.readable({ campaignId: { $in: [...campaignIds] }, withdrawnOn: null }) },
+        { $group: { _id: { campaignId: "$campaignId", kind: "$endorserKind" }, count: { $sum: 1 } } },
+      ])
+      .toArray();
+    const counts = new Map(
+      campaignIds.map((campaignId) => [campaignId, { campaignId, schools: 0, networks: 0, organizations: 0, total: 0 }]),
+    );
+    for (const row of rows) {
+      const entry = counts.get(row._id.campaignId);
+      if (!entry) continue;
+      if (row._id.kind === "SCHOOL") entry.schools += row.count;
+      else if (row._id.kind === "NETWORK") entry.networks += row.count;
+      else entry.organizations += row.count;
+      entry.total += row.count;
+    }
+    return [...counts.values()];
+  }
+
+  /** A page of endorsements for each campaign, in signing order, in one aggregate for all of them. */
+  pagesForCampaigns(campaignIds: readonly string[], args: EndorsementListArgs) {
+    const filter: Filter<EndorsementDocument> = {};
+    if (args.endorserKind) filter.endorserKind = args.endorserKind;
+    if (!args.includeWithdrawn) filter.withdrawnOn = null;
+    return pagesByGroup(this.collection, "campaignId", campaignIds, this.readable(filter), [["endorsedOn", 1]], args);
+  }
+
+  create(endorsement: NewEndorsement) {
+    const now = new Date();
+    return this.insert({ _id: newId(), ...endorsement, withdrawnOn: null, withdrawalReason: null, createdAt: now, updatedAt: now });
+  }
+
+  /** Renews a withdrawn endorsement of the same endorser; null unless there is one. */
+  async renewWithdrawn(endorsement: NewEndorsement) {
+    const doc = await this.collection.findOneAndUpdate(
+      {
+        campaignId: endorsement.campaignId,
+        endorserKind: endorsement.endorserKind,
+        endorserId: endorsement.endorserId,
+        withdrawnOn: { $ne: null },
+      },
+      {
+        $set: {
+          endorsedOn: endorsement.endorsedOn,
+          statement: endorsement.statement,
+          signatory: endorsement.signatory,
+          withdrawnOn: null,
+          withdrawalReason: null,
+          updatedAt: new Date(),
+        },
+      },
+      { returnDocument: "after" },
+    );
+    return doc ? toEntity(doc) : null;
+  }
+
+  /** Withdraws a current endorsement; null when it is not current (any more). */
+  async withdraw(id: string, withdrawnOn: string, reason: string | null) {
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: id, withdrawnOn: null },
+      { $set: { withdrawnOn, withdrawalReason: reason, updatedAt: new Date() } },
+      { returnDocument: "after" },
+    );
+    return doc ? toEntity(doc) : null;
+  }
+}

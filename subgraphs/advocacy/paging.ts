@@ -1,0 +1,117 @@
+import DataLoader from "dataloader";
+import type { Collection, Document, Filter } from "mongodb";
+import { BadUserInputError, Deferred, toEntity, type Entity, type Page, type PageArgs, type SortKeys, type StoredDocument } from "../kit";
+
+/*
+ * Connections nested under many parents (the endorsements of every campaign on a page) in one database
+ * command: an aggregate sorts the matching documents of all parents, groups them by parent and keeps
+ * `first + 1` of each. Cursors have the kit's format (base64url JSON of the sort values) and are only
+ * meaningful within the same list. `totalCount`, when asked, is one more aggregate for all parents.
+ */
+
+function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString("base64url");
+}
+
+function decodeCursor(cursor: string, length: number): unknown[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(values) && values.length === length) return values;
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadUserInputError("Invalid cursor: pass a cursor returned by this list", "after");
+}
+
+function valueAt(doc: Document, path: string): unknown {
+  return path.split(".").reduce<unknown>((value, key) => (value as Document | undefined)?.[key], doc);
+}
+
+function afterFilter(keys: SortKeys, values: unknown[]): Filter<Document> {
+  return {
+    $or: keys.map(([field, direction], i) => {
+      const clause: Document = {};
+      keys.slice(0, i).forEach(([previous], j) => (clause[previous] = values[j]));
+      clause[field] = { [direction === 1 ? "$gt" : "$lt"]: values[i] };
+      return clause;
+    }),
+  };
+}
+
+/**
+ * One page per parent id of the documents whose `groupField` is that id and that match `filter`,
+ * in keyset order; an empty page for parents without any.
+ */
+export async function pagesByGroup<TDoc extends StoredDocument>(
+  collection: Collection<TDoc>,
+  groupField: string,
+  groupIds: readonly string[],
+  filter: Filter<TDoc>,
+  sortKeys: SortKeys,
+  args: PageArgs,
+): Promise<Map<string, Page<Entity<TDoc>>>> {
+  const keys: SortKeys = [...sortKeys.filter(([field]) => field !== "_id"), ["_id", 1]];
+  const base: Filter<Document> = { $and: [{ [groupField]: { $in: [...groupIds] } }, filter as Filter<Document>] };
+  const conditions: Filter<Document>[] = [base];
+  if (args.after) conditions.push(afterFilter(keys, decodeCursor(args.after, keys.length)));
+  const groups = await collection
+    .aggregate<{ _id: string; docs: TDoc[] }>([
+      { $match: { $and: conditions } },
+      { $sort: Object.fromEntries(keys) },
+      { $group: { _id: `$${groupField}`, docs: { $push: "$$ROOT" } } },
+      { $project: { docs: { $slice: ["$docs", args.first + 1] } } },
+    ])
+    .toArray();
+  const docsByGroup = new Map(groups.map((group) => [group._id, group.docs]));
+  const counts = new DataLoader<string, number>(async (ids) => {
+    const totals = await collection
+      .aggregate<{ _id: string; count: number }>([
+        { $match: { $and: [{ [groupField]: { $in: [...ids] } }, filter as Filter<Document>] } },
+        { $group: { _id: `$${groupField}`, count: { $sum: 1 } } },
+      ])
+      .toArray();
+    const byId = new Map(totals.map((total) => [total._id, total.count]));
+    return ids.map((id) => byId.get(id) ?? 0);
+  });
+  return new Map(
+    groupIds.map((groupId) => {
+      const docs = docsByGroup.get(groupId) ?? [];
+      const edges = docs.slice(0, args.first).map((doc) => ({
+        cursor: encodeCursor(keys.map(([field]) => valueAt(doc, field))),
+        node: toEntity(doc),
+      }));
+      const page: Page<Entity<TDoc>> = {
+        edges,
+        pageInfo: {
+          hasNextPage: docs.length > args.first,
+          hasPreviousPage: Boolean(args.after),
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+        totalCount: new Deferred(() => counts.load(groupId)),
+      };
+      return [groupId, page];
+    }),
+  );
+}
+
+/**
+ * Per-request cache of page loaders, one per (list, arguments): the same nested connection asked with
+ * the same arguments under many parents is loaded in one batch.
+ */
+export class GroupedPageLoaders {
+  private readonly loaders = new Map<string, DataLoader<string, Page<unknown>>>();
+
+  load<T>(list: string, args: object, parentId: string, fetch: (parentIds: readonly string[]) => Promise<Map<string, Page<T>>>): Promise<Page<T>> {
+    const key = `${list}:${JSON.stringify(args)}`;
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      loader = new DataLoader<string, Page<unknown>>(async (ids) => {
+        const pages = await fetch(ids);
+        return ids.map((id) => pages.get(id) as Page<unknown>);
+      });
+      this.loaders.set(key, loader);
+    }
+    return loader.load(parentId) as Promise<Page<T>>;
+  }
+}

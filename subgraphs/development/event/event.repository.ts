@@ -1,0 +1,184 @@
+import type { Filter, IndexDescription } from "mongodb";
+import { Repository, toEntity, type StoredDocument, type Visibility } from "../../kit";
+import { EventStatus, type EventFormat, type EventKind } from "../enums";
+import { focusKey } from "../shared/focus";
+import type { OwnerRef } from "../shared/owner";
+import { readable } from "../shared/scope";
+import type { EventsArgs } from "./event.inputs";
+
+export interface EventDocument extends StoredDocument {
+  title: string;
+  kind: EventKind;
+  description?: string | null;
+  /** The host. */
+  owner: OwnerRef;
+  networkIds: string[];
+  startDate: string;
+  endDate: string;
+  format: EventFormat;
+  venue?: { name: string; address?: string | null; city?: string | null; region?: string | null; country: string } | null;
+  onlineUrl?: string | null;
+  focusAreas: string[];
+  focusAreaKeys: string[];
+  capacity: number;
+  /** Seat counters, changed only by guarded atomic updates: `seatsLeft = capacity - confirmedSeats` and never below 0. */
+  seatsLeft: number;
+  confirmedSeats: number;
+  confirmedCount: number;
+  waitlistCount: number;
+  /** Hands out registration numbers: the waitlist's order. */
+  registrationSequence: number;
+  status: EventStatus;
+  visibility: Visibility;
+  createdAt: Date;
+  updatedAt: Date;
+  cancelledAt?: Date | null;
+}
+
+/** Events overlapping [from, to]. */
+export interface EventWindow {
+  from: string;
+  to?: string | null;
+  includeCancelled: boolean;
+}
+
+function windowFilter(window: EventWindow): Filter<EventDocument> {
+  const filter: Filter<EventDocument> = { endDate: { $gte: window.from } };
+  if (window.to) filter.startDate = { $lte: window.to };
+  if (!window.includeCancelled) filter.status = EventStatus.SCHEDULED;
+  return filter;
+}
+
+export class EventRepository extends Repository<EventDocument> {
+  readonly collectionName = "events";
+  readonly indexes: IndexDescription[] = [
+    { key: { startDate: 1 } },
+    { key: { "owner.id": 1, startDate: 1 } },
+    { key: { networkIds: 1, startDate: 1 } },
+    { key: { focusAreaKeys: 1, startDate: 1 } },
+  ];
+
+  list(args: EventsArgs) {
+    const filter: Filter<EventDocument> = {};
+    if (args.kind) filter.kind = args.kind;
+    if (args.focusArea) filter.focusAreaKeys = focusKey(args.focusArea);
+    if (args.hostKind) filter["owner.kind"] = args.hostKind;
+    if (args.hostId) filter["owner.id"] = args.hostId;
+    if (args.networkId) filter.networkIds = args.networkId;
+    if (args.from) filter.endDate = { $gte: args.from };
+    if (args.to) filter.startDate = { $lte: args.to };
+    if (!args.includeCancelled) filter.status = EventStatus.SCHEDULED;
+    return this.page(readable<EventDocument>(filter), [["startDate", 1]], args);
+  }
+
+  /** Events hosted by any of these owners in the window, by start date. */
+  async findHostedBy(hostIds: readonly string[], window: EventWindow) {
+    const docs = await this.collection
+      .find(readable<EventDocument>({ "owner.id": { $in: [...hostIds] }, ...windowFilter(window) }))
+      .sort({ startDate: 1, _id: 1 })
+      .toArray();
+    return docs.map(toEntity);
+  }
+
+  /** Events offered to any of these networks in the window, by start date. */
+  async findOfferedTo(networkIds: readonly string[], window: EventWindow) {
+    const docs = await this.collection
+      .find(readable<EventDocument>({ networkIds: { $in: [...networkIds] }, ...windowFilter(window) }))
+      .sort({ startDate: 1, _id: 1 })
+      .toArray();
+    return docs.map(toEntity);
+  }
+
+  /** Scheduled events starting on or after `from`, offered to these networks and addressing these focus areas. */
+  async findUpcomingAddressing(networkIds: readonly string[], focusAreaKeys: readonly string[], from: string) {
+    const docs = await this.collection
+      .find(
+        readable<EventDocument>({
+          networkIds: { $in: [...networkIds] },
+          focusAreaKeys: { $in: [...focusAreaKeys] },
+          status: EventStatus.SCHEDULED,
+          startDate: { $gte: from },
+        }),
+      )
+      .sort({ startDate: 1, _id: 1 })
+      .toArray();
+    return docs.map(toEntity);
+  }
+
+  /**
+   * Takes `seats` for a new registrant in one atomic update, only while the event is scheduled, nobody
+   * waits (no jumping the queue) and enough seats are left; also hands out the registration number.
+   * Null when the registrant must wait instead.
+   */
+  async claimSeatsForNewcomer(eventId: string, seats: number) {
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: eventId, status: EventStatus.SCHEDULED, waitlistCount: { $lte: 0 }, seatsLeft: { $gte: seats } },
+      { $inc: { seatsLeft: -seats, confirmedSeats: seats, confirmedCount: 1, registrationSequence: 1 }, $set: { updatedAt: new Date() } },
+      { returnDocument: "after" },
+    );
+    return doc ? toEntity(doc) : null;
+  }
+
+  /** Puts one more registrant on the waitlist and hands out its number; null unless the event is scheduled. */
+  async joinWaitlist(eventId: string) {
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: eventId, status: EventStatus.SCHEDULED },
+      { $inc: { waitlistCount: 1, registrationSequence: 1 }, $set: { updatedAt: new Date() } },
+      { returnDocument: "after" },
+    );
+    return doc ? toEntity(doc) : null;
+  }
+
+  async leaveWaitlist(eventId: string): Promise<void> {
+    await this.collection.updateOne({ _id: eventId }, { $inc: { waitlistCount: -1 }, $set: { updatedAt: new Date() } });
+  }
+
+  /** Takes `seats` for the head of the waitlist, only while enough are left; false when they are not. */
+  async claimSeatsForWaiting(eventId: string, seats: number): Promise<boolean> {
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: eventId, status: EventStatus.SCHEDULED, seatsLeft: { $gte: seats } },
+      { $inc: { seatsLeft: -seats, confirmedSeats: seats, confirmedCount: 1, waitlistCount: -1 }, $set: { updatedAt: new Date() } },
+    );
+    return doc !== null;
+  }
+
+  /** Gives back seats claimed for a waiting registration that turned out to be promoted or cancelled meanwhile. */
+  async undoClaimForWaiting(eventId: string, seats: number): Promise<void> {
+    await this.collection.updateOne(
+      { _id: eventId },
+      { $inc: { seatsLeft: seats, confirmedSeats: -seats, confirmedCount: -1, waitlistCount: 1 }, $set: { updatedAt: new Date() } },
+    );
+  }
+
+  /** Frees the seats of a cancelled confirmed registration. */
+  async releaseSeats(eventId: string, seats: number): Promise<void> {
+    await this.collection.updateOne(
+      { _id: eventId },
+      { $inc: { seatsLeft: seats, confirmedSeats: -seats, confirmedCount: -1 }, $set: { updatedAt: new Date() } },
+    );
+  }
+
+  /**
+   * Sets a new capacity if it is still `previous` and the confirmed seats fit under the new one.
+   * Null when either condition fails (the caller re-reads to tell which).
+   */
+  async changeCapacity(eventId: string, previous: number, capacity: number) {
+    const delta = capacity - previous;
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: eventId, capacity: previous, seatsLeft: { $gte: -delta } },
+      { $set: { capacity, updatedAt: new Date() }, $inc: { seatsLeft: delta } },
+      { returnDocument: "after" },
+    );
+    return doc ? toEntity(doc) : null;
+  }
+
+  async cancel(eventId: string) {
+    const now = new Date();
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: eventId, status: EventStatus.SCHEDULED },
+      { $set: { status: EventStatus.CANCELLED, cancelledAt: now, updatedAt: now } },
+      { returnDocument: "after" },
+    );
+    return doc ? toEntity(doc) : null;
+  }
+}

@@ -1,0 +1,122 @@
+import { assertDateOrder, BadUserInputError, ConflictError, newId, NotFoundError } from "../../kit";
+import { DevelopmentOwnerKind, EventFormat, EventStatus } from "../enums";
+import type { DevelopmentRepositories } from "../repositories";
+import type { EventRegistrationService } from "../registration/registration.service";
+import { cleanFocusAreas, focusKey } from "../shared/focus";
+import { ownerRef, toOwnerRef } from "../shared/owner";
+import type { CreateEventInput, UpdateEventInput } from "./event.inputs";
+import type { EventDocument } from "./event.repository";
+
+/** Event rules: dates in order, a place or link to match the format, a hosting network among its networks, capacity above the confirmed seats. */
+export class EventService {
+  constructor(
+    private readonly repos: DevelopmentRepositories,
+    private readonly registrations: EventRegistrationService,
+  ) {}
+
+  async create(input: CreateEventInput) {
+    const endDate = input.endDate ?? input.startDate;
+    assertDateOrder(input.startDate, endDate, "input.endDate");
+    assertPlace(input.format, input.venue, input.onlineUrl);
+    const networkIds = offeredTo(input.host.kind === DevelopmentOwnerKind.NETWORK ? input.host.id : null, input.networkIds);
+    const focusAreas = cleanFocusAreas(input.focusAreas);
+    const now = new Date();
+    return this.repos.events.insert({
+      _id: newId(),
+      title: input.title,
+      kind: input.kind,
+      description: input.description ?? null,
+      // a school's or organization's event sits in the first network it is offered to
+      owner: toOwnerRef(input.host, networkIds[0]),
+      networkIds,
+      startDate: input.startDate,
+      endDate,
+      format: input.format,
+      venue: input.venue ?? null,
+      onlineUrl: input.onlineUrl ?? null,
+      focusAreas,
+      focusAreaKeys: focusAreas.map(focusKey),
+      capacity: input.capacity,
+      seatsLeft: input.capacity,
+      confirmedSeats: 0,
+      confirmedCount: 0,
+      waitlistCount: 0,
+      registrationSequence: 0,
+      status: EventStatus.SCHEDULED,
+      visibility: input.visibility,
+      createdAt: now,
+      updatedAt: now,
+      cancelledAt: null,
+    });
+  }
+
+  async update(id: string, input: UpdateEventInput) {
+    const event = await this.repos.events.findById(id);
+    if (!event) throw new NotFoundError("Event", id);
+    if (event.status === EventStatus.CANCELLED) throw new ConflictError(`${event.title} was cancelled`);
+    assertDateOrder(input.startDate ?? event.startDate, input.endDate ?? event.endDate, "input.endDate");
+    const format = input.format ?? event.format;
+    const venue = input.venue === undefined ? event.venue : input.venue;
+    const onlineUrl = input.onlineUrl === undefined ? event.onlineUrl : input.onlineUrl;
+    assertPlace(format, venue, onlineUrl);
+    const changes: Partial<EventDocument> = {
+      title: input.title,
+      description: input.description,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      format: input.format,
+      venue: input.venue,
+      onlineUrl: input.onlineUrl,
+      visibility: input.visibility,
+    };
+    if (input.networkIds) {
+      changes.networkIds = offeredTo(event.owner.kind === DevelopmentOwnerKind.NETWORK ? event.owner.id : null, input.networkIds);
+      changes.owner = ownerRef(event.owner.kind, event.owner.id, changes.networkIds[0]);
+    }
+    if (input.focusAreas) {
+      changes.focusAreas = cleanFocusAreas(input.focusAreas);
+      changes.focusAreaKeys = changes.focusAreas.map(focusKey);
+    }
+    if (input.capacity !== undefined && input.capacity !== event.capacity) await this.changeCapacity(id, input.capacity);
+    return (await this.repos.events.update(id, changes))!;
+  }
+
+  async cancel(id: string) {
+    const cancelled = await this.repos.events.cancel(id);
+    if (cancelled) return cancelled;
+    if (!(await this.repos.events.findById(id))) throw new NotFoundError("Event", id);
+    throw new ConflictError(`Event ${id} is already cancelled`);
+  }
+
+  /** A new capacity never drops below the seats already confirmed; raising it moves the waitlist up. */
+  private async changeCapacity(id: string, capacity: number): Promise<void> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const event = await this.repos.events.findById(id);
+      if (!event) throw new NotFoundError("Event", id);
+      if (event.confirmedSeats > capacity) {
+        throw new ConflictError(`${event.confirmedSeats} seats of ${event.title} are confirmed: the capacity cannot drop to ${capacity}`);
+      }
+      // fails only if the capacity or the confirmed seats changed since the read: read again
+      if (await this.repos.events.changeCapacity(id, event.capacity, capacity)) {
+        if (capacity > event.capacity) await this.registrations.promoteWaiting(id);
+        return;
+      }
+    }
+    throw new ConflictError("The event's registrations keep changing; try again");
+  }
+}
+
+const FORMAT_LABEL: Record<EventFormat, string> = {
+  [EventFormat.IN_PERSON]: "An in-person event",
+  [EventFormat.ONLINE]: "An online event",
+  [EventFormat.HYBRID]: "A hybrid event",
+};
+
+function assertPlace(format: EventFormat, venue: unknown, onlineUrl: string | null | undefined): void {
+  if (format !== EventFormat.ONLINE && !venue) throw new BadUserInputError(`${FORMAT_LABEL[format]} needs a venue`, "input.venue");
+  if (format !== EventFormat.IN_PERSON && !onlineUrl) throw new BadUserInputError(`${FORMAT_LABEL[format]} needs an online link`, "input.onlineUrl");
+}
+
+function offeredTo(hostNetworkId: string | null, networkIds: readonly string[]): string[] {
+  return [...new Set([...(hostNetworkId ? [hostNetworkId] : []), ...networkIds])];
+}

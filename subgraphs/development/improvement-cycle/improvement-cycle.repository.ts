@@ -1,0 +1,90 @@
+import type { Document, Filter, IndexDescription } from "mongodb";
+import { Repository, toEntity, type StoredDocument, type Visibility } from "../../kit";
+import type { ImprovementCyclePhase, ImprovementNextStep } from "../enums";
+import type { OwnerRef } from "../shared/owner";
+import { readable } from "../shared/scope";
+import type { ImprovementCyclesArgs } from "./improvement-cycle.inputs";
+
+export interface ImprovementMeasureDocument {
+  name: string;
+  unit?: string | null;
+  baseline?: number | null;
+  target?: number | null;
+  result?: number | null;
+}
+
+export interface ImprovementCycleDocument extends StoredDocument {
+  title: string;
+  owner: OwnerRef;
+  networkId?: string | null;
+  schoolIds: string[];
+  aim: string;
+  changeIdea?: string | null;
+  prediction?: string | null;
+  measures: ImprovementMeasureDocument[];
+  observations?: string | null;
+  results?: string | null;
+  nextStep?: ImprovementNextStep | null;
+  nextStepNote?: string | null;
+  phase: ImprovementCyclePhase;
+  phaseHistory: Array<{ phase: ImprovementCyclePhase; enteredAt: Date }>;
+  previousCycleId?: string | null;
+  visibility: Visibility;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export class ImprovementCycleRepository extends Repository<ImprovementCycleDocument> {
+  readonly collectionName = "improvement_cycles";
+  readonly indexes: IndexDescription[] = [
+    { key: { networkId: 1, createdAt: -1 } },
+    { key: { schoolIds: 1, createdAt: -1 } },
+    { key: { createdAt: -1 } },
+  ];
+
+  list(args: ImprovementCyclesArgs) {
+    const filter: Filter<ImprovementCycleDocument> = {};
+    if (args.networkId) filter.networkId = args.networkId;
+    if (args.schoolId) filter.schoolIds = args.schoolId;
+    if (args.phase) filter.phase = args.phase;
+    return this.page(readable<ImprovementCycleDocument>(filter), [["createdAt", -1]], args);
+  }
+
+  async findBySchoolIds(schoolIds: readonly string[]) {
+    const docs = await this.collection
+      .find(readable<ImprovementCycleDocument>({ schoolIds: { $in: [...schoolIds] } }))
+      .sort({ createdAt: -1, _id: 1 })
+      .toArray();
+    return docs.map(toEntity);
+  }
+
+  async findByNetworkIds(networkIds: readonly string[]) {
+    const docs = await this.collection
+      .find(readable<ImprovementCycleDocument>({ networkId: { $in: [...networkIds] } }))
+      .sort({ createdAt: -1, _id: 1 })
+      .toArray();
+    return docs.map(toEntity);
+  }
+
+  /** Writes changes only while the cycle is still in `phase`; null otherwise. */
+  async updateInPhase(id: string, phase: ImprovementCyclePhase, changes: Partial<ImprovementCycleDocument>) {
+    const set = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: id, phase },
+      { $set: { ...set, updatedAt: new Date() } },
+      { returnDocument: "after" },
+    );
+    return doc ? toEntity(doc) : null;
+  }
+
+  /** Moves the cycle from `from` to `to` in one atomic step; null when it is no longer in `from`. */
+  async advance(id: string, from: ImprovementCyclePhase, to: ImprovementCyclePhase) {
+    const now = new Date();
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: id, phase: from },
+      { $set: { phase: to, updatedAt: now }, $push: { phaseHistory: { phase: to, enteredAt: now } } } as Document,
+      { returnDocument: "after" },
+    );
+    return doc ? toEntity(doc) : null;
+  }
+}

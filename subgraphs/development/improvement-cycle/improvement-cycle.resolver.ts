@@ -1,0 +1,68 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { DevelopmentContext } from "../context";
+import { entityRef, Network, School } from "../federation/entities";
+import { ImprovementCycle, ImprovementCycleConnection } from "./improvement-cycle";
+import { AdvanceImprovementCycleArgs, ImprovementCyclesArgs, StartImprovementCycleInput, UpdateImprovementCycleInput } from "./improvement-cycle.inputs";
+
+@Resolver(() => ImprovementCycle)
+export class ImprovementCycleResolver {
+  @Query(() => ImprovementCycle, { nullable: true })
+  improvementCycle(@Arg("id", () => ID) id: string, @Ctx() { loaders }: DevelopmentContext) {
+    return loaders.improvementCycleById.load(id);
+  }
+
+  @Query(() => ImprovementCycleConnection, { description: "Improvement cycles, newest first, of a network or school, or in a phase." })
+  improvementCycles(@Args() args: ImprovementCyclesArgs, @Ctx() { repos }: DevelopmentContext) {
+    return repos.improvementCycles.list(args);
+  }
+
+  @FieldResolver(() => Network, { nullable: true })
+  network(@Root() cycle: ImprovementCycle) {
+    return cycle.networkId ? entityRef(cycle.networkId) : null;
+  }
+
+  @FieldResolver(() => [School], { description: "Schools testing the change." })
+  schools(@Root() cycle: ImprovementCycle) {
+    return cycle.schoolIds.map(entityRef);
+  }
+
+  @FieldResolver(() => ImprovementCycle, { nullable: true, description: "The cycle this one builds on." })
+  previousCycle(@Root() cycle: ImprovementCycle, @Ctx() { loaders }: DevelopmentContext) {
+    return cycle.previousCycleId ? loaders.improvementCycleById.load(cycle.previousCycleId) : null;
+  }
+
+  @Mutation(() => ImprovementCycle, { description: "Starts a cycle in the PLAN phase." })
+  startImprovementCycle(@Arg("input") input: StartImprovementCycleInput, @Ctx() { services }: DevelopmentContext) {
+    return services.improvementCycles.start(input);
+  }
+
+  @Mutation(() => ImprovementCycle, { description: "Writes the parts of the cycle that belong to its current phase; CONFLICT for parts of another phase." })
+  updateImprovementCycle(
+    @Arg("id", () => ID) id: string,
+    @Arg("input") input: UpdateImprovementCycleInput,
+    @Ctx() { services }: DevelopmentContext,
+  ) {
+    return services.improvementCycles.update(id, input);
+  }
+
+  @Mutation(() => ImprovementCycle, { description: "Moves the cycle to its next phase; CONFLICT when `to` is not the next phase or the current one is unfinished." })
+  advanceImprovementCycle(@Args() { id, to }: AdvanceImprovementCycleArgs, @Ctx() { services }: DevelopmentContext) {
+    return services.improvementCycles.advance(id, to);
+  }
+}
+
+@Resolver(() => School)
+export class SchoolImprovementCyclesResolver {
+  @FieldResolver(() => [ImprovementCycle], { description: "Improvement cycles the school takes part in, newest first." })
+  improvementCycles(@Root() school: School, @Ctx() { loaders }: DevelopmentContext) {
+    return loaders.improvementCyclesBySchool.load(school.id);
+  }
+}
+
+@Resolver(() => Network)
+export class NetworkImprovementCyclesResolver {
+  @FieldResolver(() => [ImprovementCycle], { description: "The network's improvement cycles, newest first." })
+  improvementCycles(@Root() network: Network, @Ctx() { loaders }: DevelopmentContext) {
+    return loaders.improvementCyclesByNetwork.load(network.id);
+  }
+}

@@ -1,0 +1,160 @@
+import type { Filter, IndexDescription } from "mongodb";
+import { Repository, toEntity, type StoredDocument, type Visibility } from "../../kit";
+import { MentorshipStatus, type MentorshipActivityDirection, type MentorshipActivityKind, type MentorshipEndReason } from "../enums";
+import { focusKey } from "../shared/focus";
+import type { OwnerRef } from "../shared/owner";
+import { readable } from "../shared/scope";
+import type { MentorshipsArgs } from "./mentorship.inputs";
+
+export interface MentorshipDocument extends StoredDocument {
+  mentorSchoolId: string;
+  partnerSchoolId: string;
+  networkId?: string | null;
+  focusAreas: string[];
+  focusAreaKeys: string[];
+  goals?: string | null;
+  startDate: string;
+  endDate?: string | null;
+  status: MentorshipStatus;
+  endReason?: MentorshipEndReason | null;
+  endNote?: string | null;
+  /** `mentorSchoolId:partnerSchoolId` while active: one active mentorship per pair, also under races. */
+  activeKey?: string;
+  owner: OwnerRef;
+  visibility: Visibility;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function mentorshipKey(mentorSchoolId: string, partnerSchoolId: string): string {
+  return `${mentorSchoolId}:${partnerSchoolId}`;
+}
+
+export class MentorshipRepository extends Repository<MentorshipDocument> {
+  readonly collectionName = "mentorships";
+  readonly indexes: IndexDescription[] = [
+    { key: { activeKey: 1 }, unique: true, sparse: true, name: "one_active_mentorship_per_pair" },
+    { key: { mentorSchoolId: 1, startDate: -1 } },
+    { key: { partnerSchoolId: 1, startDate: -1 } },
+    { key: { networkId: 1, startDate: -1 } },
+    { key: { startDate: -1 } },
+  ];
+
+  list(args: MentorshipsArgs) {
+    const filter: Filter<MentorshipDocument> = {};
+    if (args.mentorSchoolId) filter.mentorSchoolId = args.mentorSchoolId;
+    if (args.partnerSchoolId) filter.partnerSchoolId = args.partnerSchoolId;
+    if (args.networkId) filter.networkId = args.networkId;
+    if (args.status) filter.status = args.status;
+    if (args.focusArea) filter.focusAreaKeys = focusKey(args.focusArea);
+    return this.page(readable<MentorshipDocument>(filter), [["startDate", -1]], args);
+  }
+
+  /** Mentorships in which these schools are mentor or partner, most recent first. */
+  async findBySchoolIds(schoolIds: readonly string[]) {
+    const ids = [...schoolIds];
+    const docs = await this.collection
+      .find(readable<MentorshipDocument>({ $or: [{ mentorSchoolId: { $in: ids } }, { partnerSchoolId: { $in: ids } }] }))
+      .sort({ startDate: -1, _id: 1 })
+      .toArray();
+    return docs.map(toEntity);
+  }
+
+  async findByNetworkIds(networkIds: readonly string[]) {
+    const docs = await this.collection
+      .find(readable<MentorshipDocument>({ networkId: { $in: [...networkIds] } }))
+      .sort({ startDate: -1, _id: 1 })
+      .toArray();
+    return docs.map(toEntity);
+  }
+
+  async findActive(mentorSchoolId: string, partnerSchoolId: string) {
+    const doc = await this.collection.findOne({ activeKey: mentorshipKey(mentorSchoolId, partnerSchoolId) });
+    return doc ? toEntity(doc) : null;
+  }
+
+  /** Ends an active mentorship; null when it is not active (ended by another request). */
+  async end(id: string, ending: { endDate: string; endReason: MentorshipEndReason; endNote: string | null }) {
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: id, status: MentorshipStatus.ACTIVE },
+      { $set: { status: MentorshipStatus.ENDED, ...ending, updatedAt: new Date() }, $unset: { activeKey: "" } },
+      { returnDocument: "after" },
+    );
+    return doc ? toEntity(doc) : null;
+  }
+}
+
+export interface MentorshipActivityDocument extends StoredDocument {
+  mentorshipId: string;
+  kind: MentorshipActivityKind;
+  direction: MentorshipActivityDirection;
+  date: string;
+  summary: string;
+  participantCount?: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export class MentorshipActivityRepository extends Repository<MentorshipActivityDocument> {
+  readonly collectionName = "mentorship_activities";
+  readonly indexes: IndexDescription[] = [{ key: { mentorshipId: 1, date: -1 } }];
+
+  /** The activity logs of these mentorships, newest first. */
+  async findByMentorshipIds(mentorshipIds: readonly string[]) {
+    const docs = await this.collection
+      .find(readable<MentorshipActivityDocument>({ mentorshipId: { $in: [...mentorshipIds] } }))
+      .sort({ date: -1, createdAt: -1, _id: 1 })
+      .toArray();
+    return docs.map(toEntity);
+  }
+}
+
+export interface MentorCapacityDocument extends StoredDocument {
+  schoolId: string;
+  capacity: number;
+  /** Counters changed only by guarded atomic updates: `openSlots = capacity - activeCount`, never below 0. */
+  activeCount: number;
+  openSlots: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export class MentorCapacityRepository extends Repository<MentorCapacityDocument> {
+  readonly collectionName = "mentor_capacities";
+  readonly indexes: IndexDescription[] = [{ key: { schoolId: 1 }, unique: true, name: "one_capacity_per_school" }];
+
+  async findBySchoolId(schoolId: string) {
+    const doc = await this.collection.findOne({ schoolId });
+    return doc ? toEntity(doc) : null;
+  }
+
+  async findBySchoolIds(schoolIds: readonly string[]) {
+    return (await this.collection.find({ schoolId: { $in: [...schoolIds] } }).toArray()).map(toEntity);
+  }
+
+  /**
+   * Sets the capacity if it is still `previous` and the active partners fit under the new one. Null
+   * when either condition fails (the caller re-reads to tell which).
+   */
+  async changeCapacity(schoolId: string, previous: number, capacity: number) {
+    const doc = await this.collection.findOneAndUpdate(
+      { schoolId, capacity: previous, activeCount: { $lte: capacity } },
+      { $set: { capacity, updatedAt: new Date() }, $inc: { openSlots: capacity - previous } },
+      { returnDocument: "after" },
+    );
+    return doc ? toEntity(doc) : null;
+  }
+
+  /** Takes one place for a new partner, only while one is open: false at capacity. */
+  async takeSlot(schoolId: string): Promise<boolean> {
+    const doc = await this.collection.findOneAndUpdate(
+      { schoolId, openSlots: { $gte: 1 } },
+      { $inc: { openSlots: -1, activeCount: 1 }, $set: { updatedAt: new Date() } },
+    );
+    return doc !== null;
+  }
+
+  async releaseSlot(schoolId: string): Promise<void> {
+    await this.collection.updateOne({ schoolId }, { $inc: { openSlots: 1, activeCount: -1 }, $set: { updatedAt: new Date() } });
+  }
+}

@@ -1,0 +1,127 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { type Entity } from "../../kit";
+import type { DevelopmentContext } from "../context";
+import { MentorshipRole, MentorshipStatus } from "../enums";
+import { entityRef, Network, School } from "../federation/entities";
+import { MentorCapacity, Mentorship, MentorshipActivity, MentorshipConnection } from "./mentorship";
+import { EndMentorshipInput, LogMentorshipActivityInput, MentorshipsArgs, SetMentorCapacityArgs, StartMentorshipInput } from "./mentorship.inputs";
+import type { MentorCapacityDocument } from "./mentorship.repository";
+
+export function toMentorCapacity(doc: Entity<MentorCapacityDocument>): MentorCapacity {
+  return { schoolId: doc.schoolId, capacity: doc.capacity, activePartners: doc.activeCount, remaining: doc.openSlots, updatedAt: doc.updatedAt };
+}
+
+@Resolver(() => Mentorship)
+export class MentorshipResolver {
+  @Query(() => Mentorship, { nullable: true })
+  mentorship(@Arg("id", () => ID) id: string, @Ctx() { loaders }: DevelopmentContext) {
+    return loaders.mentorshipById.load(id);
+  }
+
+  @Query(() => MentorshipConnection, { description: "Mentorships, most recent first, by mentor, partner, network, status or focus area." })
+  mentorships(@Args() args: MentorshipsArgs, @Ctx() { repos }: DevelopmentContext) {
+    return repos.mentorships.list(args);
+  }
+
+  @FieldResolver(() => School)
+  mentorSchool(@Root() mentorship: Mentorship) {
+    return entityRef(mentorship.mentorSchoolId);
+  }
+
+  @FieldResolver(() => School)
+  partnerSchool(@Root() mentorship: Mentorship) {
+    return entityRef(mentorship.partnerSchoolId);
+  }
+
+  @FieldResolver(() => Network, { nullable: true })
+  network(@Root() mentorship: Mentorship) {
+    return mentorship.networkId ? entityRef(mentorship.networkId) : null;
+  }
+
+  @FieldResolver(() => [MentorshipActivity], { description: "Visits and exchanges logged, newest first; `latest` keeps only the last ones." })
+  async activities(
+    @Root() mentorship: Mentorship,
+    @Arg("latest", () => Int, { nullable: true }) latest: number | null,
+    @Ctx() { loaders }: DevelopmentContext,
+  ) {
+    const activities = await loaders.activitiesByMentorship.load(mentorship.id);
+    return latest != null ? activities.slice(0, Math.max(0, latest)) : activities;
+  }
+
+  @Mutation(() => MentorCapacity, { description: "States how many partner schools a mentor school can take at once; not below its active partners." })
+  async setMentorCapacity(@Args() { schoolId, capacity }: SetMentorCapacityArgs, @Ctx() { services }: DevelopmentContext) {
+    return toMentorCapacity(await services.mentorships.setCapacity(schoolId, capacity));
+  }
+
+  @Mutation(() => Mentorship, { description: "Starts a mentorship; CONFLICT when the mentor school is at capacity or the pair is already active." })
+  startMentorship(@Arg("input") input: StartMentorshipInput, @Ctx() { services }: DevelopmentContext) {
+    return services.mentorships.start(input);
+  }
+
+  @Mutation(() => Mentorship, { description: "Ends an active mentorship with a reason; the mentor school's place frees." })
+  endMentorship(@Arg("id", () => ID) id: string, @Arg("input") input: EndMentorshipInput, @Ctx() { services }: DevelopmentContext) {
+    return services.mentorships.end(id, input);
+  }
+
+  @Mutation(() => MentorshipActivity, { description: "Logs a visit, exchange or meeting that took place." })
+  logMentorshipActivity(
+    @Arg("mentorshipId", () => ID) mentorshipId: string,
+    @Arg("input") input: LogMentorshipActivityInput,
+    @Ctx() { services }: DevelopmentContext,
+  ) {
+    return services.mentorships.logActivity(mentorshipId, input);
+  }
+}
+
+@Resolver(() => MentorshipActivity)
+export class MentorshipActivityResolver {
+  @FieldResolver(() => Mentorship)
+  mentorship(@Root() activity: MentorshipActivity, @Ctx() { loaders }: DevelopmentContext) {
+    return loaders.mentorshipById.load(activity.mentorshipId);
+  }
+}
+
+@Resolver(() => MentorCapacity)
+export class MentorCapacityResolver {
+  @FieldResolver(() => School)
+  school(@Root() capacity: MentorCapacity) {
+    return entityRef(capacity.schoolId);
+  }
+}
+
+@Resolver(() => School)
+export class SchoolMentorshipsResolver {
+  @FieldResolver(() => [Mentorship], { description: "Mentorships the school is in (as mentor or partner, or one side), most recent first." })
+  async mentorships(
+    @Root() school: School,
+    @Arg("role", () => MentorshipRole, { nullable: true }) role: MentorshipRole | null,
+    @Arg("includeEnded", { defaultValue: false }) includeEnded: boolean,
+    @Ctx() { loaders }: DevelopmentContext,
+  ) {
+    const mentorships = await loaders.mentorshipsBySchool.load(school.id);
+    return mentorships.filter(
+      (m) =>
+        (includeEnded || m.status === MentorshipStatus.ACTIVE) &&
+        (!role || (role === MentorshipRole.MENTOR ? m.mentorSchoolId : m.partnerSchoolId) === school.id),
+    );
+  }
+
+  @FieldResolver(() => MentorCapacity, { nullable: true, description: "The school's stated mentoring capacity and what is left of it; null if never stated." })
+  async mentorCapacity(@Root() school: School, @Ctx() { loaders }: DevelopmentContext) {
+    const capacity = await loaders.mentorCapacityBySchool.load(school.id);
+    return capacity ? toMentorCapacity(capacity) : null;
+  }
+}
+
+@Resolver(() => Network)
+export class NetworkMentorshipsResolver {
+  @FieldResolver(() => [Mentorship], { description: "Mentorships held as part of the network, most recent first." })
+  async mentorships(
+    @Root() network: Network,
+    @Arg("includeEnded", { defaultValue: false }) includeEnded: boolean,
+    @Ctx() { loaders }: DevelopmentContext,
+  ) {
+    const mentorships = await loaders.mentorshipsByNetwork.load(network.id);
+    return includeEnded ? mentorships : mentorships.filter((m) => m.status === MentorshipStatus.ACTIVE);
+  }
+}

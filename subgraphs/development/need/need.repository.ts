@@ -1,0 +1,77 @@
+import type { Filter, IndexDescription } from "mongodb";
+import { Repository, toEntity, type StoredDocument, type Visibility } from "../../kit";
+import { NeedStatus, type NeedPriority } from "../enums";
+import { focusKey } from "../shared/focus";
+import type { OwnerRef } from "../shared/owner";
+import { readable } from "../shared/scope";
+import type { NeedsArgs } from "./need.inputs";
+
+export interface NeedDocument extends StoredDocument {
+  schoolId: string;
+  networkIds: string[];
+  focusArea: string;
+  focusAreaKey: string;
+  description?: string | null;
+  priority: NeedPriority;
+  status: NeedStatus;
+  owner: OwnerRef;
+  visibility: Visibility;
+  /** `schoolId:focusAreaKey` while open: one open need per school and focus area, also under races. */
+  openKey?: string;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt?: Date | null;
+}
+
+export function needKey(schoolId: string, focusAreaKey: string): string {
+  return `${schoolId}:${focusAreaKey}`;
+}
+
+export class NeedRepository extends Repository<NeedDocument> {
+  readonly collectionName = "needs";
+  readonly indexes: IndexDescription[] = [
+    { key: { openKey: 1 }, unique: true, sparse: true, name: "one_open_need_per_school_and_focus_area" },
+    { key: { schoolId: 1, createdAt: 1 } },
+    { key: { networkIds: 1, status: 1 } },
+    { key: { focusAreaKey: 1, createdAt: 1 } },
+  ];
+
+  list(args: NeedsArgs) {
+    const filter: Filter<NeedDocument> = {};
+    if (args.schoolId) filter.schoolId = args.schoolId;
+    if (args.networkId) filter.networkIds = args.networkId;
+    if (args.focusArea) filter.focusAreaKey = focusKey(args.focusArea);
+    if (!args.includeClosed) filter.status = NeedStatus.OPEN;
+    return this.page(readable<NeedDocument>(filter), [["createdAt", 1]], args);
+  }
+
+  async findOpenBySchoolIds(schoolIds: readonly string[]) {
+    const docs = await this.collection
+      .find(readable<NeedDocument>({ schoolId: { $in: [...schoolIds] }, status: NeedStatus.OPEN }))
+      .sort({ createdAt: 1 })
+      .toArray();
+    return docs.map(toEntity);
+  }
+
+  /** The open needs shared with these networks (what common needs are computed from). */
+  async findOpenByNetworkIds(networkIds: readonly string[]) {
+    const docs = await this.collection
+      .find(readable<NeedDocument>({ networkIds: { $in: [...networkIds] }, status: NeedStatus.OPEN }), {
+        projection: { schoolId: 1, networkIds: 1, focusArea: 1, focusAreaKey: 1, priority: 1, createdAt: 1 },
+      })
+      .sort({ createdAt: 1, _id: 1 })
+      .toArray();
+    return docs.map(toEntity);
+  }
+
+  /** Closes an open need; null when it is not open. */
+  async close(id: string, status: NeedStatus) {
+    const now = new Date();
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: id, status: NeedStatus.OPEN },
+      { $set: { status, closedAt: now, updatedAt: now }, $unset: { openKey: "" } },
+      { returnDocument: "after" },
+    );
+    return doc ? toEntity(doc) : null;
+  }
+}

@@ -1,0 +1,97 @@
+import { ConflictError, isDuplicateKeyError, newId, NotFoundError } from "../../kit";
+import { NeedPriority, NeedStatus } from "../enums";
+import type { DevelopmentRepositories } from "../repositories";
+import { focusKey } from "../shared/focus";
+import { schoolOwner } from "../shared/owner";
+import type { CommonNeed } from "./need";
+import type { RecordNeedInput, UpdateNeedInput } from "./need.inputs";
+import { needKey, type NeedDocument } from "./need.repository";
+
+/** Need rules: one open need per school and focus area; a network's common needs rank by how many schools share them. */
+export class NeedService {
+  constructor(private readonly repos: DevelopmentRepositories) {}
+
+  async record(input: RecordNeedInput) {
+    const focusArea = input.focusArea.trim().replace(/\s+/g, " ");
+    const key = focusKey(focusArea);
+    const now = new Date();
+    try {
+      return await this.repos.needs.insert({
+        _id: newId(),
+        schoolId: input.schoolId,
+        networkIds: [...new Set(input.networkIds)],
+        focusArea,
+        focusAreaKey: key,
+        description: input.description ?? null,
+        priority: input.priority,
+        status: NeedStatus.OPEN,
+        owner: schoolOwner(input.schoolId, input.networkIds[0]),
+        visibility: input.visibility,
+        openKey: needKey(input.schoolId, key),
+        createdAt: now,
+        updatedAt: now,
+        closedAt: null,
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new ConflictError(`The school already has an open need on ${focusArea}`);
+      throw error;
+    }
+  }
+
+  async update(id: string, input: UpdateNeedInput) {
+    const need = await this.repos.needs.findById(id);
+    if (!need) throw new NotFoundError("Need", id);
+    if (need.status !== NeedStatus.OPEN) throw new ConflictError(`The need on ${need.focusArea} is ${need.status.toLowerCase()}`);
+    const changes: Partial<NeedDocument> = { ...input, networkIds: input.networkIds ? [...new Set(input.networkIds)] : undefined };
+    if (changes.networkIds) changes.owner = schoolOwner(need.schoolId, changes.networkIds[0]);
+    return (await this.repos.needs.update(id, changes))!;
+  }
+
+  async close(id: string, status: NeedStatus) {
+    const closed = await this.repos.needs.close(id, status);
+    if (closed) return closed;
+    const need = await this.repos.needs.findById(id);
+    if (!need) throw new NotFoundError("Need", id);
+    throw new ConflictError(`The need on ${need.focusArea} is already ${need.status.toLowerCase()}`);
+  }
+}
+
+type OpenNeed = Pick<NeedDocument, "schoolId" | "networkIds" | "focusArea" | "focusAreaKey" | "priority">;
+
+/**
+ * Groups open needs into each network's common needs: one per focus area, with the distinct schools
+ * that share it; ranked by school count, then high-priority count, then name.
+ */
+export function rankCommonNeeds(networkIds: readonly string[], needs: readonly OpenNeed[]): Map<string, CommonNeed[]> {
+  const wanted = new Set(networkIds);
+  const byNetwork = new Map<string, Map<string, { label: string; schools: Set<string>; high: Set<string> }>>();
+  for (const need of needs) {
+    for (const networkId of need.networkIds) {
+      if (!wanted.has(networkId)) continue;
+      const areas = byNetwork.get(networkId) ?? new Map();
+      byNetwork.set(networkId, areas);
+      const area = areas.get(need.focusAreaKey) ?? { label: need.focusArea, schools: new Set<string>(), high: new Set<string>() };
+      areas.set(need.focusAreaKey, area);
+      area.schools.add(need.schoolId);
+      if (need.priority === NeedPriority.HIGH) area.high.add(need.schoolId);
+    }
+  }
+  const result = new Map<string, CommonNeed[]>();
+  for (const networkId of networkIds) {
+    const ranked = [...(byNetwork.get(networkId) ?? new Map()).entries()].map(
+      ([key, area]): CommonNeed => ({
+        networkId,
+        focusAreaKey: key,
+        focusArea: area.label,
+        schoolCount: area.schools.size,
+        highPriorityCount: area.high.size,
+        schoolIds: [...area.schools],
+      }),
+    );
+    ranked.sort(
+      (a, b) => b.schoolCount - a.schoolCount || b.highPriorityCount - a.highPriorityCount || a.focusAreaKey.localeCompare(b.focusAreaKey),
+    );
+    result.set(networkId, ranked);
+  }
+  return result;
+}

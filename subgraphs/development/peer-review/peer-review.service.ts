@@ -1,0 +1,120 @@
+import { assertDateOrder, BadUserInputError, ConflictError, newId, NotFoundError, today, type Entity } from "../../kit";
+import { PeerReviewFindingsAccess, PeerReviewRole, PeerReviewStatus } from "../enums";
+import type { DevelopmentRepositories } from "../repositories";
+import { schoolOwner } from "../shared/owner";
+import type { PeerReviewParticipation } from "./peer-review";
+import type { PeerReviewFindingInput, PlanPeerReviewInput } from "./peer-review.inputs";
+import type { PeerReviewDocument } from "./peer-review.repository";
+
+type Review = Entity<PeerReviewDocument>;
+
+/**
+ * Peer review rules: the visiting team comes from other schools than the host; findings are recorded
+ * once the visit has begun; the host decides who may read them (HOST_ONLY, the REVIEW_TEAM's schools,
+ * PUBLIC, plus schools it names).
+ */
+export class PeerReviewService {
+  constructor(private readonly repos: DevelopmentRepositories) {}
+
+  async plan(input: PlanPeerReviewInput) {
+    assertDateOrder(input.startDate, input.endDate, "input.endDate");
+    const hostIndex = input.visitingTeam.findIndex((member) => member.schoolId === input.hostSchoolId);
+    if (hostIndex >= 0) {
+      throw new BadUserInputError("The visiting team comes from other schools than the host", `input.visitingTeam.${hostIndex}.schoolId`);
+    }
+    const now = new Date();
+    return this.repos.peerReviews.insert({
+      _id: newId(),
+      hostSchoolId: input.hostSchoolId,
+      networkId: input.networkId ?? null,
+      title: input.title,
+      description: input.description ?? null,
+      focusQuestions: input.focusQuestions,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      visitingTeam: input.visitingTeam.map((member) => ({
+        schoolId: member.schoolId,
+        educatorId: member.educatorId ?? null,
+        name: member.name ?? null,
+        role: member.role ?? null,
+      })),
+      teamSchoolIds: [...new Set(input.visitingTeam.map((member) => member.schoolId))],
+      findings: [],
+      findingsAccess: input.findingsAccess,
+      findingsReaderSchoolIds: [],
+      status: PeerReviewStatus.PLANNED,
+      owner: schoolOwner(input.hostSchoolId, input.networkId),
+      visibility: input.visibility,
+      createdAt: now,
+      updatedAt: now,
+      completedAt: null,
+    });
+  }
+
+  async recordFindings(id: string, findings: PeerReviewFindingInput[]) {
+    const review = await this.existing(id);
+    if (review.status === PeerReviewStatus.CANCELLED) throw new ConflictError(`${review.title} was cancelled`);
+    if (review.startDate > today()) throw new ConflictError(`${review.title} starts on ${review.startDate}: findings come from the visit`);
+    const outOfRange = findings.findIndex((finding) => finding.focusQuestion != null && finding.focusQuestion >= review.focusQuestions.length);
+    if (outOfRange >= 0) {
+      throw new BadUserInputError(`The review has ${review.focusQuestions.length} focus questions`, `findings.${outOfRange}.focusQuestion`);
+    }
+    const recordedAt = new Date();
+    const updated = await this.repos.peerReviews.appendFindings(
+      id,
+      findings.map((finding) => ({ kind: finding.kind, focusQuestion: finding.focusQuestion ?? null, text: finding.text, recordedAt })),
+    );
+    if (!updated) throw new ConflictError(`${review.title} was cancelled`);
+    return updated;
+  }
+
+  async complete(id: string) {
+    const review = await this.existing(id);
+    if (review.status !== PeerReviewStatus.PLANNED) throw new ConflictError(`${review.title} is already ${review.status.toLowerCase()}`);
+    if (review.endDate > today()) throw new ConflictError(`${review.title} runs until ${review.endDate}`);
+    if (review.findings.length === 0) throw new ConflictError(`Record the findings of ${review.title} before completing it`);
+    const completed = await this.repos.peerReviews.closePlanned(id, PeerReviewStatus.COMPLETED);
+    if (!completed) throw new ConflictError(`${review.title} was closed by another request`);
+    return completed;
+  }
+
+  async cancel(id: string) {
+    const review = await this.existing(id);
+    const cancelled = await this.repos.peerReviews.closePlanned(id, PeerReviewStatus.CANCELLED);
+    if (!cancelled) throw new ConflictError(`${review.title} is already ${review.status.toLowerCase()}`);
+    return cancelled;
+  }
+
+  /** The host's decision on who may read the findings. */
+  async setFindingsAccess(id: string, access: PeerReviewFindingsAccess, readerSchoolIds: string[]) {
+    const review = await this.existing(id);
+    const hostIndex = readerSchoolIds.indexOf(review.hostSchoolId);
+    if (hostIndex >= 0) throw new BadUserInputError("The host always reads its findings", `readerSchoolIds.${hostIndex}`);
+    return (await this.repos.peerReviews.update(id, { findingsAccess: access, findingsReaderSchoolIds: [...new Set(readerSchoolIds)] }))!;
+  }
+
+  private async existing(id: string) {
+    const review = await this.repos.peerReviews.findById(id);
+    if (!review) throw new NotFoundError("PeerReview", id);
+    return review;
+  }
+}
+
+/** Whether a school may read a review's findings: the host, its named readers, the team when allowed, everyone when public. */
+export function mayReadFindings(review: Review, schoolId: string): boolean {
+  if (review.hostSchoolId === schoolId || review.findingsReaderSchoolIds.includes(schoolId)) return true;
+  if (review.findingsAccess === PeerReviewFindingsAccess.PUBLIC) return true;
+  return review.findingsAccess === PeerReviewFindingsAccess.REVIEW_TEAM && review.teamSchoolIds.includes(schoolId);
+}
+
+/** A school's part in a review (host first, then visitor, then named reader), with the findings it may read. */
+export function participation(review: Review, schoolId: string): PeerReviewParticipation {
+  const role =
+    review.hostSchoolId === schoolId
+      ? PeerReviewRole.HOST
+      : review.teamSchoolIds.includes(schoolId)
+        ? PeerReviewRole.VISITOR
+        : PeerReviewRole.READER;
+  const readable = mayReadFindings(review, schoolId);
+  return { schoolId, role, review, mayReadFindings: readable, findings: readable ? review.findings : null };
+}

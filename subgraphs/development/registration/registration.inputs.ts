@@ -1,0 +1,49 @@
+import { IsEnum, IsInt, IsOptional, Length, Max, Min } from "class-validator";
+import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
+import { PageArgs } from "../../kit";
+import { EventRegistrantKind, EventRegistrationStatus } from "../enums";
+
+export const MAX_SEATS_PER_REGISTRATION = 50;
+
+@InputType()
+export class RegisterForEventInput {
+  @Field(() => ID)
+  @Length(1, 64)
+  eventId: string;
+
+  @Field(() => EventRegistrantKind)
+  @IsEnum(EventRegistrantKind)
+  registrantKind: EventRegistrantKind;
+
+  @Field(() => ID, { nullable: true, description: "Required when an educator registers." })
+  @IsOptional()
+  @Length(1, 64)
+  educatorId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Required when a school registers; for an educator, their school." })
+  @IsOptional()
+  @Length(1, 64)
+  schoolId?: string | null;
+
+  @Field(() => Int, { defaultValue: 1, description: `Seats; more than one only for a school's team (at most ${MAX_SEATS_PER_REGISTRATION}).` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SEATS_PER_REGISTRATION)
+  seats: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 1000)
+  note?: string | null;
+}
+
+@ArgsType()
+export class EventRegistrationsArgs extends PageArgs {
+  @Field(() => ID)
+  @Length(1, 64)
+  eventId: string;
+
+  @Field(() => EventRegistrationStatus, { nullable: true })
+  @IsOptional()
+  status?: EventRegistrationStatus | null;
+}

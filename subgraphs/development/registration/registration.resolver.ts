@@ -1,0 +1,79 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { DevelopmentContext } from "../context";
+import { EventRegistrationStatus } from "../enums";
+import { Event } from "../event/event";
+import { Educator, entityRef, School } from "../federation/entities";
+import { EventRegistration, EventRegistrationConnection } from "./registration";
+import { EventRegistrationsArgs, RegisterForEventInput } from "./registration.inputs";
+
+@Resolver(() => EventRegistration)
+export class EventRegistrationResolver {
+  @Query(() => EventRegistration, { nullable: true })
+  eventRegistration(@Arg("id", () => ID) id: string, @Ctx() { loaders }: DevelopmentContext) {
+    return loaders.registrationById.load(id);
+  }
+
+  @Query(() => EventRegistrationConnection, { description: "An event's registrations in registration order." })
+  eventRegistrations(@Args() args: EventRegistrationsArgs, @Ctx() { repos }: DevelopmentContext) {
+    return repos.registrations.listForEvent(args);
+  }
+
+  @FieldResolver(() => Event)
+  event(@Root() registration: EventRegistration, @Ctx() { loaders }: DevelopmentContext) {
+    return loaders.eventById.load(registration.eventId);
+  }
+
+  @FieldResolver(() => Educator, { nullable: true })
+  educator(@Root() registration: EventRegistration) {
+    return registration.educatorId ? entityRef(registration.educatorId) : null;
+  }
+
+  @FieldResolver(() => School, { nullable: true, description: "The registering school, or the educator's school when given." })
+  school(@Root() registration: EventRegistration) {
+    return registration.schoolId ? entityRef(registration.schoolId) : null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: "Place on the waitlist (1 is next), while waitlisted." })
+  async waitlistPosition(@Root() registration: EventRegistration, @Ctx() { loaders }: DevelopmentContext) {
+    if (registration.status !== EventRegistrationStatus.WAITLISTED) return null;
+    const waiting = await loaders.waitingByEvent.load(registration.eventId);
+    const index = waiting.findIndex((entry) => entry.id === registration.id);
+    return index >= 0 ? index + 1 : null;
+  }
+
+  @Mutation(() => EventRegistration, {
+    description: "Registers an educator or a school: CONFIRMED while seats are left and nobody waits, WAITLISTED otherwise. CONFLICT if already registered.",
+  })
+  registerForEvent(@Arg("input") input: RegisterForEventInput, @Ctx() { services }: DevelopmentContext) {
+    return services.registrations.register(input);
+  }
+
+  @Mutation(() => EventRegistration, { description: "Cancels a registration; freed seats go to the waitlist in order." })
+  cancelEventRegistration(@Arg("id", () => ID) id: string, @Ctx() { services }: DevelopmentContext) {
+    return services.registrations.cancel(id);
+  }
+}
+
+@Resolver(() => School)
+export class SchoolRegistrationsResolver {
+  @FieldResolver(() => [EventRegistration], { description: "The school's registrations and those of its educators, oldest first." })
+  eventRegistrations(
+    @Root() school: School,
+    @Arg("includeCancelled", { defaultValue: false }) includeCancelled: boolean,
+    @Ctx() { loaders }: DevelopmentContext,
+  ) {
+    return loaders.registrationsBySchool(includeCancelled).load(school.id);
+  }
+}
+
+@Resolver(() => Educator)
+export class EducatorRegistrationsResolver {
+  @FieldResolver(() => [EventRegistration], { description: "The educator's event registrations, oldest first." })
+  eventRegistrations(
+    @Root() educator: Educator,
+    @Arg("includeCancelled", { defaultValue: false }) includeCancelled: boolean,
+    @Ctx() { loaders }: DevelopmentContext,
+  ) {
+    return loaders.registrationsByEducator(includeCancelled).load(educator.id);
+  }
+}

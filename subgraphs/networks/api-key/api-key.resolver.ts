@@ -1,0 +1,22 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { NetworksContext } from "../context";
+import { ApiKey, CreatedApiKey } from "./api-key";
+import { CreateApiKeyInput } from "./api-key.inputs";
+
+@Resolver(() => ApiKey)
+export class ApiKeyResolver {
+  @Query(() => [ApiKey], { description: "An organization's API keys (its admins only)." })
+  apiKeys(@Arg("organizationId", () => ID) organizationId: string, @Ctx() { access, services }: NetworksContext) {
+    return services.apiKeys.list(access, organizationId);
+  }
+
+  @Mutation(() => CreatedApiKey, { description: "Creates an API key for a partner system; the secret is returned once." })
+  createApiKey(@Arg("input") input: CreateApiKeyInput, @Ctx() { access, services }: NetworksContext) {
+    return services.apiKeys.create(access, input);
+  }
+
+  @Mutation(() => ApiKey, { description: "Revokes an API key: it stops working within the gateway's access cache bound." })
+  revokeApiKey(@Arg("id", () => ID) id: string, @Ctx() { access, services }: NetworksContext) {
+    return services.apiKeys.revoke(access, id);
+  }
+}

@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import { ConflictError, ForbiddenError, newId, NotFoundError, type Access } from "../../kit";
+import type { NetworksRepositories } from "../repositories";
+import type { CreateApiKeyInput } from "./api-key.inputs";
+import { hashApiKey } from "./api-key.repository";
+
+/** API keys are an organization admin's to create, list and revoke, for their own organization only. */
+export class ApiKeyService {
+  constructor(private readonly repos: NetworksRepositories) {}
+
+  async create(access: Access, input: CreateApiKeyInput) {
+    assertAdminOf(access, input.organizationId);
+    const secret = `hub_${randomBytes(24).toString("base64url")}`;
+    const apiKey = await this.repos.apiKeys.insert({
+      _id: newId(),
+      organizationId: input.organizationId,
+      name: input.name,
+      canWrite: input.canWrite,
+      prefix: secret.slice(0, 10),
+      keyHash: hashApiKey(secret),
+      createdBy: access.principal.kind === "PERSON" ? access.principal.personId : null,
+      createdAt: new Date(),
+      revokedAt: null,
+    });
+    return { apiKey, secret };
+  }
+
+  async list(access: Access, organizationId: string) {
+    assertAdminOf(access, organizationId);
+    return this.repos.apiKeys.listForOrganization(organizationId);
+  }
+
+  async revoke(access: Access, id: string) {
+    const key = await this.repos.apiKeys.findById(id);
+    if (!key) throw new NotFoundError("ApiKey", id);
+    assertAdminOf(access, key.organizationId);
+    const revoked = await this.repos.apiKeys.revoke(id);
+    if (!revoked) throw new ConflictError(`API key ${id} is already revoked`);
+    return revoked;
+  }
+}
+
+function assertAdminOf(access: Access, organizationId: string): void {
+  if (!access.organizationAdmin || access.organizationId !== organizationId) {
+    throw new ForbiddenError("Only the organization's admins manage its API keys");
+  }
+}

@@ -1,0 +1,36 @@
+import { Field, ID, ObjectType } from "type-graphql";
+
+@ObjectType({ description: "A partner system's credential, scoped to one organization. The secret is shown once, at creation." })
+export class ApiKey {
+  @Field(() => ID)
+  id: string;
+
+  organizationId: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: "Read-write keys may change the organization's records; others only read." })
+  canWrite: boolean;
+
+  @Field({ description: "The key's first characters, to tell keys apart." })
+  prefix: string;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  lastUsedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  revokedAt?: Date | null;
+}
+
+@ObjectType()
+export class CreatedApiKey {
+  @Field(() => ApiKey)
+  apiKey: ApiKey;
+
+  @Field({ description: "Send as `x-api-key`. Shown only now: the hub keeps a hash." })
+  secret: string;
+}

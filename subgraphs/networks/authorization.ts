@@ -1,0 +1,38 @@
+import { ForbiddenError, type Access } from "../kit";
+import type { NetworksRepositories } from "./repositories";
+
+/**
+ * Who may change what in the directory. Reading it is open (organizations, networks, schools and
+ * alliances are public profiles); writing needs a role on the record's owner.
+ */
+export class NetworksAuthorization {
+  constructor(private readonly repos: NetworksRepositories) {}
+
+  /** Any person, or a read-write API key: e.g. to register a new organization or school. */
+  assertCanWrite(access: Access): void {
+    if (!access.canWrite) throw new ForbiddenError(access.principal.kind === "ANONYMOUS" ? "Sign in to make changes" : "This credential is read-only");
+  }
+
+  assertOrganizationAdmin(access: Access, organizationId: string): void {
+    this.assertCanWrite(access);
+    if (!access.organizationAdmin || access.organizationId !== organizationId) {
+      throw new ForbiddenError("Only the organization's admins may do this");
+    }
+  }
+
+  /** Coordinators of the network and admins of the organization operating it. */
+  assertManagesNetwork(access: Access, networkId: string): void {
+    this.assertCanWrite(access);
+    if (!access.managedNetworkIds.includes(networkId)) throw new ForbiddenError("Only the network's coordinators and admins may do this");
+  }
+
+  /** Staff of the school, or managers of a network it currently belongs to. */
+  async assertCanEditSchool(access: Access, schoolId: string): Promise<void> {
+    this.assertCanWrite(access);
+    if (access.schoolIds.includes(schoolId)) return;
+    const memberships = await this.repos.memberships.findOpenBySchoolIds([schoolId]);
+    if (!memberships.some((membership) => access.managedNetworkIds.includes(membership.networkId))) {
+      throw new ForbiddenError("Only the school's staff and its networks' coordinators may do this");
+    }
+  }
+}

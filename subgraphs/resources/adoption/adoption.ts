@@ -1,0 +1,29 @@
+import { LocalDateResolver } from "graphql-scalars";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+@Directive(`@key(fields: "id")`)
+@ObjectType({
+  description:
+    "A school adopting a resource, with how it adapted it: practice is improved, not just moved (joint practice development). " +
+    "A school adopts a resource once.",
+})
+export class ResourceAdoption {
+  @Field(() => ID)
+  id: string;
+
+  resourceId: string;
+
+  schoolId: string;
+
+  @Field(() => String, { nullable: true, description: "How the school adapted the resource to its students and context." })
+  adaptationNote?: string | null;
+
+  @Field(() => LocalDateResolver)
+  adoptedOn: string;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+}

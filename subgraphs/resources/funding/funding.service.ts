@@ -1,0 +1,62 @@
+import { assertDateOrder, newId, NotFoundError } from "../../kit";
+import type { ResourcesRepositories } from "../repositories";
+import type { RecordFundingAwardInput, UpdateFundingAwardInput } from "./funding.inputs";
+import { toMinorUnits, type FundingAwardDocument } from "./funding.repository";
+
+/** Funding rules: a positive amount to the cent in an ISO currency, a period in order. */
+export class FundingService {
+  constructor(private readonly repos: ResourcesRepositories) {}
+
+  async record(input: RecordFundingAwardInput) {
+    assertDateOrder(input.startDate, input.endDate, "input.endDate");
+    const now = new Date();
+    return this.repos.fundingAwards.insert({
+      _id: newId(),
+      networkId: input.networkId,
+      funder: input.funder.trim(),
+      funderOrganizationId: input.funderOrganizationId ?? null,
+      kind: input.kind,
+      amountMinor: toMinorUnits(input.amount),
+      currency: input.currency,
+      startDate: input.startDate,
+      endDate: input.endDate ?? null,
+      purpose: input.purpose ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  async update(id: string, input: UpdateFundingAwardInput) {
+    const award = await this.repos.fundingAwards.findById(id);
+    if (!award) throw new NotFoundError("FundingAward", id);
+    const endDate = input.endDate === undefined ? award.endDate : input.endDate;
+    assertDateOrder(input.startDate ?? award.startDate, endDate, "input.endDate");
+    const changes: Partial<FundingAwardDocument> = {
+      funder: input.funder?.trim() ?? undefined,
+      funderOrganizationId: input.funderOrganizationId,
+      kind: input.kind ?? undefined,
+      amountMinor: input.amount != null ? toMinorUnits(input.amount) : undefined,
+      currency: input.currency ?? undefined,
+      startDate: input.startDate ?? undefined,
+      endDate: input.endDate,
+      purpose: input.purpose,
+    };
+    const updated = await this.repos.fundingAwards.update(id, changes);
+    if (!updated) throw new NotFoundError("FundingAward", id);
+    return updated;
+  }
+}
+
+/** Sums awards per currency (exactly, in hundredths), largest total first. */
+export function fundingTotals(awards: ReadonlyArray<{ amountMinor: number; currency: string }>) {
+  const byCurrency = new Map<string, { minor: number; count: number }>();
+  for (const award of awards) {
+    const total = byCurrency.get(award.currency) ?? { minor: 0, count: 0 };
+    total.minor += award.amountMinor;
+    total.count += 1;
+    byCurrency.set(award.currency, total);
+  }
+  return [...byCurrency.entries()]
+    .map(([currency, total]) => ({ currency, amount: total.minor / 100, awardCount: total.count }))
+    .sort((a, b) => b.amount - a.amount || a.currency.localeCompare(b.currency));
+}

@@ -1,0 +1,57 @@
+import { LocalDateResolver } from "graphql-scalars";
+import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { ConnectionType } from "../../kit";
+import { FundingKind } from "../enums";
+
+@Directive(`@key(fields: "id")`)
+@ObjectType({ description: "A grant or in-kind support secured through a network: funder, amount and currency, period, purpose." })
+export class FundingAward {
+  @Field(() => ID)
+  id: string;
+
+  networkId: string;
+
+  @Field({ description: "Who funds it, e.g. Bill & Melinda Gates Foundation." })
+  funder: string;
+
+  funderOrganizationId?: string | null;
+
+  @Field(() => FundingKind)
+  kind: FundingKind;
+
+  /** Hundredths of the currency unit, summed exactly; exposed as `amount`. */
+  amountMinor: number;
+
+  @Field({ description: "ISO 4217 code, e.g. USD." })
+  currency: string;
+
+  @Field(() => LocalDateResolver)
+  startDate: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  endDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  purpose?: string | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+}
+
+@ObjectType()
+export class FundingAwardConnection extends ConnectionType(FundingAward) {}
+
+@ObjectType({ description: "The sum of a network's funding awards in one currency." })
+export class FundingTotal {
+  @Field()
+  currency: string;
+
+  @Field(() => Float)
+  amount: number;
+
+  @Field(() => Int)
+  awardCount: number;
+}

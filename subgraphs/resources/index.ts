@@ -1,0 +1,52 @@
+import { buildFederatedSchema, ensureIndexes, type SubgraphDefinition } from "../kit";
+import { resolveAdoptionReference } from "./adoption/adoption.reference";
+import { AdoptionResolver, ResourceAdoptionsResolver, SchoolAdoptionsResolver } from "./adoption/adoption.resolver";
+import { createResourcesContext, createServices, type ResourcesContext } from "./context";
+import { entityReferenceResolvers, Network, Organization, School } from "./federation/entities";
+import { resolveFundingAwardReference } from "./funding/funding.reference";
+import { FundingAwardResolver, NetworkFundingResolver } from "./funding/funding.resolver";
+import { createRepositories } from "./repositories";
+import { resolveResourceReference } from "./resource/resource.reference";
+import { NetworkResourcesResolver, OrganizationResourcesResolver, ResourceResolver, SchoolResourcesResolver } from "./resource/resource.resolver";
+import { resolveShareRequestReference } from "./share-request/share-request.reference";
+import { ShareRequestResolver } from "./share-request/share-request.resolver";
+
+export type { ResourcesContext } from "./context";
+
+/** What networks pool and share: resources, adoptions, share requests and funding awards. */
+export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
+  name: "resources",
+  defaultPort: 4002,
+  portVariable: "RESOURCES_PORT",
+  async create(db) {
+    const repos = createRepositories(db);
+    const services = createServices(repos);
+    const schema = await buildFederatedSchema({
+      resolvers: [
+        ResourceResolver,
+        SchoolResourcesResolver,
+        NetworkResourcesResolver,
+        OrganizationResourcesResolver,
+        AdoptionResolver,
+        ResourceAdoptionsResolver,
+        SchoolAdoptionsResolver,
+        ShareRequestResolver,
+        FundingAwardResolver,
+        NetworkFundingResolver,
+      ],
+      orphanedTypes: [School, Network, Organization],
+      referenceResolvers: {
+        ...entityReferenceResolvers,
+        Resource: { __resolveReference: resolveResourceReference },
+        ResourceAdoption: { __resolveReference: resolveAdoptionReference },
+        ShareRequest: { __resolveReference: resolveShareRequestReference },
+        FundingAward: { __resolveReference: resolveFundingAwardReference },
+      },
+    });
+    return {
+      schema,
+      createContext: async () => createResourcesContext(repos, services),
+      ensureIndexes: () => ensureIndexes(repos),
+    };
+  },
+};

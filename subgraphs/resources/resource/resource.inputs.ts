@@ -1,0 +1,219 @@
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsUrl, Length, Max, Min, ValidateNested } from "class-validator";
+import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
+import { PageArgs, Visibility } from "../../kit";
+import { ResourceKind, ResourceOwnerKind } from "../enums";
+
+@InputType({ description: "The school, network or organization that owns a resource." })
+export class ResourceOwnerInput {
+  @Field(() => ResourceOwnerKind)
+  @IsEnum(ResourceOwnerKind)
+  kind: ResourceOwnerKind;
+
+  @Field(() => ID, { description: "The owner's id in the networks subgraph." })
+  @Length(1, 64)
+  id: string;
+}
+
+@InputType()
+export class PublishResourceInput {
+  @Field()
+  @Length(2, 200)
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 4000)
+  summary?: string | null;
+
+  @Field(() => ResourceKind)
+  @IsEnum(ResourceKind)
+  kind: ResourceKind;
+
+  @Field(() => ResourceOwnerInput)
+  @ValidateNested()
+  owner: ResourceOwnerInput;
+
+  @Field(() => [ID], { defaultValue: [], description: "Schools that developed it with the owner." })
+  @ArrayMaxSize(50)
+  @Length(1, 64, { each: true })
+  coDeveloperSchoolIds: string[];
+
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: "Networks the resource belongs to and is shared through; a network owner is always included.",
+  })
+  @ArrayMaxSize(50)
+  @Length(1, 64, { each: true })
+  networkIds: string[];
+
+  @Field(() => [String], { defaultValue: [] })
+  @ArrayMaxSize(20)
+  @Length(1, 80, { each: true })
+  subjects: string[];
+
+  @Field(() => Int, { nullable: true, description: "Defaults to -1 (not grade-specific)." })
+  @IsOptional()
+  @IsInt()
+  @Min(-1)
+  @Max(12)
+  lowestGrade?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Defaults to 12 (not grade-specific)." })
+  @IsOptional()
+  @IsInt()
+  @Min(-1)
+  @Max(12)
+  highestGrade?: number | null;
+
+  @Field(() => [String], { defaultValue: [] })
+  @ArrayMaxSize(30)
+  @Length(1, 80, { each: true })
+  tags: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  license?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsUrl()
+  url?: string | null;
+
+  @Field(() => Visibility, { defaultValue: Visibility.NETWORK })
+  @IsEnum(Visibility)
+  visibility: Visibility;
+}
+
+@InputType({ description: "Fields to change; omitted fields stay as they are. The owner cannot change." })
+export class UpdateResourceInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(2, 200)
+  title?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 4000)
+  summary?: string | null;
+
+  @Field(() => ResourceKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(ResourceKind)
+  kind?: ResourceKind;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Length(1, 64, { each: true })
+  coDeveloperSchoolIds?: string[];
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Length(1, 64, { each: true })
+  networkIds?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @Length(1, 80, { each: true })
+  subjects?: string[];
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(-1)
+  @Max(12)
+  lowestGrade?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(-1)
+  @Max(12)
+  highestGrade?: number;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @Length(1, 80, { each: true })
+  tags?: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  license?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsUrl()
+  url?: string | null;
+
+  @Field(() => Visibility, { nullable: true })
+  @IsOptional()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
+}
+
+/** The filters shared by `resources` and `searchResources`. */
+@ArgsType()
+export class ResourceFilterArgs extends PageArgs {
+  @Field(() => [ResourceKind], { nullable: true, description: "Any of these kinds." })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  kinds?: ResourceKind[] | null;
+
+  @Field(() => String, { nullable: true, description: "Resources listing this subject (case-insensitive)." })
+  @IsOptional()
+  @Length(1, 80)
+  subject?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "With highestGrade: resources whose grade range overlaps this one." })
+  @IsOptional()
+  @IsInt()
+  @Min(-1)
+  @Max(12)
+  lowestGrade?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "With lowestGrade: resources whose grade range overlaps this one." })
+  @IsOptional()
+  @IsInt()
+  @Min(-1)
+  @Max(12)
+  highestGrade?: number | null;
+
+  @Field(() => [String], { nullable: true, description: "Resources carrying all of these tags (case-insensitive)." })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @Length(1, 80, { each: true })
+  tags?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: "Resources that belong to this network (owned by it or shared through it)." })
+  @IsOptional()
+  networkId?: string | null;
+
+  @Field(() => ResourceOwnerInput, { nullable: true, description: "Resources owned by this school, network or organization." })
+  @IsOptional()
+  @ValidateNested()
+  owner?: ResourceOwnerInput | null;
+
+  @Field({ defaultValue: false })
+  includeArchived: boolean;
+}
+
+@ArgsType()
+export class SearchResourcesArgs extends ResourceFilterArgs {
+  @Field({ description: "Words to look for in titles, summaries, subjects and tags; ranked by relevance." })
+  @Length(1, 200)
+  text: string;
+}
+
+/** Size of the bounded plain lists nested under an entity; the root queries page through everything. */
+@ArgsType()
+export class NestedListArgs {
+  @Field(() => Int, { defaultValue: 20, description: "At most this many, 1 to 100 (the root queries page through all of them)." })
+  @Min(1)
+  @Max(100)
+  first: number;
+}

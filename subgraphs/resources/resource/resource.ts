@@ -1,0 +1,87 @@
+import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { ConnectionType, PageInfo, Visibility } from "../../kit";
+import { ResourceKind, ResourceOwnerKind } from "../enums";
+
+@Directive(`@key(fields: "id")`)
+@ObjectType({
+  description:
+    "Something a school, network or organization shares: curricula, classroom tools, protocols, guides, datasets and evidence, " +
+    "shared staff, in-kind programs, technical assistance, joint purchasing agreements.",
+})
+export class Resource {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => String, { nullable: true, description: "What it is and how it is used." })
+  summary?: string | null;
+
+  @Field(() => ResourceKind)
+  kind: ResourceKind;
+
+  @Field(() => [String], { description: "Subjects, lower case, e.g. literacy, mathematics, advisory." })
+  subjects: string[];
+
+  @Field(() => Int, { description: "Lowest grade it serves: -1 pre-kindergarten, 0 kindergarten, 1 to 12 (-1 when not grade-specific)." })
+  lowestGrade: number;
+
+  @Field(() => Int, { description: "Highest grade it serves, on the same scale (12 when not grade-specific)." })
+  highestGrade: number;
+
+  @Field(() => [String], { description: "Free tags, lower case, e.g. performance-based assessment." })
+  tags: string[];
+
+  @Field(() => String, { nullable: true, description: "License: an SPDX identifier such as CC-BY-NC-SA-4.0, or a short statement." })
+  license?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Where to find it." })
+  url?: string | null;
+
+  @Field(() => Visibility, { description: "Who may see it (stored now; enforced by the access-control work)." })
+  visibility: Visibility;
+
+  /** The `owner` field resolves it as a federated School, Network or Organization. */
+  owner: { kind: ResourceOwnerKind; id: string };
+
+  coDeveloperSchoolIds: string[];
+
+  networkIds: string[];
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: "Archived resources leave searches and lists but stay readable by id." })
+  archivedAt?: Date | null;
+}
+
+@ObjectType()
+export class ResourceConnection extends ConnectionType(Resource) {}
+
+@ObjectType({ description: "A search hit: the resource and its relevance score (higher is better)." })
+export class ResourceSearchEdge {
+  @Field({ description: "Opaque cursor of this hit, for `after`." })
+  cursor: string;
+
+  @Field(() => Resource)
+  node: Resource;
+
+  @Field(() => Float, { description: "MongoDB text score: how well the resource matches the words searched." })
+  score: number;
+}
+
+@ObjectType({ description: "Resources matching a text search, most relevant first." })
+export class ResourceSearchConnection {
+  @Field(() => [ResourceSearchEdge])
+  edges: ResourceSearchEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int, { description: "How many resources match, over all pages." })
+  totalCount: number;
+}

@@ -1,0 +1,50 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { ResourcesContext } from "../context";
+import { ShareRequestStatus } from "../enums";
+import { School, schoolReference } from "../federation/entities";
+import { Resource } from "../resource/resource";
+import { ShareRequest, ShareRequestConnection } from "./share-request";
+import { RequestResourceInput, ShareRequestsArgs } from "./share-request.inputs";
+
+@Resolver(() => ShareRequest)
+export class ShareRequestResolver {
+  @Query(() => ShareRequest, { nullable: true })
+  shareRequest(@Arg("id", () => ID) id: string, @Ctx() { loaders }: ResourcesContext) {
+    return loaders.shareRequestById.load(id);
+  }
+
+  @Query(() => ShareRequestConnection, { description: "Share requests, newest first, by resource, requester, owner or status." })
+  shareRequests(@Args() args: ShareRequestsArgs, @Ctx() { repos }: ResourcesContext) {
+    return repos.shareRequests.list(args);
+  }
+
+  @FieldResolver(() => Resource)
+  resource(@Root() request: ShareRequest, @Ctx() { loaders }: ResourcesContext) {
+    return loaders.resourceById.load(request.resourceId);
+  }
+
+  @FieldResolver(() => School, { description: "The school asking." })
+  requester(@Root() request: ShareRequest): School {
+    return schoolReference(request.requesterSchoolId);
+  }
+
+  @Mutation(() => ShareRequest, { description: "A school asks to use or borrow a resource. CONFLICT if it already has an open request for it." })
+  requestResource(@Arg("input") input: RequestResourceInput, @Ctx() { services }: ResourcesContext) {
+    return services.shareRequests.request(input);
+  }
+
+  @Mutation(() => ShareRequest, { description: "The owner approves a REQUESTED request; otherwise CONFLICT." })
+  approveShareRequest(@Arg("id", () => ID) id: string, @Arg("note", () => String, { nullable: true }) note: string | null, @Ctx() { services }: ResourcesContext) {
+    return services.shareRequests.transition(id, ShareRequestStatus.APPROVED, note);
+  }
+
+  @Mutation(() => ShareRequest, { description: "The owner declines a REQUESTED request; otherwise CONFLICT." })
+  declineShareRequest(@Arg("id", () => ID) id: string, @Arg("note", () => String, { nullable: true }) note: string | null, @Ctx() { services }: ResourcesContext) {
+    return services.shareRequests.transition(id, ShareRequestStatus.DECLINED, note);
+  }
+
+  @Mutation(() => ShareRequest, { description: "Records that an APPROVED request was fulfilled; otherwise CONFLICT." })
+  fulfillShareRequest(@Arg("id", () => ID) id: string, @Arg("note", () => String, { nullable: true }) note: string | null, @Ctx() { services }: ResourcesContext) {
+    return services.shareRequests.transition(id, ShareRequestStatus.FULFILLED, note);
+  }
+}

@@ -1,0 +1,52 @@
+import { LocalDateResolver } from "graphql-scalars";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { ConnectionType } from "../../kit";
+import { ShareRequestStatus } from "../enums";
+
+@ObjectType({ description: "One step of a share request's history." })
+export class ShareRequestEvent {
+  @Field(() => ShareRequestStatus)
+  status: ShareRequestStatus;
+
+  @Field()
+  at: Date;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@Directive(`@key(fields: "id")`)
+@ObjectType({
+  description:
+    "A school asking to use or borrow a resource. It is REQUESTED, then APPROVED or DECLINED by the owner; an APPROVED request is " +
+    "then FULFILLED. A school has at most one open (requested or approved) request per resource.",
+})
+export class ShareRequest {
+  @Field(() => ID)
+  id: string;
+
+  resourceId: string;
+
+  requesterSchoolId: string;
+
+  @Field(() => String, { nullable: true, description: "What the school asks for and why." })
+  message?: string | null;
+
+  @Field(() => ShareRequestStatus)
+  status: ShareRequestStatus;
+
+  @Field(() => LocalDateResolver)
+  requestedOn: string;
+
+  @Field(() => [ShareRequestEvent], { description: "Every status the request went through, oldest first." })
+  history: ShareRequestEvent[];
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+}
+
+@ObjectType()
+export class ShareRequestConnection extends ConnectionType(ShareRequest) {}

@@ -1,0 +1,96 @@
+import { ANONYMOUS_ACCESS, type Access } from "../../subgraphs/kit";
+import { advocacySubgraph } from "../../subgraphs/advocacy";
+import { startTestDatabase, type TestDatabase } from "../support/database";
+import { startSubgraphUnderTest, type GraphQLResult, type SubgraphUnderTest } from "../support/subgraph";
+
+/** A caller allowed to write (writes are not yet restricted by owner; access control comes later). */
+export const WRITER: Access = { ...ANONYMOUS_ACCESS, principal: { kind: "SYSTEM" }, canWrite: true };
+
+/** Ids as the networks subgraph would issue them; the advocacy subgraph only stores references. */
+let idCounter = 0;
+export function entityId(): string {
+  idCounter += 1;
+  return `${Date.now().toString(16).padStart(12, "0")}${idCounter.toString(16).padStart(12, "0")}`.slice(-24);
+}
+
+export function isoDate(daysFromToday: number): string {
+  const date = new Date();
+  date.setUTCHours(0, 0, 0, 0);
+  date.setUTCDate(date.getUTCDate() + daysFromToday);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The `extensions.code` of the first error, for asserting on error kinds. */
+export function errorCode(result: GraphQLResult): string | undefined {
+  return result.errors?.[0]?.extensions?.code;
+}
+
+export interface AdvocacyFixture {
+  subgraph: SubgraphUnderTest;
+  /** Runs an operation as a writer; returns the result, errors included. */
+  run(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult>;
+  /** Runs an operation and fails the test on any error. */
+  must(query: string, variables?: Record<string, unknown>): Promise<any>;
+  createCampaign(input?: Record<string, unknown>): Promise<string>;
+  endorse(campaignId: string, endorserKind: string, endorserId: string, extra?: Record<string, unknown>): Promise<string>;
+  logAction(campaignId: string, input?: Record<string, unknown>): Promise<string>;
+  changeStatus(campaignId: string, status: string, extra?: Record<string, unknown>): Promise<GraphQLResult>;
+  stop(): Promise<void>;
+}
+
+export async function startAdvocacyFixture(): Promise<AdvocacyFixture> {
+  const database: TestDatabase = await startTestDatabase();
+  const subgraph = await startSubgraphUnderTest(advocacySubgraph, database);
+  let counter = 0;
+  const run = (query: string, variables: Record<string, unknown> = {}) => subgraph.execute(query, variables, WRITER);
+  const must = async (query: string, variables: Record<string, unknown> = {}) => {
+    const result = await run(query, variables);
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data;
+  };
+  return {
+    subgraph,
+    run,
+    must,
+    async createCampaign(input = {}) {
+      const data = await must(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`, {
+        input: {
+          title: `Campaign ${String(++counter).padStart(4, "0")}`,
+          policyGoal: "Performance-based assessment accepted as an alternative to state exams",
+          level: "STATE",
+          jurisdiction: "New York State",
+          region: "NY",
+          targetBody: "New York State Board of Regents",
+          issueAreas: ["assessment"],
+          leadNetworkId: entityId(),
+          status: "ACTIVE",
+          startDate: "2024-01-15",
+          ...input,
+        },
+      });
+      return data.createCampaign.id;
+    },
+    async endorse(campaignId, endorserKind, endorserId, extra = {}) {
+      const data = await must(`mutation($input: EndorseCampaignInput!) { endorseCampaign(input: $input) { id } }`, {
+        input: { campaignId, endorserKind, endorserId, endorsedOn: "2024-02-01", ...extra },
+      });
+      return data.endorseCampaign.id;
+    },
+    async logAction(campaignId, input = {}) {
+      const data = await must(`mutation($input: LogCampaignActionInput!) { logCampaignAction(input: $input) { id } }`, {
+        input: { campaignId, kind: "MEETING", title: `Action ${++counter}`, date: "2024-03-01", ...input },
+      });
+      return data.logCampaignAction.id;
+    },
+    changeStatus(campaignId, status, extra = {}) {
+      return run(`mutation($id: ID!, $input: ChangeCampaignStatusInput!) { changeCampaignStatus(id: $id, input: $input) { id status startDate endDate } }`, {
+        id: campaignId,
+        input: { status, ...extra },
+      });
+    },
+    async stop() {
+      await subgraph.stop();
+      await database.stop();
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { seedNetworksDemo } from "../../scripts/demo/networks";
+import { DemoNetworks, DemoSchools } from "../../scripts/demo/ids";
+import { DemoResources, seedResourcesDemo } from "../../scripts/demo/resources";
+import { networksSubgraph } from "../../subgraphs/networks";
+import { resourcesSubgraph } from "../../subgraphs/resources";
+import { startTestDatabase, type TestDatabase } from "../support/database";
+import { startSubgraphUnderTest, type SubgraphUnderTest } from "../support/subgraph";
+
+const COLLECTIONS = ["resources", "adoptions", "share_requests", "funding_awards"];
+
+let database: TestDatabase;
+let subgraph: SubgraphUnderTest;
+let networks: SubgraphUnderTest;
+let countsAfterFirstRun: Record<string, number>;
+
+async function countAll(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const name of COLLECTIONS) counts[name] = await subgraph.db.collection(name).countDocuments();
+  return counts;
+}
+
+beforeAll(async () => {
+  database = await startTestDatabase();
+  // fresh databases with the subgraphs' indexes (unique adoptions, one open request), so seeding also proves it respects them
+  subgraph = await startSubgraphUnderTest(resourcesSubgraph, database);
+  networks = await startSubgraphUnderTest(networksSubgraph, database);
+  await seedResourcesDemo(subgraph.db);
+  await seedNetworksDemo(networks.db);
+  countsAfterFirstRun = await countAll();
+});
+
+afterAll(async () => {
+  await subgraph?.stop();
+  await networks?.stop();
+  await database?.stop();
+});
+
+describe("resources demo data", () => {
+  it("fills every collection", () => {
+    for (const name of COLLECTIONS) expect(countsAfterFirstRun[name]).toBeGreaterThan(0);
+  });
+
+  it("changes nothing when seeded a second time", async () => {
+    const before = await subgraph.db.collection("share_requests").find().sort({ _id: 1 }).toArray();
+    await seedResourcesDemo(subgraph.db);
+    expect(await countAll()).toEqual(countsAfterFirstRun);
+    expect(await subgraph.db.collection("share_requests").find().sort({ _id: 1 }).toArray()).toEqual(before);
+  });
+
+  it("refers only to schools, networks and organizations of the networks demo data", async () => {
+    const ids = async (collection: string) => new Set((await networks.db.collection(collection).find({}, { projection: { _id: 1 } }).toArray()).map((doc) => String(doc._id)));
+    const schools = await ids("schools");
+    const networkIds = await ids("networks");
+    const organizations = await ids("organizations");
+    const known = { SCHOOL: schools, NETWORK: networkIds, ORGANIZATION: organizations } as Record<string, Set<string>>;
+    for (const resource of await subgraph.db.collection("resources").find().toArray()) {
+      expect({ resource: resource.title, owner: known[resource.owner.kind].has(resource.owner.id) }).toEqual({ resource: resource.title, owner: true });
+      for (const id of resource.coDeveloperSchoolIds) expect({ resource: resource.title, coDeveloper: schools.has(id) }).toEqual({ resource: resource.title, coDeveloper: true });
+      for (const id of resource.networkIds) expect({ resource: resource.title, network: networkIds.has(id) }).toEqual({ resource: resource.title, network: true });
+    }
+    for (const adoption of await subgraph.db.collection("adoptions").find().toArray()) expect(schools.has(adoption.schoolId)).toBe(true);
+    for (const request of await subgraph.db.collection("share_requests").find().toArray()) expect(schools.has(request.requesterSchoolId)).toBe(true);
+    for (const award of await subgraph.db.collection("funding_awards").find().toArray()) {
+      expect(networkIds.has(award.networkId)).toBe(true);
+      if (award.funderOrganizationId) expect(organizations.has(award.funderOrganizationId)).toBe(true);
+    }
+  });
+
+  it("follows the subgraph's rules: no school adopts or asks for what it developed", async () => {
+    const resources = new Map((await subgraph.db.collection("resources").find().toArray()).map((doc) => [String(doc._id), doc]));
+    const developers = (id: string) => {
+      const resource = resources.get(id)!;
+      return [...resource.coDeveloperSchoolIds, ...(resource.owner.kind === "SCHOOL" ? [resource.owner.id] : [])];
+    };
+    for (const adoption of await subgraph.db.collection("adoptions").find().toArray()) expect(developers(adoption.resourceId)).not.toContain(adoption.schoolId);
+    for (const request of await subgraph.db.collection("share_requests").find().toArray()) {
+      expect(developers(request.resourceId)).not.toContain(request.requesterSchoolId);
+    }
+  });
+
+  it("tells the seeds' stories through the API", async () => {
+    const result = await subgraph.execute(
+      `query($parker: ID!, $leominster: ID!, $nwRise: ID!, $cities: ID!, $nsi: ID!) {
+        parker: resource(id: $parker) { title kind adoptions { school { id } adaptationNote } }
+        nwRise: resources(networkId: $nwRise, kinds: [CURRICULUM, SHARED_STAFF]) { edges { node { id kind } } }
+        search: searchResources(text: "protocols looking at student work", lowestGrade: 9, highestGrade: 12, first: 5) { edges { node { id } } }
+        _entities(representations: [{ __typename: "School", id: $leominster }, { __typename: "Network", id: $cities }, { __typename: "Network", id: $nsi }]) {
+          ... on School { adoptedResources { id } }
+          ... on Network { fundingTotals { currency amount } fundingAwards { kind amount startDate } }
+        }
+      }`,
+      { parker: DemoResources.parkerAdvisoryGuide, leominster: DemoSchools.leominster, nwRise: DemoNetworks.nwRise, cities: DemoNetworks.nycSchoolLeaders, nsi: DemoNetworks.graduationImprovement },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.parker.adoptions[0]).toMatchObject({ school: { id: DemoSchools.leominster }, adaptationNote: expect.stringMatching(/in-service/) });
+    expect(result.data.nwRise.edges.map((edge: any) => edge.node.id)).toEqual(
+      expect.arrayContaining([DemoResources.nwRiseAppliedLearning, DemoResources.sharedCounselors]),
+    );
+    expect(result.data.search.edges[0].node.id).toBe(DemoResources.studentWorkProtocol);
+    expect(result.data._entities[0].adoptedResources.map((r: any) => r.id)).toEqual([DemoResources.parkerAdvisoryGuide, DemoResources.consortiumPerformanceTasks]);
+    // CEI-PEA's networks: "private funding and government grants in excess of $24 million", "more than $1 million a year" in kind
+    const awards = [...result.data._entities[1].fundingAwards, ...result.data._entities[2].fundingAwards];
+    const grants = awards.filter((award: any) => award.kind !== "IN_KIND").reduce((sum: number, award: any) => sum + award.amount, 0);
+    expect(grants).toBeGreaterThan(24_000_000);
+    for (const award of awards.filter((award: any) => award.kind === "IN_KIND")) expect(award.amount).toBeGreaterThan(1_000_000);
+    expect(result.data._entities[1].fundingTotals).toEqual([{ currency: "USD", amount: expect.any(Number) }]);
+  });
+});
