@@ -41,8 +41,8 @@ describe("the gateway over HTTP, networks subgraph", () => {
   });
 
   it("passes error codes through to the client", async () => {
-    const result = await hub.query(`mutation { addMembership(input: { schoolId: "missing", networkId: "missing" }) { id } }`);
-    expect(result.errors![0].extensions!.code).toBe("BAD_USER_INPUT");
+    const anonymous = await hub.query(`mutation { addMembership(input: { schoolId: "missing", networkId: "missing" }) { id } }`);
+    expect(anonymous.errors![0].extensions!.code).toBe("FORBIDDEN");
     const invalid = await hub.query(`{ schools(first: 0) { totalCount } }`);
     expect(invalid.errors![0].extensions!.code).toBe("BAD_USER_INPUT");
   });

@@ -1,6 +1,6 @@
 import type { Filter, IndexDescription } from "mongodb";
 import { Repository, toEntity, type StoredDocument } from "../../kit";
-import { READ_ALL, withLazyTotal } from "../reads";
+import { READ_ALL } from "../reads";
 import type { FundingKind } from "../enums";
 import type { FundingAwardsArgs } from "./funding.inputs";
 
@@ -33,7 +33,7 @@ export class FundingAwardRepository extends Repository<FundingAwardDocument> {
     if (args.networkId) filter.networkId = args.networkId;
     if (args.kind) filter.kind = args.kind;
     if (args.funder) filter.funder = args.funder;
-    return withLazyTotal(this.page(filter, [["startDate", -1]], args));
+    return this.page(filter, [["startDate", -1]], args);
   }
 
   /** Awards of these networks, newest first. */

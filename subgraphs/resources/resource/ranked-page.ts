@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Collection, Document, Filter } from "mongodb";
-import { BadUserInputError, type Page, type PageArgs } from "../../kit";
+import { BadUserInputError, Deferred, type Page, type PageArgs } from "../../kit";
 
 /** Deepest offset a ranked search pages to; past it, refine the search instead. */
 export const MAX_RANKED_OFFSET = 10_000;
@@ -67,6 +67,6 @@ export async function rankedPage<TDoc extends Document, TNode>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: () => collection.countDocuments(filter),
+    totalCount: new Deferred(() => collection.countDocuments(filter)),
   };
 }

@@ -1,7 +1,7 @@
 import type { Filter, IndexDescription } from "mongodb";
 import { newId, Repository, toEntity, type StoredDocument, type Visibility } from "../../kit";
 import type { ResourceKind, ResourceOwnerKind } from "../enums";
-import { READ_ALL, withLazyTotal } from "../reads";
+import { READ_ALL } from "../reads";
 import { rankedPage } from "./ranked-page";
 import type { ResourceFilterArgs, SearchResourcesArgs } from "./resource.inputs";
 
@@ -83,12 +83,12 @@ export class ResourceRepository extends Repository<ResourceDocument> {
   }
 
   list(args: ResourceFilterArgs) {
-    return withLazyTotal(this.page(this.filterFor(args), [["title", 1]], args));
+    return this.page(this.filterFor(args), [["title", 1]], args);
   }
 
   search(args: SearchResourcesArgs) {
     const filter: Filter<ResourceDocument> = { $text: { $search: args.text }, ...this.filterFor(args) };
-    return withLazyTotal(rankedPage(this.collection, filter, args, (doc) => toEntity(doc as ResourceDocument)));
+    return rankedPage(this.collection, filter, args, (doc) => toEntity(doc as ResourceDocument));
   }
 
   /** By id for the per-request loader, in one reply however many ids (see READ_ALL). */

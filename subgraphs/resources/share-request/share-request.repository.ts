@@ -1,7 +1,6 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
 import { Repository, toEntity, type StoredDocument } from "../../kit";
 import { ShareRequestStatus } from "../enums";
-import { withLazyTotal } from "../reads";
 import { ownerKey, type ResourceOwnerRef } from "../resource/resource.repository";
 import type { ShareRequestsArgs } from "./share-request.inputs";
 
@@ -51,7 +50,7 @@ export class ShareRequestRepository extends Repository<ShareRequestDocument> {
     if (args.requesterSchoolId) filter.requesterSchoolId = args.requesterSchoolId;
     if (args.owner) filter.resourceOwnerKey = ownerKey(args.owner);
     if (args.status) filter.status = args.status;
-    return withLazyTotal(this.page(filter, [["requestedOn", -1]], args));
+    return this.page(filter, [["requestedOn", -1]], args);
   }
 
   /**

@@ -1,0 +1,285 @@
+/**
+ * The wire protocol seen from a raw socket: OP_MSG (body + document sequences, moreToCome),
+ * the legacy OP_QUERY handshake, pipelined and fragmented messages, and bad bytes of every kind
+ * (each gets an error reply or a closed connection; the server and other connections carry on).
+ */
+import net from "node:net";
+import { deserialize, serialize, type Document } from "bson";
+import { MongoClient, type Db } from "mongodb";
+import { startTestDatabase, type TestDatabase } from "../support/database";
+
+const OP_REPLY = 1;
+const OP_QUERY = 2004;
+const OP_MSG = 2013;
+
+function header(length: number, requestId: number, opCode: number): Buffer {
+  const h = Buffer.alloc(16);
+  h.writeInt32LE(length, 0);
+  h.writeInt32LE(requestId, 4);
+  h.writeInt32LE(0, 8);
+  h.writeInt32LE(opCode, 12);
+  return h;
+}
+
+function opMsg(requestId: number, body: Document, options: { flags?: number; sequences?: Record<string, Document[]> } = {}): Buffer {
+  const parts: Buffer[] = [];
+  const flags = Buffer.alloc(4);
+  flags.writeUInt32LE(options.flags ?? 0, 0);
+  parts.push(flags, Buffer.from([0]), serialize(body));
+  for (const [id, docs] of Object.entries(options.sequences ?? {})) {
+    const payload = Buffer.concat([Buffer.from(id + "\0", "utf8"), ...docs.map((d) => serialize(d))]);
+    const size = Buffer.alloc(4);
+    size.writeInt32LE(payload.length + 4, 0);
+    parts.push(Buffer.from([1]), size, payload);
+  }
+  const content = Buffer.concat(parts);
+  return Buffer.concat([header(16 + content.length, requestId, OP_MSG), content]);
+}
+
+function opQuery(requestId: number, ns: string, query: Document): Buffer {
+  const flags = Buffer.alloc(4);
+  const skipReturn = Buffer.alloc(8);
+  skipReturn.writeInt32LE(-1, 4);
+  const content = Buffer.concat([flags, Buffer.from(ns + "\0", "utf8"), skipReturn, serialize(query)]);
+  return Buffer.concat([header(16 + content.length, requestId, OP_QUERY), content]);
+}
+
+interface Reply {
+  responseTo: number;
+  opCode: number;
+  doc: Document;
+}
+
+function parseReply(buf: Buffer): Reply {
+  const opCode = buf.readInt32LE(12);
+  const responseTo = buf.readInt32LE(8);
+  if (opCode === OP_MSG) return { responseTo, opCode, doc: deserialize(buf.subarray(21)) };
+  if (opCode === OP_REPLY) return { responseTo, opCode, doc: deserialize(buf.subarray(36)) };
+  throw new Error(`unexpected reply opCode ${opCode}`);
+}
+
+/** A raw connection that collects complete replies and notices when the server closes it. */
+class RawConnection {
+  private buffer = Buffer.alloc(0);
+  readonly replies: Reply[] = [];
+  closed = false;
+  private waiters: Array<() => void> = [];
+  private constructor(readonly socket: net.Socket) {
+    socket.on("data", (chunk: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, chunk]);
+      while (this.buffer.length >= 4 && this.buffer.length >= this.buffer.readInt32LE(0)) {
+        const len = this.buffer.readInt32LE(0);
+        this.replies.push(parseReply(this.buffer.subarray(0, len)));
+        this.buffer = this.buffer.subarray(len);
+      }
+      this.wake();
+    });
+    socket.on("close", () => {
+      this.closed = true;
+      this.wake();
+    });
+    socket.on("error", () => undefined);
+  }
+
+  static open(host: string, port: number): Promise<RawConnection> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(port, host, () => resolve(new RawConnection(socket)));
+      socket.once("error", reject);
+    });
+  }
+
+  private wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    w.forEach((f) => f());
+  }
+
+  send(bytes: Buffer): void {
+    this.socket.write(bytes);
+  }
+
+  /** Waits until `count` replies arrived, the connection closed, or the timeout passed. */
+  async settle(count: number, timeoutMs = 3000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.replies.length < count && !this.closed && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, Math.max(1, deadline - Date.now()));
+      });
+    }
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+}
+
+function hostPort(url: string): { host: string; port: number } | undefined {
+  const m = /^mongodb:\/\/(?:[^@/]*@)?([^:/,?]+)(?::(\d+))?(?:[/?]|$)/.exec(url);
+  if (!m) return undefined;
+  return { host: m[1], port: Number(m[2] ?? 27017) };
+}
+
+describe("embedded-mongo: wire protocol and bad input", () => {
+  let database: TestDatabase;
+  let client: MongoClient;
+  let db: Db;
+  let target: { host: string; port: number } | undefined;
+  let requestId = 100;
+
+  beforeAll(async () => {
+    database = await startTestDatabase();
+    target = hostPort(database.url);
+    client = await new MongoClient(database.url).connect();
+    db = client.db(database.uniqueDbName("protocol"));
+  });
+
+  afterAll(async () => {
+    await db?.dropDatabase().catch(() => undefined);
+    await client?.close();
+    await database?.stop();
+  });
+
+  async function raw(): Promise<RawConnection> {
+    if (!target) throw new Error("raw-socket tests need a mongodb://host:port URL");
+    return RawConnection.open(target.host, target.port);
+  }
+
+  /** The server is still fine: a new raw connection and the driver's pooled connections both work. */
+  async function expectHealthy(): Promise<void> {
+    const conn = await raw();
+    conn.send(opMsg(++requestId, { ping: 1, $db: "admin" }));
+    await conn.settle(1);
+    expect(conn.replies[0]?.doc.ok).toBe(1);
+    conn.close();
+    expect((await db.command({ ping: 1 })).ok).toBe(1);
+  }
+
+  /** Sends bad bytes: the answer must be an error reply or a closed connection. */
+  async function expectRejected(bytes: Buffer, endAfter = false): Promise<void> {
+    const conn = await raw();
+    conn.send(bytes);
+    if (endAfter) conn.socket.end();
+    await conn.settle(1, 3000);
+    if (!conn.closed) {
+      expect(conn.replies.length).toBeGreaterThan(0);
+      expect(conn.replies[0].doc.ok).toBe(0);
+    }
+    conn.close();
+    await expectHealthy();
+  }
+
+  it("answers OP_MSG commands and document sequences", async () => {
+    const conn = await raw();
+    const coll = `seq_${requestId}`;
+    conn.send(opMsg(++requestId, { insert: coll, $db: db.databaseName }, { sequences: { documents: [{ _id: 1 }, { _id: 2 }] } }));
+    await conn.settle(1);
+    expect(conn.replies[0]).toMatchObject({ responseTo: requestId, opCode: OP_MSG, doc: { n: 2, ok: 1 } });
+    conn.close();
+    expect(await db.collection(coll).countDocuments()).toBe(2);
+  });
+
+  it("answers the legacy OP_QUERY handshake with OP_REPLY", async () => {
+    const conn = await raw();
+    conn.send(opQuery(++requestId, "admin.$cmd", { isMaster: 1, helloOk: true }));
+    await conn.settle(1);
+    const reply = conn.replies[0];
+    expect(reply.opCode).toBe(OP_REPLY);
+    expect(reply.responseTo).toBe(requestId);
+    expect(reply.doc).toMatchObject({ ismaster: true, ok: 1 });
+    expect(reply.doc.maxWireVersion).toBeGreaterThanOrEqual(9);
+    conn.close();
+  });
+
+  it("handles pipelined and byte-by-byte fragmented messages", async () => {
+    const conn = await raw();
+    const first = ++requestId;
+    const second = ++requestId;
+    conn.send(Buffer.concat([opMsg(first, { ping: 1, $db: "admin" }), opMsg(second, { ping: 1, $db: "admin" })]));
+    await conn.settle(2);
+    expect(conn.replies.map((r) => r.responseTo)).toEqual([first, second]);
+    const third = ++requestId;
+    const bytes = opMsg(third, { ping: 1, $db: "admin" });
+    for (const b of bytes) {
+      conn.send(Buffer.from([b]));
+      await new Promise((r) => setImmediate(r));
+    }
+    await conn.settle(3);
+    expect(conn.replies[2]).toMatchObject({ responseTo: third, doc: { ok: 1 } });
+    conn.close();
+  });
+
+  it("does not reply to moreToCome (unacknowledged) messages but performs them", async () => {
+    const conn = await raw();
+    const coll = `w0_${requestId}`;
+    conn.send(opMsg(++requestId, { insert: coll, documents: [{ a: 1 }], writeConcern: { w: 0 }, $db: db.databaseName }, { flags: 1 << 1 }));
+    const ping = ++requestId;
+    conn.send(opMsg(ping, { ping: 1, $db: "admin" }));
+    await conn.settle(1);
+    expect(conn.replies.map((r) => r.responseTo)).toEqual([ping]);
+    conn.close();
+    expect(await db.collection(coll).countDocuments()).toBe(1);
+  });
+
+  it("rejects a header announcing a too-small length", async () => {
+    await expectRejected(Buffer.concat([header(5, ++requestId, OP_MSG), Buffer.alloc(8)]));
+  });
+
+  it("rejects a message over the size limit without buffering it", async () => {
+    await expectRejected(Buffer.concat([header(64 * 1024 * 1024, ++requestId, OP_MSG), Buffer.alloc(1024)]));
+  });
+
+  it("rejects unknown op codes", async () => {
+    const body = serialize({ ping: 1 });
+    await expectRejected(Buffer.concat([header(16 + body.length, ++requestId, 9999), body]));
+  });
+
+  it("rejects invalid BSON", async () => {
+    const good = opMsg(++requestId, { ping: 1, $db: "admin" });
+    const lyingLength = Buffer.from(good);
+    lyingLength.writeInt32LE(9999, 21); // the body document claims more bytes than the message has
+    await expectRejected(lyingLength);
+    const badType = Buffer.from(opMsg(++requestId, { ping: 1, $db: "admin" }));
+    badType[25] = 0x77; // the first element's type byte: not a BSON type
+    await expectRejected(badType);
+    const noTerminator = Buffer.from(opMsg(++requestId, { ping: 1, $db: "admin" }));
+    noTerminator[noTerminator.length - 1] = 0x01;
+    await expectRejected(noTerminator);
+  });
+
+  it("rejects unknown OP_MSG section kinds and missing bodies", async () => {
+    const m = Buffer.from(opMsg(++requestId, { ping: 1, $db: "admin" }));
+    m[20] = 7;
+    await expectRejected(m);
+    const flagsOnly = Buffer.concat([header(20, ++requestId, OP_MSG), Buffer.alloc(4)]);
+    await expectRejected(flagsOnly);
+  });
+
+  it("survives a truncated message followed by a hang-up", async () => {
+    const m = opMsg(++requestId, { ping: 1, $db: "admin" });
+    await expectRejected(m.subarray(0, m.length - 6), true);
+  });
+
+  it("survives random garbage", async () => {
+    let seed = 12345;
+    const random = Buffer.alloc(4096);
+    for (let i = 0; i < random.length; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      random[i] = seed & 0xff;
+    }
+    random.writeInt32LE(4096, 0);
+    random.writeInt32LE(OP_MSG, 12);
+    await expectRejected(random);
+    await expectRejected(Buffer.from("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"), true);
+  });
+
+  it("answers commands without $db or with an unknown name with errors", async () => {
+    const conn = await raw();
+    conn.send(opMsg(++requestId, { ping: 1 }));
+    conn.send(opMsg(++requestId, { definitelyNotACommand: 1, $db: "admin" }));
+    await conn.settle(2);
+    expect(conn.replies[0].doc.ok).toBe(0);
+    expect(conn.replies[1].doc).toMatchObject({ ok: 0, code: 59, codeName: "CommandNotFound" });
+    conn.close();
+  });
+});
