@@ -145,6 +145,12 @@ function regexParts(v: unknown): [string, string] {
 /** Total order on BSON values (whole-value comparison: arrays compare element by element). */
 export function compareValues(a: unknown, b: unknown): number {
   if (a === b) return 0;
+  // Fast paths for the most common index keys.
+  const ja = typeof a;
+  if (ja === typeof b) {
+    if (ja === "string") return compareStrings(a as string, b as string);
+    if (ja === "number" && !Number.isNaN(a) && !Number.isNaN(b)) return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+  }
   const ta = typeOrder(a);
   const tb = typeOrder(b);
   if (a instanceof TypeBound || b instanceof TypeBound) {
@@ -185,7 +191,7 @@ export function compareValues(a: unknown, b: unknown): number {
       return compareBytes(x, y);
     }
     case TypeOrder.ObjectId:
-      return compareBytes((a as ObjectId).id, (b as ObjectId).id);
+      return compareObjectIds(a as ObjectId, b as ObjectId);
     case TypeOrder.Boolean:
       return a === b ? 0 : a ? 1 : -1;
     case TypeOrder.Date: {
@@ -205,6 +211,22 @@ export function compareValues(a: unknown, b: unknown): number {
     default:
       return 0;
   }
+}
+
+type PackedObjectId = { i0?: number; i1?: number; i2?: number; i3?: number };
+
+function compareObjectIds(a: ObjectId, b: ObjectId): number {
+  // bson 7 keeps an ObjectId as four 24-bit integers (big-endian byte order); reading `id` allocates.
+  const x = a as unknown as PackedObjectId;
+  const y = b as unknown as PackedObjectId;
+  if (typeof x.i0 === "number" && typeof y.i0 === "number") {
+    if (x.i0 !== y.i0) return x.i0 < y.i0 ? -1 : 1;
+    if (x.i1 !== y.i1) return x.i1! < y.i1! ? -1 : 1;
+    if (x.i2 !== y.i2) return x.i2! < y.i2! ? -1 : 1;
+    if (x.i3 !== y.i3) return x.i3! < y.i3! ? -1 : 1;
+    return 0;
+  }
+  return compareBytes(a.id, b.id);
 }
 
 function compareObjects(a: Record<string, unknown>, b: Record<string, unknown>): number {

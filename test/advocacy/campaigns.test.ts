@@ -185,6 +185,12 @@ describe("status transitions", () => {
     ]);
   });
 
+  it("drops the planned start date of a campaign closed before it launched", async () => {
+    const id = await fixture.createCampaign({ status: "PLANNING", startDate: isoDate(30) });
+    const closed = await fixture.changeStatus(id, "CLOSED");
+    expect(closed.data!.changeCampaignStatus).toMatchObject({ status: "CLOSED", startDate: null, endDate: isoDate(0) });
+  });
+
   it("follows a campaign's life: pause, resume, win, close", async () => {
     const id = await fixture.createCampaign({ status: "ACTIVE", startDate: "2024-02-01" });
     await fixture.changeStatus(id, "PAUSED", { on: "2024-06-30" });

@@ -1,4 +1,5 @@
 import { MongoClient, ObjectId, type Db } from "mongodb";
+import type { AnyDoc } from "./helpers";
 import { startTestDatabase, type TestDatabase } from "../support/database";
 
 describe("embedded-mongo: CRUD through the official driver", () => {
@@ -28,7 +29,7 @@ describe("embedded-mongo: CRUD through the official driver", () => {
   });
 
   it("inserts, finds, updates and deletes", async () => {
-    const coll = db.collection("people");
+    const coll = db.collection<AnyDoc>("people");
     const { insertedId } = await coll.insertOne({ name: "Ada", age: 36 });
     expect(insertedId).toBeInstanceOf(ObjectId);
     await coll.insertMany([
@@ -54,7 +55,7 @@ describe("embedded-mongo: CRUD through the official driver", () => {
   });
 
   it("keeps _id first and immutable", async () => {
-    const coll = db.collection("ids");
+    const coll = db.collection<AnyDoc>("ids");
     await coll.insertOne({ a: 1, _id: 7 });
     const raw = await coll.findOne({ _id: 7 });
     expect(Object.keys(raw!)[0]).toBe("_id");
@@ -64,7 +65,7 @@ describe("embedded-mongo: CRUD through the official driver", () => {
   });
 
   it("sorts across BSON types in MongoDB's order", async () => {
-    const coll = db.collection("mixed");
+    const coll = db.collection<AnyDoc>("mixed");
     const oid = new ObjectId();
     const date = new Date(0);
     await coll.insertMany([
@@ -86,7 +87,7 @@ describe("embedded-mongo: CRUD through the official driver", () => {
   });
 
   it("updates with arrayFilters, positional operator and pipelines", async () => {
-    const coll = db.collection("arrays");
+    const coll = db.collection<AnyDoc>("arrays");
     await coll.insertOne({ _id: 1, grades: [{ g: 80 }, { g: 95 }, { g: 60 }], xs: [1, 2, 3] });
     await coll.updateOne({ _id: 1 }, { $set: { "grades.$[high].top": true } }, { arrayFilters: [{ "high.g": { $gte: 90 } }] });
     await coll.updateOne({ _id: 1, xs: 2 }, { $set: { "xs.$": 20 } });
@@ -100,7 +101,7 @@ describe("embedded-mongo: CRUD through the official driver", () => {
   });
 
   it("returns large results through cursors and getMore", async () => {
-    const coll = db.collection("many");
+    const coll = db.collection<AnyDoc>("many");
     await coll.insertMany(Array.from({ length: 1050 }, (_, i) => ({ i })));
     const cursor = coll.find({}, { batchSize: 100, sort: { i: 1 } });
     let n = 0;
@@ -117,8 +118,8 @@ describe("embedded-mongo: CRUD through the official driver", () => {
   });
 
   it("aggregates: $match $group $sort $project $unwind $lookup $facet $count $sortByCount $out", async () => {
-    const orders = db.collection("orders");
-    const customers = db.collection("customers");
+    const orders = db.collection<AnyDoc>("orders");
+    const customers = db.collection<AnyDoc>("customers");
     await customers.insertMany([
       { _id: "c1", name: "Ann" },
       { _id: "c2", name: "Bob" },
@@ -156,18 +157,18 @@ describe("embedded-mongo: CRUD through the official driver", () => {
       .toArray();
     expect(facets).toEqual({ count: [{ n: 3 }], items: [{ _id: "pen", count: 2 }], paged: [{ total: 7 }] });
     await orders.aggregate([{ $match: { customer: "c1" } }, { $project: { total: 1 } }, { $out: "c1orders" }]).toArray();
-    expect(await db.collection("c1orders").countDocuments()).toBe(2);
+    expect(await db.collection<AnyDoc>("c1orders").countDocuments()).toBe(2);
   });
 
   it("lists, creates and drops collections and databases", async () => {
     const other = client.db(database.uniqueDbName("crud_other"));
     await other.createCollection("one");
-    await other.collection("two").insertOne({ x: 1 });
+    await other.collection<AnyDoc>("two").insertOne({ x: 1 });
     const names = (await other.listCollections().toArray()).map((c) => c.name).sort();
     expect(names).toEqual(["one", "two"]);
     const dbs = await client.db().admin().listDatabases();
     expect(dbs.databases.map((d) => d.name)).toContain(other.databaseName);
-    expect(await other.collection("two").drop()).toBe(true);
+    expect(await other.collection<AnyDoc>("two").drop()).toBe(true);
     await other.dropDatabase();
     const after = await client.db().admin().listDatabases();
     expect(after.databases.map((d) => d.name)).not.toContain(other.databaseName);
@@ -178,7 +179,7 @@ describe("embedded-mongo: CRUD through the official driver", () => {
   });
 
   it("rejects transactions as a standalone does", async () => {
-    const coll = db.collection("txn");
+    const coll = db.collection<AnyDoc>("txn");
     await coll.insertOne({ a: 1 });
     const session = client.startSession();
     try {

@@ -4,6 +4,7 @@
  * (These exercise the embedded server itself, whatever MONGODB_URL says.)
  */
 import fs from "node:fs";
+import type { AnyDoc } from "./helpers";
 import os from "node:os";
 import path from "node:path";
 import { MongoClient } from "mongodb";
@@ -30,15 +31,15 @@ describe("embedded-mongo: durability with --dbpath", () => {
   it("loses no acknowledged write when killed with SIGKILL", async () => {
     const first = await startCli(["--dbpath", dir]);
     const client = await new MongoClient(first.url).connect();
-    const coll = client.db("app").collection("items");
+    const coll = client.db("app").collection<AnyDoc>("items");
     await coll.createIndex({ sku: 1 }, { unique: true });
     for (let i = 0; i < 200; i++) await coll.insertOne({ _id: i, sku: `s${i}`, qty: i });
     await coll.insertMany(Array.from({ length: 300 }, (_, i) => ({ _id: 1000 + i, sku: `m${i}`, qty: 0 })));
     await coll.updateMany({ qty: { $lt: 50 } }, { $inc: { qty: 1000 } });
     await coll.deleteMany({ _id: { $gte: 1200 } });
     await coll.findOneAndUpdate({ _id: 7 }, { $set: { last: true } });
-    await client.db("app").collection("gone").insertOne({ x: 1 });
-    await client.db("app").collection("gone").drop();
+    await client.db("app").collection<AnyDoc>("gone").insertOne({ x: 1 });
+    await client.db("app").collection<AnyDoc>("gone").drop();
     first.child.kill("SIGKILL");
     await first.exited;
     await client.close(true);
@@ -46,7 +47,7 @@ describe("embedded-mongo: durability with --dbpath", () => {
     const second = await startCli(["--dbpath", dir]);
     const again = await new MongoClient(second.url).connect();
     try {
-      const c = again.db("app").collection("items");
+      const c = again.db("app").collection<AnyDoc>("items");
       expect(await c.countDocuments()).toBe(400);
       expect(await c.countDocuments({ qty: { $gte: 1000 } })).toBe(250);
       expect(await c.findOne({ _id: 7 })).toEqual({ _id: 7, sku: "s7", qty: 1007, last: true });
@@ -81,7 +82,7 @@ describe("embedded-mongo: durability with --dbpath", () => {
   it("ignores a torn journal tail and compacts the journal on restart", async () => {
     const server = await startEmbeddedMongo({ dbpath: dir });
     const client = await new MongoClient(server.url).connect();
-    const coll = client.db("app").collection("counter");
+    const coll = client.db("app").collection<AnyDoc>("counter");
     await coll.insertOne({ _id: "c", n: 0, pad: "x".repeat(500) });
     for (let i = 0; i < 300; i++) await coll.updateOne({ _id: "c" }, { $inc: { n: 1 } });
     await client.close();
@@ -95,16 +96,16 @@ describe("embedded-mongo: durability with --dbpath", () => {
     const restarted = await startEmbeddedMongo({ dbpath: dir });
     const again = await new MongoClient(restarted.url).connect();
     try {
-      expect(await again.db("app").collection("counter").findOne({ _id: "c" }, { projection: { n: 1 } })).toEqual({ _id: "c", n: 300 });
+      expect(await again.db("app").collection<AnyDoc>("counter").findOne({ _id: "c" }, { projection: { n: 1 } })).toEqual({ _id: "c", n: 300 });
       expect(fs.statSync(journal).size).toBeLessThan(before / 10);
-      await again.db("app").collection("counter").insertOne({ _id: "d" });
+      await again.db("app").collection<AnyDoc>("counter").insertOne({ _id: "d" });
     } finally {
       await again.close();
       await restarted.stop();
     }
     const third = await startEmbeddedMongo({ dbpath: dir });
     const client3 = await new MongoClient(third.url).connect();
-    expect(await client3.db("app").collection("counter").countDocuments()).toBe(2);
+    expect(await client3.db("app").collection<AnyDoc>("counter").countDocuments()).toBe(2);
     await client3.close();
     await third.stop();
   });

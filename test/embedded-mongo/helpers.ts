@@ -1,4 +1,4 @@
-import type { Document } from "mongodb";
+import type { Document, ObjectId } from "mongodb";
 
 /** Every object in an explain output whose `stage` is `name` (works for mongod's classic and SBE shapes). */
 export function stagesNamed(explain: unknown, name: string): Document[] {
@@ -34,3 +34,6 @@ export function firstField(doc: unknown, field: string): unknown {
   }
   return undefined;
 }
+
+/** A schema-less document type for collections in these tests (_id of any common type). */
+export type AnyDoc = { _id?: number | string | ObjectId | Date; [key: string]: unknown };

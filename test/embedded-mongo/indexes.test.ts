@@ -1,6 +1,6 @@
 import { MongoBulkWriteError, MongoClient, MongoServerError, type Collection, type Db } from "mongodb";
 import { startTestDatabase, type TestDatabase } from "../support/database";
-import { firstField, stagesNamed } from "./helpers";
+import { firstField, stagesNamed, type AnyDoc } from "./helpers";
 
 describe("embedded-mongo: indexes", () => {
   let database: TestDatabase;
@@ -19,8 +19,8 @@ describe("embedded-mongo: indexes", () => {
     await database?.stop();
   });
 
-  async function seeded(name: string, n: number): Promise<Collection> {
-    const coll = db.collection(name);
+  async function seeded(name: string, n: number): Promise<Collection<AnyDoc>> {
+    const coll = db.collection<AnyDoc>(name);
     await coll.insertMany(Array.from({ length: n }, (_, i) => ({ _id: i, code: `c${String(i).padStart(5, "0")}`, group: i % 10, n: i, tags: [`t${i % 3}`, `u${i % 5}`] })));
     return coll;
   }
@@ -57,7 +57,7 @@ describe("embedded-mongo: indexes", () => {
   });
 
   it("uses an index for an aggregate's leading $match", async () => {
-    const coll = db.collection("lookup");
+    const coll = db.collection<AnyDoc>("lookup");
     const explain = await coll.aggregate([{ $match: { code: "c00007" } }, { $group: { _id: "$group", n: { $sum: 1 } } }]).explain("executionStats");
     expect(stagesNamed(explain, "IXSCAN").length).toBeGreaterThan(0);
     expect(firstField(explain, "totalDocsExamined")).toBe(1);
@@ -81,7 +81,7 @@ describe("embedded-mongo: indexes", () => {
   });
 
   it("lists and drops indexes", async () => {
-    const coll = db.collection("listing");
+    const coll = db.collection<AnyDoc>("listing");
     await coll.insertOne({ a: 1 });
     expect(await coll.createIndexes([{ key: { a: 1 } }, { key: { b: -1 }, name: "b_desc", sparse: true }])).toEqual(["a_1", "b_desc"]);
     const indexes = await coll.listIndexes().toArray();
@@ -91,12 +91,12 @@ describe("embedded-mongo: indexes", () => {
     expect((await coll.indexes()).map((i) => i.name)).toEqual(["_id_", "b_desc"]);
     await expect(coll.dropIndex("nope")).rejects.toMatchObject({ code: 27 });
     await expect(coll.dropIndex("_id_")).rejects.toBeInstanceOf(MongoServerError);
-    await expect(db.collection("no_such_collection").listIndexes().toArray()).rejects.toMatchObject({ code: 26 });
+    await expect(db.collection<AnyDoc>("no_such_collection").listIndexes().toArray()).rejects.toMatchObject({ code: 26 });
     await expect(coll.createIndex({ b: 1 }, { name: "b_desc" })).rejects.toMatchObject({ code: 86 });
   });
 
   it("enforces unique indexes with E11000 (code 11000)", async () => {
-    const coll = db.collection("unique");
+    const coll = db.collection<AnyDoc>("unique");
     await coll.createIndex({ email: 1 }, { unique: true });
     await coll.insertOne({ email: "a@x.org" });
     const error = await coll.insertOne({ email: "a@x.org" }).catch((e: unknown) => e);
@@ -120,7 +120,7 @@ describe("embedded-mongo: indexes", () => {
   });
 
   it("refuses to build a unique index over duplicates; sparse and partial unique indexes skip documents", async () => {
-    const coll = db.collection("unique_build");
+    const coll = db.collection<AnyDoc>("unique_build");
     await coll.insertMany([{ k: 1 }, { k: 1 }, { other: true }, { other: true }]);
     await expect(coll.createIndex({ k: 1 }, { unique: true })).rejects.toMatchObject({ code: 11000 });
     expect((await coll.indexes()).map((i) => i.name)).toEqual(["_id_"]);
@@ -129,7 +129,7 @@ describe("embedded-mongo: indexes", () => {
     await coll.insertOne({ other: 3 });
     await expect(coll.insertOne({ k: 1 })).rejects.toMatchObject({ code: 11000 });
 
-    const partial = db.collection("unique_partial");
+    const partial = db.collection<AnyDoc>("unique_partial");
     await partial.createIndex({ slug: 1 }, { unique: true, partialFilterExpression: { published: true } });
     await partial.insertMany([
       { slug: "x", published: false },
@@ -140,7 +140,7 @@ describe("embedded-mongo: indexes", () => {
   });
 
   it("treats missing fields as null in a unique index", async () => {
-    const coll = db.collection("unique_null");
+    const coll = db.collection<AnyDoc>("unique_null");
     await coll.createIndex({ tag: 1 }, { unique: true });
     await coll.insertOne({ name: "first" });
     await expect(coll.insertOne({ name: "second" })).rejects.toMatchObject({ code: 11000 });

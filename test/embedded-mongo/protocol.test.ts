@@ -4,6 +4,7 @@
  * (each gets an error reply or a closed connection; the server and other connections carry on).
  */
 import net from "node:net";
+import type { AnyDoc } from "./helpers";
 import { deserialize, serialize, type Document } from "bson";
 import { MongoClient, type Db } from "mongodb";
 import { startTestDatabase, type TestDatabase } from "../support/database";
@@ -176,7 +177,7 @@ describe("embedded-mongo: wire protocol and bad input", () => {
     await conn.settle(1);
     expect(conn.replies[0]).toMatchObject({ responseTo: requestId, opCode: OP_MSG, doc: { n: 2, ok: 1 } });
     conn.close();
-    expect(await db.collection(coll).countDocuments()).toBe(2);
+    expect(await db.collection<AnyDoc>(coll).countDocuments()).toBe(2);
   });
 
   it("answers the legacy OP_QUERY handshake with OP_REPLY", async () => {
@@ -218,7 +219,7 @@ describe("embedded-mongo: wire protocol and bad input", () => {
     await conn.settle(1);
     expect(conn.replies.map((r) => r.responseTo)).toEqual([ping]);
     conn.close();
-    expect(await db.collection(coll).countDocuments()).toBe(1);
+    expect(await db.collection<AnyDoc>(coll).countDocuments()).toBe(1);
   });
 
   it("rejects a header announcing a too-small length", async () => {

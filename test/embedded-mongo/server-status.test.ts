@@ -1,4 +1,5 @@
 import { MongoClient, type Db, type Document } from "mongodb";
+import type { AnyDoc } from "./helpers";
 import { startTestDatabase, type TestDatabase } from "../support/database";
 
 describe("embedded-mongo: serverStatus, cursors and misc commands", () => {
@@ -27,7 +28,7 @@ describe("embedded-mongo: serverStatus, cursors and misc commands", () => {
   }
 
   it("counts operations in opcounters as mongod does", async () => {
-    const coll = db.collection("ops");
+    const coll = db.collection<AnyDoc>("ops");
     await coll.insertOne({ warm: 1 });
     const before = await counters();
     await coll.insertMany([{ a: 1 }, { a: 2 }, { a: 3 }]); // insert +3
@@ -55,7 +56,7 @@ describe("embedded-mongo: serverStatus, cursors and misc commands", () => {
   });
 
   it("kills cursors and reports unknown cursor ids", async () => {
-    const coll = db.collection("cursors");
+    const coll = db.collection<AnyDoc>("cursors");
     await coll.insertMany(Array.from({ length: 10 }, (_, i) => ({ i })));
     const first = await db.command({ find: "cursors", filter: {}, batchSize: 2 });
     const id = first.cursor.id;
@@ -70,7 +71,7 @@ describe("embedded-mongo: serverStatus, cursors and misc commands", () => {
   it("reports buildInfo, listDatabases and collection stats", async () => {
     const info = await db.admin().command({ buildInfo: 1 });
     expect(info.versionArray[0]).toBeGreaterThanOrEqual(4);
-    await db.collection("x").insertOne({ a: 1 });
+    await db.collection<AnyDoc>("x").insertOne({ a: 1 });
     const dbs = await db.admin().command({ listDatabases: 1, nameOnly: true });
     expect(dbs.databases.map((d: Document) => d.name)).toContain(db.databaseName);
     await expect(db.createCollection("x")).resolves.toBeDefined();
@@ -82,8 +83,8 @@ describe("embedded-mongo: serverStatus, cursors and misc commands", () => {
     await expect(db.command({ insert: "x", documents: [] })).rejects.toHaveProperty("code");
     await expect(db.command({ aggregate: "x", pipeline: [{ $nope: 1 }], cursor: {} })).rejects.toMatchObject({ code: 40324 });
     await expect(db.command({ aggregate: "x", pipeline: [] })).rejects.toMatchObject({ code: 9 });
-    await expect(db.collection("x").updateOne({}, { $bogus: { a: 1 } })).rejects.toMatchObject({ code: 9 });
-    await expect(db.collection("x").updateOne({}, { $inc: { a: "x" } })).rejects.toMatchObject({ code: 14 });
-    await expect(db.collection("x").insertOne({ _id: [1, 2] } as Document)).rejects.toMatchObject({ code: 53 });
+    await expect(db.collection<AnyDoc>("x").updateOne({}, { $bogus: { a: 1 } })).rejects.toMatchObject({ code: 9 });
+    await expect(db.collection<AnyDoc>("x").updateOne({}, { $inc: { a: "x" } })).rejects.toMatchObject({ code: 14 });
+    await expect(db.collection<AnyDoc>("x").insertOne({ _id: [1, 2] } as Document)).rejects.toMatchObject({ code: 53 });
   });
 });

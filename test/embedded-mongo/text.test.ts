@@ -1,17 +1,18 @@
 import { MongoClient, type Collection, type Db } from "mongodb";
+import type { AnyDoc } from "./helpers";
 import { startTestDatabase, type TestDatabase } from "../support/database";
 
 describe("embedded-mongo: text index and $text", () => {
   let database: TestDatabase;
   let client: MongoClient;
   let db: Db;
-  let coll: Collection;
+  let coll: Collection<AnyDoc>;
 
   beforeAll(async () => {
     database = await startTestDatabase();
     client = await new MongoClient(database.url).connect();
     db = client.db(database.uniqueDbName("text"));
-    coll = db.collection("resources");
+    coll = db.collection<AnyDoc>("resources");
     await coll.insertMany([
       { _id: 1, title: "Teaching Fractions with Pizza", body: "A hands-on lesson plan for fractions", grade: 4 },
       { _id: 2, title: "Photosynthesis Lab", body: "Students measure how plants grow in light", grade: 7 },
@@ -83,7 +84,7 @@ describe("embedded-mongo: text index and $text", () => {
   });
 
   it("requires a text index", async () => {
-    await db.collection("plain").insertOne({ a: "x" });
-    await expect(db.collection("plain").find({ $text: { $search: "x" } }).toArray()).rejects.toMatchObject({ code: 27 });
+    await db.collection<AnyDoc>("plain").insertOne({ a: "x" });
+    await expect(db.collection<AnyDoc>("plain").find({ $text: { $search: "x" } }).toArray()).rejects.toMatchObject({ code: 27 });
   });
 });

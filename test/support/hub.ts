@@ -1,3 +1,4 @@
+import { MongoClient } from "mongodb";
 import { randomBytes } from "node:crypto";
 import { startHub as startHubServices, type RunningHub } from "../../scripts/hub";
 import type { GraphQLResult } from "./subgraph";
@@ -12,13 +13,14 @@ export interface HubUnderTest extends RunningHub {
  * databases of its own), four subgraphs over HTTP and the gateway serving the committed supergraph.
  */
 export async function startHub(options: { demoData?: boolean } = {}): Promise<HubUnderTest> {
-  const hub = await startHubServices({
-    mongoUrl: process.env.MONGODB_URL,
-    databasePrefix: `test_${randomBytes(4).toString("hex")}_`,
-    demoData: options.demoData ?? true,
-  });
+  const databasePrefix = `test_${randomBytes(4).toString("hex")}_`;
+  const hub = await startHubServices({ mongoUrl: process.env.MONGODB_URL, databasePrefix, demoData: options.demoData ?? true });
   return {
     ...hub,
+    async stop() {
+      await hub.stop();
+      if (process.env.MONGODB_URL) await dropDatabases(process.env.MONGODB_URL, databasePrefix);
+    },
     async query(query, variables, headers = {}) {
       const response = await fetch(hub.gatewayUrl, {
         method: "POST",
@@ -28,4 +30,15 @@ export async function startHub(options: { demoData?: boolean } = {}): Promise<Hu
       return { status: response.status, ...((await response.json()) as GraphQLResult) };
     },
   };
+}
+
+/** On a shared real MongoDB, a test hub leaves nothing behind. */
+async function dropDatabases(url: string, prefix: string): Promise<void> {
+  const client = new MongoClient(url);
+  try {
+    const { databases } = await client.db().admin().listDatabases({ nameOnly: true });
+    for (const { name } of databases.filter((database) => database.name.startsWith(prefix))) await client.db(name).dropDatabase();
+  } finally {
+    await client.close();
+  }
 }

@@ -90,8 +90,8 @@ export class CampaignService {
     }
     const dates: Pick<CampaignDocument, "startDate" | "endDate"> = {};
     // A planned campaign's start date is when it meant to launch; launching sets when it did.
-    if (campaign.status === PLANNING && to === ACTIVE) dates.startDate = on;
-    else if (campaign.status !== PLANNING) assertDateOrder(campaign.startDate, on, "input.on");
+    if (campaign.status === PLANNING) dates.startDate = to === ACTIVE ? on : null; // null: closed before it ever launched
+    else assertDateOrder(campaign.startDate, on, "input.on");
     if ((to === WON || to === LOST || to === CLOSED) && !campaign.endDate) dates.endDate = on;
     const changed = await this.repos.campaigns.transition(
       id,

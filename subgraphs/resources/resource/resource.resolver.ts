@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { ResourcesContext } from "../context";
+import { ResourceOwnerKind } from "../enums";
 import { Network, networkReference, Organization, ownerReference, ResourceOwner, School, schoolReference } from "../federation/entities";
 import { Resource, ResourceConnection, ResourceSearchConnection } from "./resource";
 import { NestedListArgs, PublishResourceInput, ResourceFilterArgs, SearchResourcesArgs, UpdateResourceInput } from "./resource.inputs";
 import { ownerKey } from "./resource.repository";
-import { ResourceOwnerKind } from "../enums";
 
 @Resolver(() => Resource)
 export class ResourceResolver {

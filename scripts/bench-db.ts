@@ -1,0 +1,170 @@
+/**
+ * `npm run bench:db`: throughput of the embedded MongoDB-compatible server through the official driver
+ * (server in its own process on loopback, in memory), and how an indexed lookup scales from a
+ * 1,000-document to a 1,000,000-document collection. A benchmark, not a test: it prints a table.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { MongoClient, type Collection, type Document } from "mongodb";
+
+const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 3000);
+const CONCURRENCY = 4;
+const LARGE = Number(process.env.BENCH_LARGE_DOCS ?? 1_000_000);
+const SMALL = 1_000;
+
+interface Row {
+  name: string;
+  ops: number;
+  ms: number;
+  note?: string;
+}
+
+function startServer(): Promise<{ child: ChildProcess; url: string }> {
+  const cli = path.resolve(__dirname, "..", "embedded-mongo", "cli.js");
+  const child = spawn(process.execPath, ["--max-old-space-size=8192", cli, "--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (c: Buffer) => {
+      out += c.toString();
+      const m = /(mongodb:\/\/\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1] });
+    });
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+/** Runs `op` from `concurrency` loops for `durationMs`; returns ops/sec and mean latency. */
+async function measure(name: string, op: (i: number) => Promise<unknown>, opts: { durationMs?: number; concurrency?: number; minOps?: number } = {}): Promise<Row> {
+  const durationMs = opts.durationMs ?? PHASE_MS;
+  const concurrency = opts.concurrency ?? CONCURRENCY;
+  const minOps = opts.minOps ?? 1;
+  let done = 0;
+  let latency = 0;
+  const started = Date.now();
+  const deadline = started + durationMs;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, w) => {
+      let i = w;
+      while (Date.now() < deadline || done < minOps) {
+        const t = process.hrtime.bigint();
+        await op(i);
+        latency += Number(process.hrtime.bigint() - t) / 1e6;
+        done++;
+        i += concurrency;
+      }
+    }),
+  );
+  const elapsed = (Date.now() - started) / 1000;
+  return { name, ops: done / elapsed, ms: latency / done };
+}
+
+async function seed(coll: Collection<Document>, n: number, make: (i: number) => Document, batch = 50_000): Promise<void> {
+  for (let from = 0; from < n; from += batch) {
+    const docs: Document[] = [];
+    for (let i = from; i < Math.min(n, from + batch); i++) docs.push(make(i));
+    await coll.insertMany(docs, { ordered: false });
+  }
+}
+
+const rand = (n: number): number => Math.floor(Math.random() * n);
+
+function fmt(n: number, digits = 0): string {
+  return n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+function printTable(rows: Row[]): void {
+  const w = Math.max(...rows.map((r) => r.name.length));
+  console.log(`\n${"operation".padEnd(w)}  ${"ops/sec".padStart(10)}  ${"mean latency".padStart(12)}`);
+  console.log(`${"-".repeat(w)}  ${"-".repeat(10)}  ${"-".repeat(12)}`);
+  for (const r of rows) console.log(`${r.name.padEnd(w)}  ${fmt(r.ops).padStart(10)}  ${(fmt(r.ms, 3) + " ms").padStart(12)}${r.note ? `  ${r.note}` : ""}`);
+}
+
+async function lookupRounds(coll: Collection<Document>, n: number, rounds: number): Promise<number[]> {
+  const results: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const row = await measure("lookup", (i) => coll.findOne({ code: `k${(i * 7919 + r) % n}` }), { durationMs: 1500, concurrency: 1 });
+    results.push(row.ms);
+  }
+  return results;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  const overall = Date.now();
+  const { child, url } = await startServer();
+  const client = await new MongoClient(url, { maxPoolSize: CONCURRENCY + 2 }).connect();
+  const db = client.db("bench");
+  const rows: Row[] = [];
+  try {
+    console.log(`embedded-mongo benchmark: server ${url} (own process, in memory), ${CONCURRENCY} concurrent requests, ${PHASE_MS} ms per measurement`);
+
+    const inserts = db.collection("inserts");
+    rows.push(await measure("insertOne", (i) => inserts.insertOne({ i, name: `user${i}`, tags: ["a", "b"], at: new Date() })));
+
+    process.stdout.write("seeding 100,000 documents...");
+    const people = db.collection<{ _id: number } & Document>("people");
+    await people.createIndex({ email: 1 }, { unique: true });
+    await seed(people, 100_000, (i) => ({ _id: i, email: `p${i}@example.org`, group: i % 50, score: i % 997, city: `city${i % 300}` }));
+    console.log(" done");
+
+    rows.push(await measure("find by _id", () => people.findOne({ _id: rand(100_000) })));
+    rows.push(await measure("find by indexed field (unique email)", () => people.findOne({ email: `p${rand(100_000)}@example.org` })));
+    rows.push(
+      await measure("find with $in of 100 _ids", async () => {
+        const ids = Array.from({ length: 100 }, () => rand(100_000));
+        const docs = await people.find({ _id: { $in: ids } }).toArray();
+        if (docs.length === 0) throw new Error("no documents");
+      }),
+    );
+    rows.push(
+      await measure(
+        "$group over 100,000 documents",
+        async () => {
+          const groups = await people.aggregate([{ $group: { _id: "$group", n: { $sum: 1 }, avg: { $avg: "$score" } } }]).toArray();
+          if (groups.length !== 50) throw new Error(`unexpected ${groups.length} groups`);
+        },
+        { concurrency: 1, minOps: 3 },
+      ),
+    );
+    printTable(rows);
+
+    console.log(`\nIndexed lookup scaling: ${fmt(SMALL)} vs ${fmt(LARGE)} documents, index { code: 1 }, one request at a time`);
+    const small = db.collection("scale_small");
+    const large = db.collection("scale_large");
+    await small.createIndex({ code: 1 });
+    await large.createIndex({ code: 1 });
+    await seed(small, SMALL, (i) => ({ _id: i, code: `k${i}`, v: i }));
+    const seedStart = Date.now();
+    process.stdout.write(`seeding ${fmt(LARGE)} documents...`);
+    await seed(large, LARGE, (i) => ({ _id: i, code: `k${i}`, v: i }), 100_000);
+    console.log(` done in ${fmt((Date.now() - seedStart) / 1000, 1)} s`);
+
+    const smallMs: number[] = [];
+    const largeMs: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      smallMs.push(...(await lookupRounds(small, SMALL, 1)));
+      largeMs.push(...(await lookupRounds(large, LARGE, 1)));
+    }
+    const s = median(smallMs);
+    const l = median(largeMs);
+    const explainSmall = await small.find({ code: "k500" }).explain("executionStats");
+    const explainLarge = await large.find({ code: `k${LARGE - 7}` }).explain("executionStats");
+    const examined = (e: Document): string => `keys examined ${e.executionStats.totalKeysExamined}, docs examined ${e.executionStats.totalDocsExamined}`;
+    printTable([
+      { name: `lookup by code in ${fmt(SMALL)} docs`, ops: 1000 / s, ms: s, note: examined(explainSmall) },
+      { name: `lookup by code in ${fmt(LARGE)} docs`, ops: 1000 / l, ms: l, note: examined(explainLarge) },
+    ]);
+    const ratio = l / s;
+    console.log(`\ncost ratio (${fmt(LARGE)} / ${fmt(SMALL)}): ${fmt(ratio, 2)}x  ->  ${ratio <= 2 ? "OK (no more than 2x)" : "OVER the 2x budget"}`);
+    console.log(`total benchmark time ${fmt((Date.now() - overall) / 1000, 1)} s`);
+  } finally {
+    await client.close();
+    child.kill("SIGTERM");
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
