@@ -146,7 +146,13 @@ export class MongoServer {
         chunks = rest.length ? [rest] : [];
         buffered = rest.length;
         expected = -1;
-        this.handle(socket, message, connectionId, remote);
+        try {
+          this.handle(socket, message, connectionId, remote);
+        } catch {
+          // Never let one connection's message take the server down: drop that connection.
+          socket.destroy();
+          return;
+        }
       }
     });
     socket.on("error", () => socket.destroy());

@@ -58,11 +58,11 @@ async function measure(name: string, op: (i: number) => Promise<unknown>, opts: 
   return { name, ops: done / elapsed, ms: latency / done };
 }
 
-async function seed(coll: Collection<Document>, n: number, make: (i: number) => Document, batch = 50_000): Promise<void> {
+async function seed<T extends Document>(coll: Collection<T>, n: number, make: (i: number) => T, batch = 50_000): Promise<void> {
   for (let from = 0; from < n; from += batch) {
-    const docs: Document[] = [];
+    const docs: T[] = [];
     for (let i = from; i < Math.min(n, from + batch); i++) docs.push(make(i));
-    await coll.insertMany(docs, { ordered: false });
+    await coll.insertMany(docs as never, { ordered: false });
   }
 }
 

@@ -28,7 +28,7 @@ function planStages(stats: ExecStats, filter: Doc, extra: { sort?: Doc; limit?: 
       isPartial: false,
       indexVersion: 2,
       direction: stats.direction ?? "forward",
-      indexBounds: stats.indexBounds ?? {},
+      indexBounds: stats.indexBounds ? stats.indexBounds() : {},
     };
     planner = { stage: "FETCH", ...(hasFilter ? { filter } : {}), inputStage: ixscan };
     if (stats.stage === "TEXT") planner = { stage: "TEXT_MATCH", inputStage: { stage: "FETCH", inputStage: { stage: "TEXT_OR", inputStage: ixscan } } };

@@ -9,16 +9,36 @@ import {
   type CommandContext,
   type CommandDefinition,
 } from "./context";
-import { project } from "../engine/mingo";
+import { compileFilter, project } from "../engine/mingo";
 import { isPlainObject, valuesAtPath, type Doc } from "../engine/paths";
 import { findDocuments, type QueryOptions, type QueryResult } from "../engine/query";
 import { textScores } from "../engine/text-scores";
 import { commandError, ErrorCodes } from "../errors";
 import { collationComparator, parseCollation, type CollationSpec } from "../engine/collation";
 
+/**
+ * The positional projection "array.$": the first element of the array that matches the query's
+ * conditions on that array.
+ */
+function positionalProjection(projection: Doc, filter: Doc | undefined): { projection: Doc; positional?: { field: string; query: { test(doc: Doc): boolean } } } {
+  const key = Object.keys(projection).find((k) => k.endsWith(".$"));
+  if (!key) return { projection };
+  const field = key.slice(0, -2);
+  if (field.includes(".") || field.includes("$")) throw commandError(ErrorCodes.BadValue, "Positional projection is only supported on a top-level array field");
+  const conditions: Doc = {};
+  for (const [k, v] of Object.entries(filter ?? {})) if (k === field || k.startsWith(`${field}.`)) conditions[k] = v;
+  if (Object.keys(conditions).length === 0) {
+    throw commandError(ErrorCodes.BadValue, "Executor error during find command :: caused by :: positional operator '.$' couldn't find a matching element in the array");
+  }
+  const rest: Doc = {};
+  for (const [k, v] of Object.entries(projection)) rest[k === key ? field : k] = v;
+  return { projection: rest, positional: { field, query: compileFilter(conditions) } };
+}
+
 /** Find projection, with { $meta: "textScore" } fields filled from the text search. */
-export function applyProjection(docs: Doc[], projection: Doc | undefined): Doc[] {
-  if (!projection || Object.keys(projection).length === 0) return docs;
+export function applyProjection(docs: Doc[], projectionSpec: Doc | undefined, filter?: Doc): Doc[] {
+  if (!projectionSpec || Object.keys(projectionSpec).length === 0) return docs;
+  const { projection, positional } = positionalProjection(projectionSpec, filter);
   const meta: string[] = [];
   const rest: Doc = {};
   for (const [k, v] of Object.entries(projection)) {
@@ -34,6 +54,14 @@ export function applyProjection(docs: Doc[], projection: Doc | undefined): Doc[]
     out = Object.keys(rest).length ? project(docs, rest) : docs.map((d) => ({ ...d }));
   } catch (e) {
     throw commandError(ErrorCodes.Location31254, (e as Error).message);
+  }
+  if (positional) {
+    out.forEach((d, i) => {
+      const arr = docs[i][positional.field];
+      if (!Array.isArray(arr)) return;
+      const hit = arr.find((e) => positional.query.test({ [positional.field]: [e] }));
+      if (hit !== undefined) d[positional.field] = [hit];
+    });
   }
   if (meta.length) {
     out.forEach((d, i) => {
@@ -68,6 +96,7 @@ export function runFind(ctx: CommandContext): { result: QueryResult; docs: Doc[]
   const docs = applyProjection(
     result.matches.map(([, d]) => d),
     opts.projection,
+    filter,
   );
   return { result, docs, ns: `${ctx.db}.${name}` };
 }

@@ -170,7 +170,7 @@ function findAndModify(ctx: CommandContext): Doc {
     throw commandError(ErrorCodes.FailedToParse, "Update argument must be either an object or an array");
   }
   const collation = parseCollation(ctx.body.collation);
-  const project = (d: Doc | null): Doc | null => (d === null ? null : applyProjection([d], fields)[0]);
+  const project = (d: Doc | null): Doc | null => (d === null ? null : applyProjection([d], fields, query)[0]);
 
   if (remove) {
     const coll = ctx.state.catalog.getCollection(ctx.db, name);

@@ -49,6 +49,16 @@ function keepTextScore(op: PipelineOp): PipelineOp {
   };
 }
 
+/** mongod keeps _id as the first field of projected documents. */
+function idFirstStage(op: PipelineOp): PipelineOp {
+  return (coll, expr, options) =>
+    op(coll, expr, options).map((d: unknown) => {
+      if (!d || typeof d !== "object" || !("_id" in d) || Object.keys(d)[0] === "_id") return d;
+      const { _id, ...rest } = d as Doc;
+      return { _id, ...rest };
+    });
+}
+
 const meta = (obj: unknown, expr: unknown): unknown => {
   if (expr === "textScore") return obj && typeof obj === "object" ? textScores.get(obj) : undefined;
   return undefined;
@@ -64,7 +74,7 @@ const context = Context.init({
     $sort: sortStage,
     $addFields: keepTextScore(pipeline.$addFields),
     $set: keepTextScore(pipeline.$set),
-    $project: keepTextScore(pipeline.$project),
+    $project: keepTextScore(idFirstStage(pipeline.$project)),
     $unset: keepTextScore(pipeline.$unset),
   } as never,
   projection: projectionOperators as never,
@@ -106,7 +116,7 @@ function compileFilterWith(filter: Doc, options: Partial<Options>): { test(doc: 
 /** Applies a find projection (inclusion/exclusion, $slice, $elemMatch, expressions). */
 export function project(docs: Doc[], projection: Doc, options: Partial<Options> = baseOptions): Doc[] {
   if (Object.keys(projection).length === 0) return docs;
-  return pipeline.$project(Lazy(docs), projection, options as Options).collect<Doc>();
+  return idFirstStage(pipeline.$project)(Lazy(docs), projection, options as Options).collect<Doc>();
 }
 
 export function runPipeline(docs: Iterable<Doc>, stages: Doc[], options: Partial<Options>): Doc[] {

@@ -12,6 +12,63 @@ import { commandError, ErrorCodes } from "../errors";
 export interface IndexPlan {
   entry: IndexEntry;
   bounds: Array<FieldBounds | undefined>;
+  /**
+   * The bounds select exactly the matching documents (the filter is only conditions on the index's
+   * leading fields, with simple values), so fetched documents need no re-check unless the index is
+   * multikey.
+   */
+  exact: boolean;
+}
+
+/** Values whose index equality/order is exactly MongoDB's query semantics. */
+function simpleValue(v: unknown): boolean {
+  if (v === null) return true;
+  switch (typeof v) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return !Number.isNaN(v);
+    case "object":
+      return v instanceof Date || (v as { _bsontype?: string })._bsontype === "ObjectId";
+    default:
+      return false;
+  }
+}
+
+/** Whether the filter consists only of index-exact conditions on the plan's leading fields. */
+function isExact(filter: Doc, entry: IndexEntry, bounds: Array<FieldBounds | undefined>): boolean {
+  const ordered = entry.ordered!;
+  if (ordered.sparse || entry.partial) return false;
+  const keys = Object.keys(filter);
+  if (keys.length === 0) return false;
+  const fields = ordered.fields;
+  for (const k of keys) {
+    const i = fields.indexOf(k);
+    if (i < 0 || !bounds[i]) return false;
+    // every earlier field must be a point, so the composite ranges are exact
+    for (let j = 0; j < i; j++) if (!isPoints(bounds[j])) return false;
+    const cond = filter[k];
+    if (isPlainObject(cond)) {
+      let rangeType: number | undefined;
+      for (const [op, v] of Object.entries(cond)) {
+        if (op === "$in") {
+          if (!Array.isArray(v) || !v.every(simpleValue)) return false;
+        } else if (op === "$eq") {
+          if (!simpleValue(v)) return false;
+        } else if (op === "$gt" || op === "$gte" || op === "$lt" || op === "$lte") {
+          // every range operator must have narrowed the bounds, within one type bracket
+          if (!simpleValue(v) || v === null || typeof v === "boolean") return false;
+          if (rangeType !== undefined && rangeType !== typeOrder(v)) return false;
+          rangeType = typeOrder(v);
+        } else return false;
+      }
+      const ops = Object.keys(cond);
+      if (ops.includes("$in") && ops.length > 1) return false;
+      if (ops.includes("$eq") && ops.length > 1) return false;
+    } else if (!simpleValue(cond)) return false;
+  }
+  return true;
 }
 
 function point(v: unknown): FieldInterval {
@@ -124,7 +181,8 @@ export function planIndex(coll: Collection, filter: Doc, hint?: unknown): IndexP
   const hinted = hintedIndex(coll, hint);
   if (hinted) {
     if (!hinted.ordered) return undefined;
-    return { entry: hinted, bounds: hinted.ordered.fields.map((f) => boundsFor(conds, f)) };
+    const bounds = hinted.ordered.fields.map((f) => boundsFor(conds, f));
+    return { entry: hinted, bounds, exact: isExact(filter, hinted, bounds) };
   }
   if (conds.size === 0) return undefined;
   let best: { plan: IndexPlan; score: number } | undefined;
@@ -148,8 +206,9 @@ export function planIndex(coll: Collection, filter: Doc, hint?: unknown): IndexP
     if (ordered.unique && allPoints) score += 8;
     if (entry.spec.name === "_id_") score += 1;
     score -= ordered.fields.length * 0.01;
-    if (!best || score > best.score) best = { plan: { entry, bounds }, score };
+    if (!best || score > best.score) best = { plan: { entry, bounds, exact: false }, score };
   }
+  if (best) best.plan.exact = isExact(filter, best.plan.entry, best.plan.bounds);
   return best?.plan;
 }
 

@@ -14,7 +14,8 @@ export interface ExecStats {
   indexName?: string;
   keyPattern?: Doc;
   isMultiKey?: boolean;
-  indexBounds?: Doc;
+  /** computed on demand (explain only) */
+  indexBounds?: () => Doc;
   direction?: "forward" | "backward";
   keysExamined: number;
   docsExamined: number;
@@ -76,7 +77,11 @@ export function findDocuments(coll: Collection | undefined, filter: Doc, opts: Q
     stats.stage = "EOF";
     return { matches: [], stats };
   }
-  const matcher = compileFilter(rest, { collation: opts.collation, variables: opts.variables });
+  // Compiled on first use: an exact index plan needs no re-check.
+  let compiled: { test(doc: Doc): boolean } | undefined;
+  const matcher = {
+    test: (doc: Doc): boolean => (compiled ??= compileFilter(rest, { collation: opts.collation, variables: opts.variables })).test(doc),
+  };
   const hasSort = opts.sort !== undefined && Object.keys(opts.sort).length > 0;
   const needed = !hasSort && limit > 0 ? skip + limit : Infinity;
   let matches: Array<[number, Doc]> = [];
@@ -109,9 +114,10 @@ export function findDocuments(coll: Collection | undefined, filter: Doc, opts: Q
       stats.indexName = plan.entry.spec.name;
       stats.keyPattern = plan.entry.spec.key;
       stats.isMultiKey = ordered.multikey;
-      stats.indexBounds = describeBounds(plan);
+      stats.indexBounds = () => describeBounds(plan);
       stats.direction = "forward";
       const seen = ordered.multikey || plan.bounds.some((b) => b && b.length > 1) ? new Set<number>() : undefined;
+      const exact = plan.exact && !ordered.multikey && !opts.collation;
       stats.keysExamined = ordered.scan(plan.bounds, (rid) => {
         if (seen) {
           if (seen.has(rid)) return true;
@@ -120,7 +126,7 @@ export function findDocuments(coll: Collection | undefined, filter: Doc, opts: Q
         const doc = coll.get(rid);
         if (!doc) return true;
         stats.docsExamined++;
-        if (matcher.test(doc)) matches.push([rid, doc]);
+        if (exact || matcher.test(doc)) matches.push([rid, doc]);
         return matches.length < needed;
       });
     } else if (hasSort && !opts.collation && sortableByIndex(coll, opts.sort!)) {
@@ -130,7 +136,7 @@ export function findDocuments(coll: Collection | undefined, filter: Doc, opts: Q
       stats.keyPattern = entry.spec.key;
       stats.isMultiKey = false;
       stats.direction = direction > 0 ? "forward" : "backward";
-      stats.indexBounds = Object.fromEntries(Object.keys(entry.spec.key).map((k) => [k, ["[MinKey, MaxKey]"]]));
+      stats.indexBounds = () => Object.fromEntries(Object.keys(entry.spec.key).map((k) => [k, ["[MinKey, MaxKey]"]]));
       const want = limit > 0 ? skip + limit : Infinity;
       for (const rid of entry.ordered!.ordered(direction)) {
         stats.keysExamined++;

@@ -112,8 +112,6 @@ const Other = {
   jamaicaBay: school("jamaica-bay-inquiry-high"),
 };
 
-const marisolVega = demoId("educator:marisol-vega");
-
 // ---------------------------------------------------------------------------------------------
 // Events and registrations
 // ---------------------------------------------------------------------------------------------

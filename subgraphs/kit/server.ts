@@ -36,6 +36,8 @@ export async function startSubgraphServer<TContext extends object>(
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
+    // the entry points stop every service in order on SIGINT/SIGTERM
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();

@@ -184,6 +184,16 @@ describe("registrations and the waitlist", () => {
     expect(await event(id)).toMatchObject({ capacity: 3, confirmedSeats: 2 });
   });
 
+  it("refuses a capacity a waiting team could never fit in", async () => {
+    const id = await fixture.createEvent({ capacity: 10 });
+    await fixture.register(id, { registrantKind: "SCHOOL", schoolId: someId(), educatorId: null, seats: 4 });
+    await fixture.register(id, { registrantKind: "SCHOOL", schoolId: someId(), educatorId: null, seats: 8 });
+    const update = `mutation($id: ID!, $c: Int!) { updateEvent(id: $id, input: { capacity: $c }) { capacity } }`;
+    expect(errorCode(await fixture.execute(update, { id, c: 6 }))).toBe("CONFLICT");
+    expect((await fixture.must(update, { id, c: 12 })).updateEvent.capacity).toBe(12);
+    expect(await event(id)).toMatchObject({ confirmedSeats: 12, seatsLeft: 0, waitlistCount: 0 });
+  });
+
   it("refuses registrations for a cancelled or past event", async () => {
     const id = await fixture.createEvent();
     await fixture.must(`mutation($id: ID!) { cancelEvent(id: $id) { status } }`, { id });

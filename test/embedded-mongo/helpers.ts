@@ -1,4 +1,16 @@
-import type { Document, ObjectId } from "mongodb";
+import type { Db, Document, ObjectId } from "mongodb";
+
+/** Whether the server is a standalone mongod (the embedded server is; a real MONGODB_URL may be a replica set or mongos). */
+export async function isStandalone(db: Db): Promise<boolean> {
+  const hello = await db.admin().command({ hello: 1 });
+  return hello.setName === undefined && hello.msg !== "isdbgrid";
+}
+
+/** The server's version as [major, minor, patch]. */
+export async function serverVersion(db: Db): Promise<number[]> {
+  const info = await db.admin().command({ buildInfo: 1 });
+  return (info.versionArray as number[]).slice(0, 3);
+}
 
 /** Every object in an explain output whose `stage` is `name` (works for mongod's classic and SBE shapes). */
 export function stagesNamed(explain: unknown, name: string): Document[] {
@@ -36,4 +48,5 @@ export function firstField(doc: unknown, field: string): unknown {
 }
 
 /** A schema-less document type for collections in these tests (_id of any common type). */
-export type AnyDoc = { _id?: number | string | ObjectId | Date; [key: string]: unknown };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDoc = { _id?: number | string | ObjectId | Date; [key: string]: any };

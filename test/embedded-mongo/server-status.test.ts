@@ -1,5 +1,5 @@
 import { MongoClient, type Db, type Document } from "mongodb";
-import type { AnyDoc } from "./helpers";
+import { serverVersion, type AnyDoc } from "./helpers";
 import { startTestDatabase, type TestDatabase } from "../support/database";
 
 describe("embedded-mongo: serverStatus, cursors and misc commands", () => {
@@ -74,7 +74,8 @@ describe("embedded-mongo: serverStatus, cursors and misc commands", () => {
     await db.collection<AnyDoc>("x").insertOne({ a: 1 });
     const dbs = await db.admin().command({ listDatabases: 1, nameOnly: true });
     expect(dbs.databases.map((d: Document) => d.name)).toContain(db.databaseName);
-    await expect(db.createCollection("x")).resolves.toBeDefined();
+    const [major] = await serverVersion(db);
+    if (major >= 7) await expect(db.createCollection("x")).resolves.toBeDefined(); // same options: no-op since 7.0
     await expect(db.createCollection("x", { capped: true, size: 4096 })).rejects.toMatchObject({ code: 48 });
   });
 
@@ -84,7 +85,7 @@ describe("embedded-mongo: serverStatus, cursors and misc commands", () => {
     await expect(db.command({ aggregate: "x", pipeline: [{ $nope: 1 }], cursor: {} })).rejects.toMatchObject({ code: 40324 });
     await expect(db.command({ aggregate: "x", pipeline: [] })).rejects.toMatchObject({ code: 9 });
     await expect(db.collection<AnyDoc>("x").updateOne({}, { $bogus: { a: 1 } })).rejects.toMatchObject({ code: 9 });
-    await expect(db.collection<AnyDoc>("x").updateOne({}, { $inc: { a: "x" } })).rejects.toMatchObject({ code: 14 });
+    await expect(db.collection<AnyDoc>("x").updateOne({}, { $inc: { a: "x" } } as never)).rejects.toMatchObject({ code: 14 });
     await expect(db.collection<AnyDoc>("x").insertOne({ _id: [1, 2] } as Document)).rejects.toMatchObject({ code: 53 });
   });
 });

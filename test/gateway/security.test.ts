@@ -1,4 +1,4 @@
-import { generateKeyPair, SignJWT } from "jose";
+import { generateKeyPair, SignJWT, type KeyLike } from "jose";
 import { mintDevToken } from "../../gateway/auth/dev-tokens";
 import { DEV_ISSUER, HUB_AUDIENCE } from "../../gateway/auth/issuers";
 import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken } from "../../subgraphs/kit/access";
@@ -45,7 +45,7 @@ describe("identities at the gateway", () => {
   it("refuses malformed, forged, expired and unknown-issuer tokens with 401 and no detail", async () => {
     const forger = await generateKeyPair("EdDSA");
     const claims = { org: DemoOrganizations.ceiPea, roles: ["ORG_ADMIN"] };
-    const sign = (key: CryptoKey | any, issuer = DEV_ISSUER, expires: number | string = "1h") =>
+    const sign = (key: KeyLike, issuer = DEV_ISSUER, expires: number | string = "1h") =>
       new SignJWT(claims).setProtectedHeader({ alg: "EdDSA" }).setIssuer(issuer).setAudience(HUB_AUDIENCE).setSubject("mallory").setExpirationTime(expires).sign(key);
     const expired = Math.floor(Date.now() / 1000) - 60;
     for (const headers of [

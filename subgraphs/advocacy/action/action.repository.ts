@@ -1,12 +1,14 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import type { NewDocument } from "../documents";
-import { newId, Repository, toEntity, type SortKeys, type StoredDocument } from "../../kit";
+import { readableByCaller } from "../authorization";
+import { differentSharing, type CampaignSharing, type NewDocument } from "../documents";
+import { newId, Repository, toEntity, type Access, type RecordOwner, type SortKeys, type StoredDocument } from "../../kit";
 import type { AdvocateRef } from "../advocate/advocate";
 import { CampaignActionStatus, type CampaignActionKind } from "../enums";
 import { pagesByGroup } from "../paging";
 import type { CampaignActionListArgs, CampaignActionsArgs } from "./action.inputs";
 
-export interface CampaignActionDocument extends StoredDocument {
+/** An action, with its campaign's owner and visibility (`CampaignSharing`) so it is seen exactly when the campaign is. */
+export interface CampaignActionDocument extends StoredDocument, CampaignSharing {
   campaignId: string;
   kind: CampaignActionKind;
   title: string;
@@ -45,38 +47,41 @@ export class CampaignActionRepository extends Repository<CampaignActionDocument>
     { key: { date: 1 } },
   ];
 
-  /** Read paths go through here, where access control will narrow them. */
-  private readable(filter: Filter<CampaignActionDocument>): Filter<CampaignActionDocument> {
-    return filter;
+  /**
+   * Every read for a caller goes through here: `filter` narrowed to the actions of campaigns `access`
+   * may see (their copy of the campaign's owner and visibility), inside the query.
+   */
+  private readable(access: Access, filter: Filter<CampaignActionDocument>): Filter<CampaignActionDocument> {
+    return { $and: [filter, readableByCaller(access) as Filter<CampaignActionDocument>] };
   }
 
-  async findByIds(ids: readonly string[]) {
-    return (await this.collection.find(this.readable({ _id: { $in: [...ids] } })).toArray()).map(toEntity);
+  async findByIdsFor(access: Access, ids: readonly string[]) {
+    return (await this.collection.find(this.readable(access, { _id: { $in: [...ids] } })).toArray()).map(toEntity);
   }
 
-  async findById(id: string) {
-    const doc = await this.collection.findOne(this.readable({ _id: id }));
+  async findByIdFor(access: Access, id: string) {
+    const doc = await this.collection.findOne(this.readable(access, { _id: id }));
     return doc ? toEntity(doc) : null;
   }
 
   /** PLANNED actions of these campaigns dated `from` or later, soonest first. */
-  async findUpcoming(campaignIds: readonly string[], from: string) {
+  async findUpcoming(access: Access, campaignIds: readonly string[], from: string) {
     const docs = await this.collection
-      .find(this.readable({ campaignId: { $in: [...campaignIds] }, status: CampaignActionStatus.PLANNED, date: { $gte: from } }))
+      .find(this.readable(access, { campaignId: { $in: [...campaignIds] }, status: CampaignActionStatus.PLANNED, date: { $gte: from } }))
       .sort({ date: 1, _id: 1 })
       .toArray();
     return docs.map(toEntity);
   }
 
-  list(args: CampaignActionsArgs) {
+  list(access: Access, args: CampaignActionsArgs) {
     const filter = listFilter(args);
     if (args.campaignId) filter.campaignId = args.campaignId;
-    return this.page(this.readable(filter), order(args), args);
+    return this.page(this.readable(access, filter), order(args), args);
   }
 
   /** A page of actions for each campaign, in one aggregate for all of them. */
-  pagesForCampaigns(campaignIds: readonly string[], args: CampaignActionListArgs) {
-    return pagesByGroup(this.collection, "campaignId", campaignIds, this.readable(listFilter(args)), order(args), args);
+  pagesForCampaigns(access: Access, campaignIds: readonly string[], args: CampaignActionListArgs) {
+    return pagesByGroup(this.collection, "campaignId", campaignIds, this.readable(access, listFilter(args)), order(args), args);
   }
 
   create(action: NewCampaignAction) {
@@ -84,16 +89,24 @@ export class CampaignActionRepository extends Repository<CampaignActionDocument>
     return this.insert({ _id: newId(), ...action, createdAt: now, updatedAt: now });
   }
 
-  /** Applies changes to an action still in `status`; null when it is not (any more). */
-  async updateInStatus(id: string, status: CampaignActionStatus, changes: Partial<CampaignActionDocument>) {
+  /**
+   * Applies changes to an action still in `status` and of a campaign still owned by `owner` (the one the
+   * caller was authorized on); null when it is not (any more).
+   */
+  async updateInStatus(id: string, status: CampaignActionStatus, owner: RecordOwner, changes: Partial<CampaignActionDocument>) {
     const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
     const set = Object.fromEntries(entries.filter(([, value]) => value !== null));
     const unset = Object.fromEntries(entries.filter(([, value]) => value === null).map(([key]) => [key, ""]));
     const doc = await this.collection.findOneAndUpdate(
-      { _id: id, status },
+      { _id: id, status, "owner.networkId": owner.networkId },
       { $set: { ...set, updatedAt: new Date() }, ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}) } as Document,
       { returnDocument: "after" },
     );
     return doc ? toEntity(doc) : null;
+  }
+
+  /** Gives the campaign's actions its current owner and visibility where they differ (see CampaignSharingSync). */
+  async followCampaign(campaignId: string, sharing: CampaignSharing): Promise<void> {
+    await this.collection.updateMany(differentSharing(campaignId, sharing), { $set: { owner: sharing.owner, visibility: sharing.visibility } });
   }
 }

@@ -1,6 +1,8 @@
-import { BadUserInputError, ConflictError, NotFoundError, today } from "../../kit";
+import { BadUserInputError, ConflictError, NotFoundError, today, type Access, type RecordOwner } from "../../kit";
+import { assertCanWrite } from "../authorization";
 import type { AdvocateRefInput } from "../advocate/advocate";
 import { NOT_CLOSED_STATUSES, OPEN_STATUSES, type CampaignService } from "../campaign/campaign.service";
+import type { CampaignSharingSync } from "../campaign/campaign.sharing";
 import { CampaignActionStatus } from "../enums";
 import type { AdvocacyRepositories } from "../repositories";
 import type { CompleteCampaignActionInput, LogCampaignActionInput, UpdateCampaignActionInput } from "./action.inputs";
@@ -18,24 +20,23 @@ function participants(refs: AdvocateRefInput[]) {
  * Action rules: PLANNED actions are dated today or later and only for open campaigns; DONE actions are
  * dated today or earlier, carry the outcome, and may be logged until the campaign is CLOSED. A planned
  * action is completed or cancelled once (guarded atomically); done and cancelled actions stay so.
+ * Only managers of the campaign's lead network log and change its actions.
  */
 export class CampaignActionService {
   constructor(
     private readonly repos: AdvocacyRepositories,
     private readonly campaigns: CampaignService,
+    private readonly sharing: CampaignSharingSync,
   ) {}
 
-  async log(input: LogCampaignActionInput) {
+  async log(access: Access, input: LogCampaignActionInput) {
+    const campaign = await this.campaigns.requireCampaignToManage(access, input.campaignId);
     const status = input.status ?? (input.date > today() ? PLANNED : DONE);
     if (status === CANCELLED) throw new BadUserInputError("Log an action as PLANNED or DONE", "input.status");
     this.assertDateFits(status, input.date, "input.date");
     if (status === PLANNED && input.outcome) throw new BadUserInputError("A planned action has no outcome yet", "input.outcome");
-    const campaign = await this.campaigns.requireCampaign(
-      input.campaignId,
-      status === PLANNED ? OPEN_STATUSES : NOT_CLOSED_STATUSES,
-      status === PLANNED ? "plan actions" : "log actions",
-    );
-    return this.repos.actions.create({
+    this.campaigns.assertStatus(campaign, status === PLANNED ? OPEN_STATUSES : NOT_CLOSED_STATUSES, status === PLANNED ? "plan actions" : "log actions");
+    const created = await this.repos.actions.create({
       campaignId: campaign.id,
       kind: input.kind,
       title: input.title,
@@ -47,27 +48,31 @@ export class CampaignActionService {
       people: [...new Set(input.people)],
       participantCount: input.participantCount ?? null,
       outcome: input.outcome ?? null,
+      owner: campaign.owner,
+      visibility: campaign.visibility,
     });
+    await this.sharing.afterRecordWritten(campaign.id, created);
+    return created;
   }
 
-  async update(id: string, input: UpdateCampaignActionInput) {
-    const action = await this.requireAction(id);
+  async update(access: Access, id: string, input: UpdateCampaignActionInput) {
+    const { action, campaign } = await this.requireActionToManage(access, id);
     if (action.status === CANCELLED) throw new ConflictError(`Action "${action.title}" was cancelled`);
-    await this.campaigns.requireCampaign(action.campaignId, NOT_CLOSED_STATUSES, "change its actions");
+    this.campaigns.assertStatus(campaign, NOT_CLOSED_STATUSES, "change its actions");
     if (input.date) this.assertDateFits(action.status, input.date, "input.date");
     if (action.status === PLANNED && input.outcome) throw new BadUserInputError("A planned action has no outcome yet", "input.outcome");
     const changes: Partial<CampaignActionDocument> = { ...input, participants: input.participants ? participants(input.participants) : undefined };
     if (input.people) changes.people = [...new Set(input.people)];
-    return this.changeInStatus(action, changes);
+    return this.changeInStatus({ ...action, owner: campaign.owner }, changes);
   }
 
-  async complete(id: string, input: CompleteCampaignActionInput) {
-    const action = await this.requireAction(id);
+  async complete(access: Access, id: string, input: CompleteCampaignActionInput) {
+    const { action, campaign } = await this.requireActionToManage(access, id);
     if (action.status !== PLANNED) throw new ConflictError(`Action "${action.title}" is ${action.status}, not PLANNED`);
-    await this.campaigns.requireCampaign(action.campaignId, NOT_CLOSED_STATUSES, "complete its actions");
+    this.campaigns.assertStatus(campaign, NOT_CLOSED_STATUSES, "complete its actions");
     const date = input.date ?? (action.date <= today() ? action.date : today());
     this.assertDateFits(DONE, date, "input.date");
-    return this.changeInStatus(action, {
+    return this.changeInStatus({ ...action, owner: campaign.owner }, {
       status: DONE,
       date,
       outcome: input.outcome ?? undefined,
@@ -75,23 +80,29 @@ export class CampaignActionService {
     });
   }
 
-  async cancel(id: string, reason: string | null) {
-    const action = await this.requireAction(id);
+  async cancel(access: Access, id: string, reason: string | null) {
+    const { action, campaign } = await this.requireActionToManage(access, id);
     if (action.status !== PLANNED) throw new ConflictError(`Action "${action.title}" is ${action.status}, not PLANNED`);
-    await this.campaigns.requireCampaign(action.campaignId, NOT_CLOSED_STATUSES, "cancel its actions");
-    return this.changeInStatus(action, { status: CANCELLED, outcome: reason ?? undefined });
+    this.campaigns.assertStatus(campaign, NOT_CLOSED_STATUSES, "cancel its actions");
+    return this.changeInStatus({ ...action, owner: campaign.owner }, { status: CANCELLED, outcome: reason ?? undefined });
   }
 
-  private async changeInStatus(action: { id: string; title: string; status: CampaignActionStatus }, changes: Partial<CampaignActionDocument>) {
-    const changed = await this.repos.actions.updateInStatus(action.id, action.status, changes);
+  private async changeInStatus(
+    action: { id: string; title: string; status: CampaignActionStatus; owner: RecordOwner },
+    changes: Partial<CampaignActionDocument>,
+  ) {
+    const changed = await this.repos.actions.updateInStatus(action.id, action.status, action.owner, changes);
     if (!changed) throw new ConflictError(`Action "${action.title}" was changed by another request; reload it and try again`);
     return changed;
   }
 
-  private async requireAction(id: string) {
-    const action = await this.repos.actions.findById(id);
+  /** The action and its campaign, for changing it: NOT_FOUND unless `access` sees it, FORBIDDEN unless it manages the campaign. */
+  private async requireActionToManage(access: Access, id: string) {
+    assertCanWrite(access);
+    const action = await this.repos.actions.findByIdFor(access, id);
     if (!action) throw new NotFoundError("CampaignAction", id);
-    return action;
+    const campaign = await this.campaigns.requireCampaignToManage(access, action.campaignId);
+    return { action, campaign };
   }
 
   private assertDateFits(status: CampaignActionStatus, date: string, field: string) {

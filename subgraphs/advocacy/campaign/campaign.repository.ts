@@ -1,6 +1,7 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import type { NewDocument } from "../documents";
-import { newId, Repository, toEntity, type RecordOwner, type SortKeys, type StoredDocument, type Visibility } from "../../kit";
+import { readableByCaller } from "../authorization";
+import type { CampaignSharing, NewDocument } from "../documents";
+import { newId, Repository, toEntity, type Access, type RecordOwner, type SortKeys, type StoredDocument, type Visibility } from "../../kit";
 import { CampaignOrder, CampaignStatus, type AdvocateKind, type CampaignLevel } from "../enums";
 import type { CampaignsArgs } from "./campaign.inputs";
 
@@ -64,34 +65,45 @@ export class CampaignRepository extends Repository<CampaignDocument> {
     { key: { leadNetworkId: 1 } },
     { key: { leadSchoolIds: 1 } },
     { key: { leadOrganizationId: 1 } },
+    { key: { "owner.networkId": 1, visibility: 1 } },
+    { key: { visibility: 1, title: 1 } },
   ];
 
   /**
-   * Every read goes through here: the one place where the caller's access (visibility, owner) will
-   * narrow the filter once access control arrives.
+   * Every read for a caller goes through here: `filter` narrowed to the campaigns `access` may see
+   * (kit `readableFilter` for CAMPAIGNS), inside the query, so counts and pages are right.
    */
-  private readable(filter: Filter<CampaignDocument>): Filter<CampaignDocument> {
-    return filter;
+  private readable(access: Access, filter: Filter<CampaignDocument>): Filter<CampaignDocument> {
+    return { $and: [filter, readableByCaller(access) as Filter<CampaignDocument>] };
   }
 
-  async findByIds(ids: readonly string[]) {
-    const docs = await this.collection.find(this.readable({ _id: { $in: [...ids] } })).toArray();
+  async findByIdsFor(access: Access, ids: readonly string[]) {
+    const docs = await this.collection.find(this.readable(access, { _id: { $in: [...ids] } })).toArray();
     return docs.map(toEntity);
   }
 
-  async findById(id: string) {
-    const doc = await this.collection.findOne(this.readable({ _id: id }));
+  async findByIdFor(access: Access, id: string) {
+    const doc = await this.collection.findOne(this.readable(access, { _id: id }));
     return doc ? toEntity(doc) : null;
   }
 
+  /**
+   * The owner and visibility a campaign has now, whoever asks: only to keep the copies on its records
+   * in step (never returned to a caller). Null when there is no such campaign.
+   */
+  async sharingOf(id: string): Promise<CampaignSharing | null> {
+    const doc = await this.collection.findOne({ _id: id }, { projection: { owner: 1, visibility: 1 } });
+    return doc ? { owner: doc.owner, visibility: doc.visibility } : null;
+  }
+
   /** Campaigns led by any of these schools, networks or organizations (of one kind), by title. */
-  async findLedBy(kind: AdvocateKind, ids: readonly string[]) {
+  async findLedBy(access: Access, kind: AdvocateKind, ids: readonly string[]) {
     const filter = { [LEAD_FIELDS[kind]]: { $in: [...ids] } } as Filter<CampaignDocument>;
-    const docs = await this.collection.find(this.readable(filter)).sort({ title: 1, _id: 1 }).toArray();
+    const docs = await this.collection.find(this.readable(access, filter)).sort({ title: 1, _id: 1 }).toArray();
     return docs.map(toEntity);
   }
 
-  list(args: CampaignsArgs) {
+  list(access: Access, args: CampaignsArgs) {
     const filter: Filter<CampaignDocument> = {};
     if (args.level) filter.level = args.level;
     if (args.status?.length) filter.status = { $in: args.status };
@@ -99,7 +111,7 @@ export class CampaignRepository extends Repository<CampaignDocument> {
     if (args.region) filter.region = args.region;
     if (args.issueArea) filter.issueAreas = args.issueArea;
     if (args.leadNetworkId) filter.leadNetworkId = args.leadNetworkId;
-    return this.page(this.readable(filter), ORDERS[args.orderBy], args);
+    return this.page(this.readable(access, filter), ORDERS[args.orderBy], args);
   }
 
   create(campaign: NewCampaign) {
@@ -107,13 +119,16 @@ export class CampaignRepository extends Repository<CampaignDocument> {
     return this.insert({ _id: newId(), ...campaign, createdAt: now, updatedAt: now });
   }
 
-  /** Applies changes unless the campaign is CLOSED; null when there is no open campaign with that id. */
-  async updateOpen(id: string, changes: Partial<CampaignDocument>) {
+  /**
+   * Applies changes unless the campaign is CLOSED or no longer has `owner` (the one the caller was
+   * authorized on); null when there is no such campaign.
+   */
+  async updateOpen(id: string, owner: RecordOwner, changes: Partial<CampaignDocument>) {
     const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
     const set = Object.fromEntries(entries.filter(([, value]) => value !== null));
     const unset = Object.fromEntries(entries.filter(([, value]) => value === null).map(([key]) => [key, ""]));
     const doc = await this.collection.findOneAndUpdate(
-      { _id: id, status: { $ne: CampaignStatus.CLOSED } },
+      { _id: id, status: { $ne: CampaignStatus.CLOSED }, "owner.networkId": owner.networkId },
       { $set: { ...set, updatedAt: new Date() }, ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}) } as Document,
       { returnDocument: "after" },
     );
@@ -122,14 +137,14 @@ export class CampaignRepository extends Repository<CampaignDocument> {
 
   /**
    * Moves the campaign from `from` to the change's status, atomically: null when its status is no
-   * longer `from` (another request changed it first).
+   * longer `from` or its owner no longer `owner` (another request changed it first).
    */
-  async transition(id: string, from: CampaignStatus, change: CampaignStatusChangeDocument, dates: Pick<CampaignDocument, "startDate" | "endDate">) {
+  async transition(id: string, from: CampaignStatus, owner: RecordOwner, change: CampaignStatusChangeDocument, dates: Pick<CampaignDocument, "startDate" | "endDate">) {
     const set: Document = { status: change.status, updatedAt: change.changedAt };
     if (dates.startDate !== undefined) set.startDate = dates.startDate;
     if (dates.endDate !== undefined) set.endDate = dates.endDate;
     const doc = await this.collection.findOneAndUpdate(
-      { _id: id, status: from },
+      { _id: id, status: from, "owner.networkId": owner.networkId },
       { $set: set, $push: { statusHistory: change } } as Document,
       { returnDocument: "after" },
     );

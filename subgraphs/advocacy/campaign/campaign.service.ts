@@ -1,8 +1,10 @@
-import { assertDateOrder, BadUserInputError, ConflictError, NotFoundError, today } from "../../kit";
+import { assertDateOrder, BadUserInputError, ConflictError, NotFoundError, today, type Access } from "../../kit";
+import { assertCanManageCampaign, assertCanWrite } from "../authorization";
 import { CampaignStatus } from "../enums";
 import type { AdvocacyRepositories } from "../repositories";
 import type { ChangeCampaignStatusInput, CreateCampaignInput, UpdateCampaignInput } from "./campaign.inputs";
 import type { CampaignDocument } from "./campaign.repository";
+import type { CampaignSharingSync } from "./campaign.sharing";
 
 const { PLANNING, ACTIVE, WON, LOST, PAUSED, CLOSED } = CampaignStatus;
 
@@ -22,14 +24,37 @@ export const OPEN_STATUSES: readonly CampaignStatus[] = [PLANNING, ACTIVE, PAUSE
 /** Statuses in which a campaign's record (actions, milestones) can still be added to. */
 export const NOT_CLOSED_STATUSES: readonly CampaignStatus[] = [PLANNING, ACTIVE, PAUSED, WON, LOST];
 
+/** Fields a campaign cannot be without: null for them is BAD_USER_INPUT, not a removal. */
+const REQUIRED_FIELDS = [
+  "title",
+  "policyGoal",
+  "level",
+  "jurisdiction",
+  "country",
+  "targetBody",
+  "issueAreas",
+  "leadNetworkId",
+  "leadSchoolIds",
+  "visibility",
+] as const satisfies ReadonlyArray<keyof UpdateCampaignInput>;
+
+type Campaign = NonNullable<Awaited<ReturnType<AdvocacyRepositories["campaigns"]["findByIdFor"]>>>;
+
 /**
  * Campaign rules: created as PLANNING or ACTIVE, dates in order, status moves only along
  * CAMPAIGN_TRANSITIONS (guarded atomically against concurrent changes), a CLOSED campaign is final.
+ * Only managers of the lead network (the owner) create and change a campaign and its record; whoever
+ * may not see a campaign gets NOT_FOUND for it.
  */
 export class CampaignService {
-  constructor(private readonly repos: AdvocacyRepositories) {}
+  constructor(
+    private readonly repos: AdvocacyRepositories,
+    private readonly sharing: CampaignSharingSync,
+  ) {}
 
-  async create(input: CreateCampaignInput) {
+  async create(access: Access, input: CreateCampaignInput) {
+    const owner = { networkId: input.leadNetworkId, schoolId: null };
+    assertCanManageCampaign(access, owner);
     if (input.status !== PLANNING && input.status !== ACTIVE) {
       throw new BadUserInputError("A campaign starts as PLANNING or ACTIVE", "input.status");
     }
@@ -46,7 +71,7 @@ export class CampaignService {
       region: input.region ?? null,
       leadSchoolIds: [...new Set(leadSchoolIds)],
       leadOrganizationId: input.leadOrganizationId ?? null,
-      owner: { networkId: input.leadNetworkId, schoolId: null },
+      owner,
       startDate,
       targetDate: input.targetDate ?? null,
       endDate: null,
@@ -55,8 +80,14 @@ export class CampaignService {
     });
   }
 
-  async update(id: string, input: UpdateCampaignInput) {
-    const campaign = await this.requireCampaign(id);
+  async update(access: Access, id: string, input: UpdateCampaignInput) {
+    const campaign = await this.requireCampaignToManage(access, id);
+    // handing the campaign to another lead network needs a role there too
+    if (input.leadNetworkId && input.leadNetworkId !== campaign.owner.networkId) {
+      assertCanManageCampaign(access, { networkId: input.leadNetworkId, schoolId: null });
+    }
+    const cleared = REQUIRED_FIELDS.find((field) => input[field] === null);
+    if (cleared) throw new BadUserInputError(`A campaign always has a ${cleared}`, `input.${cleared}`);
     if (campaign.status === CLOSED) throw new ConflictError(`Campaign "${campaign.title}" is closed and can no longer change`);
     const startDate = input.startDate === undefined ? campaign.startDate : input.startDate;
     const targetDate = input.targetDate === undefined ? campaign.targetDate : input.targetDate;
@@ -70,13 +101,14 @@ export class CampaignService {
     if (input.leadSchoolIds) changes.leadSchoolIds = [...new Set(input.leadSchoolIds)];
     // the lead network owns the campaign
     if (input.leadNetworkId) changes.owner = { networkId: input.leadNetworkId, schoolId: null };
-    const updated = await this.repos.campaigns.updateOpen(id, changes);
-    if (!updated) throw new ConflictError(`Campaign "${campaign.title}" was closed by another request`);
+    const updated = await this.repos.campaigns.updateOpen(id, campaign.owner, changes);
+    if (!updated) throw new ConflictError(`Campaign "${campaign.title}" was closed or handed to another network by another request`);
+    if (changes.owner || changes.visibility) await this.sharing.followCampaign(id);
     return updated;
   }
 
-  async changeStatus(id: string, input: ChangeCampaignStatusInput) {
-    const campaign = await this.requireCampaign(id);
+  async changeStatus(access: Access, id: string, input: ChangeCampaignStatusInput) {
+    const campaign = await this.requireCampaignToManage(access, id);
     const to = input.status;
     if (campaign.status === to) throw new ConflictError(`Campaign "${campaign.title}" is already ${to}`);
     if (!CAMPAIGN_TRANSITIONS[campaign.status].includes(to)) {
@@ -96,20 +128,34 @@ export class CampaignService {
     const changed = await this.repos.campaigns.transition(
       id,
       campaign.status,
+      campaign.owner,
       { from: campaign.status, status: to, on, note: input.note ?? null, changedAt: new Date() },
       dates,
     );
-    if (!changed) throw new ConflictError(`Campaign "${campaign.title}" changed status in another request; reload it and try again`);
+    if (!changed) throw new ConflictError(`Campaign "${campaign.title}" changed status or lead network in another request; reload it and try again`);
     return changed;
   }
 
-  /** The campaign, for writes under it: NOT_FOUND when missing, CONFLICT unless `allowed` includes its status. */
-  async requireCampaign(id: string, allowed?: readonly CampaignStatus[], doing = "change") {
-    const campaign = await this.repos.campaigns.findById(id);
+  /**
+   * The campaign, for writes under it by `access`: FORBIDDEN for anonymous and read-only callers,
+   * NOT_FOUND when missing or not visible to the caller.
+   */
+  async requireCampaign(access: Access, id: string): Promise<Campaign> {
+    assertCanWrite(access);
+    const campaign = await this.repos.campaigns.findByIdFor(access, id);
     if (!campaign) throw new NotFoundError("Campaign", id);
-    if (allowed && !allowed.includes(campaign.status)) {
-      throw new ConflictError(`Campaign "${campaign.title}" is ${campaign.status}: cannot ${doing}`);
-    }
     return campaign;
+  }
+
+  /** The campaign, for changing it or its record: also FORBIDDEN unless `access` manages its owner. */
+  async requireCampaignToManage(access: Access, id: string): Promise<Campaign> {
+    const campaign = await this.requireCampaign(access, id);
+    assertCanManageCampaign(access, campaign.owner);
+    return campaign;
+  }
+
+  /** CONFLICT unless `allowed` includes the campaign's status. */
+  assertStatus(campaign: Campaign, allowed: readonly CampaignStatus[], doing: string): void {
+    if (!allowed.includes(campaign.status)) throw new ConflictError(`Campaign "${campaign.title}" is ${campaign.status}: cannot ${doing}`);
   }
 }

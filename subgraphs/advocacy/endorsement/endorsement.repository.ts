@@ -1,10 +1,13 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { newId, Repository, toEntity, type StoredDocument } from "../../kit";
+import { readableByCaller } from "../authorization";
+import { differentSharing, type CampaignSharing } from "../documents";
+import { newId, Repository, toEntity, type Access, type StoredDocument } from "../../kit";
 import type { AdvocateKind } from "../enums";
 import { pagesByGroup } from "../paging";
 import type { EndorsementListArgs } from "./endorsement.inputs";
 
-export interface EndorsementDocument extends StoredDocument {
+/** An endorsement, with its campaign's owner and visibility (`CampaignSharing`) so it is seen exactly when the campaign is. */
+export interface EndorsementDocument extends StoredDocument, CampaignSharing {
   campaignId: string;
   endorserKind: AdvocateKind;
   endorserId: string;
@@ -17,7 +20,10 @@ export interface EndorsementDocument extends StoredDocument {
   updatedAt: Date;
 }
 
-export type NewEndorsement = Pick<EndorsementDocument, "campaignId" | "endorserKind" | "endorserId" | "endorsedOn" | "statement" | "signatory">;
+export type NewEndorsement = Pick<
+  EndorsementDocument,
+  "campaignId" | "endorserKind" | "endorserId" | "endorsedOn" | "statement" | "signatory" | "owner" | "visibility"
+>;
 
 export interface CampaignEndorsementCounts {
   campaignId: string;
@@ -36,34 +42,37 @@ export class EndorsementRepository extends Repository<EndorsementDocument> {
     { key: { endorserKind: 1, endorserId: 1 } },
   ];
 
-  /** Read paths go through here, where access control will narrow them. */
-  private readable(filter: Filter<EndorsementDocument>): Filter<EndorsementDocument> {
-    return filter;
+  /**
+   * Every read for a caller goes through here: `filter` narrowed to the endorsements of campaigns
+   * `access` may see (their copy of the campaign's owner and visibility), inside the query.
+   */
+  private readable(access: Access, filter: Filter<EndorsementDocument>): Filter<EndorsementDocument> {
+    return { $and: [filter, readableByCaller(access) as Filter<EndorsementDocument>] };
   }
 
-  async findByIds(ids: readonly string[]) {
-    return (await this.collection.find(this.readable({ _id: { $in: [...ids] } })).toArray()).map(toEntity);
+  async findByIdsFor(access: Access, ids: readonly string[]) {
+    return (await this.collection.find(this.readable(access, { _id: { $in: [...ids] } })).toArray()).map(toEntity);
   }
 
-  async findById(id: string) {
-    const doc = await this.collection.findOne(this.readable({ _id: id }));
+  async findByIdFor(access: Access, id: string) {
+    const doc = await this.collection.findOne(this.readable(access, { _id: id }));
     return doc ? toEntity(doc) : null;
   }
 
   /** Every endorsement (withdrawn ones included) of these schools, networks or organizations, oldest first. */
-  async findByEndorsers(kind: AdvocateKind, endorserIds: readonly string[]) {
+  async findByEndorsers(access: Access, kind: AdvocateKind, endorserIds: readonly string[]) {
     const docs = await this.collection
-      .find(this.readable({ endorserKind: kind, endorserId: { $in: [...endorserIds] } }))
+      .find(this.readable(access, { endorserKind: kind, endorserId: { $in: [...endorserIds] } }))
       .sort({ endorsedOn: 1, _id: 1 })
       .toArray();
     return docs.map(toEntity);
   }
 
   /** Current endorsements of each campaign by kind of endorser, in one aggregate. */
-  async countByCampaignIds(campaignIds: readonly string[]): Promise<CampaignEndorsementCounts[]> {
+  async countByCampaignIds(access: Access, campaignIds: readonly string[]): Promise<CampaignEndorsementCounts[]> {
     const rows = await this.collection
       .aggregate<{ _id: { campaignId: string; kind: AdvocateKind }; count: number }>([
-        { $match: this.readable({ campaignId: { $in: [...campaignIds] }, withdrawnOn: null }) },
+        { $match: this.readable(access, { campaignId: { $in: [...campaignIds] }, withdrawnOn: null }) },
         { $group: { _id: { campaignId: "$campaignId", kind: "$endorserKind" }, count: { $sum: 1 } } },
       ])
       .toArray();
@@ -82,11 +91,11 @@ export class EndorsementRepository extends Repository<EndorsementDocument> {
   }
 
   /** A page of endorsements for each campaign, in signing order, in one aggregate for all of them. */
-  pagesForCampaigns(campaignIds: readonly string[], args: EndorsementListArgs) {
+  pagesForCampaigns(access: Access, campaignIds: readonly string[], args: EndorsementListArgs) {
     const filter: Filter<EndorsementDocument> = {};
     if (args.endorserKind) filter.endorserKind = args.endorserKind;
     if (!args.includeWithdrawn) filter.withdrawnOn = null;
-    return pagesByGroup(this.collection, "campaignId", campaignIds, this.readable(filter), [["endorsedOn", 1]], args);
+    return pagesByGroup(this.collection, "campaignId", campaignIds, this.readable(access, filter), [["endorsedOn", 1]], args);
   }
 
   create(endorsement: NewEndorsement) {
@@ -108,6 +117,8 @@ export class EndorsementRepository extends Repository<EndorsementDocument> {
           endorsedOn: endorsement.endorsedOn,
           statement: endorsement.statement,
           signatory: endorsement.signatory,
+          owner: endorsement.owner,
+          visibility: endorsement.visibility,
           withdrawnOn: null,
           withdrawalReason: null,
           updatedAt: new Date(),
@@ -126,5 +137,10 @@ export class EndorsementRepository extends Repository<EndorsementDocument> {
       { returnDocument: "after" },
     );
     return doc ? toEntity(doc) : null;
+  }
+
+  /** Gives the campaign's endorsements its current owner and visibility where they differ (see CampaignSharingSync). */
+  async followCampaign(campaignId: string, sharing: CampaignSharing): Promise<void> {
+    await this.collection.updateMany(differentSharing(campaignId, sharing), { $set: { owner: sharing.owner, visibility: sharing.visibility } });
   }
 }

@@ -1,9 +1,11 @@
 import type { Filter, IndexDescription } from "mongodb";
-import type { NewDocument } from "../documents";
-import { newId, Repository, toEntity, type StoredDocument } from "../../kit";
+import { readableByCaller } from "../authorization";
+import { differentSharing, type CampaignSharing, type NewDocument } from "../documents";
+import { newId, Repository, toEntity, type Access, type StoredDocument } from "../../kit";
 import type { CampaignMilestoneKind } from "../enums";
 
-export interface CampaignMilestoneDocument extends StoredDocument {
+/** A milestone, with its campaign's owner and visibility (`CampaignSharing`) so it is seen exactly when the campaign is. */
+export interface CampaignMilestoneDocument extends StoredDocument, CampaignSharing {
   campaignId: string;
   kind: CampaignMilestoneKind;
   title: string;
@@ -20,24 +22,22 @@ export class CampaignMilestoneRepository extends Repository<CampaignMilestoneDoc
   readonly collectionName = "campaign_milestones";
   readonly indexes: IndexDescription[] = [{ key: { campaignId: 1, date: 1 } }];
 
-  /** Read paths go through here, where access control will narrow them. */
-  private readable(filter: Filter<CampaignMilestoneDocument>): Filter<CampaignMilestoneDocument> {
-    return filter;
+  /**
+   * Every read for a caller goes through here: `filter` narrowed to the milestones of campaigns
+   * `access` may see (their copy of the campaign's owner and visibility), inside the query.
+   */
+  private readable(access: Access, filter: Filter<CampaignMilestoneDocument>): Filter<CampaignMilestoneDocument> {
+    return { $and: [filter, readableByCaller(access) as Filter<CampaignMilestoneDocument>] };
   }
 
-  async findByIds(ids: readonly string[]) {
-    return (await this.collection.find(this.readable({ _id: { $in: [...ids] } })).toArray()).map(toEntity);
-  }
-
-  async findById(id: string) {
-    const doc = await this.collection.findOne(this.readable({ _id: id }));
-    return doc ? toEntity(doc) : null;
+  async findByIdsFor(access: Access, ids: readonly string[]) {
+    return (await this.collection.find(this.readable(access, { _id: { $in: [...ids] } })).toArray()).map(toEntity);
   }
 
   /** The milestones of these campaigns, oldest first. */
-  async findByCampaignIds(campaignIds: readonly string[]) {
+  async findByCampaignIds(access: Access, campaignIds: readonly string[]) {
     const docs = await this.collection
-      .find(this.readable({ campaignId: { $in: [...campaignIds] } }))
+      .find(this.readable(access, { campaignId: { $in: [...campaignIds] } }))
       .sort({ date: 1, _id: 1 })
       .toArray();
     return docs.map(toEntity);
@@ -46,5 +46,10 @@ export class CampaignMilestoneRepository extends Repository<CampaignMilestoneDoc
   create(milestone: NewCampaignMilestone) {
     const now = new Date();
     return this.insert({ _id: newId(), ...milestone, createdAt: now, updatedAt: now });
+  }
+
+  /** Gives the campaign's milestones its current owner and visibility where they differ (see CampaignSharingSync). */
+  async followCampaign(campaignId: string, sharing: CampaignSharing): Promise<void> {
+    await this.collection.updateMany(differentSharing(campaignId, sharing), { $set: { owner: sharing.owner, visibility: sharing.visibility } });
   }
 }

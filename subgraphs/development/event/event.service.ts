@@ -96,6 +96,9 @@ export class EventService {
       if (event.confirmedSeats > capacity) {
         throw new ConflictError(`${event.confirmedSeats} seats of ${event.title} are confirmed: the capacity cannot drop to ${capacity}`);
       }
+      // a waiting team larger than the capacity could never be confirmed, and would hold up the waitlist
+      const largest = capacity < event.capacity ? await this.repos.registrations.largestWaiting(id) : 0;
+      if (largest > capacity) throw new ConflictError(`A waiting registration needs ${largest} seats: the capacity cannot drop to ${capacity}`);
       // fails only if the capacity or the confirmed seats changed since the read: read again
       if (await this.repos.events.changeCapacity(id, event.capacity, capacity)) {
         if (capacity > event.capacity) await this.registrations.promoteWaiting(id);

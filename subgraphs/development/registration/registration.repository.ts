@@ -77,6 +77,12 @@ export class EventRegistrationRepository extends Repository<EventRegistrationDoc
     return (await this.collection.find(readable<EventRegistrationDocument>(filter)).sort({ createdAt: 1 }).toArray()).map(toEntity);
   }
 
+  /** The most seats a waiting registration of the event asks for (0 when nobody waits). */
+  async largestWaiting(eventId: string): Promise<number> {
+    const doc = await this.collection.findOne({ eventId, status: EventRegistrationStatus.WAITLISTED }, { sort: { seats: -1 }, projection: { seats: 1 } });
+    return doc?.seats ?? 0;
+  }
+
   /** The first registration waiting for a seat on the event, if any. */
   async firstWaiting(eventId: string) {
     const doc = await this.collection.findOne(
