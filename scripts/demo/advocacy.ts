@@ -3,6 +3,7 @@ import { today, Visibility } from "../../subgraphs/kit";
 import type { CampaignActionDocument } from "../../subgraphs/advocacy/action/action.repository";
 import type { AdvocateRef } from "../../subgraphs/advocacy/advocate/advocate";
 import type { CampaignDocument, CampaignStatusChangeDocument } from "../../subgraphs/advocacy/campaign/campaign.repository";
+import type { CampaignSharing } from "../../subgraphs/advocacy/documents";
 import type { EndorsementDocument } from "../../subgraphs/advocacy/endorsement/endorsement.repository";
 import {
   AdvocateKind,
@@ -35,6 +36,17 @@ import { DemoNetworks, DemoOrganizations, DemoSchools, demoId } from "./ids";
  *  - seed 004: "networks of schools ... contributing to the creation of regional and national policy
  *    conditions" and schools seeking "authentic assessment in the face of state and national testing
  *    pressures": a national campaign of the CES mentor schools, still in planning.
+ *
+ *  - seed 004: Francis W. Parker and Leominster High in central Massachusetts, through the New England
+ *    Small Schools Network: a state campaign for performance-based graduation portfolios, shared with the
+ *    Essential Schools National Alliance while the coalition is built (invented around the seeds).
+ *
+ * Visibility (who sees what, README "Security model"): most campaigns are PUBLIC; CEI-PEA's city campaign
+ * is NETWORK (the members of its School Leaders Network); the CES national campaign and the Massachusetts
+ * campaign are ALLIANCE (the Essential Schools alliance shares CAMPAIGNS; the Strategic Networking alliance
+ * does not, so CEI-PEA's networks do not see them); the Consortium's draft response to the Regents is
+ * PRIVATE (the Consortium network's coordinators and admins). Endorsements, actions and milestones carry
+ * their campaign's owner and visibility.
  *
  * Where the seeds are silent the details are plausible inventions: titles and wording of the policy
  * goals, target bodies, every date, the endorsements other than the Consortium's own schools, the
@@ -111,6 +123,8 @@ export const DemoCampaigns = {
   nycLocalPolicies: demoId("campaign:nyc-networks-local-policies"),
   nycStatePolicies: demoId("campaign:nyc-networks-state-policies"),
   cesMultipleMeasures: demoId("campaign:ces-multiple-measures-national"),
+  massachusettsPortfolios: demoId("campaign:nessn-massachusetts-graduation-portfolios"),
+  consortiumRegentsResponse: demoId("campaign:consortium-regents-response-draft"),
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -249,7 +263,8 @@ function campaigns(): CampaignDocument[] {
       leadSchoolIds: [DemoSchools.fannieLouHamer],
       leadOrganizationId: DemoOrganizations.ceiPea,
       owner: network(DemoNetworks.nycSchoolLeaders),
-      visibility: Visibility.PUBLIC,
+      // organized among the School Leaders Network's members
+      visibility: Visibility.NETWORK,
       ...stamps(),
     },
     {
@@ -305,10 +320,73 @@ function campaigns(): CampaignDocument[] {
       leadSchoolIds: [DemoSchools.parker],
       leadOrganizationId: DemoOrganizations.cesNational,
       owner: network(DemoNetworks.cesMentorSchools),
-      visibility: Visibility.PUBLIC,
+      // prepared within the Essential Schools alliance before it goes public
+      visibility: Visibility.ALLIANCE,
+      ...stamps(),
+    },
+    {
+      _id: DemoCampaigns.massachusettsPortfolios,
+      title: "Performance-based graduation portfolios in Massachusetts",
+      policyGoal:
+        "Massachusetts lets schools award the diploma on portfolios of student work defended before outside reviewers, " +
+        "alongside the state tests, as Parker's Gateways and Leominster's senior exhibitions already do.",
+      description:
+        "The New England Small Schools Network builds a coalition of Essential schools before going public; the campaign is " +
+        "shared with the Essential Schools National Alliance, whose networks bring their own experience of portfolio assessment.",
+      level: CampaignLevel.STATE,
+      jurisdiction: "Massachusetts",
+      region: "MA",
+      country: "US",
+      targetBody: "Massachusetts Board of Elementary and Secondary Education",
+      issueAreas: ["performance-based assessment", "graduation requirements"],
+      status: ACTIVE,
+      statusHistory: history([
+        [null, PLANNING, "2024-06-10"],
+        [PLANNING, ACTIVE, "2024-09-16", "Launched at NESSN's fall gathering."],
+      ]),
+      startDate: "2024-09-16",
+      targetDate: null,
+      endDate: null,
+      leadNetworkId: DemoNetworks.newEnglandSmallSchools,
+      leadSchoolIds: [DemoSchools.parker, DemoSchools.leominster],
+      leadOrganizationId: DemoOrganizations.cesNational,
+      owner: network(DemoNetworks.newEnglandSmallSchools),
+      visibility: Visibility.ALLIANCE,
+      ...stamps(),
+    },
+    {
+      _id: DemoCampaigns.consortiumRegentsResponse,
+      title: "The Consortium's response to the Regents' graduation measures decision",
+      policyGoal:
+        "The Board of Regents' graduation measures rules name performance-based assessment tasks as a pathway to the diploma " +
+        "for every Consortium school, without an exam requirement on top.",
+      description: "A draft the Consortium's coordinators prepare before sharing it with the member schools.",
+      level: CampaignLevel.STATE,
+      jurisdiction: "New York State",
+      region: "NY",
+      country: "US",
+      targetBody: "New York State Board of Regents",
+      issueAreas: ["performance-based assessment", "graduation requirements"],
+      status: PLANNING,
+      statusHistory: history([[null, PLANNING, "2024-11-20"]]),
+      startDate: null,
+      targetDate: null,
+      endDate: null,
+      leadNetworkId: DemoNetworks.performanceStandardsConsortium,
+      leadSchoolIds: [],
+      leadOrganizationId: DemoOrganizations.performanceStandardsConsortium,
+      owner: network(DemoNetworks.performanceStandardsConsortium),
+      visibility: Visibility.PRIVATE,
       ...stamps(),
     },
   ];
+}
+
+/** Each demo campaign's owner and visibility, which its endorsements, actions and milestones carry. */
+function sharingOf(campaignId: string): CampaignSharing {
+  const campaign = campaigns().find((candidate) => candidate._id === campaignId);
+  if (!campaign) throw new Error(`No demo campaign ${campaignId}`);
+  return { owner: campaign.owner, visibility: campaign.visibility };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -354,9 +432,8 @@ const ENDORSEMENTS: Record<keyof typeof DemoCampaigns, EndorsementSpec[]> = {
     [SCHOOL, DemoSchools.humanitiesPrep, "2023-02-01", "Vincent Brevetti"],
     [SCHOOL, DemoSchools.brooklynCollegeAcademy, "2023-02-15"],
     [SCHOOL, DemoSchools.middleCollege, "2023-01-10"],
-    [NETWORK, DemoNetworks.nycCluster, "2023-03-01"],
     [NETWORK, DemoNetworks.graduationImprovement, "2023-03-01"],
-    [ORGANIZATION, DemoOrganizations.ncrest, "2023-04-01"],
+    [ORGANIZATION, DemoOrganizations.ceiPea, "2023-01-10"],
   ],
   nycStatePolicies: [
     [SCHOOL, DemoSchools.fannieLouHamer, "2024-01-08"],
@@ -378,6 +455,15 @@ const ENDORSEMENTS: Record<keyof typeof DemoCampaigns, EndorsementSpec[]> = {
     [NETWORK, DemoNetworks.newEnglandSmallSchools, "2024-06-10"],
     [NETWORK, DemoNetworks.performanceStandardsConsortium, "2024-06-15"],
   ],
+  massachusettsPortfolios: [
+    [SCHOOL, DemoSchools.parker, "2024-09-16", "Teri Schrader", "Our Gateways show what students can do; the state should count them."],
+    [SCHOOL, DemoSchools.leominster, "2024-09-16"],
+    [SCHOOL, DemoSchools.fenway, "2024-10-01"],
+    [NETWORK, DemoNetworks.cesMentorSchools, "2024-10-15"],
+    [NETWORK, DemoNetworks.performanceStandardsConsortium, "2024-11-01"],
+  ],
+  // a draft: nobody endorses it yet
+  consortiumRegentsResponse: [],
 };
 
 function endorsements(): EndorsementDocument[] {
@@ -389,6 +475,7 @@ function endorsements(): EndorsementDocument[] {
       byKey.set(key, {
         _id: demoId(`endorsement:${key}`),
         campaignId: DemoCampaigns[campaignKey],
+        ...sharingOf(DemoCampaigns[campaignKey]),
         endorserKind,
         endorserId,
         endorsedOn,
@@ -598,6 +685,41 @@ function actionSpecs(): ActionSpec[] {
       participants: [schoolRef(DemoSchools.fannieLouHamer), schoolRef(DemoSchools.eastBrooklynCongregations)],
       participantCount: 60,
     },
+    // Massachusetts (alliance only)
+    {
+      slug: "ma-board-public-comment-upcoming",
+      campaign: "massachusettsPortfolios",
+      kind: TESTIMONY,
+      title: "Public comment at the Board of Elementary and Secondary Education",
+      date: daysFromNow(25),
+      status: PLANNED,
+      location: "Malden, Massachusetts",
+      people: ["Teri Schrader"],
+      participants: [schoolRef(DemoSchools.parker), schoolRef(DemoSchools.leominster)],
+    },
+    {
+      slug: "ma-portfolio-showcase-2024",
+      campaign: "massachusettsPortfolios",
+      kind: EVENT,
+      title: "Portfolio showcase for legislators' staff",
+      date: "2024-11-14",
+      status: DONE,
+      location: "Francis W. Parker Charter Essential School, Devens",
+      participants: [schoolRef(DemoSchools.parker), schoolRef(DemoSchools.leominster), schoolRef(DemoSchools.fenway)],
+      participantCount: 40,
+      outcome: "Two legislators' offices asked for a briefing on portfolio assessment.",
+    },
+    // The Consortium's private draft
+    {
+      slug: "consortium-draft-review-upcoming",
+      campaign: "consortiumRegentsResponse",
+      kind: MEETING,
+      title: "Coordinators review the draft response before it goes to the principals",
+      date: daysFromNow(10),
+      status: PLANNED,
+      people: ["Ann Cook"],
+      participants: [schoolRef(DemoSchools.urbanAcademy)],
+    },
     // CES national
     {
       slug: "ces-sign-on-letter-upcoming",
@@ -615,6 +737,7 @@ function actions(): CampaignActionDocument[] {
   return actionSpecs().map((spec) => ({
     _id: demoId(`campaign-action:${spec.slug}`),
     campaignId: DemoCampaigns[spec.campaign],
+    ...sharingOf(DemoCampaigns[spec.campaign]),
     kind: spec.kind,
     title: spec.title,
     description: spec.description ?? null,
@@ -649,12 +772,15 @@ const MILESTONES: MilestoneSpec[] = [
   ["portland-budget", "portlandFiscalClimate", OUTCOME, "2003-06-30", "Budget adopted with the cuts; the network keeps what can't be taken away: its relationships"],
   ["nyc-local-report", "nycLocalPolicies", PROGRESS, "2023-06-15", "Department reports on aligning admissions calendars, as the Panel asked"],
   ["nyc-state-proposal", "nycStatePolicies", PROGRESS, "2024-03-01", "Costed proposal for network-based leadership development sent to the legislature"],
+  ["ma-coalition", "massachusettsPortfolios", PROGRESS, "2024-10-15", "CES Mentor Schools join the Massachusetts coalition"],
+  ["consortium-draft-started", "consortiumRegentsResponse", PROGRESS, "2024-11-20", "Coordinators agree to draft a joint response"],
 ];
 
 function milestones(): CampaignMilestoneDocument[] {
   return MILESTONES.map(([slug, campaign, kind, date, title, description]) => ({
     _id: demoId(`campaign-milestone:${slug}`),
     campaignId: DemoCampaigns[campaign],
+    ...sharingOf(DemoCampaigns[campaign]),
     kind,
     title,
     description: description ?? null,

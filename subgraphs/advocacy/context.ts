@@ -1,6 +1,7 @@
 import { groupedLoader, keyedLoader, today, type Access } from "../kit";
 import { CampaignActionService } from "./action/action.service";
 import { CampaignService } from "./campaign/campaign.service";
+import { CampaignSharingSync } from "./campaign/campaign.sharing";
 import { EndorsementService } from "./endorsement/endorsement.service";
 import { AdvocateKind } from "./enums";
 import { CampaignMilestoneService } from "./milestone/milestone.service";
@@ -11,24 +12,27 @@ function byAdvocateKind<T>(create: (kind: AdvocateKind) => T): Record<AdvocateKi
   return { SCHOOL: create(AdvocateKind.SCHOOL), NETWORK: create(AdvocateKind.NETWORK), ORGANIZATION: create(AdvocateKind.ORGANIZATION) };
 }
 
-/** Per-request DataLoaders: every entity lookup and nested list is batched into one query per tick. */
-function createLoaders(repos: AdvocacyRepositories) {
+/**
+ * Per-request DataLoaders: every entity lookup and nested list is batched into one query per tick, and
+ * every query is narrowed to what the request's `access` may read (the repositories' `readable`).
+ */
+function createLoaders(access: Access, repos: AdvocacyRepositories) {
   return {
-    campaignById: keyedLoader((ids: readonly string[]) => repos.campaigns.findByIds(ids), (c) => c.id),
-    endorsementById: keyedLoader((ids: readonly string[]) => repos.endorsements.findByIds(ids), (e) => e.id),
-    actionById: keyedLoader((ids: readonly string[]) => repos.actions.findByIds(ids), (a) => a.id),
-    milestoneById: keyedLoader((ids: readonly string[]) => repos.milestones.findByIds(ids), (m) => m.id),
-    endorsementCountsByCampaign: keyedLoader((ids: readonly string[]) => repos.endorsements.countByCampaignIds(ids), (c) => c.campaignId),
-    upcomingActionsByCampaign: groupedLoader((ids: readonly string[]) => repos.actions.findUpcoming(ids, today()), (a) => a.campaignId),
-    milestonesByCampaign: groupedLoader((ids: readonly string[]) => repos.milestones.findByCampaignIds(ids), (m) => m.campaignId),
+    campaignById: keyedLoader((ids: readonly string[]) => repos.campaigns.findByIdsFor(access, ids), (c) => c.id),
+    endorsementById: keyedLoader((ids: readonly string[]) => repos.endorsements.findByIdsFor(access, ids), (e) => e.id),
+    actionById: keyedLoader((ids: readonly string[]) => repos.actions.findByIdsFor(access, ids), (a) => a.id),
+    milestoneById: keyedLoader((ids: readonly string[]) => repos.milestones.findByIdsFor(access, ids), (m) => m.id),
+    endorsementCountsByCampaign: keyedLoader((ids: readonly string[]) => repos.endorsements.countByCampaignIds(access, ids), (c) => c.campaignId),
+    upcomingActionsByCampaign: groupedLoader((ids: readonly string[]) => repos.actions.findUpcoming(access, ids, today()), (a) => a.campaignId),
+    milestonesByCampaign: groupedLoader((ids: readonly string[]) => repos.milestones.findByCampaignIds(access, ids), (m) => m.campaignId),
     campaignsLedBy: byAdvocateKind((kind) =>
       groupedLoader(
-        (ids: readonly string[]) => repos.campaigns.findLedBy(kind, ids),
+        (ids: readonly string[]) => repos.campaigns.findLedBy(access, kind, ids),
         (c) => (kind === AdvocateKind.SCHOOL ? c.leadSchoolIds : kind === AdvocateKind.NETWORK ? c.leadNetworkId : (c.leadOrganizationId ?? "")),
       ),
     ),
     endorsementsBy: byAdvocateKind((kind) =>
-      groupedLoader((ids: readonly string[]) => repos.endorsements.findByEndorsers(kind, ids), (e) => e.endorserId),
+      groupedLoader((ids: readonly string[]) => repos.endorsements.findByEndorsers(access, kind, ids), (e) => e.endorserId),
     ),
     /** Connections nested under many campaigns, one batch per list and arguments. */
     pages: new GroupedPageLoaders(),
@@ -36,17 +40,19 @@ function createLoaders(repos: AdvocacyRepositories) {
 }
 
 export function createServices(repos: AdvocacyRepositories) {
-  const campaigns = new CampaignService(repos);
+  const sharing = new CampaignSharingSync(repos);
+  const campaigns = new CampaignService(repos, sharing);
   return {
+    sharing,
     campaigns,
-    endorsements: new EndorsementService(repos, campaigns),
-    actions: new CampaignActionService(repos, campaigns),
-    milestones: new CampaignMilestoneService(repos, campaigns),
+    endorsements: new EndorsementService(repos, campaigns, sharing),
+    actions: new CampaignActionService(repos, campaigns, sharing),
+    milestones: new CampaignMilestoneService(repos, campaigns, sharing),
   };
 }
 
 export interface AdvocacyContext {
-  /** The caller's access, forwarded by the gateway (enforced by the access-control issue). */
+  /** The caller's access, forwarded (signed) by the gateway: every read and write is checked against it. */
   access: Access;
   repos: AdvocacyRepositories;
   services: ReturnType<typeof createServices>;
@@ -55,5 +61,5 @@ export interface AdvocacyContext {
 
 /** Repositories and services live as long as the subgraph; loaders only as long as one request. */
 export function createAdvocacyContext(access: Access, repos: AdvocacyRepositories, services: AdvocacyContext["services"]): AdvocacyContext {
-  return { access, repos, services, loaders: createLoaders(repos) };
+  return { access, repos, services, loaders: createLoaders(access, repos) };
 }

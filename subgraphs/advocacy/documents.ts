@@ -27,5 +27,5 @@ export function differentSharing<T extends Document>(campaignId: string, sharing
       { "owner.networkId": { $ne: sharing.owner.networkId } },
       { "owner.schoolId": { $ne: sharing.owner.schoolId ?? null } },
     ],
-  } as Filter<T>;
+  } as unknown as Filter<T>;
 }

@@ -45,7 +45,11 @@ export const advocacySubgraph: SubgraphDefinition<AdvocacyContext> = {
     return {
       schema,
       createContext: async (access) => createAdvocacyContext(access, repos, services),
-      ensureIndexes: () => ensureIndexes(repos),
+      ensureIndexes: async () => {
+        await ensureIndexes(repos);
+        // records stored before they carried their campaign's owner and visibility get them
+        await services.sharing.backfill();
+      },
     };
   },
 };

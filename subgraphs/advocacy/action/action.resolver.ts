@@ -13,8 +13,8 @@ export class CampaignActionResolver {
   }
 
   @Query(() => CampaignActionConnection, { description: "Actions of one campaign or of all, by date: e.g. everything planned next month." })
-  campaignActions(@Args() args: CampaignActionsArgs, @Ctx() { repos }: AdvocacyContext) {
-    return repos.actions.list(args);
+  campaignActions(@Args() args: CampaignActionsArgs, @Ctx() { access, repos }: AdvocacyContext) {
+    return repos.actions.list(access, args);
   }
 
   @FieldResolver(() => Campaign)
@@ -28,34 +28,34 @@ export class CampaignActionResolver {
   }
 
   @Mutation(() => CampaignAction, { description: "Logs a done action, or plans one (PLANNED, dated today or later)." })
-  logCampaignAction(@Arg("input") input: LogCampaignActionInput, @Ctx() { services }: AdvocacyContext) {
-    return services.actions.log(input);
+  logCampaignAction(@Arg("input") input: LogCampaignActionInput, @Ctx() { access, services }: AdvocacyContext) {
+    return services.actions.log(access, input);
   }
 
   @Mutation(() => CampaignAction)
   updateCampaignAction(
     @Arg("id", () => ID) id: string,
     @Arg("input") input: UpdateCampaignActionInput,
-    @Ctx() { services }: AdvocacyContext,
+    @Ctx() { access, services }: AdvocacyContext,
   ) {
-    return services.actions.update(id, input);
+    return services.actions.update(access, id, input);
   }
 
   @Mutation(() => CampaignAction, { description: "Marks a planned action DONE, with its outcome." })
   completeCampaignAction(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => CompleteCampaignActionInput, { nullable: true }) input: CompleteCampaignActionInput | null,
-    @Ctx() { services }: AdvocacyContext,
+    @Ctx() { access, services }: AdvocacyContext,
   ) {
-    return services.actions.complete(id, input ?? {});
+    return services.actions.complete(access, id, input ?? {});
   }
 
   @Mutation(() => CampaignAction, { description: "Cancels a planned action." })
   cancelCampaignAction(
     @Arg("id", () => ID) id: string,
     @Arg("reason", () => String, { nullable: true }) reason: string | null,
-    @Ctx() { services }: AdvocacyContext,
+    @Ctx() { access, services }: AdvocacyContext,
   ) {
-    return services.actions.cancel(id, reason);
+    return services.actions.cancel(access, id, reason);
   }
 }

@@ -18,8 +18,8 @@ export class CampaignResolver {
   }
 
   @Query(() => CampaignConnection, { description: "Campaigns filtered by level, status, jurisdiction, region, issue area or lead network." })
-  campaigns(@Args() args: CampaignsArgs, @Ctx() { repos }: AdvocacyContext) {
-    return repos.campaigns.list(args);
+  campaigns(@Args() args: CampaignsArgs, @Ctx() { access, repos }: AdvocacyContext) {
+    return repos.campaigns.list(access, args);
   }
 
   @FieldResolver(() => Network, { description: "The network that leads the campaign." })
@@ -50,13 +50,13 @@ export class CampaignResolver {
   }
 
   @FieldResolver(() => EndorsementConnection, { description: "Endorsements in signing order; current ones unless includeWithdrawn." })
-  endorsements(@Root() campaign: Campaign, @Args() args: EndorsementListArgs, @Ctx() { repos, loaders }: AdvocacyContext) {
-    return loaders.pages.load("endorsements", args, campaign.id, (ids) => repos.endorsements.pagesForCampaigns(ids, args));
+  endorsements(@Root() campaign: Campaign, @Args() args: EndorsementListArgs, @Ctx() { access, repos, loaders }: AdvocacyContext) {
+    return loaders.pages.load("endorsements", args, campaign.id, (ids) => repos.endorsements.pagesForCampaigns(access, ids, args));
   }
 
   @FieldResolver(() => CampaignActionConnection, { description: "The campaign's actions, in date order (or latest first)." })
-  actions(@Root() campaign: Campaign, @Args() args: CampaignActionListArgs, @Ctx() { repos, loaders }: AdvocacyContext) {
-    return loaders.pages.load("actions", args, campaign.id, (ids) => repos.actions.pagesForCampaigns(ids, args));
+  actions(@Root() campaign: Campaign, @Args() args: CampaignActionListArgs, @Ctx() { access, repos, loaders }: AdvocacyContext) {
+    return loaders.pages.load("actions", args, campaign.id, (ids) => repos.actions.pagesForCampaigns(access, ids, args));
   }
 
   @FieldResolver(() => [CampaignAction], { description: "The next planned actions, from today on, soonest first." })
@@ -70,21 +70,21 @@ export class CampaignResolver {
   }
 
   @Mutation(() => Campaign, { description: "Starts a campaign as PLANNING (default) or ACTIVE." })
-  createCampaign(@Arg("input") input: CreateCampaignInput, @Ctx() { services }: AdvocacyContext) {
-    return services.campaigns.create(input);
+  createCampaign(@Arg("input") input: CreateCampaignInput, @Ctx() { access, services }: AdvocacyContext) {
+    return services.campaigns.create(access, input);
   }
 
   @Mutation(() => Campaign, { description: "Changes a campaign's details. CONFLICT once it is CLOSED." })
-  updateCampaign(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateCampaignInput, @Ctx() { services }: AdvocacyContext) {
-    return services.campaigns.update(id, input);
+  updateCampaign(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateCampaignInput, @Ctx() { access, services }: AdvocacyContext) {
+    return services.campaigns.update(access, id, input);
   }
 
   @Mutation(() => Campaign, { description: "Moves a campaign to another status; CONFLICT for a move CampaignStatus does not allow." })
   changeCampaignStatus(
     @Arg("id", () => ID) id: string,
     @Arg("input") input: ChangeCampaignStatusInput,
-    @Ctx() { services }: AdvocacyContext,
+    @Ctx() { access, services }: AdvocacyContext,
   ) {
-    return services.campaigns.changeStatus(id, input);
+    return services.campaigns.changeStatus(access, id, input);
   }
 }

@@ -30,16 +30,16 @@ export class EndorsementResolver {
   @Mutation(() => Endorsement, {
     description: "Signs a school, network or organization on to an open campaign. CONFLICT if it already endorses it; a withdrawn endorsement is renewed.",
   })
-  endorseCampaign(@Arg("input") input: EndorseCampaignInput, @Ctx() { services }: AdvocacyContext) {
-    return services.endorsements.endorse(input);
+  endorseCampaign(@Arg("input") input: EndorseCampaignInput, @Ctx() { access, services }: AdvocacyContext) {
+    return services.endorsements.endorse(access, input);
   }
 
   @Mutation(() => Endorsement, { description: "Withdraws a current endorsement of an open campaign." })
   withdrawEndorsement(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => WithdrawEndorsementInput, { nullable: true }) input: WithdrawEndorsementInput | null,
-    @Ctx() { services }: AdvocacyContext,
+    @Ctx() { access, services }: AdvocacyContext,
   ) {
-    return services.endorsements.withdraw(id, input ?? {});
+    return services.endorsements.withdraw(access, id, input ?? {});
   }
 }

@@ -12,7 +12,7 @@ export class CampaignMilestoneResolver {
   }
 
   @Mutation(() => CampaignMilestone, { description: "Records progress, a setback or an outcome (dated today or earlier)." })
-  recordCampaignMilestone(@Arg("input") input: RecordCampaignMilestoneInput, @Ctx() { services }: AdvocacyContext) {
-    return services.milestones.record(input);
+  recordCampaignMilestone(@Arg("input") input: RecordCampaignMilestoneInput, @Ctx() { access, services }: AdvocacyContext) {
+    return services.milestones.record(access, input);
   }
 }
