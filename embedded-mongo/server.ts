@@ -74,6 +74,8 @@ export class MongoServer {
       server.releaseStorage();
       throw e;
     }
+    // Accept errors (e.g. too many open files) must not crash the process.
+    server.server.on("error", () => undefined);
     const address = server.server.address() as net.AddressInfo;
     server.state.port = address.port;
     return server;

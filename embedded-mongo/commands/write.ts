@@ -58,6 +58,7 @@ interface UpdateStatement {
   arrayFilters?: Doc[];
   hint?: unknown;
   collation?: CollationSpec;
+  variables?: Doc;
 }
 
 function parseUpdateStatement(raw: unknown): UpdateStatement {
@@ -79,10 +80,10 @@ function parseUpdateStatement(raw: unknown): UpdateStatement {
 
 /** Runs one update statement; returns matched/modified counts and the upserted _id. */
 function runUpdate(coll: Collection, st: UpdateStatement): { matched: number; modified: number; upsertedId?: unknown } {
-  const { matches } = findDocuments(coll, st.q, { limit: st.multi ? 0 : 1, hint: st.hint, collation: st.collation });
+  const { matches } = findDocuments(coll, st.q, { limit: st.multi ? 0 : 1, hint: st.hint, collation: st.collation, variables: st.variables });
   let modified = 0;
   for (const [rid, doc] of matches) {
-    const updated = applyUpdate(doc, st.u, { filter: st.q, arrayFilters: st.arrayFilters, inserting: false, collation: st.collation });
+    const updated = applyUpdate(doc, st.u, { filter: st.q, arrayFilters: st.arrayFilters, inserting: false, collation: st.collation, variables: st.variables });
     checkSize(updated);
     if (compareValues(updated, doc) !== 0 || Object.keys(updated).join() !== Object.keys(doc).join()) {
       coll.replace(rid, updated);
@@ -90,7 +91,7 @@ function runUpdate(coll: Collection, st: UpdateStatement): { matched: number; mo
     }
   }
   if (matches.length === 0 && st.upsert) {
-    const doc = buildUpsert(st.q, st.u, st.arrayFilters);
+    const doc = buildUpsert(st.q, st.u, st.arrayFilters, st.variables);
     coll.insert(prepareInsert(doc));
     return { matched: 0, modified: 0, upsertedId: doc._id };
   }
@@ -109,7 +110,7 @@ function update(ctx: CommandContext): Doc {
   for (let i = 0; i < list.length; i++) {
     ctx.state.opcounters.update++;
     try {
-      const r = runUpdate(coll, parseUpdateStatement(list[i]));
+      const r = runUpdate(coll, { ...parseUpdateStatement(list[i]), variables: optDoc(ctx, "let") });
       n += r.matched;
       nModified += r.modified;
       if (r.upsertedId !== undefined) {
@@ -141,7 +142,7 @@ function del(ctx: CommandContext): Doc {
       const limit = Number(st.limit ?? 0);
       if (limit !== 0 && limit !== 1) throw commandError(ErrorCodes.FailedToParse, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
       if (!coll) continue;
-      const { matches } = findDocuments(coll, st.q, { limit, hint: st.hint, collation: parseCollation(st.collation) });
+      const { matches } = findDocuments(coll, st.q, { limit, hint: st.hint, collation: parseCollation(st.collation), variables: optDoc(ctx, "let") });
       for (const [rid] of matches) coll.remove(rid);
       n += matches.length;
     } catch (e) {
@@ -170,27 +171,28 @@ function findAndModify(ctx: CommandContext): Doc {
     throw commandError(ErrorCodes.FailedToParse, "Update argument must be either an object or an array");
   }
   const collation = parseCollation(ctx.body.collation);
+  const variables = optDoc(ctx, "let");
   const project = (d: Doc | null): Doc | null => (d === null ? null : applyProjection([d], fields, query)[0]);
 
   if (remove) {
     const coll = ctx.state.catalog.getCollection(ctx.db, name);
-    const { matches } = findDocuments(coll, query, { sort, limit: 1, hint: ctx.body.hint, collation });
+    const { matches } = findDocuments(coll, query, { sort, limit: 1, hint: ctx.body.hint, collation, variables });
     if (!coll || matches.length === 0) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
     const [rid, doc] = matches[0];
     coll.remove(rid);
     return { lastErrorObject: { n: 1 }, value: project(doc), ok: 1 };
   }
   const { coll } = ctx.state.catalog.ensureCollection(ctx.db, name);
-  const { matches } = findDocuments(coll, query, { sort, limit: 1, hint: ctx.body.hint, collation });
+  const { matches } = findDocuments(coll, query, { sort, limit: 1, hint: ctx.body.hint, collation, variables });
   if (matches.length > 0) {
     const [rid, doc] = matches[0];
-    const updated = applyUpdate(doc, updateSpec!, { filter: query, arrayFilters, inserting: false, collation });
+    const updated = applyUpdate(doc, updateSpec!, { filter: query, arrayFilters, inserting: false, collation, variables });
     checkSize(updated);
     if (compareValues(updated, doc) !== 0 || Object.keys(updated).join() !== Object.keys(doc).join()) coll.replace(rid, updated);
     return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(returnNew ? updated : doc), ok: 1 };
   }
   if (!upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
-  const doc = prepareInsert(buildUpsert(query, updateSpec!, arrayFilters));
+  const doc = prepareInsert(buildUpsert(query, updateSpec!, arrayFilters, variables));
   coll.insert(doc);
   return { lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id }, value: returnNew ? project(doc) : null, ok: 1 };
 }

@@ -8,9 +8,7 @@ export const MAX_DOCUMENT_SIZE = 16 * 1024 * 1024;
 
 export function prepareInsert(input: unknown): Doc {
   if (!isPlainObject(input)) throw commandError(ErrorCodes.TypeMismatch, "Documents to insert must be objects");
-  for (const k of Object.keys(input)) {
-    if (k.startsWith("$")) throw commandError(ErrorCodes.BadValue, `Document can't have $ prefixed field names: ${k}`);
-  }
+  // Since MongoDB 5.0, stored documents may have "$"-prefixed and dotted field names (not inside _id).
   let doc: Doc = input;
   if (doc._id === undefined) doc = { _id: new ObjectId(), ...doc };
   const id = doc._id;

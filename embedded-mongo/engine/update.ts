@@ -104,13 +104,17 @@ function typeName(v: unknown): string {
  * Applies an update to a copy of `doc`. `filter` is the statement's query (for the positional $);
  * `inserting` is true when building an upserted document ($setOnInsert applies, _id may be set).
  */
-export function applyUpdate(doc: Doc, update: UpdateSpec, opts: { filter: Doc; arrayFilters?: Doc[]; inserting: boolean; collation?: CollationSpec }): Doc {
+export function applyUpdate(
+  doc: Doc,
+  update: UpdateSpec,
+  opts: { filter: Doc; arrayFilters?: Doc[]; inserting: boolean; collation?: CollationSpec; variables?: Doc },
+): Doc {
   const originalId = doc._id;
   let result: Doc;
   try {
     if (isPipelineUpdate(update)) {
       const docs = [cloneValue(doc)];
-      mingoUpdateOne(docs, {}, update as never, {}, mingoOptions());
+      mingoUpdateOne(docs, {}, update as never, {}, mingoOptions({ variables: opts.variables, collation: opts.collation }));
       result = docs[0];
     } else if (!isOperatorUpdate(update)) {
       validateStorage(update);
@@ -122,6 +126,10 @@ export function applyUpdate(doc: Doc, update: UpdateSpec, opts: { filter: Doc; a
       for (const [op, arg] of Object.entries(update)) {
         if (op === "$setOnInsert") {
           if (!opts.inserting) continue;
+          const set = (update.$set as Doc | undefined) ?? {};
+          for (const path of Object.keys(arg as Doc)) {
+            if (path in set) throw commandError(ErrorCodes.ConflictingUpdateOperators, `Updating the path '${path}' would create a conflict at '${path}'`);
+          }
           modifier.$set = { ...((modifier.$set as Doc) ?? {}), ...(arg as Doc) };
           continue;
         }
@@ -195,7 +203,7 @@ export function upsertSeed(filter: Doc): Doc {
 }
 
 /** Builds the document an upsert inserts. */
-export function buildUpsert(filter: Doc, update: UpdateSpec, arrayFilters?: Doc[]): Doc {
+export function buildUpsert(filter: Doc, update: UpdateSpec, arrayFilters?: Doc[], variables?: Doc): Doc {
   const seed = upsertSeed(filter);
   let doc: Doc;
   if (!isPipelineUpdate(update) && !isOperatorUpdate(update)) {
@@ -206,7 +214,7 @@ export function buildUpsert(filter: Doc, update: UpdateSpec, arrayFilters?: Doc[
       throw commandError(ErrorCodes.ImmutableField, `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${formatValue(doc._id)}`);
     }
   } else {
-    doc = applyUpdate(seed, update, { filter, arrayFilters, inserting: true });
+    doc = applyUpdate(seed, update, { filter, arrayFilters, inserting: true, variables });
   }
   if (doc._id === undefined) doc = { _id: new ObjectId(), ...doc };
   validateStorage(doc);

@@ -1,5 +1,6 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { IsOptional, Max, Min } from "class-validator";
+import { EJSON } from "bson";
 import type { Collection, Document, Filter, Sort } from "mongodb";
 import { BadUserInputError } from "./errors";
 
@@ -92,13 +93,14 @@ export function ConnectionType<TNode extends object>(nodeClass: ClassType<TNode>
 /** Sort keys of a keyset-paginated list; `_id` is appended to make the order total. */
 export type SortKeys = Array<[field: string, direction: 1 | -1]>;
 
+/** Extended JSON keeps sort values' BSON types (a Date stays a Date), so `after` compares like with like. */
 function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values)).toString("base64url");
+  return Buffer.from(EJSON.stringify(values)).toString("base64url");
 }
 
 function decodeCursor(cursor: string, length: number): unknown[] {
   try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    const values: unknown = EJSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (Array.isArray(values) && values.length === length) return values;
   } catch {
     // fall through to the error below

@@ -45,7 +45,8 @@ export abstract class Repository<TDoc extends StoredDocument> {
   }
 
   async findByIds(ids: readonly string[]): Promise<Array<Entity<TDoc>>> {
-    const docs = await this.collection.find({ _id: { $in: [...ids] } } as Filter<TDoc>).toArray();
+    // one batch for all: a loader's keys come back in a single round trip, not 101 at a time
+    const docs = await this.collection.find({ _id: { $in: [...ids] } } as Filter<TDoc>, { batchSize: Math.max(ids.length, 1) }).toArray();
     return docs.map((doc) => toEntity(doc as TDoc));
   }
 

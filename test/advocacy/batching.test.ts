@@ -46,10 +46,15 @@ function campaignDoc(leadNetworkId: string, i: number, leadSchoolIds: string[] =
   };
 }
 
-function endorsementDoc(campaignId: string, endorserKind: AdvocateKind, endorserId: string, day = 1): EndorsementDocument {
+/** A record of `campaign`: its id, and the copy of its owner and visibility every record carries. */
+function sharing(campaign: CampaignDocument) {
+  return { campaignId: campaign._id, owner: campaign.owner, visibility: campaign.visibility };
+}
+
+function endorsementDoc(campaign: CampaignDocument, endorserKind: AdvocateKind, endorserId: string, day = 1): EndorsementDocument {
   return {
     _id: newId(),
-    campaignId,
+    ...sharing(campaign),
     endorserKind,
     endorserId,
     endorsedOn: `2024-02-${String((day % 28) + 1).padStart(2, "0")}`,
@@ -62,10 +67,10 @@ function endorsementDoc(campaignId: string, endorserKind: AdvocateKind, endorser
   };
 }
 
-function actionDoc(campaignId: string, date: string, status: CampaignActionStatus): CampaignActionDocument {
+function actionDoc(campaign: CampaignDocument, date: string, status: CampaignActionStatus): CampaignActionDocument {
   return {
     _id: newId(),
-    campaignId,
+    ...sharing(campaign),
     kind: CampaignActionKind.MEETING,
     title: `Meeting on ${date}`,
     date,
@@ -77,8 +82,8 @@ function actionDoc(campaignId: string, date: string, status: CampaignActionStatu
   };
 }
 
-function milestoneDoc(campaignId: string): CampaignMilestoneDocument {
-  return { _id: newId(), campaignId, kind: CampaignMilestoneKind.PROGRESS, title: "Progress", date: "2024-03-01", createdAt: now, updatedAt: now };
+function milestoneDoc(campaign: CampaignDocument): CampaignMilestoneDocument {
+  return { _id: newId(), ...sharing(campaign), kind: CampaignMilestoneKind.PROGRESS, title: "Progress", date: "2024-03-01", createdAt: now, updatedAt: now };
 }
 
 /** `size` campaigns led by a new network, each with endorsements of every kind, actions and a milestone. */
@@ -88,21 +93,21 @@ async function networkWithCampaigns(size: number): Promise<string> {
   await fixture.subgraph.db.collection<CampaignDocument>("campaigns").insertMany(campaigns);
   await fixture.subgraph.db.collection<EndorsementDocument>("endorsements").insertMany(
     campaigns.flatMap((campaign) => [
-      endorsementDoc(campaign._id, AdvocateKind.SCHOOL, entityId()),
-      endorsementDoc(campaign._id, AdvocateKind.SCHOOL, entityId(), 2),
-      endorsementDoc(campaign._id, AdvocateKind.NETWORK, entityId(), 3),
-      endorsementDoc(campaign._id, AdvocateKind.ORGANIZATION, entityId(), 4),
+      endorsementDoc(campaign, AdvocateKind.SCHOOL, entityId()),
+      endorsementDoc(campaign, AdvocateKind.SCHOOL, entityId(), 2),
+      endorsementDoc(campaign, AdvocateKind.NETWORK, entityId(), 3),
+      endorsementDoc(campaign, AdvocateKind.ORGANIZATION, entityId(), 4),
     ]),
   );
   await fixture.subgraph.db.collection<CampaignActionDocument>("campaign_actions").insertMany(
     campaigns.flatMap((campaign) => [
-      actionDoc(campaign._id, "2024-03-01", CampaignActionStatus.DONE),
-      actionDoc(campaign._id, isoDate(5), CampaignActionStatus.PLANNED),
-      actionDoc(campaign._id, isoDate(9), CampaignActionStatus.PLANNED),
-      actionDoc(campaign._id, isoDate(12), CampaignActionStatus.PLANNED),
+      actionDoc(campaign, "2024-03-01", CampaignActionStatus.DONE),
+      actionDoc(campaign, isoDate(5), CampaignActionStatus.PLANNED),
+      actionDoc(campaign, isoDate(9), CampaignActionStatus.PLANNED),
+      actionDoc(campaign, isoDate(12), CampaignActionStatus.PLANNED),
     ]),
   );
-  await fixture.subgraph.db.collection<CampaignMilestoneDocument>("campaign_milestones").insertMany(campaigns.map((campaign) => milestoneDoc(campaign._id)));
+  await fixture.subgraph.db.collection<CampaignMilestoneDocument>("campaign_milestones").insertMany(campaigns.map((campaign) => milestoneDoc(campaign)));
   return networkId;
 }
 
@@ -157,7 +162,7 @@ describe("N+1 is designed out", () => {
       await fixture.subgraph.db.collection<CampaignDocument>("campaigns").insertOne(campaign);
       await fixture.subgraph.db
         .collection<EndorsementDocument>("endorsements")
-        .insertMany(Array.from({ length: size }, (_, i) => endorsementDoc(campaign._id, i % 2 ? AdvocateKind.SCHOOL : AdvocateKind.NETWORK, entityId(), i)));
+        .insertMany(Array.from({ length: size }, (_, i) => endorsementDoc(campaign, i % 2 ? AdvocateKind.SCHOOL : AdvocateKind.NETWORK, entityId(), i)));
       counts.push(
         await commandsFor(QUERY, { id: campaign._id }, (data) => {
           expect(data.campaign.endorsements.totalCount).toBe(size);
@@ -183,7 +188,7 @@ describe("N+1 is designed out", () => {
       await fixture.subgraph.db.collection<CampaignDocument>("campaigns").insertMany([...shared, ...led]);
       await fixture.subgraph.db
         .collection<EndorsementDocument>("endorsements")
-        .insertMany(schools.flatMap((school) => shared.map((campaign) => endorsementDoc(campaign._id, AdvocateKind.SCHOOL, school))));
+        .insertMany(schools.flatMap((school) => shared.map((campaign) => endorsementDoc(campaign, AdvocateKind.SCHOOL, school))));
       counts.push(
         await commandsFor(QUERY, { representations: schools.map((id) => ({ __typename: "School", id })) }, (data) => {
           expect(data._entities).toHaveLength(size);

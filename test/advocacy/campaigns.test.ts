@@ -15,7 +15,7 @@ const CAMPAIGN = `query($id: ID!) { campaign(id: $id) {
 
 describe("creating a campaign", () => {
   it("stores the campaign with its lead, owner and first status", async () => {
-    const networkId = entityId();
+    const networkId = fixture.coordinatedNetwork();
     const schoolId = entityId();
     const organizationId = entityId();
     const id = await fixture.createCampaign({
@@ -69,7 +69,7 @@ describe("creating a campaign", () => {
         level: "LOCAL",
         jurisdiction: "Humble ISD",
         targetBody: "Board of Trustees",
-        leadNetworkId: entityId(),
+        leadNetworkId: fixture.network,
         ...input,
       },
     });
@@ -85,9 +85,10 @@ describe("listing campaigns", () => {
       totalCount pageInfo { hasNextPage endCursor } edges { node { title level status jurisdiction issueAreas } }
     }
   }`;
-  const network = entityId();
+  let network: string;
 
   beforeAll(async () => {
+    network = fixture.coordinatedNetwork();
     const base = { leadNetworkId: network };
     await fixture.createCampaign({ ...base, title: "L1 Oregon school funding", level: "STATE", jurisdiction: "Oregon", region: "OR", issueAreas: ["school funding"] });
     await fixture.createCampaign({ ...base, title: "L2 Regents alternatives", level: "STATE", jurisdiction: "New York State", issueAreas: ["assessment", "graduation"] });

@@ -1,4 +1,4 @@
-import { entityId, errorCode, isoDate, startAdvocacyFixture, type AdvocacyFixture } from "./fixtures";
+import { asEndorser, entityId, errorCode, isoDate, startAdvocacyFixture, type AdvocacyFixture } from "./fixtures";
 
 let fixture: AdvocacyFixture;
 beforeAll(async () => {
@@ -40,7 +40,7 @@ describe("endorsing a campaign", () => {
     const campaignId = await fixture.createCampaign();
     const id = entityId();
     await fixture.endorse(campaignId, "NETWORK", id);
-    const again = await fixture.run(ENDORSE, { input: { campaignId, endorserKind: "NETWORK", endorserId: id } });
+    const again = await fixture.run(ENDORSE, { input: { campaignId, endorserKind: "NETWORK", endorserId: id } }, asEndorser("NETWORK", id));
     expect(errorCode(again)).toBe("CONFLICT");
     expect(await counts(campaignId)).toEqual({ schools: 0, networks: 1, organizations: 0, total: 1 });
     // the same endorser on another campaign is a new endorsement
@@ -64,9 +64,10 @@ describe("endorsing a campaign", () => {
   it("counts concurrent endorsements by different endorsers", async () => {
     const campaignId = await fixture.createCampaign();
     const results = await Promise.all(
-      Array.from({ length: 15 }, (_, i) =>
-        fixture.run(ENDORSE, { input: { campaignId, endorserKind: i % 3 === 0 ? "NETWORK" : "SCHOOL", endorserId: entityId() } }),
-      ),
+      Array.from({ length: 15 }, (_, i) => {
+        const [endorserKind, endorserId] = [i % 3 === 0 ? "NETWORK" : "SCHOOL", entityId()];
+        return fixture.run(ENDORSE, { input: { campaignId, endorserKind, endorserId } }, asEndorser(endorserKind, endorserId));
+      }),
     );
     expect(results.every((result) => !result.errors)).toBe(true);
     expect(await counts(campaignId)).toEqual({ schools: 10, networks: 5, organizations: 0, total: 15 });
@@ -106,8 +107,13 @@ describe("endorsing a campaign", () => {
 describe("withdrawing an endorsement", () => {
   it("removes it from the counts and keeps the record", async () => {
     const campaignId = await fixture.createCampaign();
-    const endorsementId = await fixture.endorse(campaignId, "ORGANIZATION", entityId(), { endorsedOn: "2024-02-01" });
-    const data = await fixture.must(WITHDRAW, { id: endorsementId, input: { withdrawnOn: "2024-03-01", reason: "Board decision" } });
+    const organizationId = entityId();
+    const endorsementId = await fixture.endorse(campaignId, "ORGANIZATION", organizationId, { endorsedOn: "2024-02-01" });
+    const data = await fixture.must(
+      WITHDRAW,
+      { id: endorsementId, input: { withdrawnOn: "2024-03-01", reason: "Board decision" } },
+      asEndorser("ORGANIZATION", organizationId),
+    );
     expect(data.withdrawEndorsement).toEqual({ id: endorsementId, current: false, withdrawnOn: "2024-03-01", withdrawalReason: "Board decision" });
     expect((await counts(campaignId)).total).toBe(0);
     const listed = await fixture.must(

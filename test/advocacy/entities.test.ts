@@ -53,16 +53,17 @@ describe("entity resolution of the advocacy types", () => {
 
 describe("schools, networks and organizations carry their campaigns", () => {
   const school = entityId();
-  const network = entityId();
   const organization = entityId();
   const stranger = entityId();
+  let network: string;
 
   beforeAll(async () => {
+    network = fixture.coordinatedNetwork();
     const regents = await fixture.createCampaign({ title: "A Regents alternatives", leadNetworkId: network, leadSchoolIds: [school], leadOrganizationId: organization });
-    const budget = await fixture.createCampaign({ title: "B State budget", leadNetworkId: entityId() });
+    const budget = await fixture.createCampaign({ title: "B State budget", leadNetworkId: fixture.coordinatedNetwork() });
     const calendar = await fixture.createCampaign({ title: "C Admissions calendar", leadNetworkId: network });
     await fixture.changeStatus(calendar, "WON");
-    const withdrawn = await fixture.createCampaign({ title: "D Withdrawn from", leadNetworkId: entityId() });
+    const withdrawn = await fixture.createCampaign({ title: "D Withdrawn from", leadNetworkId: fixture.coordinatedNetwork() });
     await fixture.endorse(budget, "SCHOOL", school, { endorsedOn: "2024-02-01" });
     await fixture.endorse(regents, "SCHOOL", school, { endorsedOn: "2024-03-01" });
     await fixture.endorse(budget, "NETWORK", network);

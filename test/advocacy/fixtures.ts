@@ -1,10 +1,8 @@
-import { ANONYMOUS_ACCESS, type Access } from "../../subgraphs/kit";
+import type { Access } from "../../subgraphs/kit";
 import { advocacySubgraph } from "../../subgraphs/advocacy";
+import { personAccess } from "../support/access";
 import { startTestDatabase, type TestDatabase } from "../support/database";
 import { startSubgraphUnderTest, type GraphQLResult, type SubgraphUnderTest } from "../support/subgraph";
-
-/** A caller allowed to write (writes are not yet restricted by owner; access control comes later). */
-export const WRITER: Access = { ...ANONYMOUS_ACCESS, principal: { kind: "SYSTEM" }, canWrite: true };
 
 /** Ids as the networks subgraph would issue them; the advocacy subgraph only stores references. */
 let idCounter = 0;
@@ -25,13 +23,28 @@ export function errorCode(result: GraphQLResult): string | undefined {
   return result.errors?.[0]?.extensions?.code;
 }
 
+/** A person who speaks for this school (its staff), network (its coordinator) or organization (its admin). */
+export function asEndorser(kind: string, id: string): Access {
+  if (kind === "SCHOOL") return personAccess({ personId: `staff-of-${id}`, schoolIds: [id] });
+  if (kind === "NETWORK") return personAccess({ personId: `coordinator-of-${id}`, managedNetworkIds: [id], memberNetworkIds: [id] });
+  return personAccess({ personId: `admin-of-${id}`, organizationId: id, organizationAdmin: true });
+}
+
 export interface AdvocacyFixture {
   subgraph: SubgraphUnderTest;
-  /** Runs an operation as a writer; returns the result, errors included. */
-  run(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult>;
+  /** The lead network of the campaigns created here unless a test names another. */
+  network: string;
+  /** A coordinator of `network` and of every network from `coordinatedNetwork()`: the default caller. */
+  writer: Access & { managedNetworkIds: string[]; memberNetworkIds: string[] };
+  /** A new network id that `writer` coordinates. */
+  coordinatedNetwork(): string;
+  /** Runs an operation as `writer` (or `access`); returns the result, errors included. */
+  run(query: string, variables?: Record<string, unknown>, access?: Access): Promise<GraphQLResult>;
   /** Runs an operation and fails the test on any error. */
-  must(query: string, variables?: Record<string, unknown>): Promise<any>;
+  must(query: string, variables?: Record<string, unknown>, access?: Access): Promise<any>;
+  /** Creates a campaign led by `network` (or `input.leadNetworkId`) as `writer`. */
   createCampaign(input?: Record<string, unknown>): Promise<string>;
+  /** Endorses as a person who speaks for the endorser (`asEndorser`). */
   endorse(campaignId: string, endorserKind: string, endorserId: string, extra?: Record<string, unknown>): Promise<string>;
   logAction(campaignId: string, input?: Record<string, unknown>): Promise<string>;
   changeStatus(campaignId: string, status: string, extra?: Record<string, unknown>): Promise<GraphQLResult>;
@@ -42,14 +55,24 @@ export async function startAdvocacyFixture(): Promise<AdvocacyFixture> {
   const database: TestDatabase = await startTestDatabase();
   const subgraph = await startSubgraphUnderTest(advocacySubgraph, database);
   let counter = 0;
-  const run = (query: string, variables: Record<string, unknown> = {}) => subgraph.execute(query, variables, WRITER);
-  const must = async (query: string, variables: Record<string, unknown> = {}) => {
-    const result = await run(query, variables);
+  const network = entityId();
+  const writer = { ...personAccess({ personId: "coordinator" }), managedNetworkIds: [network], memberNetworkIds: [network] };
+  const run = (query: string, variables: Record<string, unknown> = {}, access: Access = writer) => subgraph.execute(query, variables, access);
+  const must = async (query: string, variables: Record<string, unknown> = {}, access: Access = writer) => {
+    const result = await run(query, variables, access);
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data;
   };
   return {
     subgraph,
+    network,
+    writer,
+    coordinatedNetwork() {
+      const id = entityId();
+      writer.managedNetworkIds.push(id);
+      writer.memberNetworkIds.push(id);
+      return id;
+    },
     run,
     must,
     async createCampaign(input = {}) {
@@ -62,7 +85,7 @@ export async function startAdvocacyFixture(): Promise<AdvocacyFixture> {
           region: "NY",
           targetBody: "New York State Board of Regents",
           issueAreas: ["assessment"],
-          leadNetworkId: entityId(),
+          leadNetworkId: network,
           status: "ACTIVE",
           startDate: "2024-01-15",
           ...input,
@@ -71,9 +94,11 @@ export async function startAdvocacyFixture(): Promise<AdvocacyFixture> {
       return data.createCampaign.id;
     },
     async endorse(campaignId, endorserKind, endorserId, extra = {}) {
-      const data = await must(`mutation($input: EndorseCampaignInput!) { endorseCampaign(input: $input) { id } }`, {
-        input: { campaignId, endorserKind, endorserId, endorsedOn: "2024-02-01", ...extra },
-      });
+      const data = await must(
+        `mutation($input: EndorseCampaignInput!) { endorseCampaign(input: $input) { id } }`,
+        { input: { campaignId, endorserKind, endorserId, endorsedOn: "2024-02-01", ...extra } },
+        asEndorser(endorserKind, endorserId),
+      );
       return data.endorseCampaign.id;
     },
     async logAction(campaignId, input = {}) {

@@ -145,4 +145,21 @@ describe("audit log", () => {
     expect(addition.node).toMatchObject({ subgraph: "networks", entityType: "Membership", actor: { kind: "PERSON", id: "test-person" } });
     expect(errorCode(await fixture.execute(QUERY, { o: organizationId }, coordinatorOfB()))).toBe("FORBIDDEN");
   });
+
+  it("pages newest first by timestamp cursors", async () => {
+    const admin = personAccess({ organizationId, organizationAdmin: true });
+    const PAGE = `query($o: ID!, $after: String) { organization(id: $o) { auditLog(first: 2, after: $after) { totalCount edges { node { id at } } pageInfo { endCursor hasNextPage } } } }`;
+    const seen: Array<{ id: string; at: string }> = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const page: any = (await fixture.execute(PAGE, { o: organizationId, after }, admin)).data.organization.auditLog;
+      total = page.totalCount;
+      seen.push(...page.edges.map((edge: any) => edge.node));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen.map((entry) => entry.id)).size).toBe(total);
+    expect(seen.map((entry) => entry.at)).toEqual([...seen.map((entry) => entry.at)].sort().reverse());
+  });
 });
