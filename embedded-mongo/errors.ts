@@ -35,6 +35,7 @@ export const ErrorCodes = {
   InvalidPipelineOperator: 168,
   Location40324: 40324,
   Location40414: 40414,
+  Location40415: 40415,
   Location31254: 31254,
   Location15974: 15974,
 } as const;

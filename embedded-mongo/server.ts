@@ -54,6 +54,7 @@ export class MongoServer {
       host: options.host ?? "127.0.0.1",
       port: 0,
       dbpath: options.dbpath,
+      sessions: new Map(),
     };
     this.server = net.createServer((socket) => this.accept(socket));
   }

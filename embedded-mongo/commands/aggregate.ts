@@ -1,4 +1,6 @@
 /** aggregate: a leading $match uses indexes (and $text), the rest runs in mingo; $out and $merge write here. */
+import { createHash } from "node:crypto";
+import { Binary } from "bson";
 import { collectionName, optArray, optDoc, type CommandContext, type CommandDefinition } from "./context";
 import { batchSizeOf } from "./admin";
 import { Collection, type ChangeSink } from "../engine/collection";
@@ -11,6 +13,9 @@ import { compareValues } from "../engine/bson-order";
 import { applyUpdate } from "../engine/update";
 import { commandError, ErrorCodes, toCommandError } from "../errors";
 import { parseCollation } from "../engine/collation";
+
+/** The SHA-256 of an empty user name, as mongod reports for unauthenticated sessions. */
+const EMPTY_UID = new Binary(createHash("sha256").update("").digest(), 0);
 
 const NULL_SINK: ChangeSink = { put() {}, remove() {}, indexCreated() {}, indexDropped() {} };
 
@@ -26,6 +31,7 @@ function validatePipeline(pipeline: unknown[]): Doc[] {
       throw commandError(40323, "A pipeline stage specification object must contain exactly one field.");
     }
     const name = Object.keys(stage)[0];
+    if (name === "$listLocalSessions" && i === 0) return;
     if (!isKnownStage(name)) throw commandError(ErrorCodes.Location40324, `Unrecognized pipeline stage name: '${name}'`);
     if ((name === "$out" || name === "$merge") && i !== pipeline.length - 1) {
       throw commandError(40601, `${name} can only be the final stage in the pipeline`);
@@ -45,6 +51,10 @@ export function executePipeline(ctx: CommandContext, source: string | undefined,
   let input: Doc[] = [];
   const collation = parseCollation(ctx.body.collation);
   const ns = source === undefined ? `${ctx.db}.$cmd.aggregate` : `${ctx.db}.${source}`;
+  if (source === undefined && stages.length > 0 && "$listLocalSessions" in stages[0]) {
+    input = [...ctx.state.sessions.values()].map((s) => ({ _id: { id: s.id, uid: EMPTY_UID }, lastUse: s.lastUse }));
+    stages = stages.slice(1);
+  }
   if (source !== undefined) {
     const coll = catalog.getCollection(ctx.db, source);
     let filter: Doc = {};

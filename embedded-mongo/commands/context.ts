@@ -25,6 +25,8 @@ export interface ServerState {
   readonly host: string;
   port: number;
   readonly dbpath?: string;
+  /** logical sessions seen (lsid), for $listLocalSessions; dropped by endSessions */
+  readonly sessions: Map<string, { id: unknown; lastUse: Date }>;
 }
 
 export interface CommandContext {

@@ -20,10 +20,26 @@ const COMMANDS: Record<string, CommandDefinition> = {
   ...explainCommands,
 };
 
+COMMANDS.listCommands = {
+  handler: () => ({ commands: Object.fromEntries(commandNames().sort().map((n) => [n, { help: "", requiresAuth: false, adminOnly: false }])), ok: 1 }),
+};
+
 const TRANSACTION_COMMANDS = new Set(["commitTransaction", "abortTransaction"]);
 
 export function commandNames(): string[] {
   return Object.keys(COMMANDS);
+}
+
+/** Remembers the logical session a command ran in (sessions expire after 30 idle minutes). */
+function trackSession(state: ServerState, body: Doc): void {
+  const lsid = body.lsid as Doc | undefined;
+  const id = lsid?.id as { toHexString?: () => string } | undefined;
+  if (!id || typeof id.toHexString !== "function") return;
+  const now = new Date();
+  state.sessions.set(id.toHexString(), { id, lastUse: now });
+  if (state.sessions.size > 10000) {
+    for (const [k, s] of state.sessions) if (now.getTime() - s.lastUse.getTime() > 30 * 60_000) state.sessions.delete(k);
+  }
 }
 
 export interface Invocation {
@@ -52,6 +68,7 @@ export function runCommand(inv: Invocation): Doc {
       throw commandError(40571, "OP_MSG requests require a $db argument");
     }
     if (def.counter !== "none") state.opcounters.command++;
+    trackSession(state, body);
     const ctx: CommandContext = { state, db, body, connectionId: inv.connectionId, remote: inv.remote };
     return def.handler(ctx);
   } catch (e) {
@@ -59,5 +76,3 @@ export function runCommand(inv: Invocation): Doc {
     return err.toReply();
   }
 }
-
-export { commandNames as listCommandNames };

@@ -69,6 +69,7 @@ function serverStatus(ctx: CommandContext): Doc {
       getmore: Long.fromNumber(c.getmore),
       command: Long.fromNumber(c.command),
     },
+    extra_info: { note: "fields vary by platform", user_time_us: Long.fromNumber(process.cpuUsage().user), system_time_us: Long.fromNumber(process.cpuUsage().system) },
     mem: { bits: 64, resident: Math.round(mem.rss / 1048576), virtual: Math.round(mem.rss / 1048576), supported: true },
     metrics: { cursor: { open: { total: Long.fromNumber(state.cursors.open) } } },
     storageEngine: { name: state.dbpath ? "embedded-journal" : "embedded-memory", persistent: state.dbpath !== undefined, supportsCommittedReads: false },
@@ -86,7 +87,16 @@ export const handshakeCommands: Record<string, CommandDefinition> = {
   buildInfo: { handler: buildInfo },
   buildinfo: { handler: buildInfo },
   serverStatus: { handler: serverStatus },
-  endSessions: { handler: ok },
+  endSessions: {
+    handler: (ctx) => {
+      const ids = Array.isArray(ctx.body.endSessions) ? (ctx.body.endSessions as Doc[]) : [];
+      for (const s of ids) {
+        const id = s?.id as { toHexString?: () => string } | undefined;
+        if (id && typeof id.toHexString === "function") ctx.state.sessions.delete(id.toHexString());
+      }
+      return { ok: 1 };
+    },
+  },
   killSessions: { handler: ok },
   killAllSessions: { handler: ok },
   refreshSessions: { handler: ok },

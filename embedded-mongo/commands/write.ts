@@ -61,8 +61,18 @@ interface UpdateStatement {
   variables?: Doc;
 }
 
+const UPDATE_STATEMENT_FIELDS = new Set(["q", "u", "upsert", "multi", "arrayFilters", "hint", "collation", "c", "upsertSupplied", "sampleId"]);
+const DELETE_STATEMENT_FIELDS = new Set(["q", "limit", "hint", "collation", "sampleId"]);
+
+function checkFields(raw: Doc, allowed: Set<string>, where: string): void {
+  for (const k of Object.keys(raw)) {
+    if (!allowed.has(k)) throw commandError(ErrorCodes.Location40415, `BSON field '${where}.${k}' is an unknown field.`);
+  }
+}
+
 function parseUpdateStatement(raw: unknown): UpdateStatement {
   if (!isPlainObject(raw)) throw commandError(ErrorCodes.TypeMismatch, "update statement must be an object");
+  checkFields(raw, UPDATE_STATEMENT_FIELDS, "update.updates");
   const q = raw.q;
   const u = raw.u;
   if (!isPlainObject(q)) throw commandError(ErrorCodes.TypeMismatch, "BSON field 'update.updates.q' is the wrong type, expected type 'object'");
@@ -139,6 +149,7 @@ function del(ctx: CommandContext): Doc {
     try {
       const st = list[i];
       if (!isPlainObject(st) || !isPlainObject(st.q)) throw commandError(ErrorCodes.TypeMismatch, "BSON field 'delete.deletes.q' is the wrong type, expected type 'object'");
+      checkFields(st, DELETE_STATEMENT_FIELDS, "delete.deletes");
       const limit = Number(st.limit ?? 0);
       if (limit !== 0 && limit !== 1) throw commandError(ErrorCodes.FailedToParse, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
       if (!coll) continue;

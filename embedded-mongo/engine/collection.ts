@@ -32,12 +32,6 @@ export function isTextIndexKey(key: Doc): boolean {
   return Object.values(key).some((v) => v === "text");
 }
 
-export function defaultIndexName(key: Doc): string {
-  return Object.entries(key)
-    .map(([k, v]) => `${k}_${String(v)}`)
-    .join("_");
-}
-
 export class Collection {
   readonly records = new Map<number, Doc>();
   readonly indexes = new Map<string, IndexEntry>();

@@ -3,7 +3,7 @@
  * context the server uses: every mingo operator, with $sort using MongoDB's BSON order, and $meta
  * ("textScore") plus text-score propagation through reshaping stages.
  */
-import { Context, ProcessingMode } from "mingo/core";
+import { Context, evalExpr, ProcessingMode } from "mingo/core";
 import { Aggregator } from "mingo/aggregator";
 import { Query } from "mingo/query";
 import { Lazy, type Iterator as LazyIterator } from "mingo/lazy";
@@ -88,6 +88,19 @@ export interface EvalOptions {
   collation?: CollationSpec;
 }
 
+/** `let` values are expressions (e.g. { $literal: "$x" }), evaluated once before use. */
+function evaluateLet(variables: Doc | undefined): Doc | undefined {
+  if (!variables) return undefined;
+  const out: Doc = {};
+  const options = { ...baseOptionsFor(), variables: undefined } as Options;
+  for (const [k, v] of Object.entries(variables)) out[k] = evalExpr({}, v, options);
+  return out;
+}
+
+function baseOptionsFor(): Partial<Options> {
+  return { context, idKey: "_id", useStrictMode: true, scriptEnabled: false, processingMode: ProcessingMode.CLONE_OFF };
+}
+
 export function mingoOptions({ collectionResolver, variables, collation }: EvalOptions = {}): Partial<Options> {
   return {
     collation: collation as Options["collation"],
@@ -97,7 +110,7 @@ export function mingoOptions({ collectionResolver, variables, collation }: EvalO
     scriptEnabled: false,
     processingMode: ProcessingMode.CLONE_OFF,
     collectionResolver,
-    variables,
+    variables: evaluateLet(variables),
   };
 }
 

@@ -1,8 +1,8 @@
 /** Update documents: replacement, update operators (via mingo) and pipeline updates, with mongod's checks. */
 import { ObjectId } from "bson";
-import { update as mingoUpdate, updateOne as mingoUpdateOne } from "mingo";
+import { update as mingoUpdate } from "mingo";
 import { compareValues, isNumeric } from "./bson-order";
-import { mingoOptions } from "./mingo";
+import { mingoOptions, runPipeline } from "./mingo";
 import { cloneValue, getPath, isPlainObject, setPath, type Doc } from "./paths";
 import { splitText } from "./query";
 import { formatValue } from "./format";
@@ -28,6 +28,9 @@ const UPDATE_OPERATORS = new Set([
 ]);
 
 export type UpdateSpec = Doc | Doc[];
+
+/** Stages allowed in a pipeline-style update. */
+const PIPELINE_UPDATE_STAGES = new Set(["$addFields", "$set", "$project", "$unset", "$replaceRoot", "$replaceWith"]);
 
 export function isPipelineUpdate(u: UpdateSpec): u is Doc[] {
   return Array.isArray(u);
@@ -113,9 +116,15 @@ export function applyUpdate(
   let result: Doc;
   try {
     if (isPipelineUpdate(update)) {
-      const docs = [cloneValue(doc)];
-      mingoUpdateOne(docs, {}, update as never, {}, mingoOptions({ variables: opts.variables, collation: opts.collation }));
-      result = docs[0];
+      for (const stage of update) {
+        const name = isPlainObject(stage) ? Object.keys(stage)[0] : undefined;
+        if (!name || !PIPELINE_UPDATE_STAGES.has(name)) {
+          throw commandError(ErrorCodes.InvalidOptions, `${name ?? "A stage"} is not allowed to be used within an update`);
+        }
+      }
+      const [out] = runPipeline([cloneValue(doc)], update, mingoOptions({ variables: opts.variables, collation: opts.collation }));
+      if (!isPlainObject(out)) throw commandError(ErrorCodes.BadValue, "The update pipeline must produce a document");
+      result = out;
     } else if (!isOperatorUpdate(update)) {
       validateStorage(update);
       result = cloneValue(update);
@@ -170,13 +179,14 @@ export function applyUpdate(
   } catch (e) {
     throw toCommandError(e, ErrorCodes.BadValue);
   }
+  // A pipeline (e.g. $replaceWith) may drop _id: mongod keeps the original one.
+  if (originalId !== undefined && result._id === undefined) result = { _id: originalId, ...result };
   if (originalId !== undefined && !opts.inserting && compareValues(result._id, originalId) !== 0) {
     throw commandError(
       ErrorCodes.ImmutableField,
       `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${formatValue(result._id)}`,
     );
   }
-  if (originalId !== undefined && result._id === undefined) result = { _id: originalId, ...result };
   return idFirst(result);
 }
 

@@ -1,24 +1,27 @@
-import { groupedLoader, keyedLoader } from "../kit";
+import { groupedLoader, keyedLoader, type Access } from "../kit";
 import { AdoptionService } from "./adoption/adoption.service";
 import { FundingService } from "./funding/funding.service";
 import type { ResourcesRepositories } from "./repositories";
 import { ResourceService } from "./resource/resource.service";
 import { ShareRequestService } from "./share-request/share-request.service";
 
-/** Per-request DataLoaders: every entity lookup and nested list is batched into one query per tick. */
-function createLoaders(repos: ResourcesRepositories) {
+/**
+ * Per-request DataLoaders: every entity lookup and nested list is batched into one query per tick, and
+ * every one of those queries keeps only what `access` (the caller of this request) may read.
+ */
+function createLoaders(repos: ResourcesRepositories, access: Access) {
   return {
-    resourceById: keyedLoader((ids: readonly string[]) => repos.resources.findByIds(ids), (r) => r.id),
-    adoptionById: keyedLoader((ids: readonly string[]) => repos.adoptions.findByIds(ids), (a) => a.id),
-    shareRequestById: keyedLoader((ids: readonly string[]) => repos.shareRequests.findByIds(ids), (s) => s.id),
-    fundingAwardById: keyedLoader((ids: readonly string[]) => repos.fundingAwards.findByIds(ids), (f) => f.id),
-    /** Active resources by owner key (`SCHOOL:id`, `NETWORK:id`, `ORGANIZATION:id`). */
-    resourcesByOwner: groupedLoader((keys: readonly string[]) => repos.resources.findByOwnerKeys(keys), (r) => r.ownerKey),
-    resourcesByCoDeveloper: groupedLoader((ids: readonly string[]) => repos.resources.findByCoDevelopers(ids), (r) => r.coDeveloperSchoolIds),
-    resourcesByNetwork: groupedLoader((ids: readonly string[]) => repos.resources.findByNetworks(ids), (r) => r.networkIds),
-    adoptionsByResource: groupedLoader((ids: readonly string[]) => repos.adoptions.findByResourceIds(ids), (a) => a.resourceId),
-    adoptionsBySchool: groupedLoader((ids: readonly string[]) => repos.adoptions.findBySchoolIds(ids), (a) => a.schoolId),
-    fundingAwardsByNetwork: groupedLoader((ids: readonly string[]) => repos.fundingAwards.findByNetworkIds(ids), (f) => f.networkId),
+    resourceById: keyedLoader((ids: readonly string[]) => repos.resources.findReadableByIds(access, ids), (r) => r.id),
+    adoptionById: keyedLoader((ids: readonly string[]) => repos.adoptions.findReadableByIds(access, ids), (a) => a.id),
+    shareRequestById: keyedLoader((ids: readonly string[]) => repos.shareRequests.findReadableByIds(access, ids), (s) => s.id),
+    fundingAwardById: keyedLoader((ids: readonly string[]) => repos.fundingAwards.findReadableByIds(access, ids), (f) => f.id),
+    resourcesBySchoolOwner: groupedLoader((ids: readonly string[]) => repos.resources.findBySchoolOwners(access, ids), (r) => r.owner.schoolId ?? []),
+    resourcesByNetworkOwner: groupedLoader((ids: readonly string[]) => repos.resources.findByNetworkOwners(access, ids), (r) => r.owner.networkId),
+    resourcesByCoDeveloper: groupedLoader((ids: readonly string[]) => repos.resources.findByCoDevelopers(access, ids), (r) => r.coDeveloperSchoolIds),
+    resourcesByNetwork: groupedLoader((ids: readonly string[]) => repos.resources.findByNetworks(access, ids), (r) => r.networkIds),
+    adoptionsByResource: groupedLoader((ids: readonly string[]) => repos.adoptions.findByResourceIds(access, ids), (a) => a.resourceId),
+    adoptionsBySchool: groupedLoader((ids: readonly string[]) => repos.adoptions.findBySchoolIds(access, ids), (a) => a.schoolId),
+    fundingAwardsByNetwork: groupedLoader((ids: readonly string[]) => repos.fundingAwards.findByNetworkIds(access, ids), (f) => f.owner.networkId),
   };
 }
 
@@ -33,12 +36,14 @@ export function createServices(repos: ResourcesRepositories) {
 }
 
 export interface ResourcesContext {
+  /** The caller, as the gateway forwarded it (the kit also puts it in every context). */
+  access: Access;
   repos: ResourcesRepositories;
   services: ReturnType<typeof createServices>;
   loaders: ReturnType<typeof createLoaders>;
 }
 
-/** Repositories and services live as long as the subgraph; loaders only as long as one request. */
-export function createResourcesContext(repos: ResourcesRepositories, services: ResourcesContext["services"]): ResourcesContext {
-  return { repos, services, loaders: createLoaders(repos) };
+/** Repositories and services live as long as the subgraph; loaders only as long as one request, for its caller. */
+export function createResourcesContext(access: Access, repos: ResourcesRepositories, services: ResourcesContext["services"]): ResourcesContext {
+  return { access, repos, services, loaders: createLoaders(repos, access) };
 }

@@ -14,11 +14,10 @@ export enum ResourceKind {
   JOINT_PURCHASING = "JOINT_PURCHASING",
 }
 
-/** Which kind of entity (owned by the networks subgraph) owns a resource. */
+/** Which kind of entity (of the networks subgraph) owns a resource: a network, or a school within one. */
 export enum ResourceOwnerKind {
   SCHOOL = "SCHOOL",
   NETWORK = "NETWORK",
-  ORGANIZATION = "ORGANIZATION",
 }
 
 /** requested -> approved | declined; approved -> fulfilled. */
@@ -51,7 +50,10 @@ registerEnumType(ResourceKind, {
     JOINT_PURCHASING: { description: "An agreement to buy goods or services together at a discount." },
   },
 });
-registerEnumType(ResourceOwnerKind, { name: "ResourceOwnerKind", description: "The kind of entity that owns a resource." });
+registerEnumType(ResourceOwnerKind, {
+  name: "ResourceOwnerKind",
+  description: "The kind of entity that owns a resource: a network, or a school within a network.",
+});
 registerEnumType(ShareRequestStatus, {
   name: "ShareRequestStatus",
   description: "Where a share request stands: REQUESTED, then APPROVED or DECLINED; an APPROVED request is then FULFILLED.",

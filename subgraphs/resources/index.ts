@@ -7,13 +7,13 @@ import { resolveFundingAwardReference } from "./funding/funding.reference";
 import { FundingAwardResolver, NetworkFundingResolver } from "./funding/funding.resolver";
 import { createRepositories } from "./repositories";
 import { resolveResourceReference } from "./resource/resource.reference";
-import { NetworkResourcesResolver, OrganizationResourcesResolver, ResourceResolver, SchoolResourcesResolver } from "./resource/resource.resolver";
+import { NetworkResourcesResolver, ResourceResolver, SchoolResourcesResolver } from "./resource/resource.resolver";
 import { resolveShareRequestReference } from "./share-request/share-request.reference";
 import { ShareRequestResolver } from "./share-request/share-request.resolver";
 
 export type { ResourcesContext } from "./context";
 
-/** What networks pool and share: resources, adoptions, share requests and funding awards. */
+/** What networks pool and share: resources, adoptions, share requests and funding awards, each seen by its visibility. */
 export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
   name: "resources",
   defaultPort: 4002,
@@ -26,7 +26,6 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
         ResourceResolver,
         SchoolResourcesResolver,
         NetworkResourcesResolver,
-        OrganizationResourcesResolver,
         AdoptionResolver,
         ResourceAdoptionsResolver,
         SchoolAdoptionsResolver,
@@ -45,7 +44,7 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
     });
     return {
       schema,
-      createContext: async () => createResourcesContext(repos, services),
+      createContext: async (access) => createResourcesContext(access, repos, services),
       ensureIndexes: () => ensureIndexes(repos),
     };
   },

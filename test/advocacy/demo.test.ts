@@ -3,6 +3,8 @@ import { DemoNetworks, DemoOrganizations, DemoSchools } from "../../scripts/demo
 import { seedNetworksDemo } from "../../scripts/demo/networks";
 import { advocacySubgraph } from "../../subgraphs/advocacy";
 import { networksSubgraph } from "../../subgraphs/networks";
+import type { Access } from "../../subgraphs/kit";
+import { personAccess } from "../support/access";
 import { startTestDatabase, type TestDatabase } from "../support/database";
 import { startSubgraphUnderTest, type SubgraphUnderTest } from "../support/subgraph";
 
@@ -84,6 +86,32 @@ describe("advocacy demo data", () => {
     const nodes = result.data.campaigns.edges.map((edge: any) => edge.node);
     expect(nodes.map((node: any) => node.id).sort()).toEqual([DemoCampaigns.consortiumAssessment, DemoCampaigns.nycStatePolicies].sort());
     for (const node of nodes) expect(node.nextActions.length).toBeGreaterThan(0);
+  });
+
+  it("gives every visibility level some campaigns, and every record its campaign's owner and visibility", async () => {
+    const campaigns = await advocacy.db.collection("campaigns").find().toArray();
+    expect(new Set(campaigns.map((campaign) => campaign.visibility))).toEqual(new Set(["PRIVATE", "NETWORK", "ALLIANCE", "PUBLIC"]));
+    const byId = new Map(campaigns.map((campaign) => [campaign._id, campaign]));
+    for (const name of ["endorsements", "campaign_actions", "campaign_milestones"]) {
+      for (const record of await advocacy.db.collection(name).find().toArray()) {
+        const campaign = byId.get(record.campaignId)!;
+        expect({ owner: record.owner, visibility: record.visibility }).toEqual({ owner: campaign.owner, visibility: campaign.visibility });
+      }
+    }
+    // anonymous callers see the PUBLIC ones; the Consortium's coordinators also their own draft and the alliance's
+    const ids = async (access?: Access) =>
+      (await advocacy.execute(`{ campaigns(first: 20) { edges { node { id } } } }`, {}, access)).data.campaigns.edges.map((edge: any) => edge.node.id).sort();
+    const publicIds = campaigns.filter((campaign) => campaign.visibility === "PUBLIC").map((campaign) => campaign._id);
+    expect(await ids()).toEqual([...publicIds].sort());
+    const consortium = personAccess({
+      organizationId: DemoOrganizations.performanceStandardsConsortium,
+      managedNetworkIds: [DemoNetworks.performanceStandardsConsortium],
+      memberNetworkIds: [DemoNetworks.performanceStandardsConsortium],
+      alliedNetworkIds: { CAMPAIGNS: [DemoNetworks.cesMentorSchools, DemoNetworks.newEnglandSmallSchools] },
+    });
+    expect(await ids(consortium)).toEqual(
+      [...publicIds, DemoCampaigns.consortiumRegentsResponse, DemoCampaigns.cesMultipleMeasures, DemoCampaigns.massachusettsPortfolios].sort(),
+    );
   });
 
   it("covers the Houston and Portland campaigns of the seeds", async () => {

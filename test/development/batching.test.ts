@@ -2,7 +2,7 @@ import { createRepositories } from "../../subgraphs/development/repositories";
 import { createServices } from "../../subgraphs/development/context";
 import { DevelopmentOwnerKind, EventFormat, EventKind, EventRegistrantKind, MentorshipActivityDirection, MentorshipActivityKind, NeedPriority, PeerReviewFindingsAccess } from "../../subgraphs/development/enums";
 import { Visibility } from "../../subgraphs/kit";
-import { daysFromToday, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
+import { daysFromToday, someId, startDevelopmentFixture, writer, type DevelopmentFixture } from "./fixtures";
 
 let fixture: DevelopmentFixture;
 let services: ReturnType<typeof createServices>;
@@ -26,7 +26,7 @@ async function networkWithSchools(size: number): Promise<{ networkId: string; sc
   await times(size, async (i) => {
     const schoolId = schoolIds[i];
     const partner = schoolIds[(i + 1) % size];
-    const event = await services.events.create({
+    const event = await services.events.create(writer, {
       title: `Event ${i}`,
       kind: EventKind.WORKSHOP,
       host: { kind: DevelopmentOwnerKind.SCHOOL, id: schoolId },
@@ -40,16 +40,16 @@ async function networkWithSchools(size: number): Promise<{ networkId: string; sc
       capacity: 5,
       visibility: Visibility.PUBLIC,
     });
-    await services.registrations.register({
+    await services.registrations.register(writer, {
       eventId: event.id,
       registrantKind: EventRegistrantKind.EDUCATOR,
       educatorId: educatorIds[i],
       schoolId,
       seats: 1,
     });
-    await services.needs.record({ schoolId, networkIds: [networkId], focusArea: area(i), priority: NeedPriority.HIGH, visibility: Visibility.NETWORK });
-    await services.mentorships.setCapacity(schoolId, 2);
-    const mentorship = await services.mentorships.start({
+    await services.needs.record(writer, { schoolId, networkIds: [networkId], focusArea: area(i), priority: NeedPriority.HIGH, visibility: Visibility.NETWORK });
+    await services.mentorships.setCapacity(writer, schoolId, 2);
+    const mentorship = await services.mentorships.start(writer, {
       mentorSchoolId: schoolId,
       partnerSchoolId: partner,
       networkId,
@@ -57,13 +57,13 @@ async function networkWithSchools(size: number): Promise<{ networkId: string; sc
       startDate: daysFromToday(-30),
       visibility: Visibility.NETWORK,
     });
-    await services.mentorships.logActivity(mentorship.id, {
+    await services.mentorships.logActivity(writer, mentorship.id, {
       kind: MentorshipActivityKind.VISIT,
       direction: MentorshipActivityDirection.MENTOR_TO_PARTNER,
       date: daysFromToday(-1),
       summary: "Visit",
     });
-    await services.peerReviews.plan({
+    await services.peerReviews.plan(writer, {
       hostSchoolId: schoolId,
       networkId,
       title: `Review ${i}`,
@@ -74,7 +74,7 @@ async function networkWithSchools(size: number): Promise<{ networkId: string; sc
       findingsAccess: PeerReviewFindingsAccess.REVIEW_TEAM,
       visibility: Visibility.NETWORK,
     });
-    await services.learningCommunities.form({
+    await services.learningCommunities.form(writer, {
       name: `Community ${i}`,
       jobAlike: "Teachers",
       owner: { kind: DevelopmentOwnerKind.NETWORK, id: networkId },
@@ -82,7 +82,7 @@ async function networkWithSchools(size: number): Promise<{ networkId: string; sc
       members: [{ schoolId, educatorId: educatorIds[i], role: "MEMBER" as never }],
       visibility: Visibility.NETWORK,
     });
-    await services.improvementCycles.start({
+    await services.improvementCycles.start(writer, {
       title: `Cycle ${i}`,
       owner: { kind: DevelopmentOwnerKind.SCHOOL, id: schoolId },
       networkId,

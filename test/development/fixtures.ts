@@ -1,5 +1,6 @@
 import { newId, type Access } from "../../subgraphs/kit";
 import { developmentSubgraph } from "../../subgraphs/development";
+import { personAccess } from "../support/access";
 import { startTestDatabase, type TestDatabase } from "../support/database";
 import { startSubgraphUnderTest, type GraphQLResult, type SubgraphUnderTest } from "../support/subgraph";
 
@@ -10,15 +11,41 @@ export function daysFromToday(days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Ids of schools, networks and educators: owned by the networks subgraph, so any string will do here. */
-export const someId = (): string => newId();
+/**
+ * The person the fixture acts as unless a test says otherwise: staff of every school and manager (and
+ * member) of every network whose id `someId()` hands out, so the tests of the subgraph's own rules run
+ * with every right they need. Tests of access control pass their own `Access` instead.
+ */
+export const writer: Access = personAccess({
+  personId: "test-writer",
+  organizationId: "test-organization",
+  schoolIds: [],
+  managedNetworkIds: ["network-default"],
+  memberNetworkIds: ["network-default"],
+});
+
+/**
+ * Ids of schools, networks and educators: owned by the networks subgraph, so any string will do here.
+ * Each one becomes a school the writer is staff of and a network it manages.
+ */
+export const someId = (): string => {
+  const id = newId();
+  writer.schoolIds.push(id);
+  writer.managedNetworkIds.push(id);
+  writer.memberNetworkIds.push(id);
+  return id;
+};
+
+/** A fresh id nobody has a role on (a school or network of another organization). */
+export const foreignId = (): string => newId();
 
 /** A development subgraph on a fresh database, with helpers that create records through its API. */
 export interface DevelopmentFixture {
   subgraph: SubgraphUnderTest;
+  /** Runs an operation as `writer`, or as `access` when given. */
   execute(query: string, variables?: Record<string, unknown>, access?: Access): Promise<GraphQLResult>;
-  /** Runs an operation that must succeed and returns its data. */
-  must(query: string, variables?: Record<string, unknown>): Promise<any>;
+  /** Runs an operation that must succeed (as `writer`, or as `access`) and returns its data. */
+  must(query: string, variables?: Record<string, unknown>, access?: Access): Promise<any>;
   createEvent(input?: Record<string, unknown>): Promise<string>;
   register(eventId: string, input?: Record<string, unknown>): Promise<GraphQLResult>;
   recordNeed(schoolId: string, networkIds: string[], focusArea: string, extra?: Record<string, unknown>): Promise<string>;
@@ -31,9 +58,9 @@ export async function startDevelopmentFixture(): Promise<DevelopmentFixture> {
   const database: TestDatabase = await startTestDatabase();
   const subgraph = await startSubgraphUnderTest(developmentSubgraph, database);
   let counter = 0;
-  const execute = (query: string, variables: Record<string, unknown> = {}, access?: Access) => subgraph.execute(query, variables, access);
-  const must = async (query: string, variables: Record<string, unknown> = {}) => {
-    const result = await execute(query, variables);
+  const execute = (query: string, variables: Record<string, unknown> = {}, access: Access = writer) => subgraph.execute(query, variables, access);
+  const must = async (query: string, variables: Record<string, unknown> = {}, access: Access = writer) => {
+    const result = await execute(query, variables, access);
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data;
   };
@@ -60,7 +87,7 @@ export async function startDevelopmentFixture(): Promise<DevelopmentFixture> {
     register(eventId, input = {}) {
       return execute(
         `mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { id status seats waitlistPosition } }`,
-        { input: { eventId, registrantKind: "EDUCATOR", educatorId: someId(), ...input } },
+        { input: { eventId, registrantKind: "EDUCATOR", educatorId: someId(), schoolId: someId(), ...input } },
       );
     },
     async recordNeed(schoolId, networkIds, focusArea, extra = {}) {

@@ -62,6 +62,46 @@ describe("embedded-mongo: durability with --dbpath", () => {
     }
   });
 
+  it("keeps every write acknowledged before a SIGKILL that hits mid-stream", async () => {
+    const server = await startCli(["--dbpath", dir]);
+    const client = await new MongoClient(server.url, { retryWrites: false, serverSelectionTimeoutMS: 2000 }).connect();
+    const coll = client.db("app").collection<AnyDoc>("stream");
+    const acknowledged: number[] = [];
+    let next = 0;
+    let killed = false;
+    const writer = async (): Promise<void> => {
+      while (!killed) {
+        const id = next++;
+        try {
+          await coll.insertOne({ _id: id, payload: "x".repeat(200) });
+          acknowledged.push(id);
+        } catch {
+          return; // the server is gone
+        }
+      }
+    };
+    const writers = [writer(), writer(), writer()];
+    while (acknowledged.length < 150) await new Promise((r) => setTimeout(r, 5));
+    server.child.kill("SIGKILL");
+    killed = true;
+    await server.exited;
+    await Promise.all(writers);
+    await client.close(true);
+
+    const restarted = await startCli(["--dbpath", dir]);
+    const again = await new MongoClient(restarted.url).connect();
+    try {
+      const stored = new Set((await again.db("app").collection<AnyDoc>("stream").find({}, { projection: { _id: 1 } }).toArray()).map((d) => d._id as number));
+      const lost = acknowledged.filter((id) => !stored.has(id));
+      expect(lost).toEqual([]);
+      expect(stored.size).toBeGreaterThanOrEqual(acknowledged.length);
+    } finally {
+      await again.close();
+      restarted.child.kill("SIGTERM");
+      await restarted.exited;
+    }
+  });
+
   it("refuses a second server on the same dbpath, in another process or this one", async () => {
     const running = await startCli(["--dbpath", dir]);
     try {

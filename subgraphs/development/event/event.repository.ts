@@ -1,9 +1,9 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type StoredDocument, type Visibility } from "../../kit";
+import { Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
 import { EventStatus, type EventFormat, type EventKind } from "../enums";
 import { focusKey } from "../shared/focus";
 import type { OwnerRef } from "../shared/owner";
-import { readable } from "../shared/scope";
+import { findReadable, readable, ReadRules } from "../shared/scope";
 import type { EventsArgs } from "./event.inputs";
 
 export interface EventDocument extends StoredDocument {
@@ -42,6 +42,8 @@ export interface EventWindow {
   includeCancelled: boolean;
 }
 
+const BY_START = { startDate: 1, _id: 1 } as const;
+
 function windowFilter(window: EventWindow): Filter<EventDocument> {
   const filter: Filter<EventDocument> = { endDate: { $gte: window.from } };
   if (window.to) filter.startDate = { $lte: window.to };
@@ -58,7 +60,7 @@ export class EventRepository extends Repository<EventDocument> {
     { key: { focusAreaKeys: 1, startDate: 1 } },
   ];
 
-  list(args: EventsArgs) {
+  list(access: Access, args: EventsArgs) {
     const filter: Filter<EventDocument> = {};
     if (args.kind) filter.kind = args.kind;
     if (args.focusArea) filter.focusAreaKeys = focusKey(args.focusArea);
@@ -68,41 +70,33 @@ export class EventRepository extends Repository<EventDocument> {
     if (args.from) filter.endDate = { $gte: args.from };
     if (args.to) filter.startDate = { $lte: args.to };
     if (!args.includeCancelled) filter.status = EventStatus.SCHEDULED;
-    return this.page(readable<EventDocument>(filter), [["startDate", 1]], args);
+    return this.page(readable(access, ReadRules.event, filter), [["startDate", 1]], args);
   }
 
-  /** Events hosted by any of these owners in the window, by start date. */
-  async findHostedBy(hostIds: readonly string[], window: EventWindow) {
-    const docs = await this.collection
-      .find(readable<EventDocument>({ "owner.id": { $in: [...hostIds] }, ...windowFilter(window) }))
-      .sort({ startDate: 1, _id: 1 })
-      .toArray();
-    return docs.map(toEntity);
+  /** The events among `ids` that `access` may read (entity lookups). */
+  findReadableByIds(access: Access, ids: readonly string[]) {
+    return findReadable(this.collection, access, ReadRules.event, { _id: { $in: [...ids] } });
   }
 
-  /** Events offered to any of these networks in the window, by start date. */
-  async findOfferedTo(networkIds: readonly string[], window: EventWindow) {
-    const docs = await this.collection
-      .find(readable<EventDocument>({ networkIds: { $in: [...networkIds] }, ...windowFilter(window) }))
-      .sort({ startDate: 1, _id: 1 })
-      .toArray();
-    return docs.map(toEntity);
+  /** Events hosted by any of these owners in the window that `access` may read, by start date. */
+  findHostedBy(access: Access, hostIds: readonly string[], window: EventWindow) {
+    return findReadable(this.collection, access, ReadRules.event, { "owner.id": { $in: [...hostIds] }, ...windowFilter(window) }, BY_START);
   }
 
-  /** Scheduled events starting on or after `from`, offered to these networks and addressing these focus areas. */
-  async findUpcomingAddressing(networkIds: readonly string[], focusAreaKeys: readonly string[], from: string) {
-    const docs = await this.collection
-      .find(
-        readable<EventDocument>({
-          networkIds: { $in: [...networkIds] },
-          focusAreaKeys: { $in: [...focusAreaKeys] },
-          status: EventStatus.SCHEDULED,
-          startDate: { $gte: from },
-        }),
-      )
-      .sort({ startDate: 1, _id: 1 })
-      .toArray();
-    return docs.map(toEntity);
+  /** Events offered to any of these networks in the window that `access` may read, by start date. */
+  findOfferedTo(access: Access, networkIds: readonly string[], window: EventWindow) {
+    return findReadable(this.collection, access, ReadRules.event, { networkIds: { $in: [...networkIds] }, ...windowFilter(window) }, BY_START);
+  }
+
+  /** Scheduled events starting on or after `from`, offered to these networks and addressing these focus areas, that `access` may read. */
+  findUpcomingAddressing(access: Access, networkIds: readonly string[], focusAreaKeys: readonly string[], from: string) {
+    return findReadable(
+      this.collection,
+      access,
+      ReadRules.event,
+      { networkIds: { $in: [...networkIds] }, focusAreaKeys: { $in: [...focusAreaKeys] }, status: EventStatus.SCHEDULED, startDate: { $gte: from } },
+      BY_START,
+    );
   }
 
   /**

@@ -21,8 +21,8 @@ export class EventResolver {
   }
 
   @Query(() => EventConnection, { description: "Events by start date, filtered by kind, focus area, host, network or dates." })
-  events(@Args() args: EventsArgs, @Ctx() { repos }: DevelopmentContext) {
-    return repos.events.list(args);
+  events(@Args() args: EventsArgs, @Ctx() { access, repos }: DevelopmentContext) {
+    return repos.events.list(access, args);
   }
 
   @FieldResolver(() => DevelopmentOwner, { description: "The network, school or organization hosting the event." })
@@ -53,18 +53,18 @@ export class EventResolver {
   }
 
   @Mutation(() => Event)
-  createEvent(@Arg("input") input: CreateEventInput, @Ctx() { services }: DevelopmentContext) {
-    return services.events.create(input);
+  createEvent(@Arg("input") input: CreateEventInput, @Ctx() { access, services }: DevelopmentContext) {
+    return services.events.create(access, input);
   }
 
   @Mutation(() => Event, { description: "Changes an event; a new capacity cannot drop below the confirmed seats and, raised, moves the waitlist up." })
-  updateEvent(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateEventInput, @Ctx() { services }: DevelopmentContext) {
-    return services.events.update(id, input);
+  updateEvent(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateEventInput, @Ctx() { access, services }: DevelopmentContext) {
+    return services.events.update(access, id, input);
   }
 
   @Mutation(() => Event, { description: "Cancels a scheduled event: it takes no more registrations." })
-  cancelEvent(@Arg("id", () => ID) id: string, @Ctx() { services }: DevelopmentContext) {
-    return services.events.cancel(id);
+  cancelEvent(@Arg("id", () => ID) id: string, @Ctx() { access, services }: DevelopmentContext) {
+    return services.events.cancel(access, id);
   }
 }
 

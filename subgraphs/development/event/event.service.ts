@@ -1,9 +1,11 @@
-import { assertDateOrder, BadUserInputError, ConflictError, newId, NotFoundError } from "../../kit";
+import { assertDateOrder, BadUserInputError, ConflictError, newId, NotFoundError, type Access } from "../../kit";
+import { assertCanWrite, assertMayChange, assertMayWriteFor } from "../authorization";
 import { DevelopmentOwnerKind, EventFormat, EventStatus } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import type { EventRegistrationService } from "../registration/registration.service";
 import { cleanFocusAreas, focusKey } from "../shared/focus";
 import { ownerRef, toOwnerRef } from "../shared/owner";
+import { ReadRules } from "../shared/scope";
 import type { CreateEventInput, UpdateEventInput } from "./event.inputs";
 import type { EventDocument } from "./event.repository";
 
@@ -14,11 +16,18 @@ export class EventService {
     private readonly registrations: EventRegistrationService,
   ) {}
 
-  async create(input: CreateEventInput) {
+  async create(access: Access, input: CreateEventInput) {
+    assertCanWrite(access);
     const endDate = input.endDate ?? input.startDate;
     assertDateOrder(input.startDate, endDate, "input.endDate");
     assertPlace(input.format, input.venue, input.onlineUrl);
     const networkIds = offeredTo(input.host.kind === DevelopmentOwnerKind.NETWORK ? input.host.id : null, input.networkIds);
+    if (input.host.kind === DevelopmentOwnerKind.ORGANIZATION && networkIds.length === 0) {
+      throw new BadUserInputError("An organization's event is offered to at least one of its networks", "input.networkIds");
+    }
+    // a school's or organization's event sits in the first network it is offered to
+    const owner = toOwnerRef(input.host, networkIds[0]);
+    assertMayWriteFor(access, owner);
     const focusAreas = cleanFocusAreas(input.focusAreas);
     const now = new Date();
     return this.repos.events.insert({
@@ -26,8 +35,7 @@ export class EventService {
       title: input.title,
       kind: input.kind,
       description: input.description ?? null,
-      // a school's or organization's event sits in the first network it is offered to
-      owner: toOwnerRef(input.host, networkIds[0]),
+      owner,
       networkIds,
       startDate: input.startDate,
       endDate,
@@ -50,9 +58,8 @@ export class EventService {
     });
   }
 
-  async update(id: string, input: UpdateEventInput) {
-    const event = await this.repos.events.findById(id);
-    if (!event) throw new NotFoundError("Event", id);
+  async update(access: Access, id: string, input: UpdateEventInput) {
+    const event = await this.existing(access, id);
     if (event.status === EventStatus.CANCELLED) throw new ConflictError(`${event.title} was cancelled`);
     assertDateOrder(input.startDate ?? event.startDate, input.endDate ?? event.endDate, "input.endDate");
     const format = input.format ?? event.format;
@@ -72,6 +79,11 @@ export class EventService {
     if (input.networkIds) {
       changes.networkIds = offeredTo(event.owner.kind === DevelopmentOwnerKind.NETWORK ? event.owner.id : null, input.networkIds);
       changes.owner = ownerRef(event.owner.kind, event.owner.id, changes.networkIds[0]);
+      if (event.owner.kind === DevelopmentOwnerKind.ORGANIZATION && changes.networkIds.length === 0) {
+        throw new BadUserInputError("An organization's event is offered to at least one of its networks", "input.networkIds");
+      }
+      // moving the event to another network needs a role there too
+      if (changes.owner.networkId !== event.owner.networkId) assertMayWriteFor(access, changes.owner);
     }
     if (input.focusAreas) {
       changes.focusAreas = cleanFocusAreas(input.focusAreas);
@@ -81,11 +93,21 @@ export class EventService {
     return (await this.repos.events.update(id, changes))!;
   }
 
-  async cancel(id: string) {
+  async cancel(access: Access, id: string) {
+    await this.existing(access, id);
     const cancelled = await this.repos.events.cancel(id);
     if (cancelled) return cancelled;
     if (!(await this.repos.events.findById(id))) throw new NotFoundError("Event", id);
     throw new ConflictError(`Event ${id} is already cancelled`);
+  }
+
+  /** The event, if `access` may see and change it: NOT_FOUND when it may not see it, FORBIDDEN when it may not change it. */
+  private async existing(access: Access, id: string) {
+    assertCanWrite(access);
+    const event = await this.repos.events.findById(id);
+    if (!event) throw new NotFoundError("Event", id);
+    assertMayChange(access, ReadRules.event, event, "Event");
+    return event;
   }
 
   /** A new capacity never drops below the seats already confirmed; raising it moves the waitlist up. */

@@ -1,8 +1,8 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type StoredDocument, type Visibility } from "../../kit";
+import { Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
 import type { ImprovementCyclePhase, ImprovementNextStep } from "../enums";
 import type { OwnerRef } from "../shared/owner";
-import { readable } from "../shared/scope";
+import { findReadable, readable, ReadRules } from "../shared/scope";
 import type { ImprovementCyclesArgs } from "./improvement-cycle.inputs";
 
 export interface ImprovementMeasureDocument {
@@ -34,6 +34,8 @@ export interface ImprovementCycleDocument extends StoredDocument {
   updatedAt: Date;
 }
 
+const NEWEST_FIRST = { createdAt: -1, _id: 1 } as const;
+
 export class ImprovementCycleRepository extends Repository<ImprovementCycleDocument> {
   readonly collectionName = "improvement_cycles";
   readonly indexes: IndexDescription[] = [
@@ -42,28 +44,25 @@ export class ImprovementCycleRepository extends Repository<ImprovementCycleDocum
     { key: { createdAt: -1 } },
   ];
 
-  list(args: ImprovementCyclesArgs) {
+  list(access: Access, args: ImprovementCyclesArgs) {
     const filter: Filter<ImprovementCycleDocument> = {};
     if (args.networkId) filter.networkId = args.networkId;
     if (args.schoolId) filter.schoolIds = args.schoolId;
     if (args.phase) filter.phase = args.phase;
-    return this.page(readable<ImprovementCycleDocument>(filter), [["createdAt", -1]], args);
+    return this.page(readable(access, ReadRules.improvementCycle, filter), [["createdAt", -1]], args);
   }
 
-  async findBySchoolIds(schoolIds: readonly string[]) {
-    const docs = await this.collection
-      .find(readable<ImprovementCycleDocument>({ schoolIds: { $in: [...schoolIds] } }))
-      .sort({ createdAt: -1, _id: 1 })
-      .toArray();
-    return docs.map(toEntity);
+  /** The cycles among `ids` that `access` may read (entity lookups, previous cycles). */
+  findReadableByIds(access: Access, ids: readonly string[]) {
+    return findReadable(this.collection, access, ReadRules.improvementCycle, { _id: { $in: [...ids] } });
   }
 
-  async findByNetworkIds(networkIds: readonly string[]) {
-    const docs = await this.collection
-      .find(readable<ImprovementCycleDocument>({ networkId: { $in: [...networkIds] } }))
-      .sort({ createdAt: -1, _id: 1 })
-      .toArray();
-    return docs.map(toEntity);
+  findBySchoolIds(access: Access, schoolIds: readonly string[]) {
+    return findReadable(this.collection, access, ReadRules.improvementCycle, { schoolIds: { $in: [...schoolIds] } }, NEWEST_FIRST);
+  }
+
+  findByNetworkIds(access: Access, networkIds: readonly string[]) {
+    return findReadable(this.collection, access, ReadRules.improvementCycle, { networkId: { $in: [...networkIds] } }, NEWEST_FIRST);
   }
 
   /** Writes changes only while the cycle is still in `phase`; null otherwise. */

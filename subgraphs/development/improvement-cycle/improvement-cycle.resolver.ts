@@ -12,8 +12,8 @@ export class ImprovementCycleResolver {
   }
 
   @Query(() => ImprovementCycleConnection, { description: "Improvement cycles, newest first, of a network or school, or in a phase." })
-  improvementCycles(@Args() args: ImprovementCyclesArgs, @Ctx() { repos }: DevelopmentContext) {
-    return repos.improvementCycles.list(args);
+  improvementCycles(@Args() args: ImprovementCyclesArgs, @Ctx() { access, repos }: DevelopmentContext) {
+    return repos.improvementCycles.list(access, args);
   }
 
   @FieldResolver(() => Network, { nullable: true })
@@ -32,22 +32,22 @@ export class ImprovementCycleResolver {
   }
 
   @Mutation(() => ImprovementCycle, { description: "Starts a cycle in the PLAN phase." })
-  startImprovementCycle(@Arg("input") input: StartImprovementCycleInput, @Ctx() { services }: DevelopmentContext) {
-    return services.improvementCycles.start(input);
+  startImprovementCycle(@Arg("input") input: StartImprovementCycleInput, @Ctx() { access, services }: DevelopmentContext) {
+    return services.improvementCycles.start(access, input);
   }
 
   @Mutation(() => ImprovementCycle, { description: "Writes the parts of the cycle that belong to its current phase; CONFLICT for parts of another phase." })
   updateImprovementCycle(
     @Arg("id", () => ID) id: string,
     @Arg("input") input: UpdateImprovementCycleInput,
-    @Ctx() { services }: DevelopmentContext,
+    @Ctx() { access, services }: DevelopmentContext,
   ) {
-    return services.improvementCycles.update(id, input);
+    return services.improvementCycles.update(access, id, input);
   }
 
   @Mutation(() => ImprovementCycle, { description: "Moves the cycle to its next phase; CONFLICT when `to` is not the next phase or the current one is unfinished." })
-  advanceImprovementCycle(@Args() { id, to }: AdvanceImprovementCycleArgs, @Ctx() { services }: DevelopmentContext) {
-    return services.improvementCycles.advance(id, to);
+  advanceImprovementCycle(@Args() { id, to }: AdvanceImprovementCycleArgs, @Ctx() { access, services }: DevelopmentContext) {
+    return services.improvementCycles.advance(access, id, to);
   }
 }
 

@@ -1,7 +1,9 @@
-import { BadUserInputError, ConflictError, newId, NotFoundError, type Entity } from "../../kit";
+import { BadUserInputError, ConflictError, newId, NotFoundError, type Access, type Entity } from "../../kit";
+import { assertCanWrite, assertMayChange, assertMayWriteFor } from "../authorization";
 import { DevelopmentOwnerKind, ImprovementCyclePhase } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { toOwnerRef } from "../shared/owner";
+import { ReadRules } from "../shared/scope";
 import type { StartImprovementCycleInput, UpdateImprovementCycleInput } from "./improvement-cycle.inputs";
 import type { ImprovementCycleDocument } from "./improvement-cycle.repository";
 
@@ -44,13 +46,16 @@ const EXIT_REQUIREMENTS: Partial<Record<ImprovementCyclePhase, (cycle: Cycle) =>
 export class ImprovementCycleService {
   constructor(private readonly repos: DevelopmentRepositories) {}
 
-  async start(input: StartImprovementCycleInput) {
+  async start(access: Access, input: StartImprovementCycleInput) {
+    assertCanWrite(access);
     const networkId = input.networkId ?? (input.owner.kind === DevelopmentOwnerKind.NETWORK ? input.owner.id : null);
     const owner = toOwnerRef(input.owner, networkId);
     if (owner.kind === DevelopmentOwnerKind.ORGANIZATION) {
       throw new BadUserInputError("An improvement cycle is run by a school or a network", "input.owner.kind");
     }
-    if (input.previousCycleId && !(await this.repos.improvementCycles.findById(input.previousCycleId))) {
+    assertMayWriteFor(access, owner);
+    // a cycle the caller may not see does not exist for them
+    if (input.previousCycleId && (await this.repos.improvementCycles.findReadableByIds(access, [input.previousCycleId])).length === 0) {
       throw new BadUserInputError(`No improvement cycle has id ${input.previousCycleId}`, "input.previousCycleId");
     }
     const schoolIds = [...new Set([...(owner.kind === DevelopmentOwnerKind.SCHOOL ? [owner.id] : []), ...input.schoolIds])];
@@ -78,8 +83,8 @@ export class ImprovementCycleService {
     });
   }
 
-  async update(id: string, input: UpdateImprovementCycleInput) {
-    const cycle = await this.existing(id);
+  async update(access: Access, id: string, input: UpdateImprovementCycleInput) {
+    const cycle = await this.existing(access, id);
     if (cycle.phase === COMPLETED) throw new ConflictError(`${cycle.title} is completed`);
     for (const [field, value] of Object.entries(input)) {
       const phase = FIELD_PHASE[field as keyof UpdateImprovementCycleInput];
@@ -102,8 +107,8 @@ export class ImprovementCycleService {
   }
 
   /** Moves the cycle to the next phase, once the current one holds what it must. */
-  async advance(id: string, to: ImprovementCyclePhase) {
-    const cycle = await this.existing(id);
+  async advance(access: Access, id: string, to: ImprovementCyclePhase) {
+    const cycle = await this.existing(access, id);
     const next = PHASE_ORDER[PHASE_ORDER.indexOf(cycle.phase) + 1];
     if (!next) throw new ConflictError(`${cycle.title} is completed`);
     if (to !== next) throw new ConflictError(`Phases advance only in order: ${cycle.title} is in ${cycle.phase}, so its next phase is ${next}`);
@@ -114,9 +119,12 @@ export class ImprovementCycleService {
     return advanced;
   }
 
-  private async existing(id: string) {
+  /** The cycle, if `access` may see and change it: NOT_FOUND when it may not see it, FORBIDDEN when it may not change it. */
+  private async existing(access: Access, id: string) {
+    assertCanWrite(access);
     const cycle = await this.repos.improvementCycles.findById(id);
     if (!cycle) throw new NotFoundError("ImprovementCycle", id);
+    assertMayChange(access, ReadRules.improvementCycle, cycle, "ImprovementCycle");
     return cycle;
   }
 }

@@ -1,9 +1,9 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type StoredDocument, type Visibility } from "../../kit";
+import { Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
 import type { LearningCommunityRole } from "../enums";
 import { focusKey } from "../shared/focus";
 import type { OwnerRef } from "../shared/owner";
-import { readable } from "../shared/scope";
+import { findReadable, findWithReadableParent, readable, ReadRules } from "../shared/scope";
 import type { LearningCommunitiesArgs } from "./learning-community.inputs";
 
 export interface LearningCommunityDocument extends StoredDocument {
@@ -25,19 +25,20 @@ export class LearningCommunityRepository extends Repository<LearningCommunityDoc
   readonly collectionName = "learning_communities";
   readonly indexes: IndexDescription[] = [{ key: { networkId: 1, name: 1 } }, { key: { name: 1 } }, { key: { focusAreaKeys: 1 } }];
 
-  list(args: LearningCommunitiesArgs) {
+  list(access: Access, args: LearningCommunitiesArgs) {
     const filter: Filter<LearningCommunityDocument> = {};
     if (args.networkId) filter.networkId = args.networkId;
     if (args.focusArea) filter.focusAreaKeys = focusKey(args.focusArea);
-    return this.page(readable<LearningCommunityDocument>(filter), [["name", 1]], args);
+    return this.page(readable(access, ReadRules.learningCommunity, filter), [["name", 1]], args);
   }
 
-  async findByNetworkIds(networkIds: readonly string[]) {
-    const docs = await this.collection
-      .find(readable<LearningCommunityDocument>({ networkId: { $in: [...networkIds] } }))
-      .sort({ name: 1, _id: 1 })
-      .toArray();
-    return docs.map(toEntity);
+  /** The communities among `ids` that `access` may read (entity lookups). */
+  findReadableByIds(access: Access, ids: readonly string[]) {
+    return findReadable(this.collection, access, ReadRules.learningCommunity, { _id: { $in: [...ids] } });
+  }
+
+  findByNetworkIds(access: Access, networkIds: readonly string[]) {
+    return findReadable(this.collection, access, ReadRules.learningCommunity, { networkId: { $in: [...networkIds] } }, { name: 1, _id: 1 });
   }
 }
 
@@ -59,6 +60,9 @@ export function communityMemberKey(communityId: string, member: { schoolId: stri
   return member.educatorId ? `${communityId}:${member.educatorId}` : `${communityId}:school:${member.schoolId}`;
 }
 
+/** Memberships follow the visibility of their community. */
+const COMMUNITY = { collection: "learning_communities", field: "communityId" };
+
 export class LearningCommunityMemberRepository extends Repository<LearningCommunityMemberDocument> {
   readonly collectionName = "learning_community_members";
   readonly indexes: IndexDescription[] = [
@@ -68,26 +72,23 @@ export class LearningCommunityMemberRepository extends Repository<LearningCommun
     { key: { educatorId: 1 } },
   ];
 
+  /** The members of these communities; asked only for communities reached through a readable path. */
   async findByCommunityIds(communityIds: readonly string[]) {
     const docs = await this.collection
-      .find(readable<LearningCommunityMemberDocument>({ communityId: { $in: [...communityIds] } }))
+      .find({ communityId: { $in: [...communityIds] } })
       .sort({ joinedOn: 1, _id: 1 })
       .toArray();
     return docs.map(toEntity);
   }
 
-  async findCurrentBySchoolIds(schoolIds: readonly string[]) {
-    const docs = await this.collection
-      .find(readable<LearningCommunityMemberDocument>({ schoolId: { $in: [...schoolIds] }, leftOn: null }))
-      .toArray();
-    return docs.map(toEntity);
+  /** Current memberships of these schools in communities `access` may read. */
+  findCurrentBySchoolIds(access: Access, schoolIds: readonly string[]) {
+    return findWithReadableParent(this.collection, access, ReadRules.learningCommunity, COMMUNITY, { schoolId: { $in: [...schoolIds] }, leftOn: null });
   }
 
-  async findCurrentByEducatorIds(educatorIds: readonly string[]) {
-    const docs = await this.collection
-      .find(readable<LearningCommunityMemberDocument>({ educatorId: { $in: [...educatorIds] }, leftOn: null }))
-      .toArray();
-    return docs.map(toEntity);
+  /** Current memberships of these educators in communities `access` may read. */
+  findCurrentByEducatorIds(access: Access, educatorIds: readonly string[]) {
+    return findWithReadableParent(this.collection, access, ReadRules.learningCommunity, COMMUNITY, { educatorId: { $in: [...educatorIds] }, leftOn: null });
   }
 
   /** Ends a current membership; null when it has already ended. */

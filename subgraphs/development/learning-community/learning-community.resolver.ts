@@ -14,8 +14,8 @@ export class LearningCommunityResolver {
   }
 
   @Query(() => LearningCommunityConnection, { description: "Learning communities by name, of a network or on a focus area." })
-  learningCommunities(@Args() args: LearningCommunitiesArgs, @Ctx() { repos }: DevelopmentContext) {
-    return repos.learningCommunities.list(args);
+  learningCommunities(@Args() args: LearningCommunitiesArgs, @Ctx() { access, repos }: DevelopmentContext) {
+    return repos.learningCommunities.list(access, args);
   }
 
   @FieldResolver(() => Network, { nullable: true })
@@ -45,8 +45,8 @@ export class LearningCommunityResolver {
   }
 
   @Mutation(() => LearningCommunity, { description: "Forms a job-alike group, with its founding members." })
-  formLearningCommunity(@Arg("input") input: FormLearningCommunityInput, @Ctx() { services }: DevelopmentContext) {
-    return services.learningCommunities.form(input);
+  formLearningCommunity(@Arg("input") input: FormLearningCommunityInput, @Ctx() { access, services }: DevelopmentContext) {
+    return services.learningCommunities.form(access, input);
   }
 
   @Mutation(() => LearningCommunityMember, { description: "Adds a member; CONFLICT if already a member." })
@@ -54,18 +54,18 @@ export class LearningCommunityResolver {
     @Arg("communityId", () => ID) communityId: string,
     @Arg("member") member: LearningCommunityMemberInput,
     @Arg("joinedOn", () => LocalDateResolver, { nullable: true }) joinedOn: string | null,
-    @Ctx() { services }: DevelopmentContext,
+    @Ctx() { access, services }: DevelopmentContext,
   ) {
-    return services.learningCommunities.join(communityId, member, joinedOn ?? undefined);
+    return services.learningCommunities.join(access, communityId, member, joinedOn ?? undefined);
   }
 
   @Mutation(() => LearningCommunityMember)
   leaveLearningCommunity(
     @Arg("memberId", () => ID) memberId: string,
     @Arg("leftOn", () => LocalDateResolver, { nullable: true }) leftOn: string | null,
-    @Ctx() { services }: DevelopmentContext,
+    @Ctx() { access, services }: DevelopmentContext,
   ) {
-    return services.learningCommunities.leave(memberId, leftOn ?? undefined);
+    return services.learningCommunities.leave(access, memberId, leftOn ?? undefined);
   }
 }
 

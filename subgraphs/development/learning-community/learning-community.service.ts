@@ -1,8 +1,10 @@
-import { assertDateOrder, BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today } from "../../kit";
+import { assertDateOrder, BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
+import { assertCanWrite, assertMayChangeMembership, assertMayWriteFor } from "../authorization";
 import { DevelopmentOwnerKind } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { cleanFocusAreas, focusKey } from "../shared/focus";
 import { toOwnerRef } from "../shared/owner";
+import { canReadRecord, ReadRules } from "../shared/scope";
 import type { FormLearningCommunityInput, LearningCommunityMemberInput } from "./learning-community.inputs";
 import { communityMemberKey, type LearningCommunityMemberDocument } from "./learning-community.repository";
 
@@ -10,12 +12,17 @@ import { communityMemberKey, type LearningCommunityMemberDocument } from "./lear
 export class LearningCommunityService {
   constructor(private readonly repos: DevelopmentRepositories) {}
 
-  async form(input: FormLearningCommunityInput) {
+  async form(access: Access, input: FormLearningCommunityInput) {
+    assertCanWrite(access);
     const keys = input.members.map((member) => communityMemberKey("", member));
     const repeated = keys.findIndex((key, i) => keys.indexOf(key) !== i);
     if (repeated >= 0) throw new BadUserInputError("A member appears twice", `input.members.${repeated}`);
     const networkId = input.networkId ?? (input.owner.kind === DevelopmentOwnerKind.NETWORK ? input.owner.id : null);
+    if (input.owner.kind === DevelopmentOwnerKind.ORGANIZATION && !networkId) {
+      throw new BadUserInputError("An organization convenes a community within one of its networks", "input.networkId");
+    }
     const owner = toOwnerRef(input.owner, networkId);
+    assertMayWriteFor(access, owner);
     const formedOn = input.formedOn ?? today();
     const focusAreas = cleanFocusAreas(input.focusAreas);
     const now = new Date();
@@ -40,9 +47,10 @@ export class LearningCommunityService {
     return community;
   }
 
-  async join(communityId: string, member: LearningCommunityMemberInput, joinedOn = today()) {
-    const community = await this.repos.learningCommunities.findById(communityId);
-    if (!community) throw new NotFoundError("LearningCommunity", communityId);
+  /** Adds a member: the community's convenors add anyone; a school's staff add their school's educators to a community they can see. */
+  async join(access: Access, communityId: string, member: LearningCommunityMemberInput, joinedOn = today()) {
+    const community = await this.visible(access, communityId);
+    assertMayChangeMembership(access, community, member.schoolId);
     assertDateOrder(community.formedOn, joinedOn, "joinedOn");
     try {
       return await this.repos.learningCommunityMembers.insert(memberDocument(communityId, member, joinedOn));
@@ -52,14 +60,28 @@ export class LearningCommunityService {
     }
   }
 
-  async leave(memberId: string, leftOn = today()) {
+  /** Ends a membership: the community's convenors, or the member school's staff. */
+  async leave(access: Access, memberId: string, leftOn = today()) {
+    assertCanWrite(access);
     const member = await this.repos.learningCommunityMembers.findById(memberId);
     if (!member) throw new NotFoundError("LearningCommunityMember", memberId);
+    // a membership follows its community: hidden with it
+    const community = await this.repos.learningCommunities.findById(member.communityId);
+    if (!community || !canReadRecord(access, ReadRules.learningCommunity, community)) throw new NotFoundError("LearningCommunityMember", memberId);
+    assertMayChangeMembership(access, community, member.schoolId);
     if (member.leftOn) throw new ConflictError(`This member left on ${member.leftOn}`);
     assertDateOrder(member.joinedOn, leftOn, "leftOn");
     const left = await this.repos.learningCommunityMembers.leave(memberId, leftOn);
     if (!left) throw new ConflictError("This member was removed by another request");
     return left;
+  }
+
+  /** The community, if `access` may see it (NOT_FOUND otherwise). */
+  private async visible(access: Access, id: string) {
+    assertCanWrite(access);
+    const community = await this.repos.learningCommunities.findById(id);
+    if (!community || !canReadRecord(access, ReadRules.learningCommunity, community)) throw new NotFoundError("LearningCommunity", id);
+    return community;
   }
 }
 

@@ -15,6 +15,14 @@ export class SetMentorCapacityArgs {
   @Min(0)
   @Max(50)
   capacity: number;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The mentor school's network, whose coordinators may also set its capacity; kept from the first statement, changed by the school's staff only.",
+  })
+  @IsOptional()
+  @Length(1, 64)
+  networkId?: string | null;
 }
 
 @InputType()

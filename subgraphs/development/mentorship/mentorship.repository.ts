@@ -1,9 +1,9 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type StoredDocument, type Visibility } from "../../kit";
+import { Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
 import { MentorshipStatus, type MentorshipActivityDirection, type MentorshipActivityKind, type MentorshipEndReason } from "../enums";
 import { focusKey } from "../shared/focus";
 import type { OwnerRef } from "../shared/owner";
-import { readable } from "../shared/scope";
+import { findReadable, findWithReadableParent, readable, ReadRules } from "../shared/scope";
 import type { MentorshipsArgs } from "./mentorship.inputs";
 
 export interface MentorshipDocument extends StoredDocument {
@@ -30,6 +30,11 @@ export function mentorshipKey(mentorSchoolId: string, partnerSchoolId: string): 
   return `${mentorSchoolId}:${partnerSchoolId}`;
 }
 
+const RECENT_FIRST = { startDate: -1, _id: 1 } as const;
+
+/** Activities follow the visibility of their mentorship. */
+const MENTORSHIP = { collection: "mentorships", field: "mentorshipId" };
+
 export class MentorshipRepository extends Repository<MentorshipDocument> {
   readonly collectionName = "mentorships";
   readonly indexes: IndexDescription[] = [
@@ -40,32 +45,35 @@ export class MentorshipRepository extends Repository<MentorshipDocument> {
     { key: { startDate: -1 } },
   ];
 
-  list(args: MentorshipsArgs) {
+  list(access: Access, args: MentorshipsArgs) {
     const filter: Filter<MentorshipDocument> = {};
     if (args.mentorSchoolId) filter.mentorSchoolId = args.mentorSchoolId;
     if (args.partnerSchoolId) filter.partnerSchoolId = args.partnerSchoolId;
     if (args.networkId) filter.networkId = args.networkId;
     if (args.status) filter.status = args.status;
     if (args.focusArea) filter.focusAreaKeys = focusKey(args.focusArea);
-    return this.page(readable<MentorshipDocument>(filter), [["startDate", -1]], args);
+    return this.page(readable(access, ReadRules.mentorship, filter), [["startDate", -1]], args);
   }
 
-  /** Mentorships in which these schools are mentor or partner, most recent first. */
-  async findBySchoolIds(schoolIds: readonly string[]) {
+  /** The mentorships among `ids` that `access` may read (entity lookups). */
+  findReadableByIds(access: Access, ids: readonly string[]) {
+    return findReadable(this.collection, access, ReadRules.mentorship, { _id: { $in: [...ids] } });
+  }
+
+  /** Mentorships in which these schools are mentor or partner, that `access` may read, most recent first. */
+  findBySchoolIds(access: Access, schoolIds: readonly string[]) {
     const ids = [...schoolIds];
-    const docs = await this.collection
-      .find(readable<MentorshipDocument>({ $or: [{ mentorSchoolId: { $in: ids } }, { partnerSchoolId: { $in: ids } }] }))
-      .sort({ startDate: -1, _id: 1 })
-      .toArray();
-    return docs.map(toEntity);
+    return findReadable(
+      this.collection,
+      access,
+      ReadRules.mentorship,
+      { $or: [{ mentorSchoolId: { $in: ids } }, { partnerSchoolId: { $in: ids } }] },
+      RECENT_FIRST,
+    );
   }
 
-  async findByNetworkIds(networkIds: readonly string[]) {
-    const docs = await this.collection
-      .find(readable<MentorshipDocument>({ networkId: { $in: [...networkIds] } }))
-      .sort({ startDate: -1, _id: 1 })
-      .toArray();
-    return docs.map(toEntity);
+  findByNetworkIds(access: Access, networkIds: readonly string[]) {
+    return findReadable(this.collection, access, ReadRules.mentorship, { networkId: { $in: [...networkIds] } }, RECENT_FIRST);
   }
 
   async findActive(mentorSchoolId: string, partnerSchoolId: string) {
@@ -99,10 +107,15 @@ export class MentorshipActivityRepository extends Repository<MentorshipActivityD
   readonly collectionName = "mentorship_activities";
   readonly indexes: IndexDescription[] = [{ key: { mentorshipId: 1, date: -1 } }];
 
-  /** The activity logs of these mentorships, newest first. */
+  /** The activities among `ids` whose mentorship `access` may read (entity lookups). */
+  findReadableByIds(access: Access, ids: readonly string[]) {
+    return findWithReadableParent(this.collection, access, ReadRules.mentorship, MENTORSHIP, { _id: { $in: [...ids] } });
+  }
+
+  /** The activity logs of these mentorships, newest first; asked only for mentorships reached through a readable path. */
   async findByMentorshipIds(mentorshipIds: readonly string[]) {
     const docs = await this.collection
-      .find(readable<MentorshipActivityDocument>({ mentorshipId: { $in: [...mentorshipIds] } }))
+      .find({ mentorshipId: { $in: [...mentorshipIds] } })
       .sort({ date: -1, createdAt: -1, _id: 1 })
       .toArray();
     return docs.map(toEntity);
@@ -111,6 +124,8 @@ export class MentorshipActivityRepository extends Repository<MentorshipActivityD
 
 export interface MentorCapacityDocument extends StoredDocument {
   schoolId: string;
+  /** The network whose managers may also set the capacity (the mentor school's network, as first stated). */
+  networkId?: string | null;
   capacity: number;
   /** Counters changed only by guarded atomic updates: `openSlots = capacity - activeCount`, never below 0. */
   activeCount: number;
@@ -136,10 +151,10 @@ export class MentorCapacityRepository extends Repository<MentorCapacityDocument>
    * Sets the capacity if it is still `previous` and the active partners fit under the new one. Null
    * when either condition fails (the caller re-reads to tell which).
    */
-  async changeCapacity(schoolId: string, previous: number, capacity: number) {
+  async changeCapacity(schoolId: string, previous: number, capacity: number, networkId?: string | null) {
     const doc = await this.collection.findOneAndUpdate(
       { schoolId, capacity: previous, activeCount: { $lte: capacity } },
-      { $set: { capacity, updatedAt: new Date() }, $inc: { openSlots: capacity - previous } },
+      { $set: { capacity, ...(networkId ? { networkId } : {}), updatedAt: new Date() }, $inc: { openSlots: capacity - previous } },
       { returnDocument: "after" },
     );
     return doc ? toEntity(doc) : null;

@@ -19,8 +19,8 @@ export class MentorshipResolver {
   }
 
   @Query(() => MentorshipConnection, { description: "Mentorships, most recent first, by mentor, partner, network, status or focus area." })
-  mentorships(@Args() args: MentorshipsArgs, @Ctx() { repos }: DevelopmentContext) {
-    return repos.mentorships.list(args);
+  mentorships(@Args() args: MentorshipsArgs, @Ctx() { access, repos }: DevelopmentContext) {
+    return repos.mentorships.list(access, args);
   }
 
   @FieldResolver(() => School)
@@ -49,27 +49,27 @@ export class MentorshipResolver {
   }
 
   @Mutation(() => MentorCapacity, { description: "States how many partner schools a mentor school can take at once; not below its active partners." })
-  async setMentorCapacity(@Args() { schoolId, capacity }: SetMentorCapacityArgs, @Ctx() { services }: DevelopmentContext) {
-    return toMentorCapacity(await services.mentorships.setCapacity(schoolId, capacity));
+  async setMentorCapacity(@Args() { schoolId, capacity, networkId }: SetMentorCapacityArgs, @Ctx() { access, services }: DevelopmentContext) {
+    return toMentorCapacity(await services.mentorships.setCapacity(access, schoolId, capacity, networkId));
   }
 
   @Mutation(() => Mentorship, { description: "Starts a mentorship; CONFLICT when the mentor school is at capacity or the pair is already active." })
-  startMentorship(@Arg("input") input: StartMentorshipInput, @Ctx() { services }: DevelopmentContext) {
-    return services.mentorships.start(input);
+  startMentorship(@Arg("input") input: StartMentorshipInput, @Ctx() { access, services }: DevelopmentContext) {
+    return services.mentorships.start(access, input);
   }
 
   @Mutation(() => Mentorship, { description: "Ends an active mentorship with a reason; the mentor school's place frees." })
-  endMentorship(@Arg("id", () => ID) id: string, @Arg("input") input: EndMentorshipInput, @Ctx() { services }: DevelopmentContext) {
-    return services.mentorships.end(id, input);
+  endMentorship(@Arg("id", () => ID) id: string, @Arg("input") input: EndMentorshipInput, @Ctx() { access, services }: DevelopmentContext) {
+    return services.mentorships.end(access, id, input);
   }
 
   @Mutation(() => MentorshipActivity, { description: "Logs a visit, exchange or meeting that took place." })
   logMentorshipActivity(
     @Arg("mentorshipId", () => ID) mentorshipId: string,
     @Arg("input") input: LogMentorshipActivityInput,
-    @Ctx() { services }: DevelopmentContext,
+    @Ctx() { access, services }: DevelopmentContext,
   ) {
-    return services.mentorships.logActivity(mentorshipId, input);
+    return services.mentorships.logActivity(access, mentorshipId, input);
   }
 }
 

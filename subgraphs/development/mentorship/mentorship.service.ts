@@ -1,8 +1,10 @@
-import { assertDateOrder, BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today } from "../../kit";
+import { assertDateOrder, BadUserInputError, ConflictError, ForbiddenError, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
+import { assertCanWrite, assertMayChange, assertMayWriteFor, isStaffOf } from "../authorization";
 import { MentorshipStatus } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { cleanFocusAreas, focusKey } from "../shared/focus";
 import { schoolOwner } from "../shared/owner";
+import { ReadRules } from "../shared/scope";
 import type { EndMentorshipInput, LogMentorshipActivityInput, StartMentorshipInput } from "./mentorship.inputs";
 import { mentorshipKey } from "./mentorship.repository";
 
@@ -15,7 +17,17 @@ import { mentorshipKey } from "./mentorship.repository";
 export class MentorshipService {
   constructor(private readonly repos: DevelopmentRepositories) {}
 
-  async setCapacity(schoolId: string, capacity: number) {
+  /**
+   * Sets a mentor school's capacity: its staff, or the managers of its network (`networkId`, kept from
+   * the first time the capacity is stated; only the school's staff move it to another network).
+   */
+  async setCapacity(access: Access, schoolId: string, capacity: number, networkId?: string | null) {
+    assertCanWrite(access);
+    const stated = await this.repos.mentorCapacities.findBySchoolId(schoolId);
+    assertMayWriteFor(access, schoolOwner(schoolId, stated?.networkId ?? networkId));
+    if (networkId && stated?.networkId && networkId !== stated.networkId && !isStaffOf(access, schoolId)) {
+      throw new ForbiddenError("Only the school's staff may change the network of its mentoring capacity");
+    }
     for (let attempt = 0; attempt < 20; attempt++) {
       const current = await this.repos.mentorCapacities.findBySchoolId(schoolId);
       if (!current) {
@@ -24,6 +36,7 @@ export class MentorshipService {
           return await this.repos.mentorCapacities.insert({
             _id: newId(),
             schoolId,
+            networkId: networkId ?? null,
             capacity,
             activeCount: 0,
             openSlots: capacity,
@@ -38,13 +51,16 @@ export class MentorshipService {
       if (current.activeCount > capacity) {
         throw new ConflictError(`The school mentors ${current.activeCount} partner schools now: its capacity cannot drop to ${capacity}`);
       }
-      const updated = await this.repos.mentorCapacities.changeCapacity(schoolId, current.capacity, capacity);
+      const updated = await this.repos.mentorCapacities.changeCapacity(schoolId, current.capacity, capacity, networkId);
       if (updated) return updated;
     }
     throw new ConflictError("The school's mentorships keep changing; try again");
   }
 
-  async start(input: StartMentorshipInput) {
+  async start(access: Access, input: StartMentorshipInput) {
+    assertCanWrite(access);
+    const owner = schoolOwner(input.mentorSchoolId, input.networkId);
+    assertMayWriteFor(access, owner);
     if (input.mentorSchoolId === input.partnerSchoolId) {
       throw new BadUserInputError("A school cannot mentor itself", "input.partnerSchoolId");
     }
@@ -75,7 +91,7 @@ export class MentorshipService {
         endReason: null,
         endNote: null,
         activeKey: mentorshipKey(input.mentorSchoolId, input.partnerSchoolId),
-        owner: schoolOwner(input.mentorSchoolId, input.networkId),
+        owner,
         visibility: input.visibility,
         createdAt: now,
         updatedAt: now,
@@ -87,9 +103,8 @@ export class MentorshipService {
     }
   }
 
-  async end(id: string, input: EndMentorshipInput) {
-    const mentorship = await this.repos.mentorships.findById(id);
-    if (!mentorship) throw new NotFoundError("Mentorship", id);
+  async end(access: Access, id: string, input: EndMentorshipInput) {
+    const mentorship = await this.existing(access, id);
     if (mentorship.status !== MentorshipStatus.ACTIVE) throw new ConflictError(`Mentorship ${id} already ended on ${mentorship.endDate}`);
     const endDate = input.endDate ?? today();
     assertDateOrder(mentorship.startDate, endDate, "input.endDate");
@@ -99,9 +114,8 @@ export class MentorshipService {
     return ended;
   }
 
-  async logActivity(mentorshipId: string, input: LogMentorshipActivityInput) {
-    const mentorship = await this.repos.mentorships.findById(mentorshipId);
-    if (!mentorship) throw new NotFoundError("Mentorship", mentorshipId);
+  async logActivity(access: Access, mentorshipId: string, input: LogMentorshipActivityInput) {
+    const mentorship = await this.existing(access, mentorshipId);
     const date = input.date ?? today();
     if (date > today()) throw new BadUserInputError("Log activities once they took place", "input.date");
     if (date < mentorship.startDate) throw new BadUserInputError(`The mentorship started on ${mentorship.startDate}`, "input.date");
@@ -118,5 +132,14 @@ export class MentorshipService {
       createdAt: now,
       updatedAt: now,
     });
+  }
+
+  /** The mentorship, if `access` may see and change it: NOT_FOUND when it may not see it, FORBIDDEN when it may not change it. */
+  private async existing(access: Access, id: string) {
+    assertCanWrite(access);
+    const mentorship = await this.repos.mentorships.findById(id);
+    if (!mentorship) throw new NotFoundError("Mentorship", id);
+    assertMayChange(access, ReadRules.mentorship, mentorship, "Mentorship");
+    return mentorship;
   }
 }

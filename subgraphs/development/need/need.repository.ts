@@ -1,9 +1,9 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type StoredDocument, type Visibility } from "../../kit";
+import { Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
 import { NeedStatus, type NeedPriority } from "../enums";
 import { focusKey } from "../shared/focus";
 import type { OwnerRef } from "../shared/owner";
-import { readable } from "../shared/scope";
+import { findReadable, readable, ReadRules } from "../shared/scope";
 import type { NeedsArgs } from "./need.inputs";
 
 export interface NeedDocument extends StoredDocument {
@@ -36,27 +36,29 @@ export class NeedRepository extends Repository<NeedDocument> {
     { key: { focusAreaKey: 1, createdAt: 1 } },
   ];
 
-  list(args: NeedsArgs) {
+  list(access: Access, args: NeedsArgs) {
     const filter: Filter<NeedDocument> = {};
     if (args.schoolId) filter.schoolId = args.schoolId;
     if (args.networkId) filter.networkIds = args.networkId;
     if (args.focusArea) filter.focusAreaKey = focusKey(args.focusArea);
     if (!args.includeClosed) filter.status = NeedStatus.OPEN;
-    return this.page(readable<NeedDocument>(filter), [["createdAt", 1]], args);
+    return this.page(readable(access, ReadRules.need, filter), [["createdAt", 1]], args);
   }
 
-  async findOpenBySchoolIds(schoolIds: readonly string[]) {
-    const docs = await this.collection
-      .find(readable<NeedDocument>({ schoolId: { $in: [...schoolIds] }, status: NeedStatus.OPEN }))
-      .sort({ createdAt: 1 })
-      .toArray();
-    return docs.map(toEntity);
+  /** The needs among `ids` that `access` may read (entity lookups). */
+  findReadableByIds(access: Access, ids: readonly string[]) {
+    return findReadable(this.collection, access, ReadRules.need, { _id: { $in: [...ids] } });
   }
 
-  /** The open needs shared with these networks (what common needs are computed from). */
-  async findOpenByNetworkIds(networkIds: readonly string[]) {
+  /** The open needs of these schools that `access` may read, oldest first. */
+  findOpenBySchoolIds(access: Access, schoolIds: readonly string[]) {
+    return findReadable(this.collection, access, ReadRules.need, { schoolId: { $in: [...schoolIds] }, status: NeedStatus.OPEN }, { createdAt: 1, _id: 1 });
+  }
+
+  /** The open needs shared with these networks that `access` may read (what common needs are computed from). */
+  async findOpenByNetworkIds(access: Access, networkIds: readonly string[]) {
     const docs = await this.collection
-      .find(readable<NeedDocument>({ networkIds: { $in: [...networkIds] }, status: NeedStatus.OPEN }), {
+      .find(readable(access, ReadRules.need, { networkIds: { $in: [...networkIds] }, status: NeedStatus.OPEN }), {
         projection: { schoolId: 1, networkIds: 1, focusArea: 1, focusAreaKey: 1, priority: 1, createdAt: 1 },
       })
       .sort({ createdAt: 1, _id: 1 })

@@ -13,8 +13,8 @@ export class NeedResolver {
   }
 
   @Query(() => NeedConnection, { description: "Needs, oldest first, of a school or shared with a network." })
-  needs(@Args() args: NeedsArgs, @Ctx() { repos }: DevelopmentContext) {
-    return repos.needs.list(args);
+  needs(@Args() args: NeedsArgs, @Ctx() { access, repos }: DevelopmentContext) {
+    return repos.needs.list(access, args);
   }
 
   @FieldResolver(() => School)
@@ -28,18 +28,18 @@ export class NeedResolver {
   }
 
   @Mutation(() => Need, { description: "Records a school's need and shares it with networks. CONFLICT if the school has it open already." })
-  recordNeed(@Arg("input") input: RecordNeedInput, @Ctx() { services }: DevelopmentContext) {
-    return services.needs.record(input);
+  recordNeed(@Arg("input") input: RecordNeedInput, @Ctx() { access, services }: DevelopmentContext) {
+    return services.needs.record(access, input);
   }
 
   @Mutation(() => Need)
-  updateNeed(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateNeedInput, @Ctx() { services }: DevelopmentContext) {
-    return services.needs.update(id, input);
+  updateNeed(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateNeedInput, @Ctx() { access, services }: DevelopmentContext) {
+    return services.needs.update(access, id, input);
   }
 
   @Mutation(() => Need, { description: "Marks an open need addressed or withdrawn: it leaves the common needs." })
-  closeNeed(@Args() { id, status }: CloseNeedArgs, @Ctx() { services }: DevelopmentContext) {
-    return services.needs.close(id, status);
+  closeNeed(@Args() { id, status }: CloseNeedArgs, @Ctx() { access, services }: DevelopmentContext) {
+    return services.needs.close(access, id, status);
   }
 }
 

@@ -1,8 +1,10 @@
-import { ConflictError, isDuplicateKeyError, newId, NotFoundError } from "../../kit";
+import { ConflictError, isDuplicateKeyError, newId, NotFoundError, type Access } from "../../kit";
+import { assertCanWrite, assertMayChange, assertMayWriteFor } from "../authorization";
 import { NeedPriority, NeedStatus } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { focusKey } from "../shared/focus";
 import { schoolOwner } from "../shared/owner";
+import { ReadRules } from "../shared/scope";
 import type { CommonNeed } from "./need";
 import type { RecordNeedInput, UpdateNeedInput } from "./need.inputs";
 import { needKey, type NeedDocument } from "./need.repository";
@@ -11,21 +13,26 @@ import { needKey, type NeedDocument } from "./need.repository";
 export class NeedService {
   constructor(private readonly repos: DevelopmentRepositories) {}
 
-  async record(input: RecordNeedInput) {
+  async record(access: Access, input: RecordNeedInput) {
+    assertCanWrite(access);
     const focusArea = input.focusArea.trim().replace(/\s+/g, " ");
     const key = focusKey(focusArea);
+    const networkIds = [...new Set(input.networkIds)];
+    // the school's need sits in the first network it is shared with
+    const owner = schoolOwner(input.schoolId, networkIds[0]);
+    assertMayWriteFor(access, owner);
     const now = new Date();
     try {
       return await this.repos.needs.insert({
         _id: newId(),
         schoolId: input.schoolId,
-        networkIds: [...new Set(input.networkIds)],
+        networkIds,
         focusArea,
         focusAreaKey: key,
         description: input.description ?? null,
         priority: input.priority,
         status: NeedStatus.OPEN,
-        owner: schoolOwner(input.schoolId, input.networkIds[0]),
+        owner,
         visibility: input.visibility,
         openKey: needKey(input.schoolId, key),
         createdAt: now,
@@ -38,21 +45,34 @@ export class NeedService {
     }
   }
 
-  async update(id: string, input: UpdateNeedInput) {
-    const need = await this.repos.needs.findById(id);
-    if (!need) throw new NotFoundError("Need", id);
+  async update(access: Access, id: string, input: UpdateNeedInput) {
+    const need = await this.existing(access, id);
     if (need.status !== NeedStatus.OPEN) throw new ConflictError(`The need on ${need.focusArea} is ${need.status.toLowerCase()}`);
     const changes: Partial<NeedDocument> = { ...input, networkIds: input.networkIds ? [...new Set(input.networkIds)] : undefined };
-    if (changes.networkIds) changes.owner = schoolOwner(need.schoolId, changes.networkIds[0]);
+    if (changes.networkIds) {
+      changes.owner = schoolOwner(need.schoolId, changes.networkIds[0]);
+      // moving the need to another network needs a role there too
+      if (changes.owner.networkId !== need.owner.networkId) assertMayWriteFor(access, changes.owner);
+    }
     return (await this.repos.needs.update(id, changes))!;
   }
 
-  async close(id: string, status: NeedStatus) {
+  async close(access: Access, id: string, status: NeedStatus) {
+    await this.existing(access, id);
     const closed = await this.repos.needs.close(id, status);
     if (closed) return closed;
     const need = await this.repos.needs.findById(id);
     if (!need) throw new NotFoundError("Need", id);
     throw new ConflictError(`The need on ${need.focusArea} is already ${need.status.toLowerCase()}`);
+  }
+
+  /** The need, if `access` may see and change it: NOT_FOUND when it may not see it, FORBIDDEN when it may not change it. */
+  private async existing(access: Access, id: string) {
+    assertCanWrite(access);
+    const need = await this.repos.needs.findById(id);
+    if (!need) throw new NotFoundError("Need", id);
+    assertMayChange(access, ReadRules.need, need, "Need");
+    return need;
   }
 }
 

@@ -1,8 +1,8 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type StoredDocument, type Visibility } from "../../kit";
+import { Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
 import { PeerReviewStatus, type PeerReviewFindingKind, type PeerReviewFindingsAccess } from "../enums";
 import type { OwnerRef } from "../shared/owner";
-import { readable } from "../shared/scope";
+import { findReadable, readable, ReadRules } from "../shared/scope";
 import type { PeerReviewsArgs } from "./peer-review.inputs";
 
 export interface PeerReviewDocument extends StoredDocument {
@@ -27,6 +27,8 @@ export interface PeerReviewDocument extends StoredDocument {
   completedAt?: Date | null;
 }
 
+const RECENT_FIRST = { startDate: -1, _id: 1 } as const;
+
 export class PeerReviewRepository extends Repository<PeerReviewDocument> {
   readonly collectionName = "peer_reviews";
   readonly indexes: IndexDescription[] = [
@@ -38,43 +40,38 @@ export class PeerReviewRepository extends Repository<PeerReviewDocument> {
     { key: { startDate: -1 } },
   ];
 
-  list(args: PeerReviewsArgs) {
+  list(access: Access, args: PeerReviewsArgs) {
     const filter: Filter<PeerReviewDocument> = {};
     if (args.hostSchoolId) filter.hostSchoolId = args.hostSchoolId;
     if (args.visitingSchoolId) filter.teamSchoolIds = args.visitingSchoolId;
     if (args.networkId) filter.networkId = args.networkId;
     if (args.status) filter.status = args.status;
-    return this.page(readable<PeerReviewDocument>(filter), [["startDate", -1]], args);
+    return this.page(readable(access, ReadRules.peerReview, filter), [["startDate", -1]], args);
   }
 
-  /** Reviews a school hosts, visits, or was named a reader of; most recent first. */
-  async findInvolvingSchools(schoolIds: readonly string[]) {
+  /** The reviews among `ids` that `access` may read (entity lookups). */
+  findReadableByIds(access: Access, ids: readonly string[]) {
+    return findReadable(this.collection, access, ReadRules.peerReview, { _id: { $in: [...ids] } });
+  }
+
+  /** Reviews a school hosts, visits, or was named a reader of, that `access` may read; most recent first. */
+  findInvolvingSchools(access: Access, schoolIds: readonly string[]) {
     const ids = [...schoolIds];
-    const docs = await this.collection
-      .find(
-        readable<PeerReviewDocument>({
-          $or: [{ hostSchoolId: { $in: ids } }, { teamSchoolIds: { $in: ids } }, { findingsReaderSchoolIds: { $in: ids } }],
-        }),
-      )
-      .sort({ startDate: -1, _id: 1 })
-      .toArray();
-    return docs.map(toEntity);
+    return findReadable(
+      this.collection,
+      access,
+      ReadRules.peerReview,
+      { $or: [{ hostSchoolId: { $in: ids } }, { teamSchoolIds: { $in: ids } }, { findingsReaderSchoolIds: { $in: ids } }] },
+      RECENT_FIRST,
+    );
   }
 
-  async findByNetworkIds(networkIds: readonly string[]) {
-    const docs = await this.collection
-      .find(readable<PeerReviewDocument>({ networkId: { $in: [...networkIds] } }))
-      .sort({ startDate: -1, _id: 1 })
-      .toArray();
-    return docs.map(toEntity);
+  findByNetworkIds(access: Access, networkIds: readonly string[]) {
+    return findReadable(this.collection, access, ReadRules.peerReview, { networkId: { $in: [...networkIds] } }, RECENT_FIRST);
   }
 
-  async findByTeamEducatorIds(educatorIds: readonly string[]) {
-    const docs = await this.collection
-      .find(readable<PeerReviewDocument>({ "visitingTeam.educatorId": { $in: [...educatorIds] } }))
-      .sort({ startDate: -1, _id: 1 })
-      .toArray();
-    return docs.map(toEntity);
+  findByTeamEducatorIds(access: Access, educatorIds: readonly string[]) {
+    return findReadable(this.collection, access, ReadRules.peerReview, { "visitingTeam.educatorId": { $in: [...educatorIds] } }, RECENT_FIRST);
   }
 
   /** Appends findings unless the review was cancelled; null when it was (or does not exist). */

@@ -1,10 +1,29 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware, type MiddlewareFn } from "type-graphql";
+import { callerMayReadFindings } from "../authorization";
 import type { DevelopmentContext } from "../context";
-import { PeerReviewFindingsAccess, PeerReviewRole } from "../enums";
+import { PeerReviewRole } from "../enums";
 import { Educator, entityRef, Network, School } from "../federation/entities";
 import { PeerReview, PeerReviewConnection, PeerReviewFinding, PeerReviewParticipation, PeerReviewTeamMember } from "./peer-review";
 import { PeerReviewsArgs, PlanPeerReviewInput, RecordPeerReviewFindingsArgs, SetPeerReviewFindingsAccessArgs } from "./peer-review.inputs";
 import { participation } from "./peer-review.service";
+
+/**
+ * The kit's audit log records every mutation's arguments, and organization admins read it; findings are
+ * read only as the host decides. Once the findings are stored, this replaces them in the arguments the
+ * audit middleware (which runs around this one, on the same arguments object) then records: their kind
+ * and focus question stay, their text does not.
+ */
+export const WithholdFindingsFromAudit: MiddlewareFn = async ({ args }, next) => {
+  const result = await next();
+  if (Array.isArray(args.findings)) {
+    args.findings = args.findings.map((finding: { kind?: unknown; focusQuestion?: unknown }) => ({
+      kind: finding.kind,
+      focusQuestion: finding.focusQuestion ?? null,
+      text: "(withheld: findings are read as the host school decides)",
+    }));
+  }
+  return result;
+};
 
 @Resolver(() => PeerReview)
 export class PeerReviewResolver {
@@ -14,8 +33,8 @@ export class PeerReviewResolver {
   }
 
   @Query(() => PeerReviewConnection, { description: "Peer reviews, most recent first, by host, visiting school, network or status." })
-  peerReviews(@Args() args: PeerReviewsArgs, @Ctx() { repos }: DevelopmentContext) {
-    return repos.peerReviews.list(args);
+  peerReviews(@Args() args: PeerReviewsArgs, @Ctx() { access, repos }: DevelopmentContext) {
+    return repos.peerReviews.list(access, args);
   }
 
   @FieldResolver(() => School)
@@ -38,44 +57,48 @@ export class PeerReviewResolver {
     return review.findingsReaderSchoolIds.map(entityRef);
   }
 
-  @FieldResolver(() => Int)
-  findingsCount(@Root() review: PeerReview): number {
-    return review.findings.length;
+  @FieldResolver(() => Int, { nullable: true, description: "How many findings were recorded; null, like the findings, for callers who may not read them." })
+  findingsCount(@Root() review: PeerReview, @Ctx() { access }: DevelopmentContext): number | null {
+    return callerMayReadFindings(access, review) ? review.findings.length : null;
   }
 
   @FieldResolver(() => [PeerReviewFinding], {
     nullable: true,
     description:
-      "The findings when the host made them public; null otherwise. Schools read the findings they are entitled to through " +
-      "`School.peerReviews` (host, named readers, and the visiting team when the host allows it).",
+      "The findings, for callers the host lets read them: everyone when it made them public; otherwise staff of the host school, " +
+      "of the schools it named, and of the visiting team's schools when it shares them with the team. Null for everyone else.",
   })
-  findings(@Root() review: PeerReview) {
-    return review.findingsAccess === PeerReviewFindingsAccess.PUBLIC ? review.findings : null;
+  findings(@Root() review: PeerReview, @Ctx() { access }: DevelopmentContext) {
+    return callerMayReadFindings(access, review) ? review.findings : null;
   }
 
   @Mutation(() => PeerReview, { description: "Plans a critical friends review of a host school by a team from other schools." })
-  planPeerReview(@Arg("input") input: PlanPeerReviewInput, @Ctx() { services }: DevelopmentContext) {
-    return services.peerReviews.plan(input);
+  planPeerReview(@Arg("input") input: PlanPeerReviewInput, @Ctx() { access, services }: DevelopmentContext) {
+    return services.peerReviews.plan(access, input);
   }
 
   @Mutation(() => PeerReview, { description: "Adds findings, once the visit has begun." })
-  recordPeerReviewFindings(@Args() { id, findings }: RecordPeerReviewFindingsArgs, @Ctx() { services }: DevelopmentContext) {
-    return services.peerReviews.recordFindings(id, findings);
+  @UseMiddleware(WithholdFindingsFromAudit)
+  recordPeerReviewFindings(@Args() { id, findings }: RecordPeerReviewFindingsArgs, @Ctx() { access, services }: DevelopmentContext) {
+    return services.peerReviews.recordFindings(access, id, findings);
   }
 
   @Mutation(() => PeerReview, { description: "Completes a planned review whose visit is over and whose findings are recorded." })
-  completePeerReview(@Arg("id", () => ID) id: string, @Ctx() { services }: DevelopmentContext) {
-    return services.peerReviews.complete(id);
+  completePeerReview(@Arg("id", () => ID) id: string, @Ctx() { access, services }: DevelopmentContext) {
+    return services.peerReviews.complete(access, id);
   }
 
   @Mutation(() => PeerReview)
-  cancelPeerReview(@Arg("id", () => ID) id: string, @Ctx() { services }: DevelopmentContext) {
-    return services.peerReviews.cancel(id);
+  cancelPeerReview(@Arg("id", () => ID) id: string, @Ctx() { access, services }: DevelopmentContext) {
+    return services.peerReviews.cancel(access, id);
   }
 
-  @Mutation(() => PeerReview, { description: "The host's decision on who may read the findings." })
-  setPeerReviewFindingsAccess(@Args() { id, access, readerSchoolIds }: SetPeerReviewFindingsAccessArgs, @Ctx() { services }: DevelopmentContext) {
-    return services.peerReviews.setFindingsAccess(id, access, readerSchoolIds);
+  @Mutation(() => PeerReview, { description: "The host's decision on who may read the findings: its staff only." })
+  setPeerReviewFindingsAccess(
+    @Args() { id, access: findingsAccess, readerSchoolIds }: SetPeerReviewFindingsAccessArgs,
+    @Ctx() { access, services }: DevelopmentContext,
+  ) {
+    return services.peerReviews.setFindingsAccess(access, id, findingsAccess, readerSchoolIds);
   }
 }
 
@@ -95,17 +118,19 @@ export class PeerReviewTeamMemberResolver {
 @Resolver(() => School)
 export class SchoolPeerReviewsResolver {
   @FieldResolver(() => [PeerReviewParticipation], {
-    description: "Peer reviews the school hosted, visited or was named a reader of, most recent first, with the findings it may read.",
+    description:
+      "Peer reviews the school hosted, visited or was named a reader of (those the caller may see), most recent first, with the " +
+      "findings it may read (shown to callers who may read them too).",
   })
   async peerReviews(
     @Root() school: School,
     @Arg("role", () => PeerReviewRole, { nullable: true }) role: PeerReviewRole | null,
     @Arg("readableOnly", { defaultValue: false, description: "Only reviews whose findings the school may read." }) readableOnly: boolean,
-    @Ctx() { loaders }: DevelopmentContext,
+    @Ctx() { access, loaders }: DevelopmentContext,
   ) {
     const reviews = await loaders.peerReviewsBySchool.load(school.id);
     return reviews
-      .map((review) => participation(review, school.id))
+      .map((review) => participation(access, review, school.id))
       .filter((entry) => (!role || entry.role === role) && (!readableOnly || entry.mayReadFindings));
   }
 }

@@ -1,7 +1,9 @@
-import { assertDateOrder, BadUserInputError, ConflictError, newId, NotFoundError, today, type Entity } from "../../kit";
+import { assertDateOrder, BadUserInputError, ConflictError, ForbiddenError, newId, NotFoundError, today, type Access, type Entity } from "../../kit";
+import { assertCanWrite, assertHostStaff, assertMayChange, assertMayWriteFor, isStaffOf, callerMayReadFindings } from "../authorization";
 import { PeerReviewFindingsAccess, PeerReviewRole, PeerReviewStatus } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { schoolOwner } from "../shared/owner";
+import { canReadRecord, ReadRules } from "../shared/scope";
 import type { PeerReviewParticipation } from "./peer-review";
 import type { PeerReviewFindingInput, PlanPeerReviewInput } from "./peer-review.inputs";
 import type { PeerReviewDocument } from "./peer-review.repository";
@@ -16,8 +18,15 @@ type Review = Entity<PeerReviewDocument>;
 export class PeerReviewService {
   constructor(private readonly repos: DevelopmentRepositories) {}
 
-  async plan(input: PlanPeerReviewInput) {
+  async plan(access: Access, input: PlanPeerReviewInput) {
+    assertCanWrite(access);
     assertDateOrder(input.startDate, input.endDate, "input.endDate");
+    const owner = schoolOwner(input.hostSchoolId, input.networkId);
+    assertMayWriteFor(access, owner);
+    // who reads the findings is the host's decision: others plan a review with the findings kept to the host
+    if (input.findingsAccess !== PeerReviewFindingsAccess.HOST_ONLY && !isStaffOf(access, input.hostSchoolId)) {
+      throw new ForbiddenError("Only the host school decides who reads the findings");
+    }
     const hostIndex = input.visitingTeam.findIndex((member) => member.schoolId === input.hostSchoolId);
     if (hostIndex >= 0) {
       throw new BadUserInputError("The visiting team comes from other schools than the host", `input.visitingTeam.${hostIndex}.schoolId`);
@@ -43,7 +52,7 @@ export class PeerReviewService {
       findingsAccess: input.findingsAccess,
       findingsReaderSchoolIds: [],
       status: PeerReviewStatus.PLANNED,
-      owner: schoolOwner(input.hostSchoolId, input.networkId),
+      owner,
       visibility: input.visibility,
       createdAt: now,
       updatedAt: now,
@@ -51,8 +60,8 @@ export class PeerReviewService {
     });
   }
 
-  async recordFindings(id: string, findings: PeerReviewFindingInput[]) {
-    const review = await this.existing(id);
+  async recordFindings(access: Access, id: string, findings: PeerReviewFindingInput[]) {
+    const review = await this.existing(access, id);
     if (review.status === PeerReviewStatus.CANCELLED) throw new ConflictError(`${review.title} was cancelled`);
     if (review.startDate > today()) throw new ConflictError(`${review.title} starts on ${review.startDate}: findings come from the visit`);
     const outOfRange = findings.findIndex((finding) => finding.focusQuestion != null && finding.focusQuestion >= review.focusQuestions.length);
@@ -68,8 +77,8 @@ export class PeerReviewService {
     return updated;
   }
 
-  async complete(id: string) {
-    const review = await this.existing(id);
+  async complete(access: Access, id: string) {
+    const review = await this.existing(access, id);
     if (review.status !== PeerReviewStatus.PLANNED) throw new ConflictError(`${review.title} is already ${review.status.toLowerCase()}`);
     if (review.endDate > today()) throw new ConflictError(`${review.title} runs until ${review.endDate}`);
     if (review.findings.length === 0) throw new ConflictError(`Record the findings of ${review.title} before completing it`);
@@ -78,43 +87,52 @@ export class PeerReviewService {
     return completed;
   }
 
-  async cancel(id: string) {
-    const review = await this.existing(id);
+  async cancel(access: Access, id: string) {
+    const review = await this.existing(access, id);
     const cancelled = await this.repos.peerReviews.closePlanned(id, PeerReviewStatus.CANCELLED);
     if (!cancelled) throw new ConflictError(`${review.title} is already ${review.status.toLowerCase()}`);
     return cancelled;
   }
 
   /** The host's decision on who may read the findings. */
-  async setFindingsAccess(id: string, access: PeerReviewFindingsAccess, readerSchoolIds: string[]) {
-    const review = await this.existing(id);
+  async setFindingsAccess(access: Access, id: string, findingsAccess: PeerReviewFindingsAccess, readerSchoolIds: string[]) {
+    assertCanWrite(access);
+    const review = await this.repos.peerReviews.findById(id);
+    if (!review || !canReadRecord(access, ReadRules.peerReview, review)) throw new NotFoundError("PeerReview", id);
+    assertHostStaff(access, review);
     const hostIndex = readerSchoolIds.indexOf(review.hostSchoolId);
     if (hostIndex >= 0) throw new BadUserInputError("The host always reads its findings", `readerSchoolIds.${hostIndex}`);
-    return (await this.repos.peerReviews.update(id, { findingsAccess: access, findingsReaderSchoolIds: [...new Set(readerSchoolIds)] }))!;
+    return (await this.repos.peerReviews.update(id, { findingsAccess, findingsReaderSchoolIds: [...new Set(readerSchoolIds)] }))!;
   }
 
-  private async existing(id: string) {
+  /** The review, if `access` may see and change it: NOT_FOUND when it may not see it, FORBIDDEN when it may not change it. */
+  private async existing(access: Access, id: string) {
+    assertCanWrite(access);
     const review = await this.repos.peerReviews.findById(id);
     if (!review) throw new NotFoundError("PeerReview", id);
+    assertMayChange(access, ReadRules.peerReview, review, "PeerReview");
     return review;
   }
 }
 
 /** Whether a school may read a review's findings: the host, its named readers, the team when allowed, everyone when public. */
-export function mayReadFindings(review: Review, schoolId: string): boolean {
+export function schoolMayReadFindings(review: Review, schoolId: string): boolean {
   if (review.hostSchoolId === schoolId || review.findingsReaderSchoolIds.includes(schoolId)) return true;
   if (review.findingsAccess === PeerReviewFindingsAccess.PUBLIC) return true;
   return review.findingsAccess === PeerReviewFindingsAccess.REVIEW_TEAM && review.teamSchoolIds.includes(schoolId);
 }
 
-/** A school's part in a review (host first, then visitor, then named reader), with the findings it may read. */
-export function participation(review: Review, schoolId: string): PeerReviewParticipation {
+/**
+ * A school's part in a review (host first, then visitor, then named reader), with the findings it may
+ * read: shown only when the caller may read them too (as staff of the host or of a school the host lets read them).
+ */
+export function participation(access: Access, review: Review, schoolId: string): PeerReviewParticipation {
   const role =
     review.hostSchoolId === schoolId
       ? PeerReviewRole.HOST
       : review.teamSchoolIds.includes(schoolId)
         ? PeerReviewRole.VISITOR
         : PeerReviewRole.READER;
-  const readable = mayReadFindings(review, schoolId);
-  return { schoolId, role, review, mayReadFindings: readable, findings: readable ? review.findings : null };
+  const readable = schoolMayReadFindings(review, schoolId);
+  return { schoolId, role, review, mayReadFindings: readable, findings: readable && callerMayReadFindings(access, review) ? review.findings : null };
 }

@@ -20,7 +20,7 @@ export class RegisterForEventInput {
   @Length(1, 64)
   educatorId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Required when a school registers; for an educator, their school." })
+  @Field(() => ID, { nullable: true, description: "The registering school, or the educator's school (required in both cases)." })
   @IsOptional()
   @Length(1, 64)
   schoolId?: string | null;

@@ -1,7 +1,7 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type StoredDocument } from "../../kit";
+import { Repository, toEntity, type Access, type StoredDocument } from "../../kit";
 import { EventRegistrationStatus, type EventRegistrantKind } from "../enums";
-import { readable } from "../shared/scope";
+import { findWithReadableParent, ReadRules } from "../shared/scope";
 import type { EventRegistrationsArgs } from "./registration.inputs";
 
 export interface EventRegistrationDocument extends StoredDocument {
@@ -25,6 +25,9 @@ export function registrationKey(eventId: string, kind: EventRegistrantKind, regi
   return `${eventId}:${kind}:${registrantId}`;
 }
 
+/** Registrations follow the visibility of their event. */
+const EVENT = { collection: "events", field: "eventId" };
+
 const LIVE = [EventRegistrationStatus.CONFIRMED, EventRegistrationStatus.WAITLISTED];
 
 export class EventRegistrationRepository extends Repository<EventRegistrationDocument> {
@@ -37,22 +40,32 @@ export class EventRegistrationRepository extends Repository<EventRegistrationDoc
     { key: { educatorId: 1, createdAt: 1 } },
   ];
 
-  listForEvent(args: EventRegistrationsArgs) {
-    const filter: Filter<EventRegistrationDocument> = { eventId: args.eventId };
+  /** One page of an event's registrations; `eventReadable` says whether the caller may see the event (nothing otherwise). */
+  listForEvent(args: EventRegistrationsArgs, eventReadable: boolean) {
+    const filter: Filter<EventRegistrationDocument> = eventReadable ? { eventId: args.eventId } : { _id: { $in: [] } };
     if (args.status) filter.status = args.status;
-    return this.page(readable<EventRegistrationDocument>(filter), [["sequence", 1]], args);
+    return this.page(filter, [["sequence", 1]], args);
   }
 
+  /** The live registration of a registrant (uniqueness check before registering: every record counts). */
   async findLive(key: string) {
-    const doc = await this.collection.findOne(readable<EventRegistrationDocument>({ activeKey: key }));
+    const doc = await this.collection.findOne({ activeKey: key });
     return doc ? toEntity(doc) : null;
   }
 
-  /** Registrations of these events, in registration order; `statuses` empty means all. */
+  /** The registrations among `ids` whose event `access` may read (entity lookups). */
+  findReadableByIds(access: Access, ids: readonly string[]) {
+    return findWithReadableParent(this.collection, access, ReadRules.event, EVENT, { _id: { $in: [...ids] } });
+  }
+
+  /**
+   * Registrations of these events, in registration order; `statuses` empty means all. Only asked for
+   * events the caller reached through a readable path (`Event.registrations`).
+   */
   async findByEventIds(eventIds: readonly string[], statuses: readonly EventRegistrationStatus[]) {
     const filter: Filter<EventRegistrationDocument> = { eventId: { $in: [...eventIds] } };
     if (statuses.length > 0) filter.status = { $in: [...statuses] };
-    const docs = await this.collection.find(readable<EventRegistrationDocument>(filter)).sort({ sequence: 1 }).toArray();
+    const docs = await this.collection.find(filter).sort({ sequence: 1 }).toArray();
     return docs.map(toEntity);
   }
 
@@ -65,16 +78,18 @@ export class EventRegistrationRepository extends Repository<EventRegistrationDoc
     return docs.map((doc) => ({ id: doc._id, eventId: doc.eventId, sequence: doc.sequence }));
   }
 
-  async findBySchoolIds(schoolIds: readonly string[], includeCancelled: boolean) {
+  /** Registrations of these schools (or their educators) for events `access` may read, oldest first. */
+  findBySchoolIds(access: Access, schoolIds: readonly string[], includeCancelled: boolean) {
     const filter: Filter<EventRegistrationDocument> = { schoolId: { $in: [...schoolIds] } };
     if (!includeCancelled) filter.status = { $in: LIVE };
-    return (await this.collection.find(readable<EventRegistrationDocument>(filter)).sort({ createdAt: 1 }).toArray()).map(toEntity);
+    return findWithReadableParent(this.collection, access, ReadRules.event, EVENT, filter, { createdAt: 1, _id: 1 });
   }
 
-  async findByEducatorIds(educatorIds: readonly string[], includeCancelled: boolean) {
+  /** Registrations of these educators for events `access` may read, oldest first. */
+  findByEducatorIds(access: Access, educatorIds: readonly string[], includeCancelled: boolean) {
     const filter: Filter<EventRegistrationDocument> = { educatorId: { $in: [...educatorIds] } };
     if (!includeCancelled) filter.status = { $in: LIVE };
-    return (await this.collection.find(readable<EventRegistrationDocument>(filter)).sort({ createdAt: 1 }).toArray()).map(toEntity);
+    return findWithReadableParent(this.collection, access, ReadRules.event, EVENT, filter, { createdAt: 1, _id: 1 });
   }
 
   /** The most seats a waiting registration of the event asks for (0 when nobody waits). */

@@ -13,9 +13,9 @@ export class EventRegistrationResolver {
     return loaders.registrationById.load(id);
   }
 
-  @Query(() => EventRegistrationConnection, { description: "An event's registrations in registration order." })
-  eventRegistrations(@Args() args: EventRegistrationsArgs, @Ctx() { repos }: DevelopmentContext) {
-    return repos.registrations.listForEvent(args);
+  @Query(() => EventRegistrationConnection, { description: "An event's registrations in registration order; empty for an event the caller may not see." })
+  eventRegistrations(@Args() args: EventRegistrationsArgs, @Ctx() { access, services }: DevelopmentContext) {
+    return services.registrations.listForEvent(access, args);
   }
 
   @FieldResolver(() => Event)
@@ -42,15 +42,17 @@ export class EventRegistrationResolver {
   }
 
   @Mutation(() => EventRegistration, {
-    description: "Registers an educator or a school: CONFIRMED while seats are left and nobody waits, WAITLISTED otherwise. CONFLICT if already registered.",
+    description:
+      "Registers an educator or a school: CONFIRMED while seats are left and nobody waits, WAITLISTED otherwise. CONFLICT if already registered. " +
+      "An educator registers themselves, signed in as staff of their school; a school's team is registered by its staff or the coordinators of the event's network.",
   })
-  registerForEvent(@Arg("input") input: RegisterForEventInput, @Ctx() { services }: DevelopmentContext) {
-    return services.registrations.register(input);
+  registerForEvent(@Arg("input") input: RegisterForEventInput, @Ctx() { access, services }: DevelopmentContext) {
+    return services.registrations.register(access, input);
   }
 
   @Mutation(() => EventRegistration, { description: "Cancels a registration; freed seats go to the waitlist in order." })
-  cancelEventRegistration(@Arg("id", () => ID) id: string, @Ctx() { services }: DevelopmentContext) {
-    return services.registrations.cancel(id);
+  cancelEventRegistration(@Arg("id", () => ID) id: string, @Ctx() { access, services }: DevelopmentContext) {
+    return services.registrations.cancel(access, id);
   }
 }
 

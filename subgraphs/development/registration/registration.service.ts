@@ -1,7 +1,8 @@
-import { BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today } from "../../kit";
+import { BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
+import { assertCanWrite, assertMayCancelRegistration, assertMayRegisterEducator, assertMayRegisterSchool } from "../authorization";
 import { EventRegistrantKind, EventRegistrationStatus, EventStatus } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
-import type { RegisterForEventInput } from "./registration.inputs";
+import type { EventRegistrationsArgs, RegisterForEventInput } from "./registration.inputs";
 import { registrationKey } from "./registration.repository";
 
 /** Enough for any waitlist: each round confirms a registration or stops. */
@@ -15,10 +16,20 @@ const MAX_PROMOTION_ROUNDS = 10000;
 export class EventRegistrationService {
   constructor(private readonly repos: DevelopmentRepositories) {}
 
-  async register(input: RegisterForEventInput) {
+  /** One page of an event's registrations, if `access` may see the event (an empty page otherwise). */
+  async listForEvent(access: Access, args: EventRegistrationsArgs) {
+    const [event] = await this.repos.events.findReadableByIds(access, [args.eventId]);
+    return this.repos.registrations.listForEvent(args, Boolean(event));
+  }
+
+  async register(access: Access, input: RegisterForEventInput) {
+    assertCanWrite(access);
     const registrantId = this.registrantId(input);
-    const event = await this.repos.events.findById(input.eventId);
+    // an event the caller may not see does not exist for them
+    const [event] = await this.repos.events.findReadableByIds(access, [input.eventId]);
     if (!event) throw new BadUserInputError(`No event has id ${input.eventId}`, "input.eventId");
+    if (input.registrantKind === EventRegistrantKind.EDUCATOR) assertMayRegisterEducator(access, input.schoolId!);
+    else assertMayRegisterSchool(access, input.schoolId!, event);
     if (event.status !== EventStatus.SCHEDULED) throw new ConflictError(`${event.title} was cancelled`);
     if (event.endDate < today()) throw new ConflictError(`${event.title} ended on ${event.endDate}`);
     if (input.seats > event.capacity) {
@@ -67,7 +78,13 @@ export class EventRegistrationService {
     return (await this.repos.registrations.findById(id))!;
   }
 
-  async cancel(id: string) {
+  async cancel(access: Access, id: string) {
+    assertCanWrite(access);
+    // a registration follows its event: hidden with it
+    const [registration] = await this.repos.registrations.findReadableByIds(access, [id]);
+    if (!registration) throw new NotFoundError("EventRegistration", id);
+    const event = (await this.repos.events.findById(registration.eventId))!;
+    assertMayCancelRegistration(access, registration, event);
     const before = await this.repos.registrations.cancelLive(id);
     if (!before) {
       const registration = await this.repos.registrations.findById(id);
@@ -98,6 +115,7 @@ export class EventRegistrationService {
   private registrantId(input: RegisterForEventInput): string {
     if (input.registrantKind === EventRegistrantKind.EDUCATOR) {
       if (!input.educatorId) throw new BadUserInputError("An educator's registration needs educatorId", "input.educatorId");
+      if (!input.schoolId) throw new BadUserInputError("An educator registers with their school (schoolId)", "input.schoolId");
       if (input.seats !== 1) throw new BadUserInputError("An educator registers for one seat; a school registers a team", "input.seats");
       return input.educatorId;
     }

@@ -1,5 +1,6 @@
 import type { IndexDescription } from "mongodb";
-import { Repository, toEntity, type StoredDocument } from "../../kit";
+import { Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { readable, type StoredOwner } from "../authorization";
 import { READ_ALL } from "../reads";
 
 export interface AdoptionDocument extends StoredDocument {
@@ -7,6 +8,9 @@ export interface AdoptionDocument extends StoredDocument {
   schoolId: string;
   adaptationNote?: string | null;
   adoptedOn: string;
+  /** Copies of the resource's owner and visibility (kept in step by ResourceService): an adoption is seen when its resource is. */
+  owner: StoredOwner;
+  visibility: Visibility;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -19,15 +23,23 @@ export class AdoptionRepository extends Repository<AdoptionDocument> {
     { key: { schoolId: 1, adoptedOn: 1 } },
   ];
 
-  /** Adoptions of these resources, oldest first. */
-  async findByResourceIds(resourceIds: readonly string[]) {
-    const docs = await this.collection.find({ resourceId: { $in: [...resourceIds] } }, READ_ALL).sort({ adoptedOn: 1, _id: 1 }).toArray();
+  /** Adoptions `access` may read, by id, in one reply. */
+  async findReadableByIds(access: Access, ids: readonly string[]) {
+    const docs = await this.collection.find(readable<AdoptionDocument>(access, { _id: { $in: [...ids] } }), READ_ALL).toArray();
     return docs.map(toEntity);
   }
 
-  /** Adoptions by these schools, oldest first. */
-  async findBySchoolIds(schoolIds: readonly string[]) {
-    const docs = await this.collection.find({ schoolId: { $in: [...schoolIds] } }, READ_ALL).sort({ adoptedOn: 1, _id: 1 }).toArray();
+  /** Adoptions of these resources that `access` may read, oldest first. */
+  async findByResourceIds(access: Access, resourceIds: readonly string[]) {
+    const filter = readable<AdoptionDocument>(access, { resourceId: { $in: [...resourceIds] } });
+    const docs = await this.collection.find(filter, READ_ALL).sort({ adoptedOn: 1, _id: 1 }).toArray();
+    return docs.map(toEntity);
+  }
+
+  /** Adoptions by these schools that `access` may read, oldest first. */
+  async findBySchoolIds(access: Access, schoolIds: readonly string[]) {
+    const filter = readable<AdoptionDocument>(access, { schoolId: { $in: [...schoolIds] } });
+    const docs = await this.collection.find(filter, READ_ALL).sort({ adoptedOn: 1, _id: 1 }).toArray();
     return docs.map(toEntity);
   }
 }

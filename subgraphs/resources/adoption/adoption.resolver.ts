@@ -9,7 +9,7 @@ import { AdoptResourceInput } from "./adoption.inputs";
 
 @Resolver(() => ResourceAdoption)
 export class AdoptionResolver {
-  @Query(() => ResourceAdoption, { nullable: true })
+  @Query(() => ResourceAdoption, { nullable: true, description: "An adoption by id; null when there is none you may see (adoptions follow their resource's visibility)." })
   resourceAdoption(@Arg("id", () => ID) id: string, @Ctx() { loaders }: ResourcesContext) {
     return loaders.adoptionById.load(id);
   }
@@ -24,18 +24,20 @@ export class AdoptionResolver {
     return schoolReference(adoption.schoolId);
   }
 
-  @Mutation(() => ResourceAdoption, { description: "Records that a school adopted a resource. CONFLICT if it already did." })
-  adoptResource(@Arg("input") input: AdoptResourceInput, @Ctx() { services }: ResourcesContext) {
-    return services.adoptions.adopt(input);
+  @Mutation(() => ResourceAdoption, {
+    description: "Records that a school adopted a resource you may see: for the school's staff. CONFLICT if it already did.",
+  })
+  adoptResource(@Arg("input") input: AdoptResourceInput, @Ctx() { access, services }: ResourcesContext) {
+    return services.adoptions.adopt(access, input);
   }
 
-  @Mutation(() => ResourceAdoption, { description: "Rewrites how the school adapted the resource (null clears it)." })
+  @Mutation(() => ResourceAdoption, { description: "Rewrites how the school adapted the resource (null clears it): for the school's staff." })
   updateResourceAdoption(
     @Arg("id", () => ID) id: string,
     @Arg("adaptationNote", () => String, { nullable: true }) adaptationNote: string | null,
-    @Ctx() { services }: ResourcesContext,
+    @Ctx() { access, services }: ResourcesContext,
   ) {
-    return services.adoptions.updateNote(id, adaptationNote);
+    return services.adoptions.updateNote(access, id, adaptationNote);
   }
 }
 
@@ -51,7 +53,7 @@ export class ResourceAdoptionsResolver {
     return (await loaders.adoptionsByResource.load(resource.id)).slice(0, first).map((adoption) => schoolReference(adoption.schoolId));
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: "How many schools adopted the resource." })
   async adoptionCount(@Root() resource: Resource, @Ctx() { loaders }: ResourcesContext) {
     return (await loaders.adoptionsByResource.load(resource.id)).length;
   }
@@ -59,12 +61,12 @@ export class ResourceAdoptionsResolver {
 
 @Resolver(() => School)
 export class SchoolAdoptionsResolver {
-  @FieldResolver(() => [ResourceAdoption], { description: "The school's adoptions of resources, oldest first." })
+  @FieldResolver(() => [ResourceAdoption], { description: "The school's adoptions of resources you may see, oldest first." })
   async resourceAdoptions(@Root() school: School, @Args() { first }: NestedListArgs, @Ctx() { loaders }: ResourcesContext) {
     return (await loaders.adoptionsBySchool.load(school.id)).slice(0, first);
   }
 
-  @FieldResolver(() => [Resource], { description: "Resources the school adopted, oldest adoption first." })
+  @FieldResolver(() => [Resource], { description: "Resources you may see that the school adopted, oldest adoption first." })
   async adoptedResources(@Root() school: School, @Args() { first }: NestedListArgs, @Ctx() { loaders }: ResourcesContext) {
     const adoptions = (await loaders.adoptionsBySchool.load(school.id)).slice(0, first);
     return loadExisting(loaders.resourceById, adoptions.map((adoption) => adoption.resourceId));

@@ -1,17 +1,19 @@
-import { BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today } from "../../kit";
+import { BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
+import { assertCanWrite, assertStaffOf, mayRead } from "../authorization";
 import type { ResourcesRepositories } from "../repositories";
-import { isDeveloper, type ResourceService } from "../resource/resource.service";
+import { isDeveloper, sharingOf, type ResourceService } from "../resource/resource.service";
 import type { AdoptResourceInput } from "./adoption.inputs";
 
-/** Adoption rules: an active resource, adopted by a school that did not develop it, once per school. */
+/** Adoption rules: by the school's staff, of an active resource they may see and did not develop, once per school. */
 export class AdoptionService {
   constructor(
     private readonly repos: ResourcesRepositories,
     private readonly resources: ResourceService,
   ) {}
 
-  async adopt(input: AdoptResourceInput) {
-    const resource = await this.resources.requireActive(input.resourceId, "input.resourceId");
+  async adopt(access: Access, input: AdoptResourceInput) {
+    assertStaffOf(access, input.schoolId, "adopt resources");
+    const resource = await this.resources.requireActive(access, input.resourceId, "input.resourceId");
     if (isDeveloper(resource, input.schoolId)) {
       throw new BadUserInputError(`School ${input.schoolId} developed "${resource.title}": it cannot adopt it`, "input.schoolId");
     }
@@ -23,6 +25,7 @@ export class AdoptionService {
         schoolId: input.schoolId,
         adaptationNote: input.adaptationNote ?? null,
         adoptedOn: input.adoptedOn ?? today(),
+        ...sharingOf(resource),
         createdAt: now,
         updatedAt: now,
       });
@@ -32,7 +35,12 @@ export class AdoptionService {
     }
   }
 
-  async updateNote(id: string, adaptationNote: string | null) {
+  /** The adopting school's staff rewrite its note; an adoption the caller may not see is NOT_FOUND. */
+  async updateNote(access: Access, id: string, adaptationNote: string | null) {
+    assertCanWrite(access);
+    const adoption = await this.repos.adoptions.findById(id);
+    if (!adoption || !mayRead(access, adoption)) throw new NotFoundError("ResourceAdoption", id);
+    assertStaffOf(access, adoption.schoolId, "change adoptions");
     if (adaptationNote != null && (adaptationNote.length < 1 || adaptationNote.length > 4000)) {
       throw new BadUserInputError("adaptationNote must be 1 to 4000 characters", "adaptationNote");
     }

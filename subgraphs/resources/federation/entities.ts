@@ -1,5 +1,5 @@
 import { createUnionType, Directive, Field, ID, ObjectType } from "type-graphql";
-import { ResourceOwnerKind } from "../enums";
+import type { RecordOwner } from "../../kit";
 
 /** The networks subgraph's School, extended here with the resources it owns, co-developed and adopted. */
 @Directive('@key(fields: "id")')
@@ -17,7 +17,7 @@ export class Network {
   id: string;
 }
 
-/** The networks subgraph's Organization: it may own resources (e.g. technical assistance it offers). */
+/** The networks subgraph's Organization: a funder of awards, when it is one of the hub's organizations. */
 @Directive('@key(fields: "id")')
 @ObjectType("Organization")
 export class Organization {
@@ -27,18 +27,13 @@ export class Organization {
 
 /** A reference to an entity of the networks subgraph, resolved by the gateway. */
 export interface EntityReference {
-  __typename: "School" | "Network" | "Organization";
+  __typename: "School" | "Network";
   id: string;
 }
 
-const TYPENAME_BY_KIND: Record<ResourceOwnerKind, EntityReference["__typename"]> = {
-  [ResourceOwnerKind.SCHOOL]: "School",
-  [ResourceOwnerKind.NETWORK]: "Network",
-  [ResourceOwnerKind.ORGANIZATION]: "Organization",
-};
-
-export function ownerReference(owner: { kind: ResourceOwnerKind; id: string }): EntityReference {
-  return { __typename: TYPENAME_BY_KIND[owner.kind], id: owner.id };
+/** The owning school when a school owns the record, otherwise the owning network. */
+export function ownerReference(owner: RecordOwner): EntityReference {
+  return owner.schoolId ? { __typename: "School", id: owner.schoolId } : { __typename: "Network", id: owner.networkId };
 }
 
 export function schoolReference(id: string): School {
@@ -51,8 +46,8 @@ export function networkReference(id: string): Network {
 
 export const ResourceOwner = createUnionType({
   name: "ResourceOwner",
-  description: "Who owns a resource: a school, a network or an organization.",
-  types: () => [School, Network, Organization] as const,
+  description: "Who owns a resource: a network, or a school within a network (see `Resource.network`).",
+  types: () => [School, Network] as const,
   resolveType: (value) => (value as EntityReference).__typename,
 });
 

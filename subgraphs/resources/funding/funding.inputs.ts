@@ -1,7 +1,7 @@
 import { IsEnum, IsNumber, IsOptional, Length, Matches, Max, Min } from "class-validator";
 import { LocalDateResolver } from "graphql-scalars";
 import { ArgsType, Field, Float, ID, InputType } from "type-graphql";
-import { PageArgs } from "../../kit";
+import { PageArgs, Visibility } from "../../kit";
 import { FundingKind } from "../enums";
 
 const CURRENCY = /^[A-Z]{3}$/;
@@ -10,7 +10,7 @@ const MAX_AMOUNT = 1e12;
 
 @InputType()
 export class RecordFundingAwardInput {
-  @Field(() => ID, { description: "The network it was secured through (networks subgraph id)." })
+  @Field(() => ID, { description: "The network it was secured through (networks subgraph id), which owns the record: one you coordinate." })
   @Length(1, 64)
   networkId: string;
 
@@ -48,6 +48,10 @@ export class RecordFundingAwardInput {
   @IsOptional()
   @Length(1, 2000)
   purpose?: string | null;
+
+  @Field(() => Visibility, { defaultValue: Visibility.NETWORK, description: "Who may see the award; the network's members by default." })
+  @IsEnum(Visibility)
+  visibility: Visibility;
 }
 
 @InputType({ description: "Fields to change; omitted fields stay as they are. The network cannot change." })
@@ -91,6 +95,11 @@ export class UpdateFundingAwardInput {
   @IsOptional()
   @Length(1, 2000)
   purpose?: string | null;
+
+  @Field(() => Visibility, { nullable: true })
+  @IsOptional()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
 }
 
 @ArgsType()

@@ -1,11 +1,15 @@
-import type { Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type StoredDocument } from "../../kit";
-import { READ_ALL } from "../reads";
+import type { Document, Filter, IndexDescription } from "mongodb";
+import { Repository, toEntity, type Access, type RecordOwner, type StoredDocument, type Visibility } from "../../kit";
+import { readable } from "../authorization";
 import type { FundingKind } from "../enums";
+import { READ_ALL } from "../reads";
 import type { FundingAwardsArgs } from "./funding.inputs";
 
 export interface FundingAwardDocument extends StoredDocument {
-  networkId: string;
+  /** The network it was secured through, which owns the record (never a school). */
+  owner: RecordOwner & { schoolId: null };
+  /** Who may see it (NETWORK unless the network's managers chose otherwise); alliances when they share RESOURCES. */
+  visibility: Visibility;
   funder: string;
   funderOrganizationId?: string | null;
   kind: FundingKind;
@@ -25,20 +29,27 @@ export function toMinorUnits(amount: number): number {
 
 export class FundingAwardRepository extends Repository<FundingAwardDocument> {
   readonly collectionName = "funding_awards";
-  readonly indexes: IndexDescription[] = [{ key: { networkId: 1, startDate: -1 } }, { key: { funder: 1, startDate: -1 } }, { key: { startDate: -1 } }];
+  readonly indexes: IndexDescription[] = [{ key: { "owner.networkId": 1, startDate: -1 } }, { key: { funder: 1, startDate: -1 } }, { key: { startDate: -1 } }];
 
-  /** The one place where funding award filters are built (access control goes here). */
-  list(args: FundingAwardsArgs) {
-    const filter: Filter<FundingAwardDocument> = {};
-    if (args.networkId) filter.networkId = args.networkId;
+  /** Funding awards `access` may read, by the filters asked for. */
+  list(access: Access, args: FundingAwardsArgs) {
+    const filter: Document = {};
+    if (args.networkId) filter["owner.networkId"] = args.networkId;
     if (args.kind) filter.kind = args.kind;
     if (args.funder) filter.funder = args.funder;
-    return this.page(filter, [["startDate", -1]], args);
+    return this.page(readable(access, filter as Filter<FundingAwardDocument>), [["startDate", -1]], args);
   }
 
-  /** Awards of these networks, newest first. */
-  async findByNetworkIds(networkIds: readonly string[]) {
-    const docs = await this.collection.find({ networkId: { $in: [...networkIds] } }, READ_ALL).sort({ startDate: -1, _id: 1 }).toArray();
+  /** Funding awards `access` may read, by id, in one reply. */
+  async findReadableByIds(access: Access, ids: readonly string[]) {
+    const docs = await this.collection.find(readable<FundingAwardDocument>(access, { _id: { $in: [...ids] } }), READ_ALL).toArray();
+    return docs.map(toEntity);
+  }
+
+  /** Awards of these networks that `access` may read, newest first. */
+  async findByNetworkIds(access: Access, networkIds: readonly string[]) {
+    const filter = readable<FundingAwardDocument>(access, { "owner.networkId": { $in: [...networkIds] } });
+    const docs = await this.collection.find(filter, READ_ALL).sort({ startDate: -1, _id: 1 }).toArray();
     return docs.map(toEntity);
   }
 }

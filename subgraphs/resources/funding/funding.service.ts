@@ -1,18 +1,21 @@
-import { assertDateOrder, newId, NotFoundError } from "../../kit";
+import { assertDateOrder, newId, NotFoundError, type Access } from "../../kit";
+import { assertCanWrite, assertManagesNetwork, assertMayChange } from "../authorization";
 import type { ResourcesRepositories } from "../repositories";
 import type { RecordFundingAwardInput, UpdateFundingAwardInput } from "./funding.inputs";
 import { toMinorUnits, type FundingAwardDocument } from "./funding.repository";
 
-/** Funding rules: a positive amount to the cent in an ISO currency, a period in order. */
+/** Funding rules: recorded and changed by the network's managers; a positive amount to the cent in an ISO currency, a period in order. */
 export class FundingService {
   constructor(private readonly repos: ResourcesRepositories) {}
 
-  async record(input: RecordFundingAwardInput) {
+  async record(access: Access, input: RecordFundingAwardInput) {
+    assertManagesNetwork(access, input.networkId);
     assertDateOrder(input.startDate, input.endDate, "input.endDate");
     const now = new Date();
     return this.repos.fundingAwards.insert({
       _id: newId(),
-      networkId: input.networkId,
+      owner: { networkId: input.networkId, schoolId: null },
+      visibility: input.visibility,
       funder: input.funder.trim(),
       funderOrganizationId: input.funderOrganizationId ?? null,
       kind: input.kind,
@@ -26,9 +29,11 @@ export class FundingService {
     });
   }
 
-  async update(id: string, input: UpdateFundingAwardInput) {
+  async update(access: Access, id: string, input: UpdateFundingAwardInput) {
+    assertCanWrite(access);
     const award = await this.repos.fundingAwards.findById(id);
     if (!award) throw new NotFoundError("FundingAward", id);
+    assertMayChange(access, award, "FundingAward");
     const endDate = input.endDate === undefined ? award.endDate : input.endDate;
     assertDateOrder(input.startDate ?? award.startDate, endDate, "input.endDate");
     const changes: Partial<FundingAwardDocument> = {
@@ -40,6 +45,7 @@ export class FundingService {
       startDate: input.startDate ?? undefined,
       endDate: input.endDate,
       purpose: input.purpose,
+      visibility: input.visibility ?? undefined,
     };
     const updated = await this.repos.fundingAwards.update(id, changes);
     if (!updated) throw new NotFoundError("FundingAward", id);

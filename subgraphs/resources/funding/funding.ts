@@ -1,6 +1,6 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
-import { ConnectionType } from "../../kit";
+import { ConnectionType, Visibility, type RecordOwner } from "../../kit";
 import { FundingKind } from "../enums";
 
 @Directive(`@key(fields: "id")`)
@@ -9,7 +9,11 @@ export class FundingAward {
   @Field(() => ID)
   id: string;
 
-  networkId: string;
+  /** The network it was secured through; the `network` field resolves it. */
+  owner: RecordOwner;
+
+  @Field(() => Visibility, { description: "Who may see it, within its network: the network's members unless its coordinators chose otherwise." })
+  visibility: Visibility;
 
   @Field({ description: "Who funds it, e.g. Bill & Melinda Gates Foundation." })
   funder: string;

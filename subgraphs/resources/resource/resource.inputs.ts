@@ -3,13 +3,13 @@ import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { PageArgs, Visibility } from "../../kit";
 import { ResourceKind, ResourceOwnerKind } from "../enums";
 
-@InputType({ description: "The school, network or organization that owns a resource." })
+@InputType({ description: "An owner to filter by: a school, or a network itself (not its schools)." })
 export class ResourceOwnerInput {
   @Field(() => ResourceOwnerKind)
   @IsEnum(ResourceOwnerKind)
   kind: ResourceOwnerKind;
 
-  @Field(() => ID, { description: "The owner's id in the networks subgraph." })
+  @Field(() => ID, { description: "The school's or network's id in the networks subgraph." })
   @Length(1, 64)
   id: string;
 }
@@ -29,18 +29,27 @@ export class PublishResourceInput {
   @IsEnum(ResourceKind)
   kind: ResourceKind;
 
-  @Field(() => ResourceOwnerInput)
-  @ValidateNested()
-  owner: ResourceOwnerInput;
+  @Field(() => ID, {
+    description:
+      "The network that owns the resource or, with `schoolId`, the network the owning school publishes it through: one of your " +
+      "networks. Visibility is decided within this network (its members see NETWORK resources, its allies ALLIANCE ones).",
+  })
+  @Length(1, 64)
+  networkId: string;
 
-  @Field(() => [ID], { defaultValue: [], description: "Schools that developed it with the owner." })
+  @Field(() => ID, { nullable: true, description: "The owning school, when a school of `networkId` owns it (rather than the network itself)." })
+  @IsOptional()
+  @Length(1, 64)
+  schoolId?: string | null;
+
+  @Field(() => [ID], { defaultValue: [], description: "Schools that developed it with the owner (descriptive: they see it by its visibility)." })
   @ArrayMaxSize(50)
   @Length(1, 64, { each: true })
   coDeveloperSchoolIds: string[];
 
   @Field(() => [ID], {
     defaultValue: [],
-    description: "Networks the resource belongs to and is shared through; a network owner is always included.",
+    description: "Networks it belongs to and is listed under (descriptive: visibility follows `networkId`); `networkId` is always included.",
   })
   @ArrayMaxSize(50)
   @Length(1, 64, { each: true })
@@ -85,7 +94,7 @@ export class PublishResourceInput {
   visibility: Visibility;
 }
 
-@InputType({ description: "Fields to change; omitted fields stay as they are. The owner cannot change." })
+@InputType({ description: "Fields to change; omitted fields stay as they are. The owner (school and network) cannot change." })
 export class UpdateResourceInput {
   @Field({ nullable: true })
   @IsOptional()
@@ -193,7 +202,7 @@ export class ResourceFilterArgs extends PageArgs {
   @IsOptional()
   networkId?: string | null;
 
-  @Field(() => ResourceOwnerInput, { nullable: true, description: "Resources owned by this school, network or organization." })
+  @Field(() => ResourceOwnerInput, { nullable: true, description: "Resources owned by this school, or by this network itself." })
   @IsOptional()
   @ValidateNested()
   owner?: ResourceOwnerInput | null;

@@ -1,23 +1,21 @@
-import type { Filter, IndexDescription } from "mongodb";
-import { newId, Repository, toEntity, type StoredDocument, type Visibility } from "../../kit";
-import type { ResourceKind, ResourceOwnerKind } from "../enums";
+import type { Document, Filter, IndexDescription } from "mongodb";
+import { newId, Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { readable, type StoredOwner } from "../authorization";
+import { ResourceOwnerKind, type ResourceKind } from "../enums";
 import { READ_ALL } from "../reads";
 import { rankedPage } from "./ranked-page";
 import type { ResourceFilterArgs, SearchResourcesArgs } from "./resource.inputs";
 
-export interface ResourceOwnerRef {
-  kind: ResourceOwnerKind;
-  id: string;
-}
-
-/** What the publisher decides; the repository adds the id, the owner key and the timestamps. */
+/** What the publisher decides; the repository adds the id and the timestamps. */
 export interface ResourceFields {
   title: string;
   summary?: string | null;
   kind: ResourceKind;
-  owner: ResourceOwnerRef;
+  /** The owning network, and the owning school within it when a school owns the resource; never changes. */
+  owner: StoredOwner;
+  /** Schools that developed it with the owner (descriptive: they see it by its visibility like anyone else). */
   coDeveloperSchoolIds: string[];
-  /** Networks it belongs to; includes the owner when a network owns it. */
+  /** Networks it belongs to and is shared through (descriptive); always includes the owning network. */
   networkIds: string[];
   /** Lower case, trimmed, distinct. */
   subjects: string[];
@@ -31,15 +29,20 @@ export interface ResourceFields {
 }
 
 export interface ResourceDocument extends StoredDocument, ResourceFields {
-  /** `KIND:id` of the owner, for one index and one `$in` over owners of any kind. */
-  ownerKey: string;
   createdAt: Date;
   updatedAt: Date;
   archivedAt?: Date | null;
 }
 
-export function ownerKey(owner: ResourceOwnerRef): string {
-  return `${owner.kind}:${owner.id}`;
+/** An owner asked for in a filter: a school, or a network itself (not its schools). */
+export interface OwnerFilter {
+  kind: ResourceOwnerKind;
+  id: string;
+}
+
+/** The stored-owner condition of an owner filter, on `owner` or on a copy of it. */
+export function ownerCondition(owner: OwnerFilter): Document {
+  return owner.kind === ResourceOwnerKind.SCHOOL ? { "owner.schoolId": owner.id } : { "owner.networkId": owner.id, "owner.schoolId": null };
 }
 
 /** Subjects and tags compare case-insensitively: stored and matched lower case. */
@@ -58,66 +61,72 @@ export class ResourceRepository extends Repository<ResourceDocument> {
       language_override: "textLanguage",
       name: "resource_text",
     },
-    { key: { ownerKey: 1, title: 1 } },
+    { key: { "owner.schoolId": 1, title: 1 } },
+    { key: { "owner.networkId": 1, title: 1 } },
     { key: { coDeveloperSchoolIds: 1 } },
     { key: { networkIds: 1, title: 1 } },
     { key: { kind: 1, title: 1 } },
     { key: { title: 1 } },
   ];
 
-  /**
-   * The one place where list and search filters are built. Access control (visibility for the caller)
-   * is to be added here, so that every read path of resources applies it.
-   */
+  /** The filters the caller asked for; every read below narrows them to what the caller may read. */
   private filterFor(args: ResourceFilterArgs): Filter<ResourceDocument> {
-    const filter: Filter<ResourceDocument> = {};
+    const filter: Document = {};
     if (args.kinds && args.kinds.length > 0) filter.kind = { $in: args.kinds };
     if (args.subject) filter.subjects = args.subject.trim().toLowerCase();
     if (args.lowestGrade != null) filter.highestGrade = { $gte: args.lowestGrade };
     if (args.highestGrade != null) filter.lowestGrade = { $lte: args.highestGrade };
     if (args.tags && args.tags.length > 0) filter.tags = { $all: normalizeTerms(args.tags) };
     if (args.networkId) filter.networkIds = args.networkId;
-    if (args.owner) filter.ownerKey = ownerKey(args.owner);
+    if (args.owner) Object.assign(filter, ownerCondition(args.owner));
     if (!args.includeArchived) filter.archivedAt = null;
-    return filter;
+    return filter as Filter<ResourceDocument>;
   }
 
-  list(args: ResourceFilterArgs) {
-    return this.page(this.filterFor(args), [["title", 1]], args);
+  list(access: Access, args: ResourceFilterArgs) {
+    return this.page(readable(access, this.filterFor(args)), [["title", 1]], args);
   }
 
-  search(args: SearchResourcesArgs) {
-    const filter: Filter<ResourceDocument> = { $text: { $search: args.text }, ...this.filterFor(args) };
+  /** `$text` stays at the top level (MongoDB requires it there or in a top-level `$and`); the count is filtered alike. */
+  search(access: Access, args: SearchResourcesArgs) {
+    const filter = { $text: { $search: args.text }, ...readable(access, this.filterFor(args)) } as Filter<ResourceDocument>;
     return rankedPage(this.collection, filter, args, (doc) => toEntity(doc as ResourceDocument));
   }
 
-  /** By id for the per-request loader, in one reply however many ids (see READ_ALL). */
-  override async findByIds(ids: readonly string[]) {
-    const docs = await this.collection.find({ _id: { $in: [...ids] } }, READ_ALL).toArray();
+  /** Resources `access` may read, by id (archived ones too), in one reply. */
+  async findReadableByIds(access: Access, ids: readonly string[]) {
+    const docs = await this.collection.find(readable(access, { _id: { $in: [...ids] } }), READ_ALL).toArray();
     return docs.map(toEntity);
   }
 
-  /** Active resources of these owners (`KIND:id` keys), by title. */
-  async findByOwnerKeys(keys: readonly string[]) {
-    const docs = await this.collection.find({ ownerKey: { $in: [...keys] }, archivedAt: null }, READ_ALL).sort({ title: 1 }).toArray();
-    return docs.map(toEntity);
+  /** Active resources `access` may read that these schools own, by title. */
+  async findBySchoolOwners(access: Access, schoolIds: readonly string[]) {
+    return this.findActive(access, { "owner.schoolId": { $in: [...schoolIds] } });
   }
 
-  /** Active resources co-developed by these schools, by title. */
-  async findByCoDevelopers(schoolIds: readonly string[]) {
-    const docs = await this.collection.find({ coDeveloperSchoolIds: { $in: [...schoolIds] }, archivedAt: null }, READ_ALL).sort({ title: 1 }).toArray();
-    return docs.map(toEntity);
+  /** Active resources `access` may read that these networks own themselves (not their schools'), by title. */
+  async findByNetworkOwners(access: Access, networkIds: readonly string[]) {
+    return this.findActive(access, { "owner.networkId": { $in: [...networkIds] }, "owner.schoolId": null });
   }
 
-  /** Active resources that belong to these networks, by title. */
-  async findByNetworks(networkIds: readonly string[]) {
-    const docs = await this.collection.find({ networkIds: { $in: [...networkIds] }, archivedAt: null }, READ_ALL).sort({ title: 1 }).toArray();
+  /** Active resources `access` may read that these schools co-developed, by title. */
+  async findByCoDevelopers(access: Access, schoolIds: readonly string[]) {
+    return this.findActive(access, { coDeveloperSchoolIds: { $in: [...schoolIds] } });
+  }
+
+  /** Active resources `access` may read that belong to these networks (owned by them or shared through them), by title. */
+  async findByNetworks(access: Access, networkIds: readonly string[]) {
+    return this.findActive(access, { networkIds: { $in: [...networkIds] } });
+  }
+
+  private async findActive(access: Access, filter: Document) {
+    const docs = await this.collection.find(readable(access, { ...filter, archivedAt: null } as Filter<ResourceDocument>), READ_ALL).sort({ title: 1 }).toArray();
     return docs.map(toEntity);
   }
 
   create(fields: ResourceFields) {
     const now = new Date();
-    return this.insert({ _id: newId(), ...fields, ownerKey: ownerKey(fields.owner), createdAt: now, updatedAt: now, archivedAt: null });
+    return this.insert({ _id: newId(), ...fields, createdAt: now, updatedAt: now, archivedAt: null });
   }
 
   /** Archives an active resource; null when there is no active resource with that id. */

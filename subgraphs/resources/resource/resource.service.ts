@@ -1,15 +1,22 @@
-import { BadUserInputError, ConflictError, NotFoundError } from "../../kit";
-import { ResourceOwnerKind } from "../enums";
+import { BadUserInputError, ConflictError, NotFoundError, Visibility, type Access } from "../../kit";
+import { assertMayChange, assertMayPublish, type Sharing } from "../authorization";
 import type { ResourcesRepositories } from "../repositories";
 import type { PublishResourceInput, UpdateResourceInput } from "./resource.inputs";
-import { normalizeTerms, type ResourceDocument, type ResourceOwnerRef } from "./resource.repository";
+import { normalizeTerms, type ResourceDocument, type ResourceFields } from "./resource.repository";
 
-/** Resource rules: grades in order, distinct co-developers other than the owner, a network owner among its networks. */
+const WIDTH: Record<Visibility, number> = { [Visibility.PRIVATE]: 0, [Visibility.NETWORK]: 1, [Visibility.ALLIANCE]: 2, [Visibility.PUBLIC]: 3 };
+
+/**
+ * Resource rules: a role on the owner to publish or change (authorization.ts), grades in order, distinct
+ * co-developers other than the owning school, the owning network among its networks. Adoptions and share
+ * requests carry a copy of the resource's owner and visibility; this service keeps them in step.
+ */
 export class ResourceService {
   constructor(private readonly repos: ResourcesRepositories) {}
 
-  async publish(input: PublishResourceInput) {
-    const owner: ResourceOwnerRef = { kind: input.owner.kind, id: input.owner.id };
+  async publish(access: Access, input: PublishResourceInput) {
+    const owner = { networkId: input.networkId, schoolId: input.schoolId ?? null };
+    assertMayPublish(access, owner);
     const lowestGrade = input.lowestGrade ?? -1;
     const highestGrade = input.highestGrade ?? 12;
     assertGradeOrder(lowestGrade, highestGrade, "input.highestGrade");
@@ -30,9 +37,9 @@ export class ResourceService {
     });
   }
 
-  async update(id: string, input: UpdateResourceInput) {
-    const resource = await this.repos.resources.findById(id);
-    if (!resource) throw new NotFoundError("Resource", id);
+  async update(access: Access, id: string, input: UpdateResourceInput) {
+    const resource = await this.requireExisting(id);
+    assertMayChange(access, resource, "Resource");
     assertGradeOrder(input.lowestGrade ?? resource.lowestGrade, input.highestGrade ?? resource.highestGrade, "input.highestGrade");
     // null clears optional fields (summary, license, url); the others ignore it and keep their value
     const changes: Partial<ResourceDocument> = {
@@ -49,47 +56,67 @@ export class ResourceService {
       subjects: input.subjects ? normalizeTerms(input.subjects) : undefined,
       tags: input.tags ? normalizeTerms(input.tags) : undefined,
     };
+    const visibility = input.visibility ?? resource.visibility;
+    // the copies on adoptions and share requests are never wider than the resource: narrow them first, widen them after
+    const narrowing = WIDTH[visibility] < WIDTH[resource.visibility];
+    if (narrowing) await this.shareWithChildren(id, { owner: resource.owner, visibility });
     const updated = await this.repos.resources.update(id, changes);
     if (!updated) throw new NotFoundError("Resource", id);
+    if (updated.visibility !== resource.visibility && !narrowing) await this.shareWithChildren(id, updated);
     return updated;
   }
 
-  async archive(id: string) {
+  async archive(access: Access, id: string) {
+    assertMayChange(access, await this.requireExisting(id), "Resource");
     const archived = await this.repos.resources.archive(id);
     if (archived) return archived;
-    const resource = await this.repos.resources.findById(id);
-    if (!resource) throw new NotFoundError("Resource", id);
     throw new ConflictError(`Resource ${id} was already archived`);
   }
 
-  /** An active resource for an adoption or a share request; `field` names the input that points at it. */
-  async requireActive(id: string, field: string) {
-    const resource = await this.repos.resources.findById(id);
+  /**
+   * An active resource the caller may read, for an adoption or a share request; `field` names the input that
+   * points at it. One the caller may not read is answered like an unknown one.
+   */
+  async requireActive(access: Access, id: string, field: string) {
+    const [resource] = await this.repos.resources.findReadableByIds(access, [id]);
     if (!resource) throw new BadUserInputError(`No resource has id ${id}`, field);
     if (resource.archivedAt) throw new BadUserInputError(`Resource ${id} is archived`, field);
     return resource;
   }
+
+  private async requireExisting(id: string) {
+    const resource = await this.repos.resources.findById(id);
+    if (!resource) throw new NotFoundError("Resource", id);
+    return resource;
+  }
+
+  /** Copies the resource's owner and visibility onto its adoptions and share requests. */
+  private async shareWithChildren(resourceId: string, sharing: Sharing) {
+    const set = { $set: { owner: sharing.owner, visibility: sharing.visibility } };
+    await Promise.all([this.repos.adoptions.collection.updateMany({ resourceId }, set), this.repos.shareRequests.collection.updateMany({ resourceId }, set)]);
+  }
+}
+
+/** The copy of a resource's owner and visibility that its adoptions and share requests carry. */
+export function sharingOf(resource: Sharing): Sharing {
+  return { owner: { networkId: resource.owner.networkId, schoolId: resource.owner.schoolId }, visibility: resource.visibility };
 }
 
 /** True when the school owns the resource or developed it with the owner. */
-export function isDeveloper(resource: { owner: ResourceOwnerRef; coDeveloperSchoolIds: string[] }, schoolId: string): boolean {
-  return (resource.owner.kind === ResourceOwnerKind.SCHOOL && resource.owner.id === schoolId) || resource.coDeveloperSchoolIds.includes(schoolId);
+export function isDeveloper(resource: Pick<ResourceFields, "owner" | "coDeveloperSchoolIds">, schoolId: string): boolean {
+  return resource.owner.schoolId === schoolId || resource.coDeveloperSchoolIds.includes(schoolId);
 }
 
 function assertGradeOrder(lowest: number, highest: number, field: string): void {
   if (highest < lowest) throw new BadUserInputError(`highestGrade (${highest}) is below lowestGrade (${lowest})`, field);
 }
 
-function coDevelopers(owner: ResourceOwnerRef, schoolIds: readonly string[], field: string): string[] {
+function coDevelopers(owner: ResourceFields["owner"], schoolIds: readonly string[], field: string): string[] {
   if (new Set(schoolIds).size !== schoolIds.length) throw new BadUserInputError("A co-developing school appears twice", field);
-  if (owner.kind === ResourceOwnerKind.SCHOOL && schoolIds.includes(owner.id)) {
-    throw new BadUserInputError("The owning school is not also a co-developer", field);
-  }
+  if (owner.schoolId && schoolIds.includes(owner.schoolId)) throw new BadUserInputError("The owning school is not also a co-developer", field);
   return [...schoolIds];
 }
 
-function networksOf(owner: ResourceOwnerRef, networkIds: readonly string[]): string[] {
-  const ids = new Set(networkIds);
-  if (owner.kind === ResourceOwnerKind.NETWORK) ids.add(owner.id);
-  return [...ids];
+function networksOf(owner: ResourceFields["owner"], networkIds: readonly string[]): string[] {
+  return [...new Set([owner.networkId, ...networkIds])];
 }

@@ -1,11 +1,12 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { ConnectionType, PageInfo, Visibility } from "../../kit";
-import { ResourceKind, ResourceOwnerKind } from "../enums";
+import type { StoredOwner } from "../authorization";
+import { ResourceKind } from "../enums";
 
 @Directive(`@key(fields: "id")`)
 @ObjectType({
   description:
-    "Something a school, network or organization shares: curricula, classroom tools, protocols, guides, datasets and evidence, " +
+    "Something a network, or a school within a network, shares: curricula, classroom tools, protocols, guides, datasets and evidence, " +
     "shared staff, in-kind programs, technical assistance, joint purchasing agreements.",
 })
 export class Resource {
@@ -39,11 +40,15 @@ export class Resource {
   @Field(() => String, { nullable: true, description: "Where to find it." })
   url?: string | null;
 
-  @Field(() => Visibility, { description: "Who may see it (stored now; enforced by the access-control work)." })
+  @Field(() => Visibility, {
+    description:
+      "Who may see it, within its owning network (`network`): PRIVATE the owner, NETWORK the network's members, ALLIANCE also the " +
+      "networks allied with it under an agreement that shares RESOURCES, PUBLIC everyone. Its adoptions and share requests follow it.",
+  })
   visibility: Visibility;
 
-  /** The `owner` field resolves it as a federated School, Network or Organization. */
-  owner: { kind: ResourceOwnerKind; id: string };
+  /** The owning network, and the school within it when a school owns it; `owner` and `network` resolve them as federated entities. */
+  owner: StoredOwner;
 
   coDeveloperSchoolIds: string[];
 

@@ -1,15 +1,20 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type StoredDocument } from "../../kit";
+import { Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { readable, type StoredOwner } from "../authorization";
 import { ShareRequestStatus } from "../enums";
-import { ownerKey, type ResourceOwnerRef } from "../resource/resource.repository";
+import { READ_ALL } from "../reads";
+import { ownerCondition } from "../resource/resource.repository";
 import type { ShareRequestsArgs } from "./share-request.inputs";
 
 export interface ShareRequestDocument extends StoredDocument {
   resourceId: string;
   requesterSchoolId: string;
-  /** Copied from the resource (whose owner never changes), so an owner can list the requests it receives. */
-  resourceOwner: ResourceOwnerRef;
-  resourceOwnerKey: string;
+  /**
+   * Copies of the resource's owner (which never changes) and visibility (kept in step by ResourceService): the
+   * owner lists the requests it receives, and a request is seen when its resource is.
+   */
+  owner: StoredOwner;
+  visibility: Visibility;
   message?: string | null;
   status: ShareRequestStatus;
   requestedOn: string;
@@ -39,18 +44,25 @@ export class ShareRequestRepository extends Repository<ShareRequestDocument> {
     { key: { openKey: 1 }, unique: true, sparse: true, name: "one_open_request_per_school_and_resource" },
     { key: { resourceId: 1, requestedOn: -1 } },
     { key: { requesterSchoolId: 1, requestedOn: -1 } },
-    { key: { resourceOwnerKey: 1, status: 1, requestedOn: -1 } },
+    { key: { "owner.schoolId": 1, status: 1, requestedOn: -1 } },
+    { key: { "owner.networkId": 1, status: 1, requestedOn: -1 } },
     { key: { requestedOn: -1 } },
   ];
 
-  /** The one place where share request filters are built (access control goes here). */
-  list(args: ShareRequestsArgs) {
-    const filter: Filter<ShareRequestDocument> = {};
+  /** Share requests `access` may read, by the filters asked for. */
+  list(access: Access, args: ShareRequestsArgs) {
+    const filter: Document = {};
     if (args.resourceId) filter.resourceId = args.resourceId;
     if (args.requesterSchoolId) filter.requesterSchoolId = args.requesterSchoolId;
-    if (args.owner) filter.resourceOwnerKey = ownerKey(args.owner);
+    if (args.owner) Object.assign(filter, ownerCondition(args.owner));
     if (args.status) filter.status = args.status;
-    return this.page(filter, [["requestedOn", -1]], args);
+    return this.page(readable(access, filter as Filter<ShareRequestDocument>), [["requestedOn", -1]], args);
+  }
+
+  /** Share requests `access` may read, by id, in one reply. */
+  async findReadableByIds(access: Access, ids: readonly string[]) {
+    const docs = await this.collection.find(readable<ShareRequestDocument>(access, { _id: { $in: [...ids] } }), READ_ALL).toArray();
+    return docs.map(toEntity);
   }
 
   /**

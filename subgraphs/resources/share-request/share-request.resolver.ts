@@ -8,14 +8,14 @@ import { RequestResourceInput, ShareRequestsArgs } from "./share-request.inputs"
 
 @Resolver(() => ShareRequest)
 export class ShareRequestResolver {
-  @Query(() => ShareRequest, { nullable: true })
+  @Query(() => ShareRequest, { nullable: true, description: "A share request by id; null when there is none you may see (requests follow their resource's visibility)." })
   shareRequest(@Arg("id", () => ID) id: string, @Ctx() { loaders }: ResourcesContext) {
     return loaders.shareRequestById.load(id);
   }
 
-  @Query(() => ShareRequestConnection, { description: "Share requests, newest first, by resource, requester, owner or status." })
-  shareRequests(@Args() args: ShareRequestsArgs, @Ctx() { repos }: ResourcesContext) {
-    return repos.shareRequests.list(args);
+  @Query(() => ShareRequestConnection, { description: "Share requests you may see, newest first, by resource, requester, owner or status." })
+  shareRequests(@Args() args: ShareRequestsArgs, @Ctx() { access, repos }: ResourcesContext) {
+    return repos.shareRequests.list(access, args);
   }
 
   @FieldResolver(() => Resource)
@@ -28,23 +28,25 @@ export class ShareRequestResolver {
     return schoolReference(request.requesterSchoolId);
   }
 
-  @Mutation(() => ShareRequest, { description: "A school asks to use or borrow a resource. CONFLICT if it already has an open request for it." })
-  requestResource(@Arg("input") input: RequestResourceInput, @Ctx() { services }: ResourcesContext) {
-    return services.shareRequests.request(input);
+  @Mutation(() => ShareRequest, {
+    description: "A school asks to use or borrow a resource you may see: for the school's staff. CONFLICT if it already has an open request for it.",
+  })
+  requestResource(@Arg("input") input: RequestResourceInput, @Ctx() { access, services }: ResourcesContext) {
+    return services.shareRequests.request(access, input);
   }
 
-  @Mutation(() => ShareRequest, { description: "The owner approves a REQUESTED request; otherwise CONFLICT." })
-  approveShareRequest(@Arg("id", () => ID) id: string, @Arg("note", () => String, { nullable: true }) note: string | null, @Ctx() { services }: ResourcesContext) {
-    return services.shareRequests.transition(id, ShareRequestStatus.APPROVED, note);
+  @Mutation(() => ShareRequest, { description: "The resource's owner (its school's staff or its network's coordinators) approves a REQUESTED request; otherwise CONFLICT." })
+  approveShareRequest(@Arg("id", () => ID) id: string, @Arg("note", () => String, { nullable: true }) note: string | null, @Ctx() { access, services }: ResourcesContext) {
+    return services.shareRequests.transition(access, id, ShareRequestStatus.APPROVED, note);
   }
 
-  @Mutation(() => ShareRequest, { description: "The owner declines a REQUESTED request; otherwise CONFLICT." })
-  declineShareRequest(@Arg("id", () => ID) id: string, @Arg("note", () => String, { nullable: true }) note: string | null, @Ctx() { services }: ResourcesContext) {
-    return services.shareRequests.transition(id, ShareRequestStatus.DECLINED, note);
+  @Mutation(() => ShareRequest, { description: "The resource's owner declines a REQUESTED request; otherwise CONFLICT." })
+  declineShareRequest(@Arg("id", () => ID) id: string, @Arg("note", () => String, { nullable: true }) note: string | null, @Ctx() { access, services }: ResourcesContext) {
+    return services.shareRequests.transition(access, id, ShareRequestStatus.DECLINED, note);
   }
 
-  @Mutation(() => ShareRequest, { description: "Records that an APPROVED request was fulfilled; otherwise CONFLICT." })
-  fulfillShareRequest(@Arg("id", () => ID) id: string, @Arg("note", () => String, { nullable: true }) note: string | null, @Ctx() { services }: ResourcesContext) {
-    return services.shareRequests.transition(id, ShareRequestStatus.FULFILLED, note);
+  @Mutation(() => ShareRequest, { description: "The resource's owner records that an APPROVED request was fulfilled; otherwise CONFLICT." })
+  fulfillShareRequest(@Arg("id", () => ID) id: string, @Arg("note", () => String, { nullable: true }) note: string | null, @Ctx() { access, services }: ResourcesContext) {
+    return services.shareRequests.transition(access, id, ShareRequestStatus.FULFILLED, note);
   }
 }

@@ -1,20 +1,24 @@
-import { BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today } from "../../kit";
+import { BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
+import { assertCanWrite, assertMayChange, assertStaffOf } from "../authorization";
 import { ShareRequestStatus } from "../enums";
 import type { ResourcesRepositories } from "../repositories";
-import { ownerKey } from "../resource/resource.repository";
-import { isDeveloper, type ResourceService } from "../resource/resource.service";
+import { isDeveloper, sharingOf, type ResourceService } from "../resource/resource.service";
 import type { RequestResourceInput } from "./share-request.inputs";
 import { openShareRequestKey, SHARE_REQUEST_TRANSITIONS } from "./share-request.repository";
 
-/** Share request rules: an active resource, asked for by a school that did not develop it, one open request per pair, legal moves only. */
+/**
+ * Share request rules: asked by the requesting school's staff for an active resource they may see and did not
+ * develop, one open request per pair; decided by those who may write the resource; legal moves only.
+ */
 export class ShareRequestService {
   constructor(
     private readonly repos: ResourcesRepositories,
     private readonly resources: ResourceService,
   ) {}
 
-  async request(input: RequestResourceInput) {
-    const resource = await this.resources.requireActive(input.resourceId, "input.resourceId");
+  async request(access: Access, input: RequestResourceInput) {
+    assertStaffOf(access, input.schoolId, "ask for resources");
+    const resource = await this.resources.requireActive(access, input.resourceId, "input.resourceId");
     if (isDeveloper(resource, input.schoolId)) {
       throw new BadUserInputError(`School ${input.schoolId} developed "${resource.title}": it need not ask for it`, "input.schoolId");
     }
@@ -24,8 +28,7 @@ export class ShareRequestService {
         _id: newId(),
         resourceId: resource.id,
         requesterSchoolId: input.schoolId,
-        resourceOwner: resource.owner,
-        resourceOwnerKey: ownerKey(resource.owner),
+        ...sharingOf(resource),
         message: input.message ?? null,
         status: ShareRequestStatus.REQUESTED,
         requestedOn: today(),
@@ -42,14 +45,21 @@ export class ShareRequestService {
     }
   }
 
-  /** Applies a legal move atomically; an impossible one is a CONFLICT that changes nothing. */
-  async transition(id: string, to: ShareRequestStatus, note: string | null) {
+  /**
+   * Applies a legal move atomically, for those who may write the resource (its owner never changes, so the
+   * check stays true for the update); an impossible move is a CONFLICT that changes nothing.
+   */
+  async transition(access: Access, id: string, to: ShareRequestStatus, note: string | null) {
+    assertCanWrite(access);
+    const request = await this.repos.shareRequests.findById(id);
+    if (!request) throw new NotFoundError("ShareRequest", id);
+    assertMayChange(access, request, "ShareRequest");
     if (note != null && (note.length < 1 || note.length > 4000)) throw new BadUserInputError("note must be 1 to 4000 characters", "note");
     const moved = await this.repos.shareRequests.transition(id, to, note);
     if (moved) return moved;
-    const request = await this.repos.shareRequests.findById(id);
-    if (!request) throw new NotFoundError("ShareRequest", id);
+    const current = await this.repos.shareRequests.findById(id);
+    if (!current) throw new NotFoundError("ShareRequest", id);
     const from = SHARE_REQUEST_TRANSITIONS[to];
-    throw new ConflictError(`Share request ${id} is ${request.status}: only a ${from} request can become ${to}`);
+    throw new ConflictError(`Share request ${id} is ${current.status}: only a ${from} request can become ${to}`);
   }
 }
