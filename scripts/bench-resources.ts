@@ -1,9 +1,9 @@
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
 import { MongoClient } from "mongodb";
-import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, subgraphDatabaseName, Visibility } from "../subgraphs/kit";
-import { ResourceKind, ResourceOwnerKind } from "../subgraphs/resources/enums";
-import { ownerKey, type ResourceDocument } from "../subgraphs/resources/resource/resource.repository";
+import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, subgraphDatabaseName, Visibility, type Access } from "../subgraphs/kit";
+import { ResourceKind } from "../subgraphs/resources/enums";
+import type { ResourceDocument } from "../subgraphs/resources/resource/resource.repository";
 import { startHub } from "./hub";
 
 /*
@@ -15,6 +15,9 @@ import { startHub } from "./hub";
  * dropped at the end), generates synthetic resources straight into the resources database (the subgraph has
  * created its text index), then sends the same mix of relevance-ranked searches one at a time to the gateway
  * and to the subgraph (with an access token signed as the gateway would), and prints a table of latencies.
+ * Anonymous callers see the PUBLIC half of the resources; the subgraph is also measured for a member of three
+ * networks allied with five more (the visibility filter's `$or` of owners and levels), and for both callers
+ * once more without `totalCount` (counting every hit is the part of a broad search that grows with the data).
  * The whole run stops at the time limit: whatever was measured by then is reported.
  */
 
@@ -76,18 +79,19 @@ function generateResources(count: number, prefix: string): ResourceDocument[] {
     const subject = pick(SUBJECTS);
     const lowest = Math.floor(next() * 13) - 1;
     const highest = Math.min(12, lowest + Math.floor(next() * 6));
+    // 80% owned by one of 2,000 schools (school k belongs to network k % 50), the rest by one of the 50 networks
+    const school = Math.floor(next() * 2000);
     const owner = next() < 0.8
-      ? { kind: ResourceOwnerKind.SCHOOL, id: `${prefix}school-${Math.floor(next() * 2000)}` }
-      : { kind: ResourceOwnerKind.NETWORK, id: `${prefix}network-${Math.floor(next() * 50)}` };
+      ? { networkId: `${prefix}network-${school % 50}`, schoolId: `${prefix}school-${school}` }
+      : { networkId: `${prefix}network-${Math.floor(next() * 50)}`, schoolId: null };
     docs.push({
       _id: `${prefix}resource-${i}`,
       title: `${subject[0].toUpperCase()}${subject.slice(1)} ${topic} ${pick(FORMS)} ${i}`,
       summary: `Shared ${topic} and ${other} for ${subject}, co-developed and tested by teachers across network schools.`,
       kind: pick(KINDS),
       owner,
-      ownerKey: ownerKey(owner),
       coDeveloperSchoolIds: next() < 0.3 ? [`${prefix}school-${Math.floor(next() * 2000)}`] : [],
-      networkIds: [owner.kind === ResourceOwnerKind.NETWORK ? owner.id : `${prefix}network-${Math.floor(next() * 50)}`],
+      networkIds: [owner.networkId],
       subjects: [subject],
       lowestGrade: lowest,
       highestGrade: highest,
@@ -103,12 +107,24 @@ function generateResources(count: number, prefix: string): ResourceDocument[] {
   return docs;
 }
 
-const SEARCH = `query($text: String!, $lowestGrade: Int, $highestGrade: Int, $kinds: [ResourceKind!]) {
+const search = (withTotal: boolean) => `query($text: String!, $lowestGrade: Int, $highestGrade: Int, $kinds: [ResourceKind!]) {
   searchResources(text: $text, lowestGrade: $lowestGrade, highestGrade: $highestGrade, kinds: $kinds, first: 20) {
-    totalCount
+    ${withTotal ? "totalCount" : ""}
     edges { score node { id title kind lowestGrade highestGrade owner { __typename } } }
   }
 }`;
+
+/** A coordinator of network 0, member of networks 0-2, whose networks are allied with networks 3-7 for resources. */
+const MEMBER_ACCESS: Access = {
+  ...ANONYMOUS_ACCESS,
+  principal: { kind: "PERSON", personId: "bench-member" },
+  organizationId: "bench-organization",
+  canWrite: true,
+  schoolIds: ["bench-school-0", "bench-school-50"],
+  managedNetworkIds: ["bench-network-0"],
+  memberNetworkIds: ["bench-network-0", "bench-network-1", "bench-network-2"],
+  alliedNetworkIds: { RESOURCES: ["bench-network-3", "bench-network-4", "bench-network-5", "bench-network-6", "bench-network-7"] },
+};
 
 /** The searches every target receives, in the same order: words alone, for grades 9-12, or of some kinds. */
 function searchMix(count: number): Array<Record<string, unknown>> {
@@ -126,6 +142,8 @@ interface Target {
   name: string;
   url: string;
   headers: () => Promise<Record<string, string>>;
+  /** Whether the searches ask for `totalCount`. */
+  withTotal: boolean;
 }
 
 interface Measurement {
@@ -144,10 +162,10 @@ async function measure(target: Target, searches: Array<Record<string, unknown>>,
     const response = await fetch(target.url, {
       method: "POST",
       headers,
-      body: JSON.stringify({ query: SEARCH, variables }),
+      body: JSON.stringify({ query: search(target.withTotal), variables }),
       signal: AbortSignal.timeout(60_000),
     });
-    const body = (await response.json()) as { data?: { searchResources?: { totalCount: number } }; errors?: unknown[] };
+    const body = (await response.json()) as { data?: { searchResources?: { totalCount?: number } }; errors?: unknown[] };
     const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
     if (i < warmup) continue;
     if (!response.ok || body.errors || !body.data?.searchResources) {
@@ -156,7 +174,7 @@ async function measure(target: Target, searches: Array<Record<string, unknown>>,
       continue;
     }
     result.latencies.push(elapsed);
-    result.hits.push(body.data.searchResources.totalCount);
+    if (body.data.searchResources.totalCount !== undefined) result.hits.push(body.data.searchResources.totalCount);
   }
   return result;
 }
@@ -183,7 +201,7 @@ function report(measurements: Measurement[], resources: number): void {
   const columns = Object.keys(rows[0]) as Array<keyof (typeof rows)[number]>;
   const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => row[column].length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(" | ")} |`;
-  console.log(`\nsearchResources over ${resources.toLocaleString("en-US")} resources (first: 20 with totalCount, one request at a time)\n`);
+  console.log(`\nsearchResources over ${resources.toLocaleString("en-US")} resources (first: 20, one request at a time)\n`);
   console.log(line(columns));
   console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
   for (const row of rows) console.log(line(columns.map((column) => row[column])));
@@ -209,15 +227,21 @@ async function main(): Promise<void> {
     }
     console.log(` in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`);
 
-    // the subgraph only accepts requests signed by the gateway: sign anonymous access as the gateway does
-    let token = { value: "", signedAt: 0 };
-    const subgraphHeaders = async () => {
-      if (Date.now() - token.signedAt > 30_000) token = { value: await signAccessToken(ANONYMOUS_ACCESS, "resources", hub.keys.gatewayPrivateKey), signedAt: Date.now() };
-      return { [ACCESS_HEADER]: token.value };
+    // the subgraph only accepts requests signed by the gateway: sign the caller's access as the gateway does
+    const signedAs = (access: Access) => {
+      let token = { value: "", signedAt: 0 };
+      return async () => {
+        if (Date.now() - token.signedAt > 30_000) token = { value: await signAccessToken(access, "resources", hub.keys.gatewayPrivateKey), signedAt: Date.now() };
+        return { [ACCESS_HEADER]: token.value };
+      };
     };
+    const subgraph = hub.subgraphUrls.resources;
     const targets: Target[] = [
-      { name: "gateway", url: hub.gatewayUrl, headers: async () => ({}) },
-      { name: "resources subgraph", url: hub.subgraphUrls.resources, headers: subgraphHeaders },
+      { name: "gateway, anonymous", url: hub.gatewayUrl, headers: async () => ({}), withTotal: true },
+      { name: "subgraph, anonymous", url: subgraph, headers: signedAs(ANONYMOUS_ACCESS), withTotal: true },
+      { name: "subgraph, member", url: subgraph, headers: signedAs(MEMBER_ACCESS), withTotal: true },
+      { name: "subgraph, anonymous, no totalCount", url: subgraph, headers: signedAs(ANONYMOUS_ACCESS), withTotal: false },
+      { name: "subgraph, member, no totalCount", url: subgraph, headers: signedAs(MEMBER_ACCESS), withTotal: false },
     ];
     const searches = searchMix(options.queries);
     const measurements: Measurement[] = [];

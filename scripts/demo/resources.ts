@@ -1,10 +1,12 @@
 import type { Db } from "mongodb";
 import { Visibility } from "../../subgraphs/kit";
 import type { AdoptionDocument } from "../../subgraphs/resources/adoption/adoption.repository";
-import { FundingKind, ResourceKind, ResourceOwnerKind, ShareRequestStatus } from "../../subgraphs/resources/enums";
+import type { StoredOwner } from "../../subgraphs/resources/authorization";
+import { FundingKind, ResourceKind, ShareRequestStatus } from "../../subgraphs/resources/enums";
 import type { FundingAwardDocument } from "../../subgraphs/resources/funding/funding.repository";
 import { createRepositories } from "../../subgraphs/resources/repositories";
-import { normalizeTerms, ownerKey, type ResourceDocument, type ResourceOwnerRef } from "../../subgraphs/resources/resource/resource.repository";
+import { normalizeTerms, type ResourceDocument } from "../../subgraphs/resources/resource/resource.repository";
+import { sharingOf } from "../../subgraphs/resources/resource/resource.service";
 import { openShareRequestKey, type ShareRequestDocument } from "../../subgraphs/resources/share-request/share-request.repository";
 import { DemoNetworks, DemoOrganizations, DemoSchools, demoId } from "./ids";
 
@@ -32,8 +34,16 @@ import { DemoNetworks, DemoOrganizations, DemoSchools, demoId } from "./ids";
  * amount other than those totals. Links point at example.org.
  *
  * Schools, networks and organizations are those of the networks demo data (ids.ts, or demoId("school:<slug>")
- * for the generated schools). Every record has a stable id and fixed timestamps; Repository.seed() upserts with
- * $setOnInsert, so a second run changes nothing.
+ * for the generated schools). A resource is owned by a network, or by a school through a network it belongs to;
+ * what an organization offers is owned by a network it operates (CPRL operates none: its review is published
+ * through the NSI network it was written for). Visibility levels are spread so that callers see different
+ * things: PRIVATE (NW RISE's joint purchasing, CEI-PEA's transition data, Leominster's advisory pilot notes),
+ * NETWORK, ALLIANCE (shared under the Essential Schools and Strategic Networking agreements, which both share
+ * RESOURCES) and PUBLIC; funding awards likewise. Adoptions and share requests copy their resource's owner and
+ * visibility, as the subgraph does.
+ *
+ * Every record has a stable id and fixed timestamps; Repository.seed() upserts with $setOnInsert, so a second
+ * run changes nothing.
  */
 
 const SEEDED_AT = new Date("2024-09-01T00:00:00.000Z");
@@ -41,14 +51,16 @@ const SEEDED_AT = new Date("2024-09-01T00:00:00.000Z");
 /** The networks demo data's schools: named ones from ids.ts, generated ones by slug. */
 const school = (slug: string): string => demoId(`school:${slug}`);
 
-const SCHOOL = (id: string): ResourceOwnerRef => ({ kind: ResourceOwnerKind.SCHOOL, id });
-const NETWORK = (id: string): ResourceOwnerRef => ({ kind: ResourceOwnerKind.NETWORK, id });
-const ORGANIZATION = (id: string): ResourceOwnerRef => ({ kind: ResourceOwnerKind.ORGANIZATION, id });
+/** Owned by a school, published through `networkId` (a network the school belongs or belonged to). */
+const SCHOOL = (schoolId: string, networkId: string): StoredOwner => ({ networkId, schoolId });
+/** Owned by a network itself (for an organization's offer: a network it operates). */
+const NETWORK = (networkId: string): StoredOwner => ({ networkId, schoolId: null });
 
 /** Stable ids of the demo resources, for the other demo records and for tests. */
 export const DemoResources = {
   parkerTeachersCenter: demoId("resource:parker-regional-teachers-center"),
   parkerAdvisoryGuide: demoId("resource:parker-advisory-training"),
+  leominsterAdvisoryPilot: demoId("resource:leominster-advisory-pilot-notes"),
   nwRiseAppliedLearning: demoId("resource:nw-rise-applied-learning-curriculum"),
   sharedCounselors: demoId("resource:shared-school-counselors"),
   jointPurchasing: demoId("resource:rural-joint-purchasing"),
@@ -77,7 +89,7 @@ interface ResourceSpec {
   title: string;
   summary: string;
   kind: ResourceKind;
-  owner: ResourceOwnerRef;
+  owner: StoredOwner;
   coDevelopers?: string[];
   networks: string[];
   subjects: string[];
@@ -97,7 +109,7 @@ const RESOURCES: ResourceSpec[] = [
       "workshops (advisories, performance-based assessment, interdisciplinary teaching) and customized programs designed to " +
       "\"teach Parker\", now organized to support a school's comprehensive redesign rather than one-off introductions.",
     kind: ResourceKind.TECHNICAL_ASSISTANCE,
-    owner: SCHOOL(DemoSchools.parker),
+    owner: SCHOOL(DemoSchools.parker, DemoNetworks.newEnglandSmallSchools),
     networks: [DemoNetworks.newEnglandSmallSchools, DemoNetworks.cesMentorSchools],
     subjects: ["advisory", "performance-based assessment", "school redesign"],
     grades: [7, 12],
@@ -113,7 +125,7 @@ const RESOURCES: ResourceSpec[] = [
       "Parker's advisory program and the day-long faculty in-service on advisories that ten Parker teachers facilitate for partner " +
       "schools: advisory structures, group activities, advisor roles and follow-up visits and exchanges.",
     kind: ResourceKind.GUIDE,
-    owner: SCHOOL(DemoSchools.parker),
+    owner: SCHOOL(DemoSchools.parker, DemoNetworks.newEnglandSmallSchools),
     networks: [DemoNetworks.newEnglandSmallSchools, DemoNetworks.cesMentorSchools],
     subjects: ["advisory", "personalization"],
     grades: [7, 12],
@@ -121,6 +133,22 @@ const RESOURCES: ResourceSpec[] = [
     license: "CC-BY-NC-SA-4.0",
     url: "https://example.org/parker/advisory-training",
     visibility: Visibility.ALLIANCE,
+  },
+  {
+    id: DemoResources.leominsterAdvisoryPilot,
+    title: "Grade 9 advisory pilot: what we changed after the first year",
+    summary:
+      "Leominster's internal notes on piloting Parker-style advisories in grade 9 of a 1,800-student high school: group sizes, " +
+      "schedule trade-offs, teacher concerns raised in faculty meetings and what the school changed before extending advisories.",
+    kind: ResourceKind.EVIDENCE,
+    owner: SCHOOL(DemoSchools.leominster, DemoNetworks.newEnglandSmallSchools),
+    networks: [DemoNetworks.newEnglandSmallSchools],
+    subjects: ["advisory", "personalization"],
+    grades: [9, 9],
+    tags: ["advisories", "pilot", "lessons learned"],
+    license: "Internal to Leominster High School",
+    url: null,
+    visibility: Visibility.PRIVATE,
   },
   {
     id: DemoResources.nwRiseAppliedLearning,
@@ -205,7 +233,7 @@ const RESOURCES: ResourceSpec[] = [
       "Leadership development services and direct technical assistance from educational experts, channeled to network schools " +
       "by CEI-PEA: coaching of principals, peer reviews and modeling of best practices.",
     kind: ResourceKind.TECHNICAL_ASSISTANCE,
-    owner: ORGANIZATION(DemoOrganizations.ceiPea),
+    owner: NETWORK(DemoNetworks.nycSchoolLeaders),
     networks: [DemoNetworks.nycSchoolLeaders, DemoNetworks.graduationImprovement],
     subjects: ["school leadership"],
     tags: ["leaders helping leaders", "technical assistance", "peer review", "coaching"],
@@ -237,7 +265,7 @@ const RESOURCES: ResourceSpec[] = [
       "\"The best way to build a meaningful partnership is by doing protocols around sharing student work\" (George Wood). Tuning " +
       "and consultancy protocols that help teachers from different schools focus quickly on student work and get to work.",
     kind: ResourceKind.PROTOCOL,
-    owner: SCHOOL(DemoSchools.federalHocking),
+    owner: SCHOOL(DemoSchools.federalHocking, DemoNetworks.cesMentorSchools),
     networks: [DemoNetworks.cesMentorSchools],
     subjects: ["looking at student work", "professional learning"],
     grades: [9, 12],
@@ -287,7 +315,7 @@ const RESOURCES: ResourceSpec[] = [
       "Before visiting, frame what you are looking for; ask the host staff to build in roundtable discussions and to examine some " +
       "of their dilemmas in front of you; narrate everything, clean up the records and send them back as a reflection.",
     kind: ResourceKind.PROTOCOL,
-    owner: SCHOOL(DemoSchools.northStar),
+    owner: SCHOOL(DemoSchools.northStar, DemoNetworks.cesMentorSchools),
     coDevelopers: [DemoSchools.quest],
     networks: [DemoNetworks.cesMentorSchools],
     subjects: ["school visits", "critical friends"],
@@ -304,7 +332,7 @@ const RESOURCES: ResourceSpec[] = [
       "How Quest High School's seniors plan, research and present a senior exploratory to a panel: timelines, advisor roles, " +
       "rubrics and community reviewers. The foundation of North Star Academy's senior exhibitions.",
     kind: ResourceKind.GUIDE,
-    owner: SCHOOL(DemoSchools.quest),
+    owner: SCHOOL(DemoSchools.quest, DemoNetworks.cesMentorSchools),
     networks: [DemoNetworks.cesMentorSchools, DemoNetworks.houstonBeaconSchools],
     subjects: ["performance-based assessment", "senior project"],
     grades: [11, 12],
@@ -320,7 +348,7 @@ const RESOURCES: ResourceSpec[] = [
       "Team-taught units that cross the single disciplines high school teachers are trained in, with planning templates for " +
       "teacher teams; shared with North Star Academy during their mentor partnership.",
     kind: ResourceKind.CURRICULUM,
-    owner: SCHOOL(DemoSchools.quest),
+    owner: SCHOOL(DemoSchools.quest, DemoNetworks.cesMentorSchools),
     networks: [DemoNetworks.cesMentorSchools],
     subjects: ["interdisciplinary", "humanities", "science"],
     grades: [9, 12],
@@ -336,7 +364,7 @@ const RESOURCES: ResourceSpec[] = [
       "Quest's guidance for human-scale schooling, used to create a new high school in Humble structured around small learning " +
       "communities: relentless follow-up and support until the practice is part of the culture.",
     kind: ResourceKind.GUIDE,
-    owner: SCHOOL(DemoSchools.quest),
+    owner: SCHOOL(DemoSchools.quest, DemoNetworks.houstonBeaconSchools),
     networks: [DemoNetworks.houstonBeaconSchools],
     subjects: ["school design", "personalization"],
     grades: [9, 12],
@@ -385,7 +413,7 @@ const RESOURCES: ResourceSpec[] = [
       "CPRL's critical review of 34 studies of 25 education networks (2018): successful networks rest on relational trust and use " +
       "accessible, timely evidence from early outcomes; rigid rules and strict accountability are barriers; time is critical.",
     kind: ResourceKind.EVIDENCE,
-    owner: ORGANIZATION(DemoOrganizations.cprl),
+    owner: NETWORK(DemoNetworks.graduationImprovement),
     networks: [DemoNetworks.graduationImprovement],
     subjects: ["improvement networks", "research"],
     grades: [9, 12],
@@ -418,7 +446,7 @@ const RESOURCES: ResourceSpec[] = [
       "Tools for schools to verify and benchmark their performance, practice and policies with other network schools, and to " +
       "plan joint practice development that improves a practice rather than just moving it.",
     kind: ResourceKind.CLASSROOM_TOOL,
-    owner: ORGANIZATION(DemoOrganizations.cebe),
+    owner: NETWORK(DemoNetworks.cebeStrategicNetworking),
     networks: [DemoNetworks.cebeStrategicNetworking],
     subjects: ["school improvement", "benchmarking"],
     tags: ["joint practice development", "benchmarking", "learning by verification", "exposure gap"],
@@ -431,7 +459,7 @@ const RESOURCES: ResourceSpec[] = [
     title: "Monthly networking seminars for Portland-area schools",
     summary: "CES Northwest's ongoing support: monthly seminars where restructuring schools keep their connections strong and support schools new to restructuring.",
     kind: ResourceKind.TECHNICAL_ASSISTANCE,
-    owner: ORGANIZATION(DemoOrganizations.cesNorthwest),
+    owner: NETWORK(DemoNetworks.cesNorthwestPortland),
     networks: [DemoNetworks.cesNorthwestPortland],
     subjects: ["school restructuring"],
     grades: [6, 12],
@@ -447,7 +475,7 @@ const RESOURCES: ResourceSpec[] = [
       "Education Northwest's continuum of services: thought partner and data partner for nascent networks, coach and backbone " +
       "organization for existing ones, and formative and summative evaluation.",
     kind: ResourceKind.TECHNICAL_ASSISTANCE,
-    owner: ORGANIZATION(DemoOrganizations.educationNorthwest),
+    owner: NETWORK(DemoNetworks.nwRise),
     networks: [DemoNetworks.nwRise],
     subjects: ["improvement networks", "evaluation"],
     tags: ["network design", "facilitation", "evaluation", "backbone organization"],
@@ -459,15 +487,14 @@ const RESOURCES: ResourceSpec[] = [
 
 function resources(): ResourceDocument[] {
   return RESOURCES.map((spec) => {
-    const networkIds = new Set(spec.networks);
-    if (spec.owner.kind === ResourceOwnerKind.NETWORK) networkIds.add(spec.owner.id);
+    // the owning network first, as publishResource stores it
+    const networkIds = new Set([spec.owner.networkId, ...spec.networks]);
     return {
       _id: spec.id,
       title: spec.title,
       summary: spec.summary,
       kind: spec.kind,
       owner: spec.owner,
-      ownerKey: ownerKey(spec.owner),
       coDeveloperSchoolIds: spec.coDevelopers ?? [],
       networkIds: [...networkIds],
       subjects: normalizeTerms(spec.subjects),
@@ -575,16 +602,21 @@ const ADOPTIONS: Array<[string, string, string, string]> = [
   ],
 ];
 
-function adoptions(): AdoptionDocument[] {
-  return ADOPTIONS.map(([resourceId, schoolId, adoptedOn, adaptationNote]) => ({
-    _id: demoId(`adoption:${resourceId}:${schoolId}`),
-    resourceId,
-    schoolId,
-    adaptationNote,
-    adoptedOn,
-    createdAt: SEEDED_AT,
-    updatedAt: SEEDED_AT,
-  }));
+function adoptions(docsByResource: Map<string, ResourceDocument>): AdoptionDocument[] {
+  return ADOPTIONS.map(([resourceId, schoolId, adoptedOn, adaptationNote]) => {
+    const resource = docsByResource.get(resourceId);
+    if (!resource) throw new Error(`An adoption names an unknown resource ${resourceId}`);
+    return {
+      _id: demoId(`adoption:${resourceId}:${schoolId}`),
+      resourceId,
+      schoolId,
+      adaptationNote,
+      adoptedOn,
+      ...sharingOf(resource),
+      createdAt: SEEDED_AT,
+      updatedAt: SEEDED_AT,
+    };
+  });
 }
 
 interface ShareRequestSpec {
@@ -648,8 +680,7 @@ function shareRequests(docsByResource: Map<string, ResourceDocument>): ShareRequ
       _id: demoId(`share-request:${spec.slug}`),
       resourceId: spec.resourceId,
       requesterSchoolId: spec.schoolId,
-      resourceOwner: resource.owner,
-      resourceOwnerKey: resource.ownerKey,
+      ...sharingOf(resource),
       message: spec.message,
       status,
       requestedOn: spec.steps[0][1],
@@ -674,12 +705,15 @@ interface AwardSpec {
   amount: number;
   period: [string, string | null];
   purpose: string;
+  visibility: Visibility;
 }
 
 /**
  * CEI-PEA's networks secured "private funding and government grants in excess of $24 million" (seed 000): the
  * split into the five grants below is illustrative (they add up to $24.5 million); the in-kind after-school
- * programs are "more than $1 million a year". The other networks' amounts are illustrative too.
+ * programs are "more than $1 million a year". The other networks' amounts are illustrative too, and so is the
+ * CES national office's in-kind award. Grants from public bodies and the big foundations are PUBLIC; the rest is
+ * for the network's members (NETWORK), its allies (ALLIANCE) or its managers (PRIVATE).
  */
 const AWARDS: AwardSpec[] = [
   {
@@ -690,6 +724,7 @@ const AWARDS: AwardSpec[] = [
     amount: 7_500_000,
     period: ["2010-10-01", "2015-09-30"],
     purpose: "Leadership development and direct technical assistance for the school leaders of the network.",
+    visibility: Visibility.PUBLIC,
   },
   {
     slug: "cei-pea-nysed-after-school",
@@ -699,6 +734,7 @@ const AWARDS: AwardSpec[] = [
     amount: 5_200_000,
     period: ["2012-07-01", "2017-06-30"],
     purpose: "Extended learning time and after-school programs in network elementary and middle schools.",
+    visibility: Visibility.PUBLIC,
   },
   {
     slug: "cei-pea-private-literacy-technology",
@@ -708,6 +744,7 @@ const AWARDS: AwardSpec[] = [
     amount: 3_300_000,
     period: ["2015-01-01", "2019-12-31"],
     purpose: "Collaborative professional development on new literacy approaches and technology integration in classrooms.",
+    visibility: Visibility.PRIVATE,
   },
   {
     slug: "cei-pea-city-continuity",
@@ -717,6 +754,7 @@ const AWARDS: AwardSpec[] = [
     amount: 2_500_000,
     period: ["2016-09-01", "2020-08-31"],
     purpose: "Educational continuity: aligning matriculation between elementary, middle and high schools of the network.",
+    visibility: Visibility.NETWORK,
   },
   {
     slug: "gates-nsi-graduation",
@@ -727,6 +765,7 @@ const AWARDS: AwardSpec[] = [
     amount: 6_000_000,
     period: ["2019-09-01", "2024-08-31"],
     purpose: "Network for School Improvement: continuous improvement toward high school graduation and postsecondary success.",
+    visibility: Visibility.PUBLIC,
   },
   {
     slug: "cei-pea-after-school-in-kind-2023",
@@ -736,6 +775,7 @@ const AWARDS: AwardSpec[] = [
     amount: 1_050_000,
     period: ["2023-09-01", "2024-06-30"],
     purpose: "In-kind after-school programs leveraged through network affiliations (estimated value for the school year).",
+    visibility: Visibility.NETWORK,
   },
   {
     slug: "cei-pea-after-school-in-kind-2024",
@@ -745,6 +785,7 @@ const AWARDS: AwardSpec[] = [
     amount: 1_120_000,
     period: ["2024-09-01", "2025-06-30"],
     purpose: "In-kind after-school programs leveraged through network affiliations (estimated value for the school year).",
+    visibility: Visibility.NETWORK,
   },
   {
     slug: "gates-ces-small-schools",
@@ -755,6 +796,7 @@ const AWARDS: AwardSpec[] = [
     amount: 4_200_000,
     period: ["2003-09-01", "2008-08-31"],
     purpose: "CES Small Schools Project: twenty mentor schools guiding ten new small high schools and the transformation of five large high schools.",
+    visibility: Visibility.PUBLIC,
   },
   {
     slug: "goldman-sachs-institutes",
@@ -764,6 +806,7 @@ const AWARDS: AwardSpec[] = [
     amount: 1_500_000,
     period: ["2000-09-01", "2003-06-30"],
     purpose: "Institutes for School Redesign, Teaching, & Leadership: inter-school professional development of mentor and newer schools.",
+    visibility: Visibility.ALLIANCE,
   },
   {
     slug: "houston-annenberg-beacon",
@@ -774,13 +817,26 @@ const AWARDS: AwardSpec[] = [
     amount: 2_000_000,
     period: ["1997-09-01", "2001-08-31"],
     purpose: "Beacon Schools: local collaborations for student-centered, human-scale schools.",
+    visibility: Visibility.PUBLIC,
+  },
+  {
+    slug: "ces-national-mentor-release-time",
+    networkId: DemoNetworks.cesMentorSchools,
+    funder: "Coalition of Essential Schools (national office)",
+    funderOrganizationId: DemoOrganizations.cesNational,
+    kind: FundingKind.IN_KIND,
+    amount: 180_000,
+    period: ["2004-09-01", "2005-06-30"],
+    purpose: "Release time for mentor-school teachers' visits to their partner schools (estimated value; shared with the network's members only).",
+    visibility: Visibility.NETWORK,
   },
 ];
 
 function fundingAwards(): FundingAwardDocument[] {
   return AWARDS.map((spec) => ({
     _id: demoId(`funding:${spec.slug}`),
-    networkId: spec.networkId,
+    owner: { networkId: spec.networkId, schoolId: null },
+    visibility: spec.visibility,
     funder: spec.funder,
     funderOrganizationId: spec.funderOrganizationId ?? null,
     kind: spec.kind,
@@ -799,7 +855,8 @@ export async function seedResourcesDemo(db: Db): Promise<void> {
   const repos = createRepositories(db);
   const resourceDocs = resources();
   await repos.resources.seed(resourceDocs);
-  await repos.adoptions.seed(adoptions());
-  await repos.shareRequests.seed(shareRequests(new Map(resourceDocs.map((doc) => [doc._id, doc]))));
+  const docsByResource = new Map(resourceDocs.map((doc) => [doc._id, doc]));
+  await repos.adoptions.seed(adoptions(docsByResource));
+  await repos.shareRequests.seed(shareRequests(docsByResource));
   await repos.fundingAwards.seed(fundingAwards());
 }

@@ -169,6 +169,15 @@ describe("updating a campaign", () => {
     expect((await fixture.must(CAMPAIGN, { id })).campaign.title).not.toBe("Too late");
   });
 
+  it.each(["visibility", "leadNetworkId", "title"])("refuses clearing its %s (BAD_USER_INPUT) and keeps the campaign as it was", async (field) => {
+    const id = await fixture.createCampaign({ title: "Keeps its fields", visibility: "NETWORK" });
+    const before = await fixture.subgraph.db.collection("campaigns").findOne({ _id: id as any });
+    const result = await fixture.run(UPDATE, { id, input: { [field]: null } });
+    expect(errorCode(result)).toBe("BAD_USER_INPUT");
+    expect(result.errors![0].extensions!.field).toBe(`input.${field}`);
+    expect(await fixture.subgraph.db.collection("campaigns").findOne({ _id: id as any })).toEqual(before);
+  });
+
   it("is NOT_FOUND for an unknown campaign", async () => {
     expect(errorCode(await fixture.run(UPDATE, { id: entityId(), input: { title: "Nobody" } }))).toBe("NOT_FOUND");
   });

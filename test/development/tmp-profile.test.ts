@@ -121,7 +121,12 @@ const NETWORK = `query($reps: [_Any!]!) { _entities(representations: $reps) { ..
 
 describe("profile", () => {
   it("times", async () => {
+    let t0 = Date.now();
+    await networkWithSchools(10);
+    console.log("create10", Date.now() - t0);
+    t0 = Date.now();
     const large = await networkWithSchools(100);
+    console.log("create100", Date.now() - t0);
     const reps = [...large.schoolIds.map((id) => ({ __typename: "School", id })), ...large.educatorIds.map((id) => ({ __typename: "Educator", id }))];
     for (const field of ["events { title }", "eventRegistrations { status }", "needs { focusArea }", "mentorships { id }", "peerReviews { role }", "learningCommunities { name }", "improvementCycles { title }"]) {
       const t = Date.now();
@@ -141,7 +146,12 @@ describe("profile", () => {
 describe.skip("N+1 is designed out", () => {
   it("sends the same number of database commands for 10 and for 100 schools and educators", async () => {
     const small = await networkWithSchools(10);
+    let t0 = Date.now();
+    await networkWithSchools(10);
+    console.log("create10", Date.now() - t0);
+    t0 = Date.now();
     const large = await networkWithSchools(100);
+    console.log("create100", Date.now() - t0);
     const counts: number[] = [];
     for (const { schoolIds, educatorIds } of [small, large]) {
       const reps = [...schoolIds.map((id) => ({ __typename: "School", id })), ...educatorIds.map((id) => ({ __typename: "Educator", id }))];
@@ -162,7 +172,12 @@ describe.skip("N+1 is designed out", () => {
 
   it("sends the same number of commands for a network with 10 and with 100 events, needs and schools", async () => {
     const small = await networkWithSchools(10);
+    let t0 = Date.now();
+    await networkWithSchools(10);
+    console.log("create10", Date.now() - t0);
+    t0 = Date.now();
     const large = await networkWithSchools(100);
+    console.log("create100", Date.now() - t0);
     const counts: number[] = [];
     for (const { networkId } of [small, large]) {
       fixture.subgraph.commands.reset();

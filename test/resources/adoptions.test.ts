@@ -14,7 +14,7 @@ describe("adoptions", () => {
   it("records a school's adoption with its adaptation, seen from the resource and from the school", async () => {
     const resourceId = await fixture.publish({ title: "Advisory guide" });
     const schoolId = fixture.entityId();
-    const adopted = await fixture.subgraph.execute(ADOPT, {
+    const adopted = await fixture.execute(ADOPT, {
       input: { resourceId, schoolId, adaptationNote: "Piloted in grade 9 first", adoptedOn: "2003-10-15" },
     });
     expect(adopted.errors).toBeUndefined();
@@ -24,12 +24,12 @@ describe("adoptions", () => {
       school: { id: schoolId },
       resource: { id: resourceId, title: "Advisory guide" },
     });
-    const resource = await fixture.subgraph.execute(
+    const resource = await fixture.execute(
       `query($id: ID!) { resource(id: $id) { adoptionCount adoptingSchools { id } adoptions { adaptationNote } } }`,
       { id: resourceId },
     );
     expect(resource.data.resource).toEqual({ adoptionCount: 1, adoptingSchools: [{ id: schoolId }], adoptions: [{ adaptationNote: "Piloted in grade 9 first" }] });
-    const school = await fixture.subgraph.execute(
+    const school = await fixture.execute(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on School { adoptedResources { id } resourceAdoptions { adoptedOn } } } }`,
       { reps: [{ __typename: "School", id: schoolId }] },
     );
@@ -40,7 +40,7 @@ describe("adoptions", () => {
     const resourceId = await fixture.publish();
     const schoolId = fixture.entityId();
     await fixture.adopt(resourceId, schoolId);
-    const again = await fixture.subgraph.execute(ADOPT, { input: { resourceId, schoolId, adaptationNote: "again" } });
+    const again = await fixture.execute(ADOPT, { input: { resourceId, schoolId, adaptationNote: "again" } });
     expect(errorCode(again)).toBe("CONFLICT");
     expect(await fixture.subgraph.db.collection("adoptions").countDocuments({ resourceId, schoolId })).toBe(1);
   });
@@ -48,7 +48,7 @@ describe("adoptions", () => {
   it("keeps one adoption when the same school's adoptions arrive at the same moment", async () => {
     const resourceId = await fixture.publish();
     const schoolId = fixture.entityId();
-    const attempts = await Promise.all(Array.from({ length: 10 }, (_, i) => fixture.subgraph.execute(ADOPT, { input: { resourceId, schoolId, adaptationNote: `attempt ${i}` } })));
+    const attempts = await Promise.all(Array.from({ length: 10 }, (_, i) => fixture.execute(ADOPT, { input: { resourceId, schoolId, adaptationNote: `attempt ${i}` } })));
     expect(attempts.filter((result) => !result.errors)).toHaveLength(1);
     expect(attempts.filter((result) => result.errors).map(errorCode)).toEqual(Array(9).fill("CONFLICT"));
     expect(await fixture.subgraph.db.collection("adoptions").countDocuments({ resourceId, schoolId })).toBe(1);
@@ -57,18 +57,18 @@ describe("adoptions", () => {
   it("lets different schools adopt the same resource concurrently", async () => {
     const resourceId = await fixture.publish();
     const schools = Array.from({ length: 6 }, () => fixture.entityId());
-    const results = await Promise.all(schools.map((schoolId) => fixture.subgraph.execute(ADOPT, { input: { resourceId, schoolId } })));
+    const results = await Promise.all(schools.map((schoolId) => fixture.execute(ADOPT, { input: { resourceId, schoolId } })));
     expect(results.every((result) => !result.errors)).toBe(true);
-    const resource = await fixture.subgraph.execute(`query($id: ID!) { resource(id: $id) { adoptionCount } }`, { id: resourceId });
+    const resource = await fixture.execute(`query($id: ID!) { resource(id: $id) { adoptionCount } }`, { id: resourceId });
     expect(resource.data.resource.adoptionCount).toBe(6);
   });
 
   it("refuses an adoption by the owning school or a co-developer, and stores nothing", async () => {
     const owner = fixture.entityId();
     const partner = fixture.entityId();
-    const resourceId = await fixture.publish({ owner: { kind: "SCHOOL", id: owner }, coDeveloperSchoolIds: [partner] });
+    const resourceId = await fixture.publish({ schoolId: owner, coDeveloperSchoolIds: [partner] });
     for (const schoolId of [owner, partner]) {
-      const result = await fixture.subgraph.execute(ADOPT, { input: { resourceId, schoolId } });
+      const result = await fixture.execute(ADOPT, { input: { resourceId, schoolId } });
       expect(errorCode(result)).toBe("BAD_USER_INPUT");
       expect(result.errors![0].extensions!.field).toBe("input.schoolId");
     }
@@ -76,19 +76,19 @@ describe("adoptions", () => {
   });
 
   it("refuses unknown and archived resources as bad input", async () => {
-    const unknown = await fixture.subgraph.execute(ADOPT, { input: { resourceId: "missing", schoolId: fixture.entityId() } });
+    const unknown = await fixture.execute(ADOPT, { input: { resourceId: "missing", schoolId: fixture.entityId() } });
     expect(errorCode(unknown)).toBe("BAD_USER_INPUT");
     expect(unknown.errors![0].extensions!.field).toBe("input.resourceId");
     const resourceId = await fixture.publish();
     await fixture.must(`mutation($id: ID!) { archiveResource(id: $id) { id } }`, { id: resourceId });
-    expect(errorCode(await fixture.subgraph.execute(ADOPT, { input: { resourceId, schoolId: fixture.entityId() } }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await fixture.execute(ADOPT, { input: { resourceId, schoolId: fixture.entityId() } }))).toBe("BAD_USER_INPUT");
   });
 
   it("rewrites or clears the adaptation note", async () => {
     const id = await fixture.adopt(await fixture.publish(), fixture.entityId(), { adaptationNote: "First draft" });
     const UPDATE = `mutation($id: ID!, $note: String) { updateResourceAdoption(id: $id, adaptationNote: $note) { adaptationNote } }`;
-    expect((await fixture.subgraph.execute(UPDATE, { id, note: "Adapted for mixed grades" })).data.updateResourceAdoption.adaptationNote).toBe("Adapted for mixed grades");
-    expect((await fixture.subgraph.execute(UPDATE, { id, note: null })).data.updateResourceAdoption.adaptationNote).toBeNull();
-    expect(errorCode(await fixture.subgraph.execute(UPDATE, { id: "missing", note: "x" }))).toBe("NOT_FOUND");
+    expect((await fixture.execute(UPDATE, { id, note: "Adapted for mixed grades" })).data.updateResourceAdoption.adaptationNote).toBe("Adapted for mixed grades");
+    expect((await fixture.execute(UPDATE, { id, note: null })).data.updateResourceAdoption.adaptationNote).toBeNull();
+    expect(errorCode(await fixture.execute(UPDATE, { id: "missing", note: "x" }))).toBe("NOT_FOUND");
   });
 });

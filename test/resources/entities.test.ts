@@ -26,7 +26,7 @@ describe("entity resolution (_entities)", () => {
       `mutation($n: ID!) { recordFundingAward(input: { networkId: $n, funder: "Goldman Sachs Foundation", kind: PRIVATE_GRANT, amount: 100, startDate: "2000-09-01" }) { id } }`,
       { n: fixture.entityId("network") },
     );
-    const result = await fixture.subgraph.execute(ENTITIES, {
+    const result = await fixture.execute(ENTITIES, {
       representations: [
         { __typename: "FundingAward", id: award.recordFundingAward.id },
         { __typename: "Resource", id: "unknown" },
@@ -45,41 +45,32 @@ describe("entity resolution (_entities)", () => {
     ]);
   });
 
-  it("extends School, Network and Organization with what they own, co-developed, shared and adopted", async () => {
+  it("extends School and Network with what they own, co-developed, shared and adopted", async () => {
     const school = fixture.entityId();
     const network = fixture.entityId("network");
-    const organization = fixture.entityId("organization");
-    const owned = await fixture.publish({ title: "Owned by the school", owner: { kind: "SCHOOL", id: school }, networkIds: [network] });
-    const coDeveloped = await fixture.publish({ title: "Network curriculum", owner: { kind: "NETWORK", id: network }, coDeveloperSchoolIds: [school] });
-    const byOrganization = await fixture.publish({ title: "Technical assistance", owner: { kind: "ORGANIZATION", id: organization } });
+    const owned = await fixture.publish({ title: "Owned by the school", schoolId: school, networkIds: [network] });
+    const coDeveloped = await fixture.publish({ title: "Network curriculum", networkId: network, schoolId: null, coDeveloperSchoolIds: [school] });
+    const ofItsSchool = await fixture.publish({ title: "Published through the network", networkId: network });
     const adopted = await fixture.publish({ title: "Adopted elsewhere" });
     await fixture.adopt(adopted, school);
-    const result = await fixture.subgraph.execute(
+    const result = await fixture.execute(
       `query($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on School { ownedResources { id } coDevelopedResources { id } adoptedResources { id } }
         ... on Network { ownedResources { id } sharedResources { id } }
-        ... on Organization { ownedResources { id } }
       } }`,
-      {
-        reps: [
-          { __typename: "School", id: school },
-          { __typename: "Network", id: network },
-          { __typename: "Organization", id: organization },
-        ],
-      },
+      { reps: [{ __typename: "School", id: school }, { __typename: "Network", id: network }] },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data._entities).toEqual([
       { ownedResources: [{ id: owned }], coDevelopedResources: [{ id: coDeveloped }], adoptedResources: [{ id: adopted }] },
-      { ownedResources: [{ id: coDeveloped }], sharedResources: [{ id: coDeveloped }, { id: owned }] },
-      { ownedResources: [{ id: byOrganization }] },
+      { ownedResources: [{ id: coDeveloped }], sharedResources: [{ id: coDeveloped }, { id: owned }, { id: ofItsSchool }] },
     ]);
   });
 
   it("limits nested lists to `first`", async () => {
     const school = fixture.entityId();
-    for (let i = 0; i < 5; i++) await fixture.publish({ owner: { kind: "SCHOOL", id: school } });
-    const result = await fixture.subgraph.execute(
+    for (let i = 0; i < 5; i++) await fixture.publish({ schoolId: school });
+    const result = await fixture.execute(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on School { ownedResources(first: 3) { id } } } }`,
       { reps: [{ __typename: "School", id: school }] },
     );
@@ -97,7 +88,7 @@ describe("N+1 is designed out", () => {
       for (const title of [`Guide ${i}`, `Protocol ${i}`]) {
         const id = await fixture.publish({
           title,
-          owner: { kind: "SCHOOL", id: school },
+          schoolId: school,
           coDeveloperSchoolIds: [schools[(i + 1) % size]],
           networkIds: [network],
           tags: ["batching"],
@@ -121,7 +112,7 @@ describe("N+1 is designed out", () => {
     for (const size of [10, 100]) {
       const schools = await schoolsWithResources(size);
       fixture.subgraph.commands.reset();
-      const result = await fixture.subgraph.execute(SCHOOLS, { reps: schools.map((id) => ({ __typename: "School", id })) });
+      const result = await fixture.execute(SCHOOLS, { reps: schools.map((id) => ({ __typename: "School", id })) });
       expect(result.errors).toBeUndefined();
       expect(result.data._entities).toHaveLength(size);
       expect(result.data._entities[size - 1].ownedResources).toHaveLength(2);
@@ -136,7 +127,7 @@ describe("N+1 is designed out", () => {
     const counts: number[] = [];
     for (const first of [10, 100]) {
       fixture.subgraph.commands.reset();
-      const result = await fixture.subgraph.execute(
+      const result = await fixture.execute(
         `query($first: Int!) { searchResources(text: "guide protocol", tags: ["batching"], first: $first) {
           edges { score node { title adoptionCount adoptingSchools { id } adoptions { resource { title } } coDevelopers { id } } }
         } }`,

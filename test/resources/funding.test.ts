@@ -21,7 +21,7 @@ describe("funding awards", () => {
   it("records an award secured through a network", async () => {
     const networkId = fixture.entityId("network");
     const organizationId = fixture.entityId("organization");
-    const result = await fixture.subgraph.execute(RECORD, {
+    const result = await fixture.execute(RECORD, {
       input: award(networkId, { amount: 6000000.5, endDate: "2024-08-31", purpose: "Network for School Improvement", funderOrganizationId: organizationId }),
     });
     expect(result.errors).toBeUndefined();
@@ -42,7 +42,7 @@ describe("funding awards", () => {
     for (const amount of [0.1, 0.2, 1000000.35]) await fixture.must(RECORD, { input: award(networkId, { amount }) });
     await fixture.must(RECORD, { input: award(networkId, { amount: 50, currency: "CAD", kind: "IN_KIND", startDate: "2020-01-01" }) });
     await fixture.must(RECORD, { input: award(fixture.entityId("network"), { amount: 999 }) });
-    const result = await fixture.subgraph.execute(TOTALS, { reps: [{ __typename: "Network", id: networkId }] });
+    const result = await fixture.execute(TOTALS, { reps: [{ __typename: "Network", id: networkId }] });
     expect(result.errors).toBeUndefined();
     expect(result.data._entities[0].fundingTotals).toEqual([
       { currency: "USD", amount: 1000000.65, awardCount: 3 },
@@ -53,7 +53,7 @@ describe("funding awards", () => {
   });
 
   it("has no totals for a network without awards", async () => {
-    const result = await fixture.subgraph.execute(TOTALS, { reps: [{ __typename: "Network", id: fixture.entityId("network") }] });
+    const result = await fixture.execute(TOTALS, { reps: [{ __typename: "Network", id: fixture.entityId("network") }] });
     expect(result.data._entities[0]).toMatchObject({ fundingTotals: [], fundingAwards: [] });
   });
 
@@ -64,7 +64,7 @@ describe("funding awards", () => {
     ["a period that ends before it starts", { startDate: "2020-01-01", endDate: "2019-12-31" }, "input.endDate"],
   ])("refuses %s as bad input and stores nothing", async (_case, change, field) => {
     const before = await fixture.subgraph.db.collection("funding_awards").countDocuments();
-    const result = await fixture.subgraph.execute(RECORD, { input: award(fixture.entityId("network"), change) });
+    const result = await fixture.execute(RECORD, { input: award(fixture.entityId("network"), change) });
     expect(errorCode(result)).toBe("BAD_USER_INPUT");
     expect(result.errors![0].extensions!.field).toBe(field);
     expect(await fixture.subgraph.db.collection("funding_awards").countDocuments()).toBe(before);
@@ -75,10 +75,10 @@ describe("funding awards", () => {
     const created = await fixture.must(RECORD, { input: award(networkId, { endDate: "2020-06-30" }) });
     const id = created.recordFundingAward.id;
     const UPDATE = `mutation($id: ID!, $input: UpdateFundingAwardInput!) { updateFundingAward(id: $id, input: $input) { amount purpose endDate } }`;
-    const updated = await fixture.subgraph.execute(UPDATE, { id, input: { amount: 2500.25, purpose: "Summer institute" } });
+    const updated = await fixture.execute(UPDATE, { id, input: { amount: 2500.25, purpose: "Summer institute" } });
     expect(updated.data.updateFundingAward).toEqual({ amount: 2500.25, purpose: "Summer institute", endDate: "2020-06-30" });
-    expect(errorCode(await fixture.subgraph.execute(UPDATE, { id, input: { startDate: "2021-01-01" } }))).toBe("BAD_USER_INPUT");
-    expect(errorCode(await fixture.subgraph.execute(UPDATE, { id: "missing", input: { purpose: "x" } }))).toBe("NOT_FOUND");
+    expect(errorCode(await fixture.execute(UPDATE, { id, input: { startDate: "2021-01-01" } }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await fixture.execute(UPDATE, { id: "missing", input: { purpose: "x" } }))).toBe("NOT_FOUND");
   });
 
   it("lists awards by network, newest first, with paging", async () => {
@@ -86,10 +86,10 @@ describe("funding awards", () => {
     for (const startDate of ["2001-01-01", "2010-01-01", "2005-01-01"]) await fixture.must(RECORD, { input: award(networkId, { startDate }) });
     const LIST = `query($networkId: ID, $after: String) { fundingAwards(networkId: $networkId, first: 2, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { startDate } } } }`;
-    const first = await fixture.subgraph.execute(LIST, { networkId });
+    const first = await fixture.execute(LIST, { networkId });
     expect(first.data.fundingAwards.edges.map((edge: any) => edge.node.startDate)).toEqual(["2010-01-01", "2005-01-01"]);
     expect(first.data.fundingAwards.totalCount).toBe(3);
-    const second = await fixture.subgraph.execute(LIST, { networkId, after: first.data.fundingAwards.pageInfo.endCursor });
+    const second = await fixture.execute(LIST, { networkId, after: first.data.fundingAwards.pageInfo.endCursor });
     expect(second.data.fundingAwards.edges.map((edge: any) => edge.node.startDate)).toEqual(["2001-01-01"]);
   });
 });

@@ -8,7 +8,7 @@ afterAll(() => fixture.stop());
 
 const PUBLISH = `mutation($input: PublishResourceInput!) { publishResource(input: $input) {
   id title summary kind subjects tags lowestGrade highestGrade license url visibility archivedAt createdAt updatedAt
-  owner { __typename ... on School { id } ... on Network { id } ... on Organization { id } }
+  owner { __typename ... on School { id } ... on Network { id } } network { id }
   coDevelopers { id } networks { id }
 } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateResourceInput!) { updateResource(id: $id, input: $input) {
@@ -27,12 +27,14 @@ describe("publishing resources", () => {
   it("publishes a school's resource with co-developers, normalized subjects and tags, and sensible defaults", async () => {
     const owner = fixture.entityId();
     const partner = fixture.entityId();
+    const home = fixture.entityId("network");
     const network = fixture.entityId("network");
-    const result = await fixture.subgraph.execute(PUBLISH, {
+    const result = await fixture.execute(PUBLISH, {
       input: {
         title: "  Advisory training  ",
         kind: "GUIDE",
-        owner: { kind: "SCHOOL", id: owner },
+        networkId: home,
+        schoolId: owner,
         coDeveloperSchoolIds: [partner],
         networkIds: [network],
         subjects: ["Advisory", "advisory ", "Personalization"],
@@ -53,22 +55,26 @@ describe("publishing resources", () => {
       visibility: "NETWORK",
       archivedAt: null,
       owner: { __typename: "School", id: owner },
+      network: { id: home },
       coDevelopers: [{ id: partner }],
-      networks: [{ id: network }],
+      networks: [{ id: home }, { id: network }],
     });
   });
 
-  it("counts a network owner among the resource's networks, and resolves organization owners", async () => {
+  it("publishes a network's own resource, counting the owning network among its networks once", async () => {
     const network = fixture.entityId("network");
-    const byNetwork = await fixture.subgraph.execute(PUBLISH, {
-      input: { title: "Applied learning curriculum", kind: "CURRICULUM", owner: { kind: "NETWORK", id: network }, lowestGrade: 6, highestGrade: 12 },
+    const byNetwork = await fixture.execute(PUBLISH, {
+      input: { title: "Applied learning curriculum", kind: "CURRICULUM", networkId: network, networkIds: [network], lowestGrade: 6, highestGrade: 12, visibility: "PUBLIC" },
     });
-    expect(byNetwork.data.publishResource).toMatchObject({ owner: { __typename: "Network", id: network }, networks: [{ id: network }] });
-    const organization = fixture.entityId("organization");
-    const byOrganization = await fixture.subgraph.execute(PUBLISH, {
-      input: { title: "Network evaluation services", kind: "TECHNICAL_ASSISTANCE", owner: { kind: "ORGANIZATION", id: organization }, visibility: "PUBLIC" },
+    expect(byNetwork.errors).toBeUndefined();
+    expect(byNetwork.data.publishResource).toMatchObject({
+      owner: { __typename: "Network", id: network },
+      network: { id: network },
+      networks: [{ id: network }],
+      visibility: "PUBLIC",
     });
-    expect(byOrganization.data.publishResource).toMatchObject({ owner: { __typename: "Organization", id: organization }, visibility: "PUBLIC" });
+    const stored = await fixture.subgraph.db.collection("resources").findOne({ _id: byNetwork.data.publishResource.id });
+    expect(stored!.owner).toEqual({ networkId: network, schoolId: null });
   });
 
   it.each([
@@ -79,8 +85,8 @@ describe("publishing resources", () => {
     ["a co-developer listed twice", { coDeveloperSchoolIds: ["school-x", "school-x"] }, "input.coDeveloperSchoolIds"],
   ])("refuses %s as bad input and stores nothing", async (_case, change, field) => {
     const before = await fixture.subgraph.db.collection("resources").countDocuments();
-    const result = await fixture.subgraph.execute(PUBLISH, {
-      input: { title: "A resource", kind: "GUIDE", owner: { kind: "SCHOOL", id: fixture.entityId() }, ...change },
+    const result = await fixture.execute(PUBLISH, {
+      input: { title: "A resource", kind: "GUIDE", networkId: fixture.entityId("network"), schoolId: fixture.entityId(), ...change },
     });
     expect(errorCode(result)).toBe("BAD_USER_INPUT");
     expect(result.errors![0].extensions!.field).toBe(field);
@@ -89,8 +95,8 @@ describe("publishing resources", () => {
 
   it("refuses the owning school as its own co-developer", async () => {
     const owner = fixture.entityId();
-    const result = await fixture.subgraph.execute(PUBLISH, {
-      input: { title: "A resource", kind: "GUIDE", owner: { kind: "SCHOOL", id: owner }, coDeveloperSchoolIds: [owner] },
+    const result = await fixture.execute(PUBLISH, {
+      input: { title: "A resource", kind: "GUIDE", networkId: fixture.entityId("network"), schoolId: owner, coDeveloperSchoolIds: [owner] },
     });
     expect(errorCode(result)).toBe("BAD_USER_INPUT");
     expect(result.errors![0].extensions!.field).toBe("input.coDeveloperSchoolIds");
@@ -100,8 +106,8 @@ describe("publishing resources", () => {
 describe("updating and archiving", () => {
   it("changes the given fields only, clears optional ones with null, and keeps the owner", async () => {
     const owner = fixture.entityId();
-    const id = await fixture.publish({ owner: { kind: "SCHOOL", id: owner }, summary: "Old summary", subjects: ["literacy"], lowestGrade: 9, highestGrade: 12 });
-    const result = await fixture.subgraph.execute(UPDATE, { id, input: { title: "New title", summary: null, subjects: ["Writing"], lowestGrade: null } });
+    const id = await fixture.publish({ schoolId: owner, summary: "Old summary", subjects: ["literacy"], lowestGrade: 9, highestGrade: 12 });
+    const result = await fixture.execute(UPDATE, { id, input: { title: "New title", summary: null, subjects: ["Writing"], lowestGrade: null } });
     expect(result.errors).toBeUndefined();
     expect(result.data.updateResource).toMatchObject({
       title: "New title",
@@ -115,24 +121,24 @@ describe("updating and archiving", () => {
 
   it("checks grade order against the stored grades, and answers NOT_FOUND for unknown resources", async () => {
     const id = await fixture.publish({ lowestGrade: 9, highestGrade: 10 });
-    const backwards = await fixture.subgraph.execute(UPDATE, { id, input: { highestGrade: 8 } });
+    const backwards = await fixture.execute(UPDATE, { id, input: { highestGrade: 8 } });
     expect(errorCode(backwards)).toBe("BAD_USER_INPUT");
     expect((await fixture.subgraph.db.collection("resources").findOne({ _id: id as any }))!.highestGrade).toBe(10);
-    expect(errorCode(await fixture.subgraph.execute(UPDATE, { id: "missing", input: { title: "Nope" } }))).toBe("NOT_FOUND");
+    expect(errorCode(await fixture.execute(UPDATE, { id: "missing", input: { title: "Nope" } }))).toBe("NOT_FOUND");
   });
 
   it("archives once: the resource leaves lists but stays readable by id", async () => {
     const network = fixture.entityId("network");
     const id = await fixture.publish({ networkIds: [network] });
-    const archived = await fixture.subgraph.execute(ARCHIVE, { id });
+    const archived = await fixture.execute(ARCHIVE, { id });
     expect(archived.data.archiveResource.archivedAt).toEqual(expect.any(String));
-    expect(errorCode(await fixture.subgraph.execute(ARCHIVE, { id }))).toBe("CONFLICT");
-    expect(errorCode(await fixture.subgraph.execute(ARCHIVE, { id: "missing" }))).toBe("NOT_FOUND");
-    const listed = await fixture.subgraph.execute(LIST, { networkId: network });
+    expect(errorCode(await fixture.execute(ARCHIVE, { id }))).toBe("CONFLICT");
+    expect(errorCode(await fixture.execute(ARCHIVE, { id: "missing" }))).toBe("NOT_FOUND");
+    const listed = await fixture.execute(LIST, { networkId: network });
     expect(listed.data.resources.totalCount).toBe(0);
-    const all = await fixture.subgraph.execute(LIST, { networkId: network, includeArchived: true });
+    const all = await fixture.execute(LIST, { networkId: network, includeArchived: true });
     expect(all.data.resources.totalCount).toBe(1);
-    const byId = await fixture.subgraph.execute(`query($id: ID!) { resource(id: $id) { id archivedAt } }`, { id });
+    const byId = await fixture.execute(`query($id: ID!) { resource(id: $id) { id archivedAt } }`, { id });
     expect(byId.data.resource.id).toBe(id);
   });
 });
@@ -152,39 +158,42 @@ describe("listing resources", () => {
   const titles = (result: any) => result.data.resources.edges.map((edge: any) => edge.node.title);
 
   it("lists a network's resources by title", async () => {
-    const result = await fixture.subgraph.execute(LIST, { networkId: network });
+    const result = await fixture.execute(LIST, { networkId: network });
     expect(titles(result)).toEqual(["A curriculum", "B curriculum", "C protocol"]);
     expect(result.data.resources.totalCount).toBe(3);
   });
 
   it("filters by kind, subject (any case), all tags and overlapping grade range", async () => {
-    expect(titles(await fixture.subgraph.execute(LIST, { networkId: network, kinds: ["PROTOCOL"] }))).toEqual(["C protocol"]);
-    expect(titles(await fixture.subgraph.execute(LIST, { networkId: network, subject: "MATHEMATICS" }))).toEqual(["A curriculum", "B curriculum"]);
-    expect(titles(await fixture.subgraph.execute(LIST, { networkId: network, tags: ["Algebra", "rubrics"] }))).toEqual(["B curriculum"]);
+    expect(titles(await fixture.execute(LIST, { networkId: network, kinds: ["PROTOCOL"] }))).toEqual(["C protocol"]);
+    expect(titles(await fixture.execute(LIST, { networkId: network, subject: "MATHEMATICS" }))).toEqual(["A curriculum", "B curriculum"]);
+    expect(titles(await fixture.execute(LIST, { networkId: network, tags: ["Algebra", "rubrics"] }))).toEqual(["B curriculum"]);
     // 9-12 overlaps 9-12 and the protocol's default -1..12, not 6-8
-    expect(titles(await fixture.subgraph.execute(LIST, { networkId: network, lowestGrade: 9, highestGrade: 12 }))).toEqual(["B curriculum", "C protocol"]);
-    expect(titles(await fixture.subgraph.execute(LIST, { networkId: network, lowestGrade: 8, highestGrade: 8 }))).toEqual(["A curriculum", "C protocol"]);
+    expect(titles(await fixture.execute(LIST, { networkId: network, lowestGrade: 9, highestGrade: 12 }))).toEqual(["B curriculum", "C protocol"]);
+    expect(titles(await fixture.execute(LIST, { networkId: network, lowestGrade: 8, highestGrade: 8 }))).toEqual(["A curriculum", "C protocol"]);
   });
 
-  it("filters by owner", async () => {
+  it("filters by owner: a school, or a network itself (not its schools)", async () => {
     const owner = fixture.entityId();
-    await fixture.publish({ owner: { kind: "SCHOOL", id: owner }, title: "Owned one" });
-    const result = await fixture.subgraph.execute(LIST, { owner: { kind: "SCHOOL", id: owner } });
-    expect(titles(result)).toEqual(["Owned one"]);
-    expect((await fixture.subgraph.execute(LIST, { owner: { kind: "NETWORK", id: owner } })).data.resources.totalCount).toBe(0);
+    const home = fixture.entityId("network");
+    await fixture.publish({ networkId: home, schoolId: owner, title: "Owned one" });
+    await fixture.publish({ networkId: home, schoolId: null, title: "The network's own" });
+    expect(titles(await fixture.execute(LIST, { owner: { kind: "SCHOOL", id: owner } }))).toEqual(["Owned one"]);
+    expect(titles(await fixture.execute(LIST, { owner: { kind: "NETWORK", id: home } }))).toEqual(["The network's own"]);
+    expect(titles(await fixture.execute(LIST, { networkId: home }))).toEqual(["Owned one", "The network's own"]);
+    expect((await fixture.execute(LIST, { owner: { kind: "NETWORK", id: owner } })).data.resources.totalCount).toBe(0);
   });
 
   it("pages with cursors without losing or repeating resources", async () => {
-    const first = await fixture.subgraph.execute(LIST, { networkId: network, first: 2 });
+    const first = await fixture.execute(LIST, { networkId: network, first: 2 });
     expect(titles(first)).toEqual(["A curriculum", "B curriculum"]);
     expect(first.data.resources.pageInfo.hasNextPage).toBe(true);
-    const second = await fixture.subgraph.execute(LIST, { networkId: network, first: 2, after: first.data.resources.pageInfo.endCursor });
+    const second = await fixture.execute(LIST, { networkId: network, first: 2, after: first.data.resources.pageInfo.endCursor });
     expect(titles(second)).toEqual(["C protocol"]);
     expect(second.data.resources.pageInfo.hasNextPage).toBe(false);
   });
 
   it("refuses page sizes out of range", async () => {
-    expect(errorCode(await fixture.subgraph.execute(LIST, { first: 0 }))).toBe("BAD_USER_INPUT");
-    expect(errorCode(await fixture.subgraph.execute(LIST, { first: 101 }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await fixture.execute(LIST, { first: 0 }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await fixture.execute(LIST, { first: 101 }))).toBe("BAD_USER_INPUT");
   });
 });

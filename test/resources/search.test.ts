@@ -49,7 +49,7 @@ const hitIds = (result: any) => result.data.searchResources.edges.map((edge: any
 
 describe("searching resources by words", () => {
   it("ranks a title match above a summary-only match, with decreasing scores", async () => {
-    const result = await fixture.subgraph.execute(SEARCH, { text: "assessment", networkId: network });
+    const result = await fixture.execute(SEARCH, { text: "assessment", networkId: network });
     expect(result.errors).toBeUndefined();
     const hits = hitIds(result);
     expect(hits).toHaveLength(3);
@@ -62,34 +62,34 @@ describe("searching resources by words", () => {
   });
 
   it("matches word forms (stemming) and is case-insensitive", async () => {
-    const result = await fixture.subgraph.execute(SEARCH, { text: "ASSESSMENTS Exhibition", networkId: network });
+    const result = await fixture.execute(SEARCH, { text: "ASSESSMENTS Exhibition", networkId: network });
     expect(hitIds(result)).toEqual(expect.arrayContaining([ids.summaryMatch, ids.titleMatch]));
   });
 
   it("combines words with the filters: grades 9-12, kind, tags, subject, network", async () => {
-    const grades = await fixture.subgraph.execute(SEARCH, { text: "assessment", networkId: network, lowestGrade: 9, highestGrade: 12 });
+    const grades = await fixture.execute(SEARCH, { text: "assessment", networkId: network, lowestGrade: 9, highestGrade: 12 });
     expect(new Set(hitIds(grades))).toEqual(new Set([ids.titleMatch, ids.summaryMatch]));
-    const kinds = await fixture.subgraph.execute(SEARCH, { text: "assessment", networkId: network, kinds: ["CURRICULUM"] });
+    const kinds = await fixture.execute(SEARCH, { text: "assessment", networkId: network, kinds: ["CURRICULUM"] });
     expect(new Set(hitIds(kinds))).toEqual(new Set([ids.titleMatch, ids.middleSchool]));
-    expect(hitIds(await fixture.subgraph.execute(SEARCH, { text: "assessment", tags: ["Rubrics"] }))).toEqual([ids.titleMatch]);
-    expect(hitIds(await fixture.subgraph.execute(SEARCH, { text: "assessment", subject: "performance-based assessment" }))).toEqual([ids.titleMatch]);
-    const everywhere = await fixture.subgraph.execute(SEARCH, { text: "assessment" });
+    expect(hitIds(await fixture.execute(SEARCH, { text: "assessment", tags: ["Rubrics"] }))).toEqual([ids.titleMatch]);
+    expect(hitIds(await fixture.execute(SEARCH, { text: "assessment", subject: "performance-based assessment" }))).toEqual([ids.titleMatch]);
+    const everywhere = await fixture.execute(SEARCH, { text: "assessment" });
     expect(hitIds(everywhere)).toContain(ids.otherNetwork);
     expect(hitIds(everywhere)).not.toContain(ids.unrelated);
   });
 
   it("finds nothing for words no resource contains", async () => {
-    const result = await fixture.subgraph.execute(SEARCH, { text: "xylophone" });
+    const result = await fixture.execute(SEARCH, { text: "xylophone" });
     expect(result.data.searchResources).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
   });
 
   it("pages through the ranked hits in the order of one big page, without repeats", async () => {
-    const all = hitIds(await fixture.subgraph.execute(SEARCH, { text: "assessment", first: 100 }));
+    const all = hitIds(await fixture.execute(SEARCH, { text: "assessment", first: 100 }));
     expect(all.length).toBe(4);
     const paged: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const result: any = await fixture.subgraph.execute(SEARCH, { text: "assessment", first: 1, after });
+      const result: any = await fixture.execute(SEARCH, { text: "assessment", first: 1, after });
       paged.push(...hitIds(result));
       expect(result.data.searchResources.pageInfo.hasPreviousPage).toBe(page > 0);
       if (!result.data.searchResources.pageInfo.hasNextPage) break;
@@ -99,19 +99,19 @@ describe("searching resources by words", () => {
   });
 
   it("refuses a cursor from another search, a forged cursor and empty words", async () => {
-    const first = await fixture.subgraph.execute(SEARCH, { text: "assessment", first: 1 });
+    const first = await fixture.execute(SEARCH, { text: "assessment", first: 1 });
     const cursor = first.data.searchResources.pageInfo.endCursor;
-    const other = await fixture.subgraph.execute(SEARCH, { text: "counselors", first: 1, after: cursor });
+    const other = await fixture.execute(SEARCH, { text: "counselors", first: 1, after: cursor });
     expect(errorCode(other)).toBe("BAD_USER_INPUT");
     expect(other.errors![0].extensions!.field).toBe("after");
-    expect(errorCode(await fixture.subgraph.execute(SEARCH, { text: "assessment", after: "bm90IGEgY3Vyc29y" }))).toBe("BAD_USER_INPUT");
-    expect(errorCode(await fixture.subgraph.execute(SEARCH, { text: "" }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await fixture.execute(SEARCH, { text: "assessment", after: "bm90IGEgY3Vyc29y" }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await fixture.execute(SEARCH, { text: "" }))).toBe("BAD_USER_INPUT");
   });
 
   it("leaves archived resources out of searches", async () => {
     const id = await fixture.publish({ title: "Archived assessment handbook" });
-    expect(hitIds(await fixture.subgraph.execute(SEARCH, { text: "handbook" }))).toEqual([id]);
+    expect(hitIds(await fixture.execute(SEARCH, { text: "handbook" }))).toEqual([id]);
     await fixture.must(`mutation($id: ID!) { archiveResource(id: $id) { id } }`, { id });
-    expect(hitIds(await fixture.subgraph.execute(SEARCH, { text: "handbook" }))).toEqual([]);
+    expect(hitIds(await fixture.execute(SEARCH, { text: "handbook" }))).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ describe("share requests", () => {
   it("moves a request from requested to approved to fulfilled, keeping its history", async () => {
     const resourceId = await fixture.publish();
     const schoolId = fixture.entityId();
-    const created = await fixture.subgraph.execute(REQUEST, { input: { resourceId, schoolId, message: "A visitation day, please" } });
+    const created = await fixture.execute(REQUEST, { input: { resourceId, schoolId, message: "A visitation day, please" } });
     expect(created.errors).toBeUndefined();
     expect(created.data.requestResource).toMatchObject({
       status: "REQUESTED",
@@ -39,9 +39,9 @@ describe("share requests", () => {
     });
     expect(created.data.requestResource.requestedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const id = created.data.requestResource.id;
-    const approved = await fixture.subgraph.execute(APPROVE, { id, note: "October works" });
+    const approved = await fixture.execute(APPROVE, { id, note: "October works" });
     expect(approved.data.approveShareRequest.status).toBe("APPROVED");
-    const fulfilled = await fixture.subgraph.execute(FULFILL, { id });
+    const fulfilled = await fixture.execute(FULFILL, { id });
     expect(fulfilled.data.fulfillShareRequest).toMatchObject({
       status: "FULFILLED",
       history: [
@@ -54,7 +54,7 @@ describe("share requests", () => {
 
   it("declines a request", async () => {
     const id = await request(await fixture.publish());
-    const declined = await fixture.subgraph.execute(DECLINE, { id, note: "Not this year" });
+    const declined = await fixture.execute(DECLINE, { id, note: "Not this year" });
     expect(declined.data.declineShareRequest.status).toBe("DECLINED");
   });
 
@@ -68,7 +68,7 @@ describe("share requests", () => {
     const id = await request(await fixture.publish());
     for (const step of before) await fixture.must(step, { id });
     const stored = await storedStatus(id);
-    const result = await fixture.subgraph.execute(impossible, { id, note: "try" });
+    const result = await fixture.execute(impossible, { id, note: "try" });
     expect(errorCode(result)).toBe("CONFLICT");
     expect(result.errors![0].message).toMatch(/is (REQUESTED|APPROVED|DECLINED|FULFILLED): only/);
     expect(await storedStatus(id)).toEqual(stored);
@@ -77,8 +77,8 @@ describe("share requests", () => {
   it("applies exactly one of two decisions that arrive at the same moment", async () => {
     const id = await request(await fixture.publish());
     const results = await Promise.all([
-      ...Array.from({ length: 5 }, () => fixture.subgraph.execute(APPROVE, { id })),
-      ...Array.from({ length: 5 }, () => fixture.subgraph.execute(DECLINE, { id })),
+      ...Array.from({ length: 5 }, () => fixture.execute(APPROVE, { id })),
+      ...Array.from({ length: 5 }, () => fixture.execute(DECLINE, { id })),
     ]);
     expect(results.filter((result) => !result.errors)).toHaveLength(1);
     expect(results.filter((result) => result.errors).every((result) => errorCode(result) === "CONFLICT")).toBe(true);
@@ -88,39 +88,39 @@ describe("share requests", () => {
   it("allows one open request per school and resource, also under races, and a new one once it is closed", async () => {
     const resourceId = await fixture.publish();
     const schoolId = fixture.entityId();
-    const attempts = await Promise.all(Array.from({ length: 8 }, () => fixture.subgraph.execute(REQUEST, { input: { resourceId, schoolId } })));
+    const attempts = await Promise.all(Array.from({ length: 8 }, () => fixture.execute(REQUEST, { input: { resourceId, schoolId } })));
     const made = attempts.filter((result) => !result.errors);
     expect(made).toHaveLength(1);
     expect(attempts.filter((result) => result.errors).every((result) => errorCode(result) === "CONFLICT")).toBe(true);
     const id = made[0].data.requestResource.id;
     await fixture.must(APPROVE, { id });
-    expect(errorCode(await fixture.subgraph.execute(REQUEST, { input: { resourceId, schoolId } }))).toBe("CONFLICT");
+    expect(errorCode(await fixture.execute(REQUEST, { input: { resourceId, schoolId } }))).toBe("CONFLICT");
     await fixture.must(FULFILL, { id });
-    const again = await fixture.subgraph.execute(REQUEST, { input: { resourceId, schoolId } });
+    const again = await fixture.execute(REQUEST, { input: { resourceId, schoolId } });
     expect(again.errors).toBeUndefined();
   });
 
   it("refuses requests from the resource's developers and for unknown resources; NOT_FOUND for unknown requests", async () => {
     const owner = fixture.entityId();
-    const resourceId = await fixture.publish({ owner: { kind: "SCHOOL", id: owner } });
-    const own = await fixture.subgraph.execute(REQUEST, { input: { resourceId, schoolId: owner } });
+    const resourceId = await fixture.publish({ schoolId: owner });
+    const own = await fixture.execute(REQUEST, { input: { resourceId, schoolId: owner } });
     expect(errorCode(own)).toBe("BAD_USER_INPUT");
     expect(own.errors![0].extensions!.field).toBe("input.schoolId");
-    const unknown = await fixture.subgraph.execute(REQUEST, { input: { resourceId: "missing", schoolId: owner } });
+    const unknown = await fixture.execute(REQUEST, { input: { resourceId: "missing", schoolId: owner } });
     expect(errorCode(unknown)).toBe("BAD_USER_INPUT");
-    expect(errorCode(await fixture.subgraph.execute(APPROVE, { id: "missing" }))).toBe("NOT_FOUND");
+    expect(errorCode(await fixture.execute(APPROVE, { id: "missing" }))).toBe("NOT_FOUND");
   });
 
   it("lists the requests an owner receives, newest first, by status", async () => {
     const owner = fixture.entityId("network");
-    const resourceId = await fixture.publish({ owner: { kind: "NETWORK", id: owner } });
+    const resourceId = await fixture.publish({ networkId: owner, schoolId: null });
     const open = await request(resourceId);
     const declined = await request(resourceId);
     await fixture.must(DECLINE, { id: declined });
     const LIST = `query($owner: ResourceOwnerInput, $status: ShareRequestStatus) { shareRequests(owner: $owner, status: $status) { totalCount edges { node { id status } } } }`;
-    const all = await fixture.subgraph.execute(LIST, { owner: { kind: "NETWORK", id: owner } });
+    const all = await fixture.execute(LIST, { owner: { kind: "NETWORK", id: owner } });
     expect(all.data.shareRequests.totalCount).toBe(2);
-    const requested = await fixture.subgraph.execute(LIST, { owner: { kind: "NETWORK", id: owner }, status: "REQUESTED" });
+    const requested = await fixture.execute(LIST, { owner: { kind: "NETWORK", id: owner }, status: "REQUESTED" });
     expect(requested.data.shareRequests.edges).toEqual([{ node: { id: open, status: "REQUESTED" } }]);
   });
 });
