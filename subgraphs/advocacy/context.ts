@@ -1,11 +1,10 @@
-import { groupedLoader, keyedLoader, today, type Access } from "../kit";
+import { GroupedPageLoaders, groupedLoader, keyedLoader, today, type Access } from "../kit";
 import { CampaignActionService } from "./action/action.service";
 import { CampaignService } from "./campaign/campaign.service";
 import { CampaignSharingSync } from "./campaign/campaign.sharing";
 import { EndorsementService } from "./endorsement/endorsement.service";
 import { AdvocateKind } from "./enums";
 import { CampaignMilestoneService } from "./milestone/milestone.service";
-import { GroupedPageLoaders } from "./paging";
 import type { AdvocacyRepositories } from "./repositories";
 
 function byAdvocateKind<T>(create: (kind: AdvocateKind) => T): Record<AdvocateKind, T> {

@@ -10,3 +10,4 @@ export * from "./dates";
 export * from "./visibility";
 export * from "./access";
 export * from "./audit";
+export * from "./grouped-pagination";

@@ -94,11 +94,11 @@ export function ConnectionType<TNode extends object>(nodeClass: ClassType<TNode>
 export type SortKeys = Array<[field: string, direction: 1 | -1]>;
 
 /** Extended JSON keeps sort values' BSON types (a Date stays a Date), so `after` compares like with like. */
-function encodeCursor(values: unknown[]): string {
+export function encodeCursor(values: unknown[]): string {
   return Buffer.from(EJSON.stringify(values)).toString("base64url");
 }
 
-function decodeCursor(cursor: string, length: number): unknown[] {
+export function decodeCursor(cursor: string, length: number): unknown[] {
   try {
     const values: unknown = EJSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (Array.isArray(values) && values.length === length) return values;
@@ -108,12 +108,12 @@ function decodeCursor(cursor: string, length: number): unknown[] {
   throw new BadUserInputError("Invalid cursor: pass a cursor returned by this list", "after");
 }
 
-function valueAt(doc: Document, path: string): unknown {
+export function valueAt(doc: Document, path: string): unknown {
   return path.split(".").reduce<unknown>((value, key) => (value as Document | undefined)?.[key], doc);
 }
 
 /** `(k1, k2, …) > (v1, v2, …)` in the sort's directions, as a MongoDB filter. */
-function afterFilter(keys: SortKeys, values: unknown[]): Filter<Document> {
+export function afterFilter(keys: SortKeys, values: unknown[]): Filter<Document> {
   return {
     $or: keys.map(([field, direction], i) => {
       const clause: Document = {};

@@ -1,5 +1,7 @@
 import { seedNetworksDemo } from "../../scripts/demo/networks";
 import { DemoNetworks, DemoSchools } from "../../scripts/demo/ids";
+import { ANONYMOUS_ACCESS } from "../../subgraphs/kit";
+import { personAccess } from "../support/access";
 import { DemoResources, seedResourcesDemo } from "../../scripts/demo/resources";
 import { networksSubgraph } from "../../subgraphs/networks";
 import { resourcesSubgraph } from "../../subgraphs/resources";
@@ -7,6 +9,9 @@ import { startTestDatabase, type TestDatabase } from "../support/database";
 import { startSubgraphUnderTest, type SubgraphUnderTest } from "../support/subgraph";
 
 const COLLECTIONS = ["resources", "adoptions", "share_requests", "funding_awards"];
+const LEVELS = ["PRIVATE", "NETWORK", "ALLIANCE", "PUBLIC"];
+/** A coordinator of every demo network: sees every network's own records, and the schools' from NETWORK up. */
+const everyNetwork = personAccess({ managedNetworkIds: Object.values(DemoNetworks), memberNetworkIds: Object.values(DemoNetworks) });
 
 let database: TestDatabase;
 let subgraph: SubgraphUnderTest;
@@ -52,25 +57,60 @@ describe("resources demo data", () => {
     const schools = await ids("schools");
     const networkIds = await ids("networks");
     const organizations = await ids("organizations");
-    const known = { SCHOOL: schools, NETWORK: networkIds, ORGANIZATION: organizations } as Record<string, Set<string>>;
+    // a school publishes through a network it belongs (or belonged) to
+    const memberships = new Set((await networks.db.collection("memberships").find().toArray()).map((m) => `${m.schoolId}:${m.networkId}`));
     for (const resource of await subgraph.db.collection("resources").find().toArray()) {
-      expect({ resource: resource.title, owner: known[resource.owner.kind].has(resource.owner.id) }).toEqual({ resource: resource.title, owner: true });
+      const { networkId, schoolId } = resource.owner;
+      expect({ resource: resource.title, network: networkIds.has(networkId) }).toEqual({ resource: resource.title, network: true });
+      if (schoolId) expect({ resource: resource.title, member: memberships.has(`${schoolId}:${networkId}`) }).toEqual({ resource: resource.title, member: true });
+      expect(resource.networkIds[0]).toBe(networkId);
       for (const id of resource.coDeveloperSchoolIds) expect({ resource: resource.title, coDeveloper: schools.has(id) }).toEqual({ resource: resource.title, coDeveloper: true });
       for (const id of resource.networkIds) expect({ resource: resource.title, network: networkIds.has(id) }).toEqual({ resource: resource.title, network: true });
     }
     for (const adoption of await subgraph.db.collection("adoptions").find().toArray()) expect(schools.has(adoption.schoolId)).toBe(true);
     for (const request of await subgraph.db.collection("share_requests").find().toArray()) expect(schools.has(request.requesterSchoolId)).toBe(true);
     for (const award of await subgraph.db.collection("funding_awards").find().toArray()) {
-      expect(networkIds.has(award.networkId)).toBe(true);
+      expect(award.owner).toEqual({ networkId: expect.any(String), schoolId: null });
+      expect(networkIds.has(award.owner.networkId)).toBe(true);
       if (award.funderOrganizationId) expect(organizations.has(award.funderOrganizationId)).toBe(true);
     }
+  });
+
+  it("has records at every visibility level, and adoptions and share requests that follow their resource", async () => {
+    const resources = await subgraph.db.collection("resources").find().toArray();
+    const levels = (docs: any[]) => new Set(docs.map((doc) => doc.visibility));
+    expect(levels(resources)).toEqual(new Set(LEVELS));
+    expect(levels(resources.filter((doc) => doc.owner.schoolId))).toEqual(new Set(LEVELS));
+    expect(levels(await subgraph.db.collection("funding_awards").find().toArray())).toEqual(new Set(LEVELS));
+    const byId = new Map(resources.map((doc) => [String(doc._id), doc]));
+    for (const name of ["adoptions", "share_requests"]) {
+      for (const child of await subgraph.db.collection(name).find().toArray()) {
+        const resource = byId.get(child.resourceId)!;
+        expect({ owner: child.owner, visibility: child.visibility }).toEqual({ owner: resource.owner, visibility: resource.visibility });
+      }
+    }
+  });
+
+  it("shows anonymous callers the public records only, and a network's coordinators its own", async () => {
+    const QUERY = `{ resources(first: 100) { totalCount edges { node { visibility } } } fundingAwards(first: 100) { totalCount edges { node { visibility } } } }`;
+    const anonymous = await subgraph.execute(QUERY, {}, ANONYMOUS_ACCESS);
+    const publicResources = await subgraph.db.collection("resources").countDocuments({ visibility: "PUBLIC" });
+    expect(anonymous.data.resources.totalCount).toBe(publicResources);
+    expect(new Set(anonymous.data.resources.edges.map((edge: any) => edge.node.visibility))).toEqual(new Set(["PUBLIC"]));
+    expect(new Set(anonymous.data.fundingAwards.edges.map((edge: any) => edge.node.visibility))).toEqual(new Set(["PUBLIC"]));
+    const coordinator = await subgraph.execute(QUERY, {}, everyNetwork);
+    // everything but the PRIVATE records of schools
+    const hidden = await subgraph.db.collection("resources").countDocuments({ visibility: "PRIVATE", "owner.schoolId": { $ne: null } });
+    expect(hidden).toBeGreaterThan(0);
+    expect(coordinator.data.resources.totalCount).toBe((await subgraph.db.collection("resources").countDocuments()) - hidden);
+    expect(coordinator.data.fundingAwards.totalCount).toBe(await subgraph.db.collection("funding_awards").countDocuments());
   });
 
   it("follows the subgraph's rules: no school adopts or asks for what it developed", async () => {
     const resources = new Map((await subgraph.db.collection("resources").find().toArray()).map((doc) => [String(doc._id), doc]));
     const developers = (id: string) => {
       const resource = resources.get(id)!;
-      return [...resource.coDeveloperSchoolIds, ...(resource.owner.kind === "SCHOOL" ? [resource.owner.id] : [])];
+      return [...resource.coDeveloperSchoolIds, ...(resource.owner.schoolId ? [resource.owner.schoolId] : [])];
     };
     for (const adoption of await subgraph.db.collection("adoptions").find().toArray()) expect(developers(adoption.resourceId)).not.toContain(adoption.schoolId);
     for (const request of await subgraph.db.collection("share_requests").find().toArray()) {
@@ -90,6 +130,7 @@ describe("resources demo data", () => {
         }
       }`,
       { parker: DemoResources.parkerAdvisoryGuide, leominster: DemoSchools.leominster, nwRise: DemoNetworks.nwRise, cities: DemoNetworks.nycSchoolLeaders, nsi: DemoNetworks.graduationImprovement },
+      everyNetwork,
     );
     expect(result.errors).toBeUndefined();
     expect(result.data.parker.adoptions[0]).toMatchObject({ school: { id: DemoSchools.leominster }, adaptationNote: expect.stringMatching(/in-service/) });

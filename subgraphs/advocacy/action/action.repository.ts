@@ -1,10 +1,9 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
 import { readableByCaller } from "../authorization";
 import { differentSharing, type CampaignSharing, type NewDocument } from "../documents";
-import { newId, Repository, toEntity, type Access, type RecordOwner, type SortKeys, type StoredDocument } from "../../kit";
+import { newId, pagesByGroup, Repository, toEntity, type Access, type RecordOwner, type SortKeys, type StoredDocument } from "../../kit";
 import type { AdvocateRef } from "../advocate/advocate";
 import { CampaignActionStatus, type CampaignActionKind } from "../enums";
-import { pagesByGroup } from "../paging";
 import type { CampaignActionListArgs, CampaignActionsArgs } from "./action.inputs";
 
 /** An action, with its campaign's owner and visibility (`CampaignSharing`) so it is seen exactly when the campaign is. */

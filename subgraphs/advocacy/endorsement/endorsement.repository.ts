@@ -1,9 +1,8 @@
 import type { Filter, IndexDescription } from "mongodb";
 import { readableByCaller } from "../authorization";
 import { differentSharing, type CampaignSharing } from "../documents";
-import { newId, Repository, toEntity, type Access, type StoredDocument } from "../../kit";
+import { newId, pagesByGroup, Repository, toEntity, type Access, type StoredDocument } from "../../kit";
 import type { AdvocateKind } from "../enums";
-import { pagesByGroup } from "../paging";
 import type { EndorsementListArgs } from "./endorsement.inputs";
 
 /** An endorsement, with its campaign's owner and visibility (`CampaignSharing`) so it is seen exactly when the campaign is. */

@@ -1,42 +1,14 @@
 import DataLoader from "dataloader";
 import type { Collection, Document, Filter } from "mongodb";
-import { BadUserInputError, Deferred, toEntity, type Entity, type Page, type PageArgs, type SortKeys, type StoredDocument } from "../kit";
+import { afterFilter, decodeCursor, Deferred, encodeCursor, valueAt, type Page, type PageArgs, type SortKeys } from "./pagination";
+import { toEntity, type Entity, type StoredDocument } from "./repository";
 
 /*
  * Connections nested under many parents (the endorsements of every campaign on a page) in one database
  * command: an aggregate sorts the matching documents of all parents, groups them by parent and keeps
- * `first + 1` of each. Cursors have the kit's format (base64url JSON of the sort values) and are only
- * meaningful within the same list. `totalCount`, when asked, is one more aggregate for all parents.
+ * `first + 1` of each. Cursors are the kit's keyset cursors. `totalCount`, when asked, is one more
+ * aggregate for all parents.
  */
-
-function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values)).toString("base64url");
-}
-
-function decodeCursor(cursor: string, length: number): unknown[] {
-  try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(values) && values.length === length) return values;
-  } catch {
-    // fall through to the error below
-  }
-  throw new BadUserInputError("Invalid cursor: pass a cursor returned by this list", "after");
-}
-
-function valueAt(doc: Document, path: string): unknown {
-  return path.split(".").reduce<unknown>((value, key) => (value as Document | undefined)?.[key], doc);
-}
-
-function afterFilter(keys: SortKeys, values: unknown[]): Filter<Document> {
-  return {
-    $or: keys.map(([field, direction], i) => {
-      const clause: Document = {};
-      keys.slice(0, i).forEach(([previous], j) => (clause[previous] = values[j]));
-      clause[field] = { [direction === 1 ? "$gt" : "$lt"]: values[i] };
-      return clause;
-    }),
-  };
-}
 
 /**
  * One page per parent id of the documents whose `groupField` is that id and that match `filter`,
