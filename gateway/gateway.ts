@@ -23,6 +23,8 @@ export interface GatewayOptions {
   gatewayPrivateKey: KeyLike;
   /** Identity providers whose bearer tokens are accepted. */
   issuers: TrustedIssuer[];
+  /** How long a caller's worked-out access is reused (default 30 s). */
+  accessCacheTtlMs?: number;
 }
 
 interface GatewayContext {
@@ -53,7 +55,7 @@ class AccessForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext>
  * their access once per request and forwards it signed to each subgraph. `/health` for load balancers.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
-  const accessResolver = new AccessResolver(options.subgraphUrls.networks, options.gatewayPrivateKey);
+  const accessResolver = new AccessResolver(options.subgraphUrls.networks, options.gatewayPrivateKey, options.accessCacheTtlMs);
   const authenticator = new Authenticator(options.issuers, (key) => accessResolver.verifyApiKey(key));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,

@@ -24,6 +24,8 @@ export interface HubOptions {
   keys?: HubKeys;
   /** Partners' identity providers, besides the hub's own development issuer. */
   issuers?: TrustedIssuer[];
+  /** How long the gateway reuses a caller's worked-out access (default 30 s). */
+  accessCacheTtlMs?: number;
 }
 
 export interface RunningHub {
@@ -70,6 +72,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       port: options.gatewayPort ?? 0,
       host: options.host,
       gatewayPrivateKey: keys.gatewayPrivateKey,
+      accessCacheTtlMs: options.accessCacheTtlMs,
       // the hub is its own issuer in development (npm run token); partners' issuers are configuration
       issuers: [{ issuer: DEV_ISSUER, audience: HUB_AUDIENCE, organizationId: null, key: keys.issuerPublicKey }, ...(options.issuers ?? [])],
     });

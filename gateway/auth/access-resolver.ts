@@ -3,7 +3,7 @@ import { LRUCache } from "lru-cache";
 import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, type Access, type SharedKind } from "../../subgraphs/kit/access";
 import type { Identity } from "./identity";
 
-/** How long a worked-out access is reused: ending a membership or an alliance takes effect within this bound. */
+/** How long a worked-out access is reused by default: ending a membership or an alliance takes effect within this bound. */
 export const ACCESS_CACHE_TTL_MS = 30_000;
 
 const SYSTEM_ACCESS: Access = { ...ANONYMOUS_ACCESS, principal: { kind: "SYSTEM" } };
@@ -28,12 +28,15 @@ const API_KEY_QUERY = `query ApiKeyGrant($key: String!) { apiKeyGrant(key: $key)
  * alliances and their agreements), asking it as the gateway itself, and caches the answer briefly.
  */
 export class AccessResolver {
-  private readonly cache = new LRUCache<string, Access>({ max: 10_000, ttl: ACCESS_CACHE_TTL_MS });
+  private readonly cache: LRUCache<string, Access>;
 
   constructor(
     private readonly networksUrl: string,
     private readonly gatewayPrivateKey: KeyLike,
-  ) {}
+    cacheTtlMs = ACCESS_CACHE_TTL_MS,
+  ) {
+    this.cache = new LRUCache<string, Access>({ max: 10_000, ttl: cacheTtlMs });
+  }
 
   async resolve(identity: Identity): Promise<Access> {
     if (identity.kind === "ANONYMOUS") return ANONYMOUS_ACCESS;

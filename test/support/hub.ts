@@ -12,9 +12,14 @@ export interface HubUnderTest extends RunningHub {
  * The whole hub on free ports, as `npm start` runs it: embedded database (or MONGODB_URL, with
  * databases of its own), four subgraphs over HTTP and the gateway serving the committed supergraph.
  */
-export async function startHub(options: { demoData?: boolean } = {}): Promise<HubUnderTest> {
+export async function startHub(options: { demoData?: boolean; accessCacheTtlMs?: number } = {}): Promise<HubUnderTest> {
   const databasePrefix = `test_${randomBytes(4).toString("hex")}_`;
-  const hub = await startHubServices({ mongoUrl: process.env.MONGODB_URL, databasePrefix, demoData: options.demoData ?? true });
+  const hub = await startHubServices({
+    mongoUrl: process.env.MONGODB_URL,
+    databasePrefix,
+    demoData: options.demoData ?? true,
+    accessCacheTtlMs: options.accessCacheTtlMs,
+  });
   return {
     ...hub,
     async stop() {
