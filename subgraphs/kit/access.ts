@@ -60,8 +60,9 @@ export function readableFilter(access: Access, kind: SharedKind, prefix = ""): R
   const field = (name: string) => `${prefix}${name}`;
   const clauses: Record<string, unknown>[] = [{ [field("visibility")]: Visibility.PUBLIC }];
   if (access.schoolIds.length > 0) clauses.push({ [field("owner.schoolId")]: { $in: access.schoolIds } });
-  // managers of the owning network read what they may write, school-owned records included
-  if (access.managedNetworkIds.length > 0) clauses.push({ [field("owner.networkId")]: { $in: access.managedNetworkIds } });
+  if (access.managedNetworkIds.length > 0) {
+    clauses.push({ [field("owner.schoolId")]: null, [field("owner.networkId")]: { $in: access.managedNetworkIds } });
+  }
   if (access.memberNetworkIds.length > 0) {
     clauses.push({
       [field("visibility")]: { $in: [Visibility.NETWORK, Visibility.ALLIANCE] },
@@ -78,12 +79,12 @@ export function canRead(access: Access, kind: SharedKind, record: { owner: Recor
   const { owner, visibility } = record;
   if (visibility === Visibility.PUBLIC) return true;
   if (owner.schoolId && access.schoolIds.includes(owner.schoolId)) return true;
-  if (access.managedNetworkIds.includes(owner.networkId)) return true;
+  if (!owner.schoolId && access.managedNetworkIds.includes(owner.networkId)) return true;
   if (visibility !== Visibility.PRIVATE && access.memberNetworkIds.includes(owner.networkId)) return true;
   return visibility === Visibility.ALLIANCE && (access.alliedNetworkIds[kind] ?? []).includes(owner.networkId);
 }
 
-/** Writes need a role on the owner: staff of the owning school, or a manager of the owning network (who can also read it). */
+/** Writes need a role on the owner: staff of the owning school, or a manager of the owning network. */
 export function canWrite(access: Access, owner: RecordOwner): boolean {
   if (!access.canWrite) return false;
   if (owner.schoolId) return access.schoolIds.includes(owner.schoolId) || access.managedNetworkIds.includes(owner.networkId);
