@@ -84,11 +84,13 @@ export function canRead(access: Access, kind: SharedKind, record: { owner: Recor
   return visibility === Visibility.ALLIANCE && (access.alliedNetworkIds[kind] ?? []).includes(owner.networkId);
 }
 
-/** Writes need a role on the owner: staff of the owning school, or a manager of the owning network. */
+/**
+ * Writes need a role on the owner: staff of the owning school for a school's record, managers of the
+ * owning network for a network's record. The same people read it when it is PRIVATE.
+ */
 export function canWrite(access: Access, owner: RecordOwner): boolean {
   if (!access.canWrite) return false;
-  if (owner.schoolId) return access.schoolIds.includes(owner.schoolId) || access.managedNetworkIds.includes(owner.networkId);
-  return access.managedNetworkIds.includes(owner.networkId);
+  return owner.schoolId ? access.schoolIds.includes(owner.schoolId) : access.managedNetworkIds.includes(owner.networkId);
 }
 
 // ---- the signed token the gateway forwards -------------------------------------------------

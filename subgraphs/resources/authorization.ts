@@ -14,7 +14,7 @@ import { canRead, canWrite, ForbiddenError, NotFoundError, readableFilter, type 
  * caller may see.
  *
  * Writes: publishing, updating and archiving a resource need a role on its owner (`canWrite`: staff of the
- * owning school, managers of the owning network); the network a resource is published through must be one
+ * owning school for a school's resource, managers of the owning network for the network's own); the network a resource is published through must be one
  * of the caller's networks. A school's adoptions and share requests are made by its staff; a share request
  * is decided by those who may write the resource; funding awards are recorded by the network's managers.
  * A record the caller may neither see nor write is NOT_FOUND, as if it did not exist.
@@ -54,7 +54,7 @@ export function assertCanWrite(access: Access): void {
 }
 
 /**
- * Publishing for `owner`: staff of the owning school or managers of the owning network (`canWrite`), through
+ * Publishing for `owner`: staff of the owning school, or managers of the owning network for its own records (`canWrite`), through
  * a network that is one of the caller's. The subgraph cannot check which networks a school belongs to: the
  * caller's own networks, as the gateway worked them out, stand in for that.
  */

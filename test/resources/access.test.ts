@@ -378,12 +378,14 @@ describe("writes", () => {
       expect(await count("resources")).toBe(before);
     });
 
-    it("lets the school's staff publish through its network, and the network's coordinators for the network or its school", async () => {
+    it("lets the school's staff publish through its network, and the network's coordinators for the network", async () => {
+      // a school's records are its staff's to write (kit canWrite), not its networks' coordinators'
+      const forSchool = await fixture.execute(PUBLISH, { input: input({ networkId: NB, schoolId: SB }) }, coordinatorOfB);
+      expect(errorCode(forSchool)).toBe("FORBIDDEN");
       for (const [access, owner] of [
         [staffOfSB, { networkId: NB, schoolId: SB }],
         [staffOfSB, { networkId: NB2, schoolId: SB }],
         [coordinatorOfB, { networkId: NB }],
-        [coordinatorOfB, { networkId: NB, schoolId: SB }],
         [adminOfB, { networkId: NB2 }],
       ] as Array<[Access, Owner]>) {
         const result = await fixture.execute(`mutation($input: PublishResourceInput!) { publishResource(input: $input) { id owner { __typename } network { id } } }`, {
@@ -444,8 +446,8 @@ describe("writes", () => {
       expect(school.updateResource.visibility).toBe("PRIVATE");
       const network = await must(UPDATE, { id: b.resources.network.PRIVATE, input: { summary: "By its coordinator" } }, coordinatorOfB);
       expect(network.updateResource.visibility).toBe("PRIVATE");
-      // a coordinator of the network a school publishes through may change the school's resource (kit canWrite)
-      await must(UPDATE, { id: b.resources.school.NETWORK, input: { summary: "By the network's coordinator" } }, coordinatorOfB);
+      // a coordinator of the network a school publishes through may read the school's NETWORK resource, not change it
+      expect(errorCode(await fixture.execute(UPDATE, { id: b.resources.school.NETWORK, input: { summary: "x" } }, coordinatorOfB))).toBe("FORBIDDEN");
       // but the school's staff have no role on the network's own resources
       expect(errorCode(await fixture.execute(UPDATE, { id: b.resources.network.NETWORK, input: { summary: "x" } }, staffOfSB))).toBe("FORBIDDEN");
     });
@@ -555,8 +557,11 @@ describe("writes", () => {
         expect((await must(move("approveShareRequest"), { id }, ownerAccess(kind))).approveShareRequest.status).toBe("APPROVED");
         expect((await must(move("fulfillShareRequest"), { id }, ownerAccess(kind))).fulfillShareRequest.status).toBe("FULFILLED");
       }
-      // the owning network's coordinators decide for its schools' resources too (kit canWrite)
-      expect((await must(move("declineShareRequest"), { id: b.requests.school.PRIVATE.bySA }, coordinatorOfB)).declineShareRequest.status).toBe("DECLINED");
+      // a school's PRIVATE resource is its staff's alone: its network's coordinators cannot even find the request
+      const hidden = b.requests.school.PRIVATE.bySA;
+      const before = await stored("share_requests", hidden);
+      expect(errorCode(await fixture.execute(move("declineShareRequest"), { id: hidden }, coordinatorOfB))).toBe("NOT_FOUND");
+      expect(await stored("share_requests", hidden)).toEqual(before);
     });
   });
 
