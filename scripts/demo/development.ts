@@ -64,6 +64,14 @@ import { DemoEducators, DemoNetworks, DemoSchools, demoId } from "./ids";
  * improvement cycles. Upcoming events are dated relative to the day the demo data is first loaded, so a
  * fresh hub always has events ahead with seats (or a waitlist) to show.
  *
+ * Visibility: every type has records at each level, so answers differ by caller. Public: most events,
+ * the Parker-Leominster mentorship, the first NSI cycle, a few needs named openly. Network: most needs,
+ * communities and cycles. Alliance (shared with allied networks whose agreement covers the kind): the
+ * Fannie Lou Hamer review (its findings stay with the review team), the English language learners
+ * webinar, the Quest-North Star mentorship, NW RISE's rural engagement needs, its CTE group, the second
+ * NSI cycle. Private: a CEI-PEA planning day, a school's need on students with disabilities, Quest's
+ * mentorship of Humble Ridge, the NW RISE science group, Bushwick's FAFSA cycle.
+ *
  * Every record has a stable id (demoId(...)), and Repository.seed() upserts with $setOnInsert: a second
  * run changes nothing. Event seat counters and mentor capacities are computed from the registrations and
  * mentorships below, so they agree with them.
@@ -272,6 +280,7 @@ const EVENTS: EventSpec[] = [
     venue: { name: "Retreat center", city: "Garrison", region: "NY", country: "US" },
     focusAreas: ["Technology integration"],
     capacity: 30,
+    visibility: Visibility.NETWORK,
     registrations: teams("cei-pea-technology", [DemoSchools.wagner, DemoSchools.humanitiesPrep, Other.ms538], 2),
   },
   {
@@ -286,6 +295,7 @@ const EVENTS: EventSpec[] = [
     onlineUrl: "https://example.org/cei-pea/ell-webinar",
     focusAreas: ["English language learners"],
     capacity: 100,
+    visibility: Visibility.ALLIANCE,
     registrations: [
       ...teams("cei-pea-ell", [Other.ps512, DemoSchools.fannieLouHamer, DemoSchools.landmark], 3),
       ["cei-pea-ell:nancy-mann", { schoolId: DemoSchools.fannieLouHamer, educatorId: DemoEducators.nancyMann }, 1],
@@ -326,7 +336,23 @@ const EVENTS: EventSpec[] = [
     onlineUrl: "https://example.org/nw-rise/convening",
     focusAreas: ["Applied learning", "Rural student engagement", "Career exploration"],
     capacity: 80,
+    visibility: Visibility.ALLIANCE,
     registrations: teams("nw-rise-convening", Object.values(NwRise).slice(0, 8), 3),
+  },
+  {
+    slug: "cei-pea-planning-day",
+    title: "Network planning day: next year's workshop calendar",
+    kind: EventKind.IN_SERVICE_DAY,
+    description: "The network's coordinators and hub school leaders turn this year's common needs into next year's workshops and retreats.",
+    owner: network(DemoNetworks.nycSchoolLeaders),
+    networkIds: [DemoNetworks.nycSchoolLeaders],
+    startDate: ahead(70),
+    format: EventFormat.IN_PERSON,
+    venue: { name: "CEI-PEA offices", city: "New York", region: "NY", country: "US" },
+    focusAreas: ["Network planning"],
+    capacity: 12,
+    visibility: Visibility.PRIVATE,
+    registrations: [],
   },
 ];
 
@@ -394,8 +420,10 @@ function buildEvents(): { events: EventDocument[]; registrations: EventRegistrat
 // Needs
 // ---------------------------------------------------------------------------------------------
 
-/** [school, networks, focus area, priority, description?] */
-type NeedSpec = [schoolId: string, networkIds: string[], focusArea: string, priority: NeedPriority, description?: string];
+/** [school, networks, focus area, priority, description?, visibility (NETWORK unless said)] */
+type NeedSpec = [schoolId: string, networkIds: string[], focusArea: string, priority: NeedPriority, description?: string, visibility?: Visibility];
+
+const { PRIVATE, NETWORK: SHARED, ALLIANCE, PUBLIC } = Visibility;
 
 const { HIGH, MEDIUM, LOW } = NeedPriority;
 const leaders = [DemoNetworks.nycSchoolLeaders];
@@ -404,19 +432,20 @@ const rise = [DemoNetworks.nwRise];
 
 const NEEDS: NeedSpec[] = [
   // CEI-PEA school leaders network (seed 000): literacy, technology, specific student populations
-  [DemoSchools.fannieLouHamer, [...leaders, DemoNetworks.nycCluster], "Literacy", HIGH, "New literacy approaches: reading and writing in every subject."],
-  [Other.ps512, leaders, "Literacy", HIGH, "Early literacy and the move to middle school reading."],
+  [DemoSchools.fannieLouHamer, [...leaders, DemoNetworks.nycCluster], "Literacy", HIGH, "New literacy approaches: reading and writing in every subject.", PUBLIC],
+  [Other.ps512, leaders, "Literacy", HIGH, "Early literacy and the move to middle school reading.", PUBLIC],
   [Other.ms538, leaders, "Literacy", MEDIUM],
   [DemoSchools.landmark, [...leaders, DemoNetworks.nycCluster], "Literacy", MEDIUM],
   [DemoSchools.brooklynCollegeAcademy, [...leaders, DemoNetworks.nycCluster], "Literacy", LOW],
-  [DemoSchools.wagner, leaders, "Technology integration", MEDIUM, "Integrating technology in classroom instruction beyond the arts and technology courses."],
+  [DemoSchools.wagner, leaders, "Technology integration", MEDIUM, "Integrating technology in classroom instruction beyond the arts and technology courses.", PUBLIC],
   [DemoSchools.humanitiesPrep, leaders, "Technology integration", MEDIUM],
   [Other.ms538, leaders, "Technology integration", HIGH],
   [DemoSchools.middleCollege, leaders, "Technology integration", LOW],
-  [Other.ps512, leaders, "English language learners", HIGH, "Meeting the needs of a growing number of newcomer families."],
+  [Other.ps512, leaders, "English language learners", HIGH, "Meeting the needs of a growing number of newcomer families.", PUBLIC],
   [DemoSchools.fannieLouHamer, leaders, "English language learners", MEDIUM],
   [DemoSchools.landmark, leaders, "English language learners", MEDIUM],
-  [Other.ms538, leaders, "Students with disabilities", MEDIUM],
+  // the school keeps this one to itself for now
+  [Other.ms538, leaders, "Students with disabilities", MEDIUM, "Inclusion in every grade; we are still sizing up what we need.", PRIVATE],
   // the Goldman Sachs cluster chose literacy (seed 004)
   [DemoSchools.middleCollege, [DemoNetworks.nycCluster], "Literacy", MEDIUM, "Raising the cluster's standards of literacy together."],
   [DemoSchools.eastBrooklynCongregations, [DemoNetworks.nycCluster], "Literacy", HIGH],
@@ -427,10 +456,11 @@ const NEEDS: NeedSpec[] = [
   [Other.blackstone, nessn, "Advisories", MEDIUM],
   [DemoSchools.fenway, nessn, "Performance-based assessment", LOW],
   // NW RISE (seed 003)
-  [NwRise.columbiaPlateau, rise, "Rural student engagement", HIGH],
-  [NwRise.skagitHighlands, rise, "Rural student engagement", HIGH],
-  [NwRise.fortRock, rise, "Rural student engagement", MEDIUM],
-  [NwRise.missouriBreaks, rise, "Rural student engagement", MEDIUM],
+  // shared with the Strategic Networking alliance, whose agreement covers needs
+  [NwRise.columbiaPlateau, rise, "Rural student engagement", HIGH, undefined, ALLIANCE],
+  [NwRise.skagitHighlands, rise, "Rural student engagement", HIGH, undefined, ALLIANCE],
+  [NwRise.fortRock, rise, "Rural student engagement", MEDIUM, undefined, ALLIANCE],
+  [NwRise.missouriBreaks, rise, "Rural student engagement", MEDIUM, undefined, ALLIANCE],
   [NwRise.wallowaHigh, rise, "Applied learning", HIGH, "Hands-on learning that gives work-related experience."],
   [NwRise.hiLine, rise, "Applied learning", MEDIUM],
   [NwRise.kuskokwim, rise, "Career exploration", MEDIUM, "Connecting students with careers beyond the village."],
@@ -438,7 +468,7 @@ const NEEDS: NeedSpec[] = [
 ];
 
 function buildNeeds(): NeedDocument[] {
-  return NEEDS.map(([schoolId, networkIds, focusArea, priority, description]) => ({
+  return NEEDS.map(([schoolId, networkIds, focusArea, priority, description, visibility = SHARED]) => ({
     _id: demoId(`need:${schoolId}:${focusKey(focusArea)}`),
     schoolId,
     networkIds,
@@ -448,7 +478,7 @@ function buildNeeds(): NeedDocument[] {
     priority,
     status: NeedStatus.OPEN,
     owner: schoolOwner(schoolId, networkIds[0]),
-    visibility: Visibility.NETWORK,
+    visibility,
     openKey: needKey(schoolId, focusKey(focusArea)),
     ...stamps(),
     closedAt: null,
@@ -498,7 +528,8 @@ function peerReviews(): PeerReviewDocument[] {
       findingsReaderSchoolIds: [],
       status: PeerReviewStatus.COMPLETED,
       owner: schoolOwner(DemoSchools.fannieLouHamer, DemoNetworks.nycCluster),
-      visibility: Visibility.NETWORK,
+      // the alliance's schools may learn that the review took place; its findings stay with the review team
+      visibility: Visibility.ALLIANCE,
       ...stamps(),
       completedAt: recordedAt,
     },
@@ -517,6 +548,7 @@ interface MentorshipSpec {
   focusAreas: string[];
   goals: string;
   startDate: string;
+  visibility: Visibility;
   ended?: { endDate: string; endReason: MentorshipEndReason; endNote: string };
   activities: Array<[slug: string, kind: MentorshipActivityKind, direction: MentorshipActivityDirection, date: string, summary: string, participants?: number]>;
 }
@@ -535,6 +567,7 @@ const MENTORSHIPS: MentorshipSpec[] = [
       "Leominster: multiple measures of assessment, lower student-teacher ratios, a more student-centered school. Parker: stronger " +
       "connections to local communities and new opportunities for its staff. \"We're in it with them for the long haul.\"",
     startDate: "2003-09-01",
+    visibility: Visibility.PUBLIC,
     activities: [
       ["in-service", WORKSHOP, MENTOR_TO_PARTNER, "2003-11-04", "Ten Parker faculty members facilitated a day-long in-service on advisories for Leominster's entire faculty.", 10],
       ["advisory-visit", VISIT, PARTNER_TO_MENTOR, "2004-01-22", "Leominster advisory teachers spent a day in Parker advisories and debriefed with their Parker counterparts.", 8],
@@ -550,6 +583,7 @@ const MENTORSHIPS: MentorshipSpec[] = [
     focusAreas: ["Interdisciplinary curriculum", "Senior exhibitions"],
     goals: "North Star learns from Quest to develop an interdisciplinary curriculum and senior exhibitions (senior exploratories); North Star acts as a critical friend to Quest.",
     startDate: "2000-09-01",
+    visibility: Visibility.ALLIANCE,
     ended: {
       endDate: "2003-06-30",
       endReason: MentorshipEndReason.FUNDING_ENDED,
@@ -571,6 +605,8 @@ const MENTORSHIPS: MentorshipSpec[] = [
     focusAreas: ["Small learning communities", "Student-centered learning"],
     goals: "Help the new Humble high school build small learning communities, with relentless follow-up until they are part of the culture.",
     startDate: "2002-08-15",
+    // a new school finding its feet: the partners keep it to Quest
+    visibility: Visibility.PRIVATE,
     activities: [
       ["opening-support", WORKSHOP, MENTOR_TO_PARTNER, "2002-08-20", "Quest teachers led planning days on small learning communities with the new school's faculty.", 15],
       ["follow-up", VISIT, MENTOR_TO_PARTNER, "2003-02-05", "Follow-up visit: Quest staff observed team meetings and gave feedback.", 4],
@@ -578,12 +614,12 @@ const MENTORSHIPS: MentorshipSpec[] = [
   },
 ];
 
-/** Mentor schools' stated capacity ("actively mentoring a few schools over the long haul"). */
-const MENTOR_CAPACITY: Array<[schoolId: string, capacity: number]> = [
-  [DemoSchools.parker, 3],
-  [DemoSchools.quest, 2],
-  [DemoSchools.middleCollege, 3],
-  [DemoSchools.federalHocking, 2],
+/** Mentor schools' stated capacity ("actively mentoring a few schools over the long haul"), and the network whose coordinators may also set it. */
+const MENTOR_CAPACITY: Array<[schoolId: string, capacity: number, networkId: string]> = [
+  [DemoSchools.parker, 3, DemoNetworks.newEnglandSmallSchools],
+  [DemoSchools.quest, 2, DemoNetworks.cesMentorSchools],
+  [DemoSchools.middleCollege, 3, DemoNetworks.nycCluster],
+  [DemoSchools.federalHocking, 2, DemoNetworks.cesMentorSchools],
 ];
 
 function buildMentorships(): { mentorships: MentorshipDocument[]; activities: MentorshipActivityDocument[]; capacities: MentorCapacityDocument[] } {
@@ -606,7 +642,7 @@ function buildMentorships(): { mentorships: MentorshipDocument[]; activities: Me
       endNote: spec.ended?.endNote ?? null,
       ...(spec.ended ? {} : { activeKey: mentorshipKey(spec.mentor, spec.partner) }),
       owner: schoolOwner(spec.mentor, spec.networkId),
-      visibility: Visibility.NETWORK,
+      visibility: spec.visibility,
       ...stamps(),
     });
     for (const [slug, kind, direction, date, summary, participants] of spec.activities) {
@@ -622,10 +658,10 @@ function buildMentorships(): { mentorships: MentorshipDocument[]; activities: Me
       });
     }
   }
-  const capacities = MENTOR_CAPACITY.map(([schoolId, capacity]): MentorCapacityDocument => {
+  const capacities = MENTOR_CAPACITY.map(([schoolId, capacity, networkId]): MentorCapacityDocument => {
     const active = mentorships.filter((m) => m.mentorSchoolId === schoolId && m.status === MentorshipStatus.ACTIVE).length;
     if (active > capacity) throw new Error(`Demo mentor school ${schoolId} is over capacity`);
-    return { _id: demoId(`mentor-capacity:${schoolId}`), schoolId, capacity, activeCount: active, openSlots: capacity - active, ...stamps() };
+    return { _id: demoId(`mentor-capacity:${schoolId}`), schoolId, networkId, capacity, activeCount: active, openSlots: capacity - active, ...stamps() };
   });
   return { mentorships, activities, capacities };
 }
@@ -644,6 +680,7 @@ interface CommunitySpec {
   focusAreas: string[];
   meetingCadence: string;
   formedOn: string;
+  visibility: Visibility;
   members: Array<{ schoolId: string; educatorId?: string; name?: string; role?: LearningCommunityRole }>;
 }
 
@@ -659,6 +696,7 @@ const COMMUNITIES: CommunitySpec[] = [
     focusAreas: ["Rural student engagement", "Applied learning"],
     meetingCadence: "Two convenings a year and monthly video calls",
     formedOn: "2014-10-15",
+    visibility: Visibility.NETWORK,
     members: [
       { schoolId: NwRise.columbiaPlateau, role: FACILITATOR },
       { schoolId: NwRise.wallowaHigh },
@@ -676,6 +714,8 @@ const COMMUNITIES: CommunitySpec[] = [
     focusAreas: ["Applied learning", "Place-based science"],
     meetingCadence: "Two convenings a year and monthly video calls",
     formedOn: "2014-10-15",
+    // still drafting its strand: the network's coordinators only, for now
+    visibility: Visibility.PRIVATE,
     members: [
       { schoolId: NwRise.skagitHighlands, role: FACILITATOR },
       { schoolId: NwRise.clearwater },
@@ -692,6 +732,7 @@ const COMMUNITIES: CommunitySpec[] = [
     focusAreas: ["Career exploration", "Applied learning"],
     meetingCadence: "Monthly video calls",
     formedOn: "2017-09-20",
+    visibility: Visibility.ALLIANCE,
     members: [{ schoolId: NwRise.hiLine, role: FACILITATOR }, { schoolId: NwRise.wallowaHigh }, { schoolId: NwRise.kuskokwim }],
   },
   {
@@ -705,6 +746,7 @@ const COMMUNITIES: CommunitySpec[] = [
     focusAreas: ["School leadership", "Literacy"],
     meetingCadence: "Evening meetings in members' homes, always with food and beverage",
     formedOn: "2000-09-01",
+    visibility: Visibility.NETWORK,
     members: [
       { schoolId: DemoSchools.middleCollege, educatorId: DemoEducators.ceceCunningham, role: FACILITATOR },
       { schoolId: DemoSchools.landmark, educatorId: DemoEducators.vivianOrlen },
@@ -723,6 +765,7 @@ const COMMUNITIES: CommunitySpec[] = [
     focusAreas: ["School restructuring", "CES Common Principles"],
     meetingCadence: "Monthly networking seminars",
     formedOn: "2002-09-15",
+    visibility: Visibility.PUBLIC,
     members: [
       { schoolId: DemoSchools.merloStation, educatorId: DemoEducators.janiceAdams, role: FACILITATOR },
       { schoolId: Other.tualatin },
@@ -747,7 +790,7 @@ function buildCommunities(): { communities: LearningCommunityDocument[]; members
       focusAreaKeys: spec.focusAreas.map(focusKey),
       meetingCadence: spec.meetingCadence,
       formedOn: spec.formedOn,
-      visibility: Visibility.NETWORK,
+      visibility: spec.visibility,
       ...stamps(),
     });
     for (const member of spec.members) {
@@ -805,7 +848,7 @@ function improvementCycles(): ImprovementCycleDocument[] {
         { phase: COMPLETED, enteredAt: at("2021-02-26") },
       ],
       previousCycleId: null,
-      visibility: Visibility.NETWORK,
+      visibility: Visibility.PUBLIC,
       ...stamps(),
     },
     {
@@ -831,7 +874,7 @@ function improvementCycles(): ImprovementCycleDocument[] {
         { phase: DO, enteredAt: at("2024-09-09") },
       ],
       previousCycleId: first,
-      visibility: Visibility.NETWORK,
+      visibility: Visibility.ALLIANCE,
       ...stamps(),
     },
     {
@@ -851,7 +894,7 @@ function improvementCycles(): ImprovementCycleDocument[] {
       phase: PLAN,
       phaseHistory: [{ phase: PLAN, enteredAt: at("2024-09-03") }],
       previousCycleId: null,
-      visibility: Visibility.NETWORK,
+      visibility: Visibility.PRIVATE,
       ...stamps(),
     },
   ];
@@ -887,4 +930,7 @@ export const DemoDevelopment = {
   ceiPeaLiteracyWorkshop: demoId("event:cei-pea-literacy-workshop"),
   fannieLouHamerVisitation: demoId("event:fannie-lou-hamer-literacy-visitation"),
   nsiOnTrackCycle: demoId("improvement-cycle:nsi-check-ins-family-calls"),
+  ceiPeaPlanningDay: demoId("event:cei-pea-planning-day"),
+  ellWebinar: demoId("event:cei-pea-ell-webinar"),
+  questHumbleRidge: demoId("mentorship:quest-humble-ridge"),
 } as const;

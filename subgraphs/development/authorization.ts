@@ -16,8 +16,9 @@ export function assertCanWrite(access: Access): void {
 }
 
 /**
- * A role on the owner: staff of the owning school, or managers (coordinators, admins of the operating
- * organization) of the owning network; for an organization's record, its admins, on a network it manages.
+ * A role on the owner (the kit's `canWrite`): staff of the owning school for a school's record; managers
+ * (coordinators, admins of the operating organization) of the owning network for a network's record; for
+ * an organization's record, its admins, on a network they manage.
  */
 export function mayWrite(access: Access, owner: OwnerRef): boolean {
   if (owner.kind === DevelopmentOwnerKind.ORGANIZATION && (!access.organizationAdmin || access.organizationId !== owner.id)) return false;
@@ -25,7 +26,7 @@ export function mayWrite(access: Access, owner: OwnerRef): boolean {
 }
 
 const OWNER_ROLES: Record<DevelopmentOwnerKind, string> = {
-  [DevelopmentOwnerKind.SCHOOL]: "the school's staff and its network's coordinators",
+  [DevelopmentOwnerKind.SCHOOL]: "the school's staff",
   [DevelopmentOwnerKind.NETWORK]: "the network's coordinators and admins",
   [DevelopmentOwnerKind.ORGANIZATION]: "the organization's admins",
 };
@@ -96,6 +97,17 @@ export function callerMayReadFindings(
   const readers = [review.hostSchoolId, ...review.findingsReaderSchoolIds];
   if (review.findingsAccess === PeerReviewFindingsAccess.REVIEW_TEAM) readers.push(...review.teamSchoolIds);
   return readers.some((schoolId) => access.schoolIds.includes(schoolId));
+}
+
+/**
+ * A mentor school's capacity: its staff, or the managers of its network (`networkId`: the network the
+ * capacity was first stated for; the subgraph does not know a school's networks otherwise).
+ */
+export function assertMaySetMentorCapacity(access: Access, schoolId: string, networkId: string | null | undefined): void {
+  assertCanWrite(access);
+  if (isStaffOf(access, schoolId)) return;
+  if (networkId && access.managedNetworkIds.includes(networkId)) return;
+  throw new ForbiddenError("Only the school's staff, or its network's coordinators, may set its mentoring capacity");
 }
 
 /** Joining or leaving a learning community for a school: its convenors, or the member school's staff. */

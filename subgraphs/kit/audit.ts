@@ -1,4 +1,4 @@
-import { getNamedType } from "graphql";
+import { getNamedType, type GraphQLResolveInfo } from "graphql";
 import type { Collection, Db, IndexDescription } from "mongodb";
 import type { MiddlewareFn } from "type-graphql";
 import type { Access } from "./access";
@@ -65,6 +65,20 @@ export interface AuditedContext {
   audit?: AuditTrail;
 }
 
+type Redaction = (args: Record<string, any>) => Record<string, unknown>;
+const redactions = new WeakMap<GraphQLResolveInfo, Redaction>();
+
+/**
+ * For a mutation whose arguments carry what not everyone who reads the audit log may see (e.g. peer-review
+ * findings): `@UseMiddleware(RedactInAudit((args) => …))` records the redacted arguments instead.
+ */
+export function RedactInAudit(redact: Redaction): MiddlewareFn {
+  return async ({ info }, next) => {
+    redactions.set(info, redact);
+    return next();
+  };
+}
+
 /**
  * Records every successful mutation in the request's audit trail. Installed in every subgraph schema
  * (type-graphql global middleware), so no write can forget it.
@@ -79,7 +93,7 @@ export const auditMutations: MiddlewareFn<AuditedContext> = async ({ info, args,
       actor: { principal: context.access.principal, organizationId: context.access.organizationId },
       entity: { type: typeName, id: typeof record.id === "string" ? record.id : null },
       owner: ownerOf(typeName, record),
-      changes: args,
+      changes: (redactions.get(info) ?? ((all) => all))(args),
   });
   return result;
 };

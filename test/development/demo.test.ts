@@ -5,6 +5,10 @@ import { developmentSubgraph } from "../../subgraphs/development";
 import { networksSubgraph } from "../../subgraphs/networks";
 import { startTestDatabase, type TestDatabase } from "../support/database";
 import { startSubgraphUnderTest, type SubgraphUnderTest } from "../support/subgraph";
+import { personAccess } from "../support/access";
+
+/** A coordinator of every demo network: reads the networks' own records, and what their schools share with them. */
+const member = personAccess({ managedNetworkIds: Object.values(DemoNetworks), memberNetworkIds: Object.values(DemoNetworks) });
 
 const COLLECTIONS = [
   "events",
@@ -31,7 +35,7 @@ async function countAll(): Promise<Record<string, number>> {
 }
 
 async function must(query: string, variables: Record<string, unknown> = {}) {
-  const result = await subgraph.execute(query, variables);
+  const result = await subgraph.execute(query, variables, member);
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data;
 }
@@ -59,6 +63,21 @@ describe("development demo data", () => {
     await seedDevelopmentDemo(subgraph.db);
     expect(await countAll()).toEqual(countsAfterFirstRun);
     expect(await subgraph.db.collection("events").find().sort({ _id: 1 }).toArray()).toEqual(before);
+  });
+
+  it("gives every type with visibility records at each level, so that answers differ by caller", async () => {
+    const ALL = ["ALLIANCE", "NETWORK", "PRIVATE", "PUBLIC"];
+    const expected: Record<string, string[]> = {
+      events: ALL,
+      needs: ALL,
+      learning_communities: ALL,
+      mentorships: ["ALLIANCE", "PRIVATE", "PUBLIC"],
+      improvement_cycles: ["ALLIANCE", "PRIVATE", "PUBLIC"],
+      peer_reviews: ["ALLIANCE"],
+    };
+    for (const [name, levels] of Object.entries(expected)) {
+      expect({ name, levels: (await subgraph.db.collection(name).distinct("visibility")).sort() }).toEqual({ name, levels });
+    }
   });
 
   it("refers only to schools, networks and educators the networks demo data creates", async () => {

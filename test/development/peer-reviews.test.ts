@@ -1,4 +1,8 @@
+import { personAccess } from "../support/access";
 import { daysFromToday, errorCode, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
+
+/** A person on the staff of one school. */
+const staffOf = (schoolId: string) => personAccess({ schoolIds: [schoolId] });
 
 let fixture: DevelopmentFixture;
 beforeAll(async () => {
@@ -78,8 +82,9 @@ describe("peer reviews", () => {
     expect(hostView).toMatchObject({ role: "HOST", mayReadFindings: true, findings: [{ kind: "WARM_FEEDBACK" }] });
     expect(visitorView).toMatchObject({ role: "VISITOR", mayReadFindings: false, findings: null });
     expect(readerView).toBeUndefined();
-    const top = `query($id: ID!) { peerReview(id: $id) { findings { text } findingsReaders { id } } }`;
-    expect((await fixture.must(top, { id })).peerReview.findings).toBeNull();
+    const top = `query($id: ID!) { peerReview(id: $id) { findings { text } findingsCount findingsReaders { id } } }`;
+    expect((await fixture.must(top, { id }, staffOf(visitor))).peerReview).toEqual({ findings: null, findingsCount: null, findingsReaders: [] });
+    expect((await fixture.must(top, { id }, staffOf(host))).peerReview.findings).toEqual([{ text: "A clear focus on literacy." }]);
 
     // the review team, and one named school
     const setAccess = `mutation($id: ID!, $access: PeerReviewFindingsAccess!, $readers: [ID!]) {
@@ -88,13 +93,21 @@ describe("peer reviews", () => {
     [hostView, visitorView, readerView] = findings(await participations([host, visitor, reader]));
     expect(visitorView).toMatchObject({ role: "VISITOR", mayReadFindings: true });
     expect(readerView).toMatchObject({ role: "READER", mayReadFindings: true, findings: [{ text: "A clear focus on literacy." }] });
-    expect((await fixture.must(top, { id })).peerReview).toEqual({ findings: null, findingsReaders: [{ id: reader }] });
+    for (const school of [visitor, reader]) {
+      expect((await fixture.must(top, { id }, staffOf(school))).peerReview).toEqual({
+        findings: [{ text: "A clear focus on literacy." }],
+        findingsCount: 1,
+        findingsReaders: [{ id: reader }],
+      });
+    }
+    // an outsider does not see the review at all (it is shared with no network)
+    expect((await fixture.must(top, { id }, staffOf(outsider))).peerReview).toBeNull();
     const [outsiderReviews] = await participations([outsider], true);
     expect(outsiderReviews).toEqual([]);
 
-    // public: anyone reads them
+    // public: anyone who sees the review reads them
     await fixture.must(setAccess, { id, access: "PUBLIC", readers: [] });
-    expect((await fixture.must(top, { id })).peerReview.findings).toEqual([{ text: "A clear focus on literacy." }]);
+    expect((await fixture.must(top, { id }, staffOf(visitor))).peerReview.findings).toEqual([{ text: "A clear focus on literacy." }]);
     const refused = await fixture.execute(setAccess, { id, access: "HOST_ONLY", readers: [host] });
     expect(refused.errors![0].extensions!.field).toBe("readerSchoolIds.0");
   });

@@ -87,4 +87,110 @@ describe("embedded-mongo: text index and $text", () => {
     await db.collection<AnyDoc>("plain").insertOne({ a: "x" });
     await expect(db.collection<AnyDoc>("plain").find({ $text: { $search: "x" } }).toArray()).rejects.toMatchObject({ code: 27 });
   });
+
+  it("scores from stored term frequencies with mongod's formula", async () => {
+    const docs = await coll.find({ $text: { $search: "fractions" } }, { projection: { score: { $meta: "textScore" } } }).toArray();
+    const score = new Map(docs.map((d) => [d._id, d.score as number]));
+    // "Fraction Games" (weight 3): 3 x 1 x (0.5 x 1/2 + 0.5); body, 6 terms, "fractions" twice: 1 x (1 + 1/2) x (0.5 x 2/6 + 0.5)
+    expect(score.get(3)).toBeCloseTo(2.25 + 1, 10);
+    // "Teaching Fractions with Pizza": 3 x (0.5 x 1/3 + 0.5); "A hands-on lesson plan for fractions": 4 terms
+    expect(score.get(1)).toBeCloseTo(2 + 0.625, 10);
+    // several terms add up
+    const both = await coll.find({ $text: { $search: "fractions pizza" } }, { projection: { score: { $meta: "textScore" } } }).toArray();
+    const pizza = await coll.find({ $text: { $search: "pizza" } }, { projection: { score: { $meta: "textScore" } } }).toArray();
+    const one = both.find((d) => d._id === 1)!.score as number;
+    expect(one).toBeCloseTo(score.get(1)! + (pizza.find((d) => d._id === 1)!.score as number), 10);
+  });
+
+  describe("ranked pages and counts", () => {
+    let ranked: Collection<AnyDoc>;
+    const words = ["rubric", "portfolio", "coaching", "inquiry"];
+
+    beforeAll(async () => {
+      ranked = db.collection<AnyDoc>("ranked");
+      // many ties: documents with the same words score the same
+      await ranked.insertMany(
+        Array.from({ length: 240 }, (_, i) => ({
+          _id: `r${String((i * 37) % 240).padStart(3, "0")}`,
+          title: `${words[i % 4]} ${i % 5 === 0 ? words[(i + 1) % 4] : "guide"}`,
+          summary: i % 3 === 0 ? `${words[i % 4]} ${words[i % 4]} notes` : "notes",
+          grade: i % 13,
+          visibility: ["PUBLIC", "NETWORK", "PRIVATE"][i % 3],
+          owner: { networkId: `n${i % 4}`, schoolId: i % 2 ? `s${i % 6}` : null },
+          tags: [words[i % 4], `t${i % 7}`],
+        })),
+      );
+      await ranked.createIndex({ title: "text", summary: "text", tags: "text" }, { weights: { title: 10, tags: 5 } });
+    });
+
+    const readable = { $or: [{ visibility: "PUBLIC" }, { visibility: "NETWORK", "owner.networkId": { $in: ["n1", "n2"] } }, { "owner.schoolId": null, "owner.networkId": "n3" }] };
+    const filters: Array<Record<string, unknown>> = [
+      { $text: { $search: "rubric" } },
+      { $text: { $search: "rubric portfolio coaching" } },
+      { $text: { $search: "rubrics guide" }, $and: [{ grade: { $gte: 3 } }, readable] },
+      { $text: { $search: "inquiry notes" }, grade: { $lte: 9 }, tags: { $all: ["inquiry"] } },
+      { $and: [{ $and: [{ $text: { $search: "coaching -guide" } }] }, { visibility: { $in: ["PUBLIC", "NETWORK"] } }] },
+    ];
+
+    it("pages by score then _id exactly as the full sort does", async () => {
+      for (const filter of filters) {
+        const all = await ranked.find(filter, { projection: { score: { $meta: "textScore" } } }).toArray();
+        expect(all.length).toBeGreaterThan(0);
+        const expected = [...all].sort((a, b) => b.score - a.score || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)).map((d) => d._id);
+        const sorted = await ranked.find(filter, { projection: { score: { $meta: "textScore" } } }).sort({ score: { $meta: "textScore" }, _id: 1 }).toArray();
+        expect(sorted.map((d) => d._id)).toEqual(expected);
+        for (const [skip, limit] of [[0, 1], [0, 21], [5, 7], [20, 21], [expected.length - 3, 10], [expected.length + 5, 3]]) {
+          const page = await ranked
+            .find(filter, { projection: { score: { $meta: "textScore" } } })
+            .sort({ score: { $meta: "textScore" }, _id: 1 })
+            .skip(Math.max(0, skip))
+            .limit(limit)
+            .toArray();
+          expect(page.map((d) => d._id)).toEqual(expected.slice(Math.max(0, skip), Math.max(0, skip) + limit));
+          for (const d of page) expect(d.score).toBe(all.find((a) => a._id === d._id)!.score);
+        }
+        const aggregated = await ranked
+          .aggregate([{ $match: filter }, { $sort: { score: { $meta: "textScore" }, _id: 1 } }, { $skip: 3 }, { $limit: 5 }, { $project: { score: { $meta: "textScore" } } }])
+          .toArray();
+        expect(aggregated.map((d) => d._id)).toEqual(expected.slice(3, 8));
+      }
+    });
+
+    it("sorts ties by the other sort keys, descending too", async () => {
+      const filter = { $text: { $search: "rubric portfolio" } };
+      const all = await ranked.find(filter, { projection: { score: { $meta: "textScore" }, grade: 1 } }).toArray();
+      const expected = [...all].sort((a, b) => b.score - a.score || b.grade - a.grade || (a._id < b._id ? 1 : a._id > b._id ? -1 : 0)).map((d) => d._id);
+      const page = await ranked.find(filter).sort({ score: { $meta: "textScore" }, grade: -1, _id: -1 }).skip(4).limit(9).toArray();
+      expect(page.map((d) => d._id)).toEqual(expected.slice(4, 13));
+    });
+
+    it("counts $text hits with the other predicates, as find returns them", async () => {
+      for (const filter of filters) {
+        const found = (await ranked.find(filter).toArray()).length;
+        expect(await ranked.countDocuments(filter)).toBe(found);
+        expect(await ranked.countDocuments(filter, { skip: 2, limit: 5 })).toBe(Math.min(5, Math.max(0, found - 2)));
+        expect((await db.command({ count: "ranked", query: filter })).n).toBe(found);
+        expect(await ranked.aggregate([{ $match: filter }, { $count: "hits" }]).toArray()).toEqual([{ hits: found }]);
+        expect(await ranked.aggregate([{ $match: filter }, { $group: { _id: null, n: { $sum: 1 }, twice: { $sum: 2 } } }]).toArray()).toEqual([
+          { _id: null, n: found, twice: 2 * found },
+        ]);
+      }
+      const none = { $text: { $search: "rubric" }, grade: { $gt: 100 } };
+      expect(await ranked.countDocuments(none)).toBe(0);
+      expect(await ranked.aggregate([{ $match: none }, { $count: "hits" }]).toArray()).toEqual([]);
+      expect(await ranked.countDocuments({ $text: { $search: "nothingmatches" } })).toBe(0);
+    });
+
+    it("places $text where MongoDB allows it", async () => {
+      // any depth of the top-level conjunction
+      expect(await ranked.countDocuments({ $and: [{ grade: { $gte: 0 } }, { $and: [{ $text: { $search: "rubric" } }] }] })).toBe(
+        await ranked.countDocuments({ $text: { $search: "rubric" } }),
+      );
+      await expect(ranked.find({ $and: [{ $text: { $search: "rubric" } }, { $text: { $search: "coaching" } }] }).toArray()).rejects.toMatchObject({ code: 2 });
+      await expect(ranked.find({ $nor: [{ $text: { $search: "rubric" } }] }).toArray()).rejects.toMatchObject({ code: 2 });
+      // under $or every other clause must be indexed
+      await expect(ranked.find({ $or: [{ $text: { $search: "rubric" } }, { grade: 3 }] }).toArray()).rejects.toMatchObject({ code: 291 });
+      await expect(ranked.countDocuments({ $or: [{ $text: { $search: "rubric" } }, { grade: 3 }] })).rejects.toMatchObject({ code: 291 });
+    });
+  });
 });

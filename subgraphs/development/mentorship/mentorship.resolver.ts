@@ -106,7 +106,10 @@ export class SchoolMentorshipsResolver {
     );
   }
 
-  @FieldResolver(() => MentorCapacity, { nullable: true, description: "The school's stated mentoring capacity and what is left of it; null if never stated." })
+  @FieldResolver(() => MentorCapacity, {
+    nullable: true,
+    description: "The school's stated mentoring capacity and what is left of it (its published availability: numbers, no partner named); null if never stated.",
+  })
   async mentorCapacity(@Root() school: School, @Ctx() { loaders }: DevelopmentContext) {
     const capacity = await loaders.mentorCapacityBySchool.load(school.id);
     return capacity ? toMentorCapacity(capacity) : null;

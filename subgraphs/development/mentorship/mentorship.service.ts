@@ -1,5 +1,5 @@
 import { assertDateOrder, BadUserInputError, ConflictError, ForbiddenError, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
-import { assertCanWrite, assertMayChange, assertMayWriteFor, isStaffOf } from "../authorization";
+import { assertCanWrite, assertMayChange, assertMaySetMentorCapacity, assertMayWriteFor, isStaffOf } from "../authorization";
 import { MentorshipStatus } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { cleanFocusAreas, focusKey } from "../shared/focus";
@@ -24,7 +24,7 @@ export class MentorshipService {
   async setCapacity(access: Access, schoolId: string, capacity: number, networkId?: string | null) {
     assertCanWrite(access);
     const stated = await this.repos.mentorCapacities.findBySchoolId(schoolId);
-    assertMayWriteFor(access, schoolOwner(schoolId, stated?.networkId ?? networkId));
+    assertMaySetMentorCapacity(access, schoolId, stated?.networkId ?? networkId);
     if (networkId && stated?.networkId && networkId !== stated.networkId && !isStaffOf(access, schoolId)) {
       throw new ForbiddenError("Only the school's staff may change the network of its mentoring capacity");
     }

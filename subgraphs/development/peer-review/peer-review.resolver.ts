@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware, type MiddlewareFn } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from "type-graphql";
+import { RedactInAudit } from "../../kit";
 import { callerMayReadFindings } from "../authorization";
 import type { DevelopmentContext } from "../context";
 import { PeerReviewRole } from "../enums";
@@ -8,22 +9,17 @@ import { PeerReviewsArgs, PlanPeerReviewInput, RecordPeerReviewFindingsArgs, Set
 import { participation } from "./peer-review.service";
 
 /**
- * The kit's audit log records every mutation's arguments, and organization admins read it; findings are
- * read only as the host decides. Once the findings are stored, this replaces them in the arguments the
- * audit middleware (which runs around this one, on the same arguments object) then records: their kind
- * and focus question stay, their text does not.
+ * The audit log records every mutation's arguments and organization admins read it, but findings are read
+ * only as the host decides: the log keeps each finding's kind and focus question, not its text.
  */
-export const WithholdFindingsFromAudit: MiddlewareFn = async ({ args }, next) => {
-  const result = await next();
-  if (Array.isArray(args.findings)) {
-    args.findings = args.findings.map((finding: { kind?: unknown; focusQuestion?: unknown }) => ({
-      kind: finding.kind,
-      focusQuestion: finding.focusQuestion ?? null,
-      text: "(withheld: findings are read as the host school decides)",
-    }));
-  }
-  return result;
-};
+const withholdFindings = (args: Record<string, any>) => ({
+  ...args,
+  findings: (args.findings as Array<{ kind?: unknown; focusQuestion?: unknown }>).map((finding) => ({
+    kind: finding.kind,
+    focusQuestion: finding.focusQuestion ?? null,
+    text: "(withheld: findings are read as the host school decides)",
+  })),
+});
 
 @Resolver(() => PeerReview)
 export class PeerReviewResolver {
@@ -78,7 +74,7 @@ export class PeerReviewResolver {
   }
 
   @Mutation(() => PeerReview, { description: "Adds findings, once the visit has begun." })
-  @UseMiddleware(WithholdFindingsFromAudit)
+  @UseMiddleware(RedactInAudit(withholdFindings))
   recordPeerReviewFindings(@Args() { id, findings }: RecordPeerReviewFindingsArgs, @Ctx() { access, services }: DevelopmentContext) {
     return services.peerReviews.recordFindings(access, id, findings);
   }

@@ -1,5 +1,5 @@
-import { assertDateOrder, BadUserInputError, ConflictError, ForbiddenError, newId, NotFoundError, today, type Access, type Entity } from "../../kit";
-import { assertCanWrite, assertHostStaff, assertMayChange, assertMayWriteFor, isStaffOf, callerMayReadFindings } from "../authorization";
+import { assertDateOrder, BadUserInputError, ConflictError, newId, NotFoundError, today, type Access, type Entity } from "../../kit";
+import { assertCanWrite, assertHostStaff, assertMayChange, assertMayWriteFor, callerMayReadFindings } from "../authorization";
 import { PeerReviewFindingsAccess, PeerReviewRole, PeerReviewStatus } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { schoolOwner } from "../shared/owner";
@@ -22,11 +22,8 @@ export class PeerReviewService {
     assertCanWrite(access);
     assertDateOrder(input.startDate, input.endDate, "input.endDate");
     const owner = schoolOwner(input.hostSchoolId, input.networkId);
+    // the host's staff plan it (a school's record), and so decide from the start who reads the findings
     assertMayWriteFor(access, owner);
-    // who reads the findings is the host's decision: others plan a review with the findings kept to the host
-    if (input.findingsAccess !== PeerReviewFindingsAccess.HOST_ONLY && !isStaffOf(access, input.hostSchoolId)) {
-      throw new ForbiddenError("Only the host school decides who reads the findings");
-    }
     const hostIndex = input.visitingTeam.findIndex((member) => member.schoolId === input.hostSchoolId);
     if (hostIndex >= 0) {
       throw new BadUserInputError("The visiting team comes from other schools than the host", `input.visitingTeam.${hostIndex}.schoolId`);
