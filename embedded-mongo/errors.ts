@@ -29,6 +29,7 @@ export const ErrorCodes = {
   CannotIndexParallelArrays: 171,
   QueryFeatureNotAllowed: 224,
   NoSuchTransaction: 251,
+  NoQueryExecutionPlans: 291,
   UnsupportedOpQueryCommand: 352,
   BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,

@@ -43,6 +43,56 @@ function validatePipeline(pipeline: unknown[]): Doc[] {
   return pipeline as Doc[];
 }
 
+const isPositiveInteger = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
+const isOutputName = (v: unknown): v is string => typeof v === "string" && v.length > 0 && !v.startsWith("$") && !v.includes(".") && !v.includes("\0");
+
+/**
+ * When the stages after the first $match only count its documents (optional $skip/$limit, then a $group on
+ * a constant `_id` whose accumulators are all `{ $sum: <integer> }`, as the driver's `countDocuments` sends,
+ * or `$count`), the function turning the number of matches into the pipeline's output; otherwise undefined.
+ */
+function countStages(stages: Doc[]): ((n: number) => Doc[]) | undefined {
+  if (stages.length === 0) return undefined;
+  const adjust: Array<(n: number) => number> = [];
+  for (const stage of stages.slice(0, -1)) {
+    if ("$skip" in stage && (stage.$skip === 0 || isPositiveInteger(stage.$skip))) {
+      const skip = stage.$skip as number;
+      adjust.push((n) => Math.max(0, n - skip));
+    } else if ("$limit" in stage && isPositiveInteger(stage.$limit)) {
+      const limit = stage.$limit;
+      adjust.push((n) => Math.min(n, limit));
+    } else return undefined;
+  }
+  const counted = (n: number): number => adjust.reduce((m, f) => f(m), n);
+  const last = stages[stages.length - 1];
+  if ("$count" in last) {
+    const name = last.$count;
+    if (!isOutputName(name)) return undefined;
+    return (n) => {
+      const m = counted(n);
+      return m === 0 ? [] : [{ [name]: m }];
+    };
+  }
+  if (!("$group" in last) || !isPlainObject(last.$group)) return undefined;
+  const group = last.$group;
+  const id = group._id;
+  const constantId = id === null || typeof id === "number" || typeof id === "boolean" || (typeof id === "string" && !id.startsWith("$"));
+  if (!("_id" in group) || !constantId) return undefined;
+  const sums: Array<[string, number]> = [];
+  for (const [field, acc] of Object.entries(group)) {
+    if (field === "_id") continue;
+    if (!isOutputName(field) || !isPlainObject(acc) || Object.keys(acc).length !== 1 || !Number.isSafeInteger(acc.$sum) || Math.abs(acc.$sum as number) > 1_000_000) return undefined;
+    sums.push([field, acc.$sum as number]);
+  }
+  return (n) => {
+    const m = counted(n);
+    if (m === 0) return [];
+    const out: Doc = { _id: id };
+    for (const [field, value] of sums) out[field] = m * value;
+    return [out];
+  };
+}
+
 /** Runs the pipeline (without its final $out/$merge) and returns the documents. */
 export function executePipeline(ctx: CommandContext, source: string | undefined, pipeline: Doc[], hint?: unknown): PipelineRun {
   const { catalog } = ctx.state;
@@ -62,6 +112,12 @@ export function executePipeline(ctx: CommandContext, source: string | undefined,
       filter = stages[0].$match as Doc;
       if (!isPlainObject(filter)) throw commandError(ErrorCodes.TypeMismatch, "the match filter must be an expression in an object");
       stages = stages.slice(1);
+    }
+    const counting = countStages(stages);
+    if (counting) {
+      // a count (countDocuments' $group, or $count): no documents are built, no scores computed
+      const result = findDocuments(coll, filter, { hint, collation, variables: optDoc(ctx, "let"), countOnly: true });
+      return { docs: counting(result.count), stats: result.stats, ns };
     }
     const result = findDocuments(coll, filter, { hint, collation, variables: optDoc(ctx, "let") });
     stats = result.stats;

@@ -137,8 +137,8 @@ function count(ctx: CommandContext): Doc {
     if (limit > 0) n = Math.min(n, limit);
     return { n, ok: 1 };
   }
-  const { matches } = findDocuments(coll, query, { skip, limit, hint: ctx.body.hint, collation: parseCollation(ctx.body.collation) });
-  return { n: matches.length, ok: 1 };
+  const { count: n } = findDocuments(coll, query, { skip, limit, hint: ctx.body.hint, collation: parseCollation(ctx.body.collation), countOnly: true });
+  return { n, ok: 1 };
 }
 
 export function distinctValues(matches: Doc[], key: string, collation?: CollationSpec): unknown[] {

@@ -37,6 +37,7 @@ export class Collection {
   readonly indexes = new Map<string, IndexEntry>();
   readonly idIndex: OrderedIndex;
   private nextRecordId = 1;
+  private changes = 0;
 
   constructor(
     readonly dbName: string,
@@ -51,6 +52,11 @@ export class Collection {
 
   get ns(): string {
     return `${this.dbName}.${this.name}`;
+  }
+
+  /** Changes with every write to documents or indexes (keys query results that may be reused). */
+  get version(): number {
+    return this.changes;
   }
 
   get count(): number {
@@ -112,6 +118,7 @@ export class Collection {
 
   /** Inserts a prepared document (it has an _id); throws 11000 on a unique violation. */
   insert(doc: Doc): number {
+    this.changes++;
     const keys = this.keysFor(doc);
     const recordId = this.nextRecordId++;
     this.checkUnique(keys, recordId);
@@ -123,6 +130,7 @@ export class Collection {
   }
 
   replace(recordId: number, doc: Doc): void {
+    this.changes++;
     const old = this.records.get(recordId);
     if (!old) throw commandError(ErrorCodes.InternalError, "record vanished during update");
     const keys = this.keysFor(doc);
@@ -140,6 +148,7 @@ export class Collection {
   }
 
   remove(recordId: number): void {
+    this.changes++;
     const old = this.records.get(recordId);
     if (!old) return;
     for (const [entry, ks] of this.keysFor(old)) entry.ordered!.remove(ks, recordId);
@@ -150,6 +159,7 @@ export class Collection {
 
   /** Builds an index from a validated spec; throws 11000 when existing documents violate uniqueness. */
   createIndex(spec: IndexSpec, log = true): void {
+    this.changes++;
     const entry: IndexEntry = { spec };
     if (spec.partialFilterExpression !== undefined) {
       if (!isPlainObject(spec.partialFilterExpression)) throw commandError(ErrorCodes.BadValue, "partialFilterExpression must be an object");
@@ -179,12 +189,14 @@ export class Collection {
   }
 
   dropIndex(name: string): void {
+    this.changes++;
     if (!this.indexes.delete(name)) throw commandError(ErrorCodes.IndexNotFound, `index not found with name [${name}]`);
     this.sink.indexDropped(this, name);
   }
 
   /** Removes every document (indexes stay declared). */
   clear(): void {
+    this.changes++;
     this.records.clear();
     for (const e of this.indexes.values()) {
       e.ordered?.clear();

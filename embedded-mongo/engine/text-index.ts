@@ -58,6 +58,14 @@ export function parseSearch(search: string): TextSearch {
   return result;
 }
 
+export interface TextCandidates {
+  /** Matching record ids, each once, in posting order. */
+  rids: number[];
+  /** Score by record id (dense), when asked for. */
+  scores?: Float64Array;
+  examined: number;
+}
+
 export class TextIndex {
   /** term -> recordId -> score contribution */
   private readonly postings = new Map<string, Map<number, number>>();
@@ -65,6 +73,8 @@ export class TextIndex {
   private readonly docTerms = new Map<number, string[]>();
   readonly weights: Record<string, number>;
   readonly wildcard: boolean;
+  /** The highest record id ever added (sizes the dense per-query arrays). */
+  private maxRecordId = 0;
 
   constructor(weights: Record<string, number>) {
     this.weights = weights;
@@ -130,6 +140,7 @@ export class TextIndex {
       p.set(recordId, s);
     }
     this.docTerms.set(recordId, [...scores.keys()]);
+    if (recordId > this.maxRecordId) this.maxRecordId = recordId;
   }
 
   remove(recordId: number): void {
@@ -148,23 +159,44 @@ export class TextIndex {
     this.docTerms.clear();
   }
 
-  /** Candidate records (any search term) with their scores; `examined` counts postings read. */
-  search(search: TextSearch): { scores: Map<number, number>; examined: number } {
-    const scores = new Map<number, number>();
+  /**
+   * Candidate records of a search straight from the posting lists: every record holding any search term
+   * and none of the negated ones, in posting order (the first term's records first). Scores are the sums of
+   * the stored per-term contributions (no document is read or re-tokenized), in a dense array indexed by
+   * record id; `withScores: false` skips them (counts). `examined` counts postings read.
+   */
+  search(search: TextSearch, withScores = true): TextCandidates {
+    const size = this.maxRecordId + 1;
+    const scores = withScores ? new Float64Array(size) : undefined;
+    const terms = search.terms.filter((t) => this.postings.has(t));
     let examined = 0;
-    for (const t of search.terms) {
-      const p = this.postings.get(t);
-      if (!p) continue;
-      for (const [rid, s] of p) {
-        examined++;
-        scores.set(rid, (scores.get(rid) ?? 0) + s);
+    let rids: number[];
+    if (terms.length === 1 && !scores) {
+      rids = [...this.postings.get(terms[0])!.keys()];
+      examined = rids.length;
+    } else {
+      rids = [];
+      const seen = new Uint8Array(size);
+      for (const t of terms) {
+        for (const [rid, s] of this.postings.get(t)!) {
+          examined++;
+          if (seen[rid] === 0) {
+            seen[rid] = 1;
+            rids.push(rid);
+          }
+          if (scores) scores[rid] += s;
+        }
       }
     }
-    for (const t of search.negated) {
-      const p = this.postings.get(t);
-      if (p) for (const rid of p.keys()) scores.delete(rid);
+    if (search.negated.length > 0 && rids.length > 0) {
+      const excluded = new Set<number>();
+      for (const t of search.negated) {
+        const p = this.postings.get(t);
+        if (p) for (const rid of p.keys()) excluded.add(rid);
+      }
+      if (excluded.size > 0) rids = rids.filter((rid) => !excluded.has(rid));
     }
-    return { scores, examined };
+    return { rids, scores, examined };
   }
 
   /** Phrase checks need the raw text. */

@@ -181,6 +181,34 @@ describe("embedded-mongo: text index and $text", () => {
       expect(await ranked.countDocuments({ $text: { $search: "nothingmatches" } })).toBe(0);
     });
 
+    it("answers repeated searches from fresh data after every write", async () => {
+      const filter = { $text: { $search: "coaching" }, grade: { $gte: 0 }, $and: [readable] };
+      const page = () => ranked.find(filter, { projection: { score: { $meta: "textScore" } } }).sort({ score: { $meta: "textScore" }, _id: 1 }).limit(3).toArray();
+      const before = await ranked.countDocuments(filter);
+      const first = await page();
+      expect(await ranked.countDocuments(filter)).toBe(before);
+      await ranked.insertOne({ _id: "a-new", title: "coaching coaching coaching", grade: 1, visibility: "PUBLIC", owner: { networkId: "n0", schoolId: null }, tags: [] });
+      expect(await ranked.countDocuments(filter)).toBe(before + 1);
+      expect((await page())[0]._id).toBe("a-new");
+      await ranked.updateOne({ _id: "a-new" }, { $set: { visibility: "PRIVATE" } });
+      expect(await ranked.countDocuments(filter)).toBe(before);
+      expect(await page()).toEqual(first);
+      await ranked.updateOne({ _id: "a-new" }, { $set: { visibility: "PUBLIC" } });
+      await ranked.deleteOne({ _id: "a-new" });
+      expect(await ranked.countDocuments(filter)).toBe(before);
+      expect(await page()).toEqual(first);
+      // new weights, new scores
+      const [index] = (await ranked.listIndexes().toArray()).filter((i) => i.key._fts === "text");
+      await ranked.dropIndex(index.name);
+      await expect(ranked.countDocuments(filter)).rejects.toMatchObject({ code: 27 });
+      await ranked.createIndex({ title: "text", summary: "text", tags: "text" }, { weights: { title: 1, tags: 1 } });
+      const reweighted = await page();
+      expect(reweighted[0].score).not.toBe(first[0].score);
+      await ranked.dropIndexes();
+      await ranked.createIndex({ title: "text", summary: "text", tags: "text" }, { weights: { title: 10, tags: 5 } });
+      expect(await page()).toEqual(first);
+    });
+
     it("places $text where MongoDB allows it", async () => {
       // any depth of the top-level conjunction
       expect(await ranked.countDocuments({ $and: [{ grade: { $gte: 0 } }, { $and: [{ $text: { $search: "rubric" } }] }] })).toBe(
