@@ -62,6 +62,18 @@ describe("identities at the gateway", () => {
   });
 });
 
+describe("batched operations", () => {
+  it("are refused whole (HTTP batching is off), so nothing is answered from them", async () => {
+    const response = await fetch(hub.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify([{ query: "{ __typename }" }, { query: `{ school(id: "${DemoSchools.parker}") { name } }` }]),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).not.toContain("Parker");
+  });
+});
+
 describe("subgraphs reached directly", () => {
   const post = async (url: string, query: string, headers: Record<string, string> = {}) => {
     const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) });
