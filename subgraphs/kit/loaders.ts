@@ -1,6 +1,13 @@
 import DataLoader from "dataloader";
 
 /**
+ * Find options for loader queries, which always read their whole result: one reply (up to MongoDB's 16 MB)
+ * instead of the driver's first batch of 101 documents and then getMores, so round trips per request do
+ * not grow with the number of rows returned.
+ */
+export const READ_ALL = { batchSize: 10_000 } as const;
+
+/**
  * A per-request loader of documents by key: one database call per tick, whatever the number of
  * keys, and results in key order (null where nothing matches) as DataLoader requires.
  */

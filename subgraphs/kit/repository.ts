@@ -1,3 +1,4 @@
+import { READ_ALL } from "./loaders";
 import { paginate, type Page, type PageArgs, type SortKeys } from "./pagination";
 import { ObjectId, type Collection, type Db, type Document, type Filter, type IndexDescription, type OptionalUnlessRequiredId } from "mongodb";
 
@@ -45,8 +46,7 @@ export abstract class Repository<TDoc extends StoredDocument> {
   }
 
   async findByIds(ids: readonly string[]): Promise<Array<Entity<TDoc>>> {
-    // one batch for all: a loader's keys come back in a single round trip, not 101 at a time
-    const docs = await this.collection.find({ _id: { $in: [...ids] } } as Filter<TDoc>, { batchSize: Math.max(ids.length, 1) }).toArray();
+    const docs = await this.collection.find({ _id: { $in: [...ids] } } as Filter<TDoc>, READ_ALL).toArray();
     return docs.map((doc) => toEntity(doc as TDoc));
   }
 

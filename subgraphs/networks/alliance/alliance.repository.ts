@@ -1,5 +1,5 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type StoredDocument } from "../../kit";
+import { READ_ALL, Repository, toEntity, type StoredDocument } from "../../kit";
 import type { AllianceScope, SharedDataKind } from "../enums";
 import type { AlliancesArgs } from "./alliance.inputs";
 
@@ -48,19 +48,19 @@ export class AllianceMemberRepository extends Repository<AllianceMemberDocument>
   ];
 
   async findByNetworkIds(networkIds: readonly string[]) {
-    return (await this.collection.find({ networkId: { $in: [...networkIds] } }).toArray()).map(toEntity);
+    return (await this.collection.find({ networkId: { $in: [...networkIds] } }, READ_ALL).toArray()).map(toEntity);
   }
 
   async findOpenByNetworkIds(networkIds: readonly string[]) {
-    return (await this.collection.find({ networkId: { $in: [...networkIds] }, leftOn: null }).toArray()).map(toEntity);
+    return (await this.collection.find({ networkId: { $in: [...networkIds] }, leftOn: null }, READ_ALL).toArray()).map(toEntity);
   }
 
   async findOpenByAllianceIds(allianceIds: readonly string[]) {
-    return (await this.collection.find({ allianceId: { $in: [...allianceIds] }, leftOn: null }).toArray()).map(toEntity);
+    return (await this.collection.find({ allianceId: { $in: [...allianceIds] }, leftOn: null }, READ_ALL).toArray()).map(toEntity);
   }
 
   async findByAllianceIds(allianceIds: readonly string[]) {
-    const docs = await this.collection.find({ allianceId: { $in: [...allianceIds] } }).sort({ joinedOn: 1 }).toArray();
+    const docs = await this.collection.find({ allianceId: { $in: [...allianceIds] } }, READ_ALL).sort({ joinedOn: 1 }).toArray();
     return docs.map(toEntity);
   }
 

@@ -1,5 +1,5 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type StoredDocument } from "../../kit";
+import { READ_ALL, Repository, toEntity, type StoredDocument } from "../../kit";
 import type { MembershipRole } from "../enums";
 import type { MembershipListArgs } from "./membership.inputs";
 
@@ -34,12 +34,12 @@ export class MembershipRepository extends Repository<MembershipDocument> {
   }
 
   async findBySchoolIds(schoolIds: readonly string[]) {
-    const docs = await this.collection.find({ schoolId: { $in: [...schoolIds] } }).sort({ startDate: 1 }).toArray();
+    const docs = await this.collection.find({ schoolId: { $in: [...schoolIds] } }, READ_ALL).sort({ startDate: 1 }).toArray();
     return docs.map(toEntity);
   }
 
   async findOpenBySchoolIds(schoolIds: readonly string[]) {
-    return (await this.collection.find({ schoolId: { $in: [...schoolIds] }, endDate: null }).toArray()).map(toEntity);
+    return (await this.collection.find({ schoolId: { $in: [...schoolIds] }, endDate: null }, READ_ALL).toArray()).map(toEntity);
   }
 
   listForNetwork(networkId: string, args: MembershipListArgs) {

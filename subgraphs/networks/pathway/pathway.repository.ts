@@ -1,5 +1,5 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type StoredDocument } from "../../kit";
+import { READ_ALL, Repository, toEntity, type StoredDocument } from "../../kit";
 import type { PathwaysArgs } from "./pathway.inputs";
 
 export interface PathwayDocument extends StoredDocument {
@@ -17,7 +17,7 @@ export class PathwayRepository extends Repository<PathwayDocument> {
   readonly indexes: IndexDescription[] = [{ key: { "stages.schoolId": 1 } }, { key: { networkId: 1, name: 1 } }];
 
   async findBySchoolIds(schoolIds: readonly string[]) {
-    return (await this.collection.find({ "stages.schoolId": { $in: [...schoolIds] } }).toArray()).map(toEntity);
+    return (await this.collection.find({ "stages.schoolId": { $in: [...schoolIds] } }, READ_ALL).toArray()).map(toEntity);
   }
 
   list(args: PathwaysArgs) {

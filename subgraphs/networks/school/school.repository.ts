@@ -1,5 +1,5 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { newId, Repository, toEntity, type StoredDocument } from "../../kit";
+import { newId, READ_ALL, Repository, toEntity, type StoredDocument } from "../../kit";
 import type { Governance, Locale, SchoolLevel } from "../enums";
 import type { Location } from "../location";
 import type { CreateSchoolInput, SchoolsArgs } from "./school.inputs";
@@ -32,7 +32,7 @@ export class SchoolRepository extends Repository<SchoolDocument> {
   ];
 
   async findByNcesIds(ncesIds: readonly string[]) {
-    const docs = await this.collection.find({ ncesId: { $in: [...ncesIds] } }).toArray();
+    const docs = await this.collection.find({ ncesId: { $in: [...ncesIds] } }, READ_ALL).toArray();
     return docs.map(toEntity);
   }
 

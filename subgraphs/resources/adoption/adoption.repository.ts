@@ -1,7 +1,6 @@
 import type { IndexDescription } from "mongodb";
-import { Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { READ_ALL, Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
 import { readable, type StoredOwner } from "../authorization";
-import { READ_ALL } from "../reads";
 
 export interface AdoptionDocument extends StoredDocument {
   resourceId: string;

@@ -1,8 +1,7 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type Access, type RecordOwner, type StoredDocument, type Visibility } from "../../kit";
+import { READ_ALL, Repository, toEntity, type Access, type RecordOwner, type StoredDocument, type Visibility } from "../../kit";
 import { readable } from "../authorization";
 import type { FundingKind } from "../enums";
-import { READ_ALL } from "../reads";
 import type { FundingAwardsArgs } from "./funding.inputs";
 
 export interface FundingAwardDocument extends StoredDocument {

@@ -1,8 +1,7 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { newId, Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { newId, READ_ALL, Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
 import { readable, type StoredOwner } from "../authorization";
 import { ResourceOwnerKind, type ResourceKind } from "../enums";
-import { READ_ALL } from "../reads";
 import { rankedPage } from "./ranked-page";
 import type { ResourceFilterArgs, SearchResourcesArgs } from "./resource.inputs";
 

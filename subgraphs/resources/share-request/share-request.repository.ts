@@ -1,8 +1,7 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { READ_ALL, Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
 import { readable, type StoredOwner } from "../authorization";
 import { ShareRequestStatus } from "../enums";
-import { READ_ALL } from "../reads";
 import { ownerCondition } from "../resource/resource.repository";
 import type { ShareRequestsArgs } from "./share-request.inputs";
 
