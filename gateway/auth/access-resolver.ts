@@ -72,6 +72,7 @@ export class AccessResolver {
       managedNetworkIds: accessGrants.managedNetworkIds,
       memberNetworkIds: accessGrants.memberNetworkIds,
       alliedNetworkIds: Object.fromEntries(accessGrants.allied.map((grant) => [grant.kind, grant.networkIds])),
+      schoolMemberships: [],
     };
   }
 

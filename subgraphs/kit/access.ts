@@ -32,6 +32,11 @@ export interface Access {
   memberNetworkIds: string[];
   /** By kind of data: networks allied with the caller's networks under an agreement that shares that kind. */
   alliedNetworkIds: Partial<Record<SharedKind, string[]>>;
+  /**
+   * Accepted memberships that touch the caller: every (school, network) pair where the school is one of
+   * `schoolIds` or the network one of `managedNetworkIds`. Pending, declined and ended ones are absent.
+   */
+  schoolMemberships: Array<{ schoolId: string; networkId: string }>;
 }
 
 export const ANONYMOUS_ACCESS: Access = Object.freeze({
@@ -43,6 +48,7 @@ export const ANONYMOUS_ACCESS: Access = Object.freeze({
   managedNetworkIds: [],
   memberNetworkIds: [],
   alliedNetworkIds: {},
+  schoolMemberships: [],
 }) as Access;
 
 /** Where a record sits for access control: always a network, and the school within it when a school owns it. */
