@@ -1,5 +1,6 @@
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -11,6 +12,9 @@ import { listen, type RunningServer } from "../subgraphs/kit/server";
 import { AccessResolver } from "./auth/access-resolver";
 import { Authenticator } from "./auth/authenticator";
 import type { TrustedIssuer } from "./auth/issuers";
+import { ideRouter, type IdeExample } from "./ide";
+import { corsMiddleware, type CorsOrigins } from "./plugins/cors";
+import { trustedDocumentsMiddleware, type TrustedDocumentsOptions } from "./plugins/trusted-documents";
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -25,6 +29,12 @@ export interface GatewayOptions {
   issuers: TrustedIssuer[];
   /** How long a caller's worked-out access is reused (default 30 s). */
   accessCacheTtlMs?: number;
+  /** Browser origins that may call the gateway (CORS); default none. */
+  corsOrigins?: CorsOrigins;
+  /** Registered operations (ids clients may send instead of text) and whether only they run; default none. */
+  trustedDocuments?: TrustedDocumentsOptions;
+  /** The offline GraphQL IDE for browsers at /graphql, with example tabs; `false` serves none. Default: on, no examples. */
+  ide?: { examples: IdeExample[] } | false;
 }
 
 interface GatewayContext {
@@ -68,15 +78,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     includeStacktraceInErrorResponses: false,
     // the entry points stop every service in order on SIGINT/SIGTERM
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // the offline IDE (gateway/ide) replaces Apollo's CDN-loaded landing page
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
+  app.use(corsMiddleware(options.corsOrigins ?? []));
+  if (options.ide !== false) app.use(ideRouter({ endpoint: "/graphql", examples: options.ide?.examples ?? [] }));
   app.get("/health", (_request, response) => {
     response.json({ status: "ok", service: "gateway" });
   });
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
+    ...(options.trustedDocuments ? [trustedDocumentsMiddleware(options.trustedDocuments)] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         access: await accessResolver.resolve(

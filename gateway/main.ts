@@ -4,6 +4,10 @@ import { defaultSubgraphUrl, SUPERGRAPH_PATH } from "./compose";
 import { importKey } from "../subgraphs/kit/access";
 import { DEV_ISSUER, HUB_AUDIENCE, issuersFromConfig } from "./auth/issuers";
 import { readSupergraph, startGateway } from "./gateway";
+import { ideFromEnv } from "./ide";
+import { ideExamples } from "./operations";
+import { corsOriginsFromEnv } from "./plugins/cors";
+import { trustedDocumentsFromEnv } from "./plugins/trusted-documents";
 
 /**
  * Production entry point: serves schema/supergraph.graphql (or SUPERGRAPH_PATH). Subgraph URLs come
@@ -28,6 +32,9 @@ async function main(): Promise<void> {
     host: process.env.HOST,
     gatewayPrivateKey: await importKey(privateKey, "sign"),
     issuers,
+    corsOrigins: corsOriginsFromEnv(process.env.HUB_CORS_ORIGINS),
+    trustedDocuments: trustedDocumentsFromEnv(process.env.HUB_TRUSTED_DOCUMENTS),
+    ide: ideFromEnv(process.env.HUB_IDE, ideExamples),
   });
   console.log(`Gateway ready at ${server.url}`);
   const shutdown = () => void server.stop().then(() => process.exit(0));

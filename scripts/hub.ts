@@ -3,7 +3,7 @@ import { startEmbeddedMongo, type EmbeddedMongo } from "../embedded-mongo";
 import { generateHubKeys, type HubKeys } from "../gateway/auth/keys";
 import { DEV_ISSUER, HUB_AUDIENCE, type TrustedIssuer } from "../gateway/auth/issuers";
 import { SUPERGRAPH_PATH } from "../gateway/compose";
-import { readSupergraph, startGateway } from "../gateway/gateway";
+import { readSupergraph, startGateway, type GatewayOptions } from "../gateway/gateway";
 import { connectMongo, runSubgraph, type RunningServer } from "../subgraphs/kit";
 import { subgraphs } from "../subgraphs/registry";
 import { seedDemoData } from "./demo/seed";
@@ -26,6 +26,10 @@ export interface HubOptions {
   issuers?: TrustedIssuer[];
   /** How long the gateway reuses a caller's worked-out access (default 30 s). */
   accessCacheTtlMs?: number;
+  /** The gateway's browser-facing settings: CORS origins, trusted documents, the IDE. */
+  gateway?: Pick<GatewayOptions, "corsOrigins" | "trustedDocuments" | "ide">;
+  /** Told each step as it starts ("Starting the networks subgraph"), for `npm start` to show. */
+  onProgress?: (step: string) => void;
 }
 
 export interface RunningHub {
@@ -45,13 +49,16 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   try {
     const keys = options.keys ?? (await generateHubKeys());
     let mongoUrl = options.mongoUrl;
+    const progress = options.onProgress ?? (() => {});
     if (!mongoUrl) {
+      progress("Starting the embedded database");
       const embedded = await startEmbeddedMongo({ dbpath: options.dbpath, host: options.host });
       started.push(embedded);
       mongoUrl = embedded.url;
     }
     const subgraphUrls: Record<string, string> = {};
     for (const definition of subgraphs) {
+      progress(`Starting the ${definition.name} subgraph`);
       const server = await runSubgraph(definition, {
         mongoUrl,
         port: options.subgraphPorts?.[definition.name] ?? 0,
@@ -63,10 +70,13 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       subgraphUrls[definition.name] = server.url;
     }
     if (options.demoData) {
+      progress("Loading the demo data (a second start adds nothing)");
       const client = await connectMongo(mongoUrl);
       await seedDemoData(client, options.databasePrefix).finally(() => client.close());
     }
+    progress("Starting the gateway");
     const gateway = await startGateway({
+      ...options.gateway,
       supergraphSdl: readSupergraph(SUPERGRAPH_PATH),
       subgraphUrls,
       port: options.gatewayPort ?? 0,

@@ -3,6 +3,10 @@ import path from "node:path";
 import { mkdirSync } from "node:fs";
 import { mintDevToken } from "../gateway/auth/dev-tokens";
 import { issuersFromConfig } from "../gateway/auth/issuers";
+import { ideFromEnv } from "../gateway/ide";
+import { ideExamples, OPERATIONS_MANIFEST_PATH } from "../gateway/operations";
+import { corsOriginsFromEnv } from "../gateway/plugins/cors";
+import { trustedDocumentsFromEnv } from "../gateway/plugins/trusted-documents";
 import { loadOrCreateDevKeys } from "../gateway/auth/keys";
 import { subgraphs } from "../subgraphs/registry";
 import { DemoNetworks, DemoOrganizations } from "./demo/ids";
@@ -26,6 +30,13 @@ async function main(): Promise<void> {
     demoData: process.env.DEMO_DATA !== "false",
     host: process.env.HOST ?? "127.0.0.1",
     gatewayPort: Number(process.env.GATEWAY_PORT ?? 4000),
+    gateway: {
+      // in development any page served from this machine may call the hub
+      corsOrigins: corsOriginsFromEnv(process.env.HUB_CORS_ORIGINS ?? "http://localhost:*,http://127.0.0.1:*"),
+      trustedDocuments: trustedDocumentsFromEnv(process.env.HUB_TRUSTED_DOCUMENTS, [OPERATIONS_MANIFEST_PATH]),
+      ide: ideFromEnv(process.env.HUB_IDE, ideExamples),
+    },
+    onProgress: (step) => console.log(`${step}…`),
     subgraphPorts: Object.fromEntries(
       subgraphs.map((definition) => [definition.name, Number(process.env[definition.portVariable] ?? definition.defaultPort)]),
     ),
