@@ -817,3 +817,9 @@ export async function seedNetworksDemo(db: Db): Promise<void> {
   await repos.educators.seed(educators());
   await repos.pathways.seed(pathways());
 }
+
+/** The demo directory as plain records, without a database: `npm run token -- --list` prints it. */
+export function demoDirectory() {
+  const schools = buildSchools();
+  return { organizations: organizations(), networks: networks(), schools, memberships: buildMemberships(schools), educators: educators() };
+}
