@@ -83,8 +83,16 @@ export const bootScript = `"use strict";
   var tabs = config.examples.map(function (example) {
     return { query: example.query, variables: example.variables ? JSON.stringify(example.variables, null, 2) : undefined };
   });
+  // GraphiQL fills the first tab's variables editor from the variables prop only: on a first visit, give it
+  var firstVisit = localStorage.getItem("graphiql:tabState") === null;
   ReactDOM.createRoot(document.getElementById("graphiql")).render(
-    React.createElement(GraphiQL, { fetcher: fetcher, defaultTabs: tabs, defaultEditorToolsVisibility: "variables", shouldPersistHeaders: false })
+    React.createElement(GraphiQL, {
+      fetcher: fetcher,
+      defaultTabs: tabs,
+      variables: firstVisit && tabs.length > 0 ? tabs[0].variables : undefined,
+      defaultEditorToolsVisibility: "variables",
+      shouldPersistHeaders: false,
+    })
   );
 })();
 `;
