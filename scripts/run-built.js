@@ -8,7 +8,7 @@ const { readdirSync, statSync } = require("node:fs");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
-const SOURCES = ["embedded-mongo", "gateway", "subgraphs", "scripts"];
+const SOURCES = ["embedded-mongo", "gateway", "subgraphs", "scripts", "examples"];
 
 function newestSource(dir) {
   let newest = 0;

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   });
   console.log(`
 School-network federation hub is running.
-  Gateway      ${hub.gatewayUrl}
+  Gateway      ${hub.gatewayUrl}  (open it in a browser for the GraphQL IDE)
 ${Object.entries(hub.subgraphUrls)
   .map(([name, url]) => `  ${name.padEnd(12)} ${url}`)
   .join("\n")}
