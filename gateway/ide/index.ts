@@ -53,8 +53,8 @@ export function ideRouter(options: IdeOptions): Router {
     response.type("text/javascript").set("cache-control", "no-cache").send(bootScript);
   });
   router.get(`${IDE_ASSETS_PATH}/:asset`, (request, response, next) => {
+    if (!Object.hasOwn(ASSETS, request.params.asset)) return next();
     const asset = ASSETS[request.params.asset];
-    if (!asset) return next();
     response.sendFile(asset.file, { headers: { "content-type": asset.type }, maxAge: "1h" });
   });
   return router;

@@ -54,6 +54,7 @@ describe("the IDE", () => {
       expect({ asset, status: served.status }).toEqual({ asset, status: 200 });
       expect(await served.text()).not.toMatch(/fonts\.googleapis|fonts\.gstatic/);
     }
+    for (const name of ["constructor", "__proto__", "..%2Fpackage.json", "graphiql.js"]) expect((await fetch(`${origin}/ide/${name}`)).status).toBe(404);
     // the six questions as tabs, with their variables
     for (const operation of readOperations().filter((candidate) => candidate.question)) expect(page).toContain(JSON.stringify(operation.body).slice(1, 60));
   });
