@@ -4,7 +4,7 @@
 // Plain JavaScript so it runs before anything is compiled.
 "use strict";
 const { execFileSync } = require("node:child_process");
-const { readdirSync, statSync } = require("node:fs");
+const { existsSync, readdirSync, readFileSync, statSync, writeFileSync } = require("node:fs");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
@@ -30,15 +30,20 @@ function builtAt(file) {
 
 const [name, ...args] = process.argv.slice(2);
 const target = path.join(root, "dist", "scripts", `${name}.js`);
-const sourcesChanged = Math.max(statSync(path.join(root, "tsconfig.json")).mtimeMs, ...SOURCES.map((dir) => newestSource(path.join(root, dir))));
-// tsc rewrites every output file on each build, so any one of them dates the last build
-if (builtAt(target) < sourcesChanged) {
+// the sources a build compiled, as of its start (a file saved during the build is newer); without this
+// stamp (after `npm run build`), the target's own date: tsc rewrites every output file on each build
+const stamp = path.join(root, "dist", ".sources-built");
+const sourcesChanged = () => Math.max(statSync(path.join(root, "tsconfig.json")).mtimeMs, ...SOURCES.map((dir) => newestSource(path.join(root, dir))));
+const built = builtAt(target) === 0 ? 0 : existsSync(stamp) ? Number(readFileSync(stamp, "utf8")) : builtAt(target);
+const current = sourcesChanged();
+if (built < current) {
   process.stderr.write("Building the hub (TypeScript → dist/; about a minute the first time)…\n");
   try {
     execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.json")], { stdio: "inherit", cwd: root });
   } catch {
     process.exit(1);
   }
+  writeFileSync(stamp, String(current));
 }
 process.argv = [process.argv[0], target, ...args];
 require(target);

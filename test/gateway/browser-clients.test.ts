@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { mintDevToken } from "../../gateway/auth/dev-tokens";
+import { parseRoles } from "../../gateway/auth/identity";
 import { DEV_ISSUER, HUB_AUDIENCE } from "../../gateway/auth/issuers";
 import { SUPERGRAPH_PATH } from "../../gateway/compose";
 import { readSupergraph, startGateway } from "../../gateway/gateway";
@@ -73,6 +74,29 @@ describe("the IDE", () => {
       const response = await hub.query(operation.body, operation.variables, headers);
       expect({ name: operation.name, errors: response.errors }).toEqual({ name: operation.name, errors: undefined });
       expect(Object.values(response.data).every((value) => value !== null)).toBe(true);
+    }
+  });
+});
+
+describe("the example writes", () => {
+  it("succeed for the person each one names in its `# Sign in` line", async () => {
+    const writes = readOperations().filter((operation) => /^mutation /m.test(operation.body));
+    expect(writes.length).toBeGreaterThanOrEqual(5);
+    for (const operation of writes) {
+      const signIn = /^# Sign in .*npm run token(?: -- --org (\w+) --role (\S+))?/m.exec(operation.body);
+      expect({ name: operation.name, signIn: Boolean(signIn) }).toEqual({ name: operation.name, signIn: true });
+      const [, organizationId, role] = signIn!;
+      const headers = organizationId
+        ? {
+            authorization: `Bearer ${await mintDevToken(hub.keys.issuerPrivateKey, {
+              personId: "example-writer",
+              organizationId,
+              roles: parseRoles([role]),
+            })}`,
+          }
+        : await coordinator();
+      const response = await hub.query(operation.body, operation.variables, headers);
+      expect({ name: operation.name, errors: response.errors }).toEqual({ name: operation.name, errors: undefined });
     }
   });
 });
