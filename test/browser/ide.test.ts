@@ -57,6 +57,11 @@ describeInBrowser("in Chromium", () => {
     const result = page.locator(".result-window");
     await result.getByText(data.network.name).first().waitFor();
     expect(await result.innerText()).not.toMatch(/"errors"/);
+    // an API key goes as x-api-key: a made-up one is refused
+    await page.locator("#hub-credential-kind").selectOption("api-key");
+    await page.locator("#hub-credential").fill("hub_made_up");
+    await page.locator(".graphiql-execute-button").click();
+    await result.getByText("UNAUTHENTICATED").first().waitFor();
     // every example tab carries its variables
     const mentorSchool = examples.find((example) => example.name === "MentorSchool")!;
     await page.locator(".graphiql-tab", { hasText: "MentorSchool" }).click();
