@@ -30,23 +30,31 @@ export class RateLimitedError extends GraphQLError {
 export function useRateLimit(overrides: Partial<RateLimitOptions> = {}) {
   const options = { ...DEFAULT_RATE_LIMIT, ...overrides };
   const limiter = options.requests > 0 ? new RateLimiterMemory({ points: options.requests, duration: options.windowMs / 1000 }) : null;
+  const refusal = (state: RateLimiterRes) => new RateLimitedError(Math.max(1, Math.ceil(state.msBeforeNext / 1000)));
   const count = async (key: string) => {
     if (!limiter) return;
     try {
       await limiter.consume(key);
-    } catch (refusal) {
-      if (refusal instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
-      throw refusal;
+    } catch (state) {
+      if (state instanceof RateLimiterRes) throw refusal(state);
+      throw state;
     }
   };
   return {
-    /** Identifies the caller and counts the request; a failed identification counts against the client's address. */
+    /**
+     * Identifies the caller and counts the request. Failed identifications are counted by address, and
+     * an address that used them up is refused before its credentials are checked (an API key's check
+     * is a lookup): credentials cannot be guessed past the limit.
+     */
     async admit(identify: () => Promise<Identity>, address: string | undefined): Promise<Identity> {
+      const failures = `failed-${addressKey(address)}`;
+      const failed = await limiter?.get(failures);
+      if (limiter && failed && failed.consumedPoints >= options.requests) throw refusal(failed);
       let identity: Identity;
       try {
         identity = await identify();
       } catch (error) {
-        await count(addressKey(address));
+        await count(failures);
         throw error;
       }
       await count(callerKey(identity, address));

@@ -23,10 +23,17 @@ export interface GatewayWithFakeSubgraphs {
 
 export const NO_GRANTS = { data: { accessGrants: { schoolIds: [], managedNetworkIds: [], memberNetworkIds: [], allied: [] } } };
 
+/** No grants for a person, no such API key, null data for anything else. */
+function defaultAnswer(call: SubgraphCall): FakeAnswer {
+  if (call.query.includes("accessGrants")) return { body: NO_GRANTS };
+  if (call.query.includes("apiKeyGrant")) return { body: { data: { apiKeyGrant: null } } };
+  return { body: { data: null } };
+}
+
 /**
  * The real gateway serving the committed supergraph, its subgraphs replaced by HTTP servers that
- * record every request and answer as told (by default: no grants for the access lookup, null data
- * otherwise), so tests can count what reaches the subgraphs and make them fail on purpose.
+ * record every request and answer as told (by default `defaultAnswer`), so tests can count what
+ * reaches the subgraphs and make them fail on purpose.
  */
 export async function startGatewayWithFakeSubgraphs(
   options: { answer?: (call: SubgraphCall) => FakeAnswer; safeguards?: GatewaySafeguards } = {},
@@ -43,7 +50,7 @@ export async function startGatewayWithFakeSubgraphs(
       request.on("end", () => {
         const call = { subgraph, query: String(JSON.parse(body).query) };
         calls.push(call);
-        const answer = options.answer?.(call) ?? (call.query.includes("accessGrants") ? { body: NO_GRANTS } : { body: { data: null } });
+        const answer = options.answer?.(call) ?? defaultAnswer(call);
         if (answer === "hang") return;
         const text = typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
         response.writeHead(answer.status ?? 200, { "content-type": typeof answer.body === "string" ? "text/html" : "application/json" }).end(text);
@@ -82,9 +89,11 @@ export async function startGatewayWithFakeSubgraphs(
       return { status: response.status, headers: response.headers, text, json };
     },
     async stop() {
+      // no new connections, and the hanging ones cut, so the gateway's pending fetches fail at once
+      const closed = servers.map((server) => new Promise((resolve) => server.close(resolve)));
       for (const server of servers) server.closeAllConnections();
       await gateway.stop();
-      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+      await Promise.all(closed);
     },
   };
 }
