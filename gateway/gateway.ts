@@ -7,7 +7,7 @@ import type { KeyLike } from "jose";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { ACCESS_HEADER, signAccessToken, type Access } from "../subgraphs/kit/access";
-import { jsonErrorHandler } from "../subgraphs/kit/error-masking";
+import { jsonErrorHandler, jsonNotFound } from "../subgraphs/kit/error-masking";
 import { assignRequestId } from "../subgraphs/kit/request-id";
 import { listen, type RunningServer } from "../subgraphs/kit/server";
 import { AccessResolver } from "./auth/access-resolver";
@@ -116,6 +116,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       }),
     }),
   );
-  app.use(jsonErrorHandler);
+  app.use(jsonNotFound, jsonErrorHandler);
   return listen(httpServer, options.port, options.host, () => apollo.stop());
 }

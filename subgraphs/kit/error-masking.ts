@@ -1,5 +1,5 @@
 import { ApolloServerErrorCode } from "@apollo/server/errors";
-import type { ErrorRequestHandler, Response } from "express";
+import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { randomUUID } from "node:crypto";
 import { ERROR_CODES } from "./errors";
@@ -91,4 +91,9 @@ export const jsonErrorHandler: ErrorRequestHandler = (error, _request, response,
   }
   const requestId = logUnexpectedError(error, response.locals.requestId);
   sendError(response, 500, INTERNAL_MESSAGE, { code: INTERNAL_SERVER_ERROR, requestId });
+};
+
+/** Unknown paths get a JSON 404 too, not Express's HTML page (which names the server software). */
+export const jsonNotFound: RequestHandler = (_request, response) => {
+  sendError(response, 404, "Not found", { code: "NOT_FOUND" });
 };

@@ -7,7 +7,7 @@ import type { GraphQLSchema } from "graphql";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Access } from "./access";
-import { jsonErrorHandler, maskErrors } from "./error-masking";
+import { jsonErrorHandler, jsonNotFound, maskErrors } from "./error-masking";
 import { assignRequestId } from "./request-id";
 
 export interface RunningServer {
@@ -68,7 +68,7 @@ export async function startSubgraphServer<TContext extends object>(
     assignRequestId,
     expressMiddleware(apollo, { context: async ({ res }) => options.context(res.locals.access as Access) }),
   );
-  app.use(jsonErrorHandler);
+  app.use(jsonNotFound, jsonErrorHandler);
   return listen(httpServer, options.port, options.host, () => apollo.stop());
 }
 

@@ -134,7 +134,7 @@ describe("error masking at the gateway", () => {
     });
   });
 
-  it("answers malformed and oversized JSON with a JSON error, never an HTML page, and sends no x-powered-by", async () => {
+  it("answers malformed and oversized JSON and unknown paths with a JSON error, never an HTML page, and sends no x-powered-by", async () => {
     await withGateway({}, async (gateway) => {
       const malformed = await gateway.post('{"query": "{ school(id: \\"s1\\") { name } }"');
       expect(malformed.status).toBe(400);
@@ -143,6 +143,10 @@ describe("error masking at the gateway", () => {
       const oversized = await gateway.post({ query: SCHOOL, variables: { padding: "x".repeat(2 * 1024 * 1024) } });
       expect(oversized.status).toBe(413);
       expect(oversized.json.errors[0].extensions.code).toBe("BAD_REQUEST");
+      const unknownPath = await fetch(new URL("/nothing-here", gateway.url));
+      expect(unknownPath.status).toBe(404);
+      expect(await unknownPath.json()).toEqual({ errors: [{ message: "Not found", extensions: { code: "NOT_FOUND" } }] });
+      expect(unknownPath.headers.get("x-powered-by")).toBeNull();
       for (const response of [malformed, oversized, await gateway.post({ query: SCHOOL })]) {
         expect(response.headers.get("x-powered-by")).toBeNull();
         expect(response.text).not.toMatch(LEAKS);
