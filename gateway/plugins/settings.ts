@@ -19,7 +19,12 @@ export function safeguardsFromEnvironment(env: NodeJS.ProcessEnv = process.env):
   };
   const defined = <T extends object>(values: T): Partial<T> =>
     Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
-  const trustProxy = env.HUB_TRUST_PROXY;
+  // a hop count, true or false, or the proxies' addresses and subnets, as Express's `trust proxy` takes them
+  const proxies = (value = env.HUB_TRUST_PROXY): GatewaySafeguards["trustProxy"] => {
+    if (value === undefined || value === "") return undefined;
+    if (/^\d+$/.test(value)) return Number(value);
+    return value === "true" ? true : value === "false" ? false : value;
+  };
   return defined({
     operationLimits: defined({
       maxDepth: count("HUB_MAX_DEPTH"),
@@ -32,7 +37,6 @@ export function safeguardsFromEnvironment(env: NodeJS.ProcessEnv = process.env):
     accessLookupTimeoutMs: count("HUB_ACCESS_LOOKUP_TIMEOUT_MS"),
     rateLimit: defined({ requests: count("HUB_RATE_LIMIT_REQUESTS"), windowMs: count("HUB_RATE_LIMIT_WINDOW_MS") }),
     introspection: flag("HUB_INTROSPECTION"),
-    // a hop count, true, or addresses/subnets, as Express's `trust proxy` takes them
-    trustProxy: trustProxy === undefined || trustProxy === "" ? undefined : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy === "true" ? true : trustProxy === "false" ? false : trustProxy,
+    trustProxy: proxies(),
   });
 }
