@@ -72,6 +72,8 @@ export function useOperationLimits(overrides: Partial<OperationLimits> = {}): { 
     next();
   };
 
+  // run once the operation is resolved rather than as Apollo Server validation rules: there a refusal
+  // would become GRAPHQL_VALIDATION_FAILED, and the cost could not see the variables' `first`
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       return {
