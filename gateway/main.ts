@@ -8,12 +8,14 @@ import { ideFromEnv } from "./ide";
 import { ideExamples } from "./operations";
 import { corsOriginsFromEnv } from "./plugins/cors";
 import { trustedDocumentsFromEnv } from "./plugins/trusted-documents";
+import { safeguardsFromEnvironment } from "./plugins/settings";
 
 /**
  * Production entry point: serves schema/supergraph.graphql (or SUPERGRAPH_PATH). Subgraph URLs come
  * from <NAME>_URL variables (e.g. NETWORKS_URL), defaulting to the ports on this host. Keys and
  * issuers are configuration: HUB_GATEWAY_PRIVATE_KEY, HUB_TRUSTED_ISSUERS, and HUB_DEV_ISSUER_PUBLIC_KEY
- * to accept development tokens.
+ * to accept development tokens. Operation limits, timeouts, the rate limit and introspection: HUB_MAX_…,
+ * HUB_…_TIMEOUT_MS, HUB_RATE_LIMIT_…, HUB_INTROSPECTION, HUB_TRUST_PROXY (see the README).
  */
 async function main(): Promise<void> {
   const privateKey = process.env.HUB_GATEWAY_PRIVATE_KEY;
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     corsOrigins: corsOriginsFromEnv(process.env.HUB_CORS_ORIGINS),
     trustedDocuments: trustedDocumentsFromEnv(process.env.HUB_TRUSTED_DOCUMENTS),
     ide: ideFromEnv(process.env.HUB_IDE, ideExamples),
+    ...safeguardsFromEnvironment(),
   });
   console.log(`Gateway ready at ${server.url}`);
   const shutdown = () => void server.stop().then(() => process.exit(0));

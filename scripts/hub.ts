@@ -3,7 +3,8 @@ import { startEmbeddedMongo, type EmbeddedMongo } from "../embedded-mongo";
 import { generateHubKeys, type HubKeys } from "../gateway/auth/keys";
 import { DEV_ISSUER, HUB_AUDIENCE, type TrustedIssuer } from "../gateway/auth/issuers";
 import { SUPERGRAPH_PATH } from "../gateway/compose";
-import { readSupergraph, startGateway, type GatewayOptions } from "../gateway/gateway";
+import { readSupergraph, startGateway, type GatewayOptions, type GatewaySafeguards } from "../gateway/gateway";
+import { safeguardsFromEnvironment } from "../gateway/plugins/settings";
 import { connectMongo, runSubgraph, type RunningServer } from "../subgraphs/kit";
 import { subgraphs } from "../subgraphs/registry";
 import { seedDemoData } from "./demo/seed";
@@ -30,6 +31,8 @@ export interface HubOptions {
   gateway?: Pick<GatewayOptions, "corsOrigins" | "trustedDocuments" | "ide">;
   /** Told each step as it starts ("Starting the networks subgraph"), for `npm start` to show. */
   onProgress?: (step: string) => void;
+  /** Operation limits, timeouts, rate limit, introspection: HUB_… variables, then these (introspection on by default). */
+  safeguards?: GatewaySafeguards;
 }
 
 export interface RunningHub {
@@ -85,6 +88,9 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       accessCacheTtlMs: options.accessCacheTtlMs,
       // the hub is its own issuer in development (npm run token); partners' issuers are configuration
       issuers: [{ issuer: DEV_ISSUER, audience: HUB_AUDIENCE, organizationId: null, key: keys.issuerPublicKey }, ...(options.issuers ?? [])],
+      introspection: true,
+      ...safeguardsFromEnvironment(),
+      ...options.safeguards,
     });
     started.push(gateway);
     return { gatewayUrl: gateway.url, subgraphUrls, mongoUrl, keys, stop };

@@ -1,10 +1,15 @@
+import { GraphQLError } from "graphql";
 import type { KeyLike } from "jose";
 import { LRUCache } from "lru-cache";
 import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, type Access, type SharedKind } from "../../subgraphs/kit/access";
+import { logUnexpectedError } from "../../subgraphs/kit/error-masking";
+import { SUBGRAPH_UNAVAILABLE } from "../plugins/error-masking";
 import type { Identity } from "./identity";
 
 /** How long a worked-out access is reused by default: ending a membership or an alliance takes effect within this bound. */
 export const ACCESS_CACHE_TTL_MS = 30_000;
+/** How long the gateway waits for the networks subgraph's answer by default before refusing the request (503). */
+export const ACCESS_LOOKUP_TIMEOUT_MS = 5_000;
 
 const SYSTEM_ACCESS: Access = { ...ANONYMOUS_ACCESS, principal: { kind: "SYSTEM" } };
 
@@ -34,6 +39,7 @@ export class AccessResolver {
     private readonly networksUrl: string,
     private readonly gatewayPrivateKey: KeyLike,
     cacheTtlMs = ACCESS_CACHE_TTL_MS,
+    private readonly lookupTimeoutMs = ACCESS_LOOKUP_TIMEOUT_MS,
   ) {
     this.cache = new LRUCache<string, Access>({ max: 10_000, ttl: cacheTtlMs });
   }
@@ -77,15 +83,26 @@ export class AccessResolver {
   }
 
   private async ask<TData>(query: string, variables: Record<string, unknown>): Promise<TData> {
-    const response = await fetch(this.networksUrl, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        [ACCESS_HEADER]: await signAccessToken(SYSTEM_ACCESS, "networks", this.gatewayPrivateKey),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: TData; errors?: Array<{ message: string }> };
+    let response: Response;
+    let body: { data?: TData; errors?: Array<{ message: string }> };
+    try {
+      response = await fetch(this.networksUrl, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          [ACCESS_HEADER]: await signAccessToken(SYSTEM_ACCESS, "networks", this.gatewayPrivateKey),
+        },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(this.lookupTimeoutMs),
+      });
+      body = (await response.json()) as typeof body;
+    } catch (cause) {
+      // unreachable, too slow or not speaking JSON: the request cannot be authorized now
+      logUnexpectedError(cause);
+      throw new GraphQLError("The networks subgraph did not answer", {
+        extensions: { code: SUBGRAPH_UNAVAILABLE, subgraph: "networks", http: { status: 503 } },
+      });
+    }
     if (!body.data || body.errors) throw new Error(`Access lookup failed: ${body.errors?.[0]?.message ?? response.status}`);
     return body.data;
   }

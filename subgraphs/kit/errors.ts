@@ -1,7 +1,8 @@
 import { GraphQLError } from "graphql";
 
 /** Error codes every subgraph uses; clients branch on `extensions.code`, never on messages. */
-export type ErrorCode = "BAD_USER_INPUT" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "UNAUTHENTICATED";
+export const ERROR_CODES = ["BAD_USER_INPUT", "NOT_FOUND", "FORBIDDEN", "CONFLICT", "UNAUTHENTICATED"] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 abstract class HubError extends GraphQLError {
   protected constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {

@@ -11,3 +11,5 @@ export * from "./visibility";
 export * from "./access";
 export * from "./audit";
 export * from "./grouped-pagination";
+export * from "./error-masking";
+export * from "./request-id";

@@ -7,6 +7,8 @@ import type { GraphQLSchema } from "graphql";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Access } from "./access";
+import { jsonErrorHandler, jsonNotFound, maskErrors } from "./error-masking";
+import { assignRequestId } from "./request-id";
 
 export interface RunningServer {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
@@ -32,10 +34,12 @@ export async function startSubgraphServer<TContext extends object>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningServer> {
   const app = express();
+  app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
+    formatError: maskErrors(),
     // the entry points stop every service in order on SIGINT/SIGTERM
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
@@ -61,8 +65,10 @@ export async function startSubgraphServer<TContext extends object>(
       }, next);
     },
     express.json({ limit: "1mb" }),
+    assignRequestId,
     expressMiddleware(apollo, { context: async ({ res }) => options.context(res.locals.access as Access) }),
   );
+  app.use(jsonNotFound, jsonErrorHandler);
   return listen(httpServer, options.port, options.host, () => apollo.stop());
 }
 
