@@ -3,7 +3,7 @@ import { LRUCache } from "lru-cache";
 import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, type Access, type SharedKind } from "../../subgraphs/kit/access";
 import type { Identity } from "./identity";
 
-/** How long a worked-out access is reused by default: ending a membership or an alliance takes effect within this bound. */
+/** How long a worked-out access is reused by default: accepting or ending a membership or an alliance takes effect within this bound. */
 export const ACCESS_CACHE_TTL_MS = 30_000;
 
 const SYSTEM_ACCESS: Access = { ...ANONYMOUS_ACCESS, principal: { kind: "SYSTEM" } };
@@ -13,11 +13,12 @@ interface AccessGrants {
   managedNetworkIds: string[];
   memberNetworkIds: string[];
   allied: Array<{ kind: SharedKind; networkIds: string[] }>;
+  schoolMemberships: Access["schoolMemberships"];
 }
 
 const GRANTS_QUERY = `query AccessGrants($organizationId: ID!, $schoolIds: [ID!]!, $coordinatedNetworkIds: [ID!]!, $organizationAdmin: Boolean!) {
   accessGrants(organizationId: $organizationId, schoolIds: $schoolIds, coordinatedNetworkIds: $coordinatedNetworkIds, organizationAdmin: $organizationAdmin) {
-    schoolIds managedNetworkIds memberNetworkIds allied { kind networkIds }
+    schoolIds managedNetworkIds memberNetworkIds allied { kind networkIds } schoolMemberships { schoolId networkId }
   }
 }`;
 
@@ -72,7 +73,7 @@ export class AccessResolver {
       managedNetworkIds: accessGrants.managedNetworkIds,
       memberNetworkIds: accessGrants.memberNetworkIds,
       alliedNetworkIds: Object.fromEntries(accessGrants.allied.map((grant) => [grant.kind, grant.networkIds])),
-      schoolMemberships: [],
+      schoolMemberships: accessGrants.schoolMemberships,
     };
   }
 
