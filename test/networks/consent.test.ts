@@ -302,4 +302,24 @@ describe("relations stored before consent", () => {
     expect(await memberships().findOne({ _id: "legacy-ended" as any })).toMatchObject({ status: "ENDED" });
     expect(await grants()).toEqual([legacySchool]);
   });
+
+  it("counts a stored alliance membership as accepted, pageable like the others", async () => {
+    const allianceId = await formAlliance(["NEEDS"]);
+    await fixture.subgraph.db.collection("alliance_members").insertOne({
+      _id: "legacy-member" as any, allianceId, networkId: partnerNetwork, joinedOn: "2015-01-01", leftOn: null, openKey: `${allianceId}:${partnerNetwork}`,
+    });
+    expect(allied(await partnerGrants(), "NEEDS")).toEqual([]);
+    await fixture.subgraph.instance.ensureIndexes();
+    expect(allied(await partnerGrants(), "NEEDS")).toEqual([homeNetwork, partnerNetwork, thirdNetwork].sort());
+    const LIST = `query($a: ID!, $after: String) { alliance(id: $a) { joinRequests(first: 1, after: $after) { edges { node { id status } } pageInfo { endCursor hasNextPage } } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = (await fixture.execute(LIST, { a: allianceId, after }, homeCoordinator())).data.alliance.joinRequests;
+      seen.push(...page.edges.map((edge: any) => edge.node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(3);
+    expect(seen).toContain("legacy-member");
+  });
 });

@@ -131,7 +131,9 @@ export class AllianceMemberRepository extends Repository<AllianceMemberDocument>
   /** Memberships stored before consent existed count as accepted (left ones as ended); idempotent. */
   async migrateToConsent(): Promise<void> {
     const legacy = { status: { $exists: false } } as Filter<AllianceMemberDocument>;
-    const fields = { approvals: [], history: [] };
+    // they had no timestamps: lists page by createdAt, which every document must have
+    const migratedAt = new Date();
+    const fields = { approvals: [], history: [], createdAt: migratedAt, updatedAt: migratedAt };
     await this.collection.updateMany({ ...legacy, leftOn: null }, { $set: { ...fields, status: ConsentStatus.ACCEPTED } });
     await this.collection.updateMany(legacy, { $set: { ...fields, status: ConsentStatus.ENDED }, $unset: { openKey: "" } });
   }
