@@ -7,6 +7,12 @@ import type { MembershipParties } from "./membership-parties";
 import type { MembershipInput } from "./membership.inputs";
 import { openKey } from "./membership.repository";
 
+const FORBIDDEN_MESSAGES = {
+  INITIATOR: "Only the side that asked for this membership may withdraw it",
+  RESPONDENT: "Only the side asked may answer: the school for a network's proposal, the network's managers for a school's request",
+  EITHER: "Only the school's side or the network's managers may end this membership",
+} as const;
+
 /**
  * Membership rules: a network's managers propose and the school accepts, or the school requests and the network's
  * managers accept; who asked may withdraw, either side may end an accepted one. Both ends exist and are active; one
@@ -47,7 +53,7 @@ export class MembershipService {
     const initiator = membership.initiatedBy === MembershipSide.NETWORK ? networkSide : schoolSide;
     const respondent = membership.initiatedBy === MembershipSide.NETWORK ? schoolSide : networkSide;
     const allowed = rule.by === "INITIATOR" ? initiator : rule.by === "RESPONDENT" ? respondent : initiator || respondent;
-    if (!allowed) throw new ForbiddenError(`Only the ${rule.by === "INITIATOR" ? "side that asked" : rule.by === "RESPONDENT" ? "side asked" : "school or the network"} may do this`);
+    if (!allowed) throw new ForbiddenError(FORBIDDEN_MESSAGES[rule.by]);
     if (to === ConsentStatus.ENDED) assertDateOrder(membership.startDate, endDate, "endDate");
     const moved = await this.repos.memberships.move(id, to, consentStep(access, to, note), to === ConsentStatus.ENDED ? { endDate } : undefined);
     if (moved) return moved;
