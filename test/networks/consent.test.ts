@@ -156,6 +156,19 @@ describe("cross-organization membership takeover", () => {
     expect(await memberships().countDocuments({ schoolId: school, networkId: thirdNetwork, status: "PENDING" })).toBe(1);
   });
 
+  it("applies exactly one of two racing answers (accept and withdraw), the other is a CONFLICT", async () => {
+    const proposal = await propose();
+    const [accept, withdraw] = await Promise.all([
+      fixture.execute(decide("accept"), { id: proposal.id }, homeStaff()),
+      fixture.execute(decide("withdraw"), { id: proposal.id }, partnerCoordinator()),
+    ]);
+    expect([accept, withdraw].filter((result) => !result.errors)).toHaveLength(1);
+    expect([accept, withdraw].filter((result) => errorCode(result) === "CONFLICT")).toHaveLength(1);
+    const stored = (await memberships().findOne({ _id: proposal.id }))!;
+    expect(stored.history).toHaveLength(2);
+    if (stored.status === "ACCEPTED") await fixture.execute(END, { id: proposal.id, endDate: endOfYear() }, homeStaff());
+  });
+
   it("lets only the organization that registered a school answer for it until it first joins a network", async () => {
     const admin = personAccess({ personId: "home-admin", organizationId: home, organizationAdmin: true, managedNetworkIds: [homeNetwork] });
     const fresh = (await fixture.execute(`mutation { createSchool(input: { name: "Fresh School", level: HIGH, lowestGrade: 9, highestGrade: 12, location: { country: "US" } }) { id } }`, {}, admin))
@@ -219,6 +232,17 @@ describe("alliance takeover", () => {
     // leaving is the partner's own right, and ends the sharing
     await fixture.execute(`mutation($a: ID!, $n: ID!) { leaveAlliance(allianceId: $a, networkId: $n) { id } }`, { a: allianceId, n: partnerNetwork }, partnerCoordinator());
     expect(allied(await partnerGrants(), "RESOURCES")).toEqual([]);
+  });
+
+  it("accepts a join exactly once when the last two members accept at the same time", async () => {
+    const allianceId = await formAlliance();
+    const join = (await fixture.execute(JOIN, { a: allianceId, n: partnerNetwork }, partnerCoordinator())).data.joinAlliance;
+    const answers = await Promise.all([homeCoordinator(), thirdCoordinator()].map((access) => fixture.execute(decideJoin("accept"), { id: join.id }, access)));
+    expect(answers.every((result) => !result.errors)).toBe(true);
+    const stored = (await fixture.subgraph.db.collection("alliance_members").findOne({ _id: join.id }))!;
+    expect(stored.status).toBe("ACCEPTED");
+    expect(stored.history.filter((step: any) => step.status === "ACCEPTED")).toHaveLength(1);
+    await fixture.execute(`mutation($a: ID!, $n: ID!) { leaveAlliance(allianceId: $a, networkId: $n) { id } }`, { a: allianceId, n: partnerNetwork }, partnerCoordinator());
   });
 
   it("one member's decline ends the request, and a bystander sees no pending join", async () => {
