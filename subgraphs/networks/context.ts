@@ -61,5 +61,6 @@ export function createNetworksContext(
   repos: NetworksRepositories,
   services: NetworksContext["services"],
 ): NetworksContext {
-  return { access, audit, repos, services, loaders: createLoaders(repos), parties: new MembershipParties(repos, access) };
+  const loaders = createLoaders(repos);
+  return { access, audit, repos, services, loaders, parties: new MembershipParties(repos, access, loaders) };
 }
