@@ -6,7 +6,7 @@ import { logUnexpectedError } from "../../subgraphs/kit/error-masking";
 import { SUBGRAPH_UNAVAILABLE } from "../plugins/error-masking";
 import type { Identity } from "./identity";
 
-/** How long a worked-out access is reused by default: ending a membership or an alliance takes effect within this bound. */
+/** How long a worked-out access is reused by default: accepting or ending a membership or an alliance takes effect within this bound. */
 export const ACCESS_CACHE_TTL_MS = 30_000;
 /** How long the gateway waits for the networks subgraph's answer by default before refusing the request (503). */
 export const ACCESS_LOOKUP_TIMEOUT_MS = 5_000;
@@ -18,11 +18,12 @@ interface AccessGrants {
   managedNetworkIds: string[];
   memberNetworkIds: string[];
   allied: Array<{ kind: SharedKind; networkIds: string[] }>;
+  schoolMemberships: Access["schoolMemberships"];
 }
 
 const GRANTS_QUERY = `query AccessGrants($organizationId: ID!, $schoolIds: [ID!]!, $coordinatedNetworkIds: [ID!]!, $organizationAdmin: Boolean!) {
   accessGrants(organizationId: $organizationId, schoolIds: $schoolIds, coordinatedNetworkIds: $coordinatedNetworkIds, organizationAdmin: $organizationAdmin) {
-    schoolIds managedNetworkIds memberNetworkIds allied { kind networkIds }
+    schoolIds managedNetworkIds memberNetworkIds allied { kind networkIds } schoolMemberships { schoolId networkId }
   }
 }`;
 
@@ -78,7 +79,7 @@ export class AccessResolver {
       managedNetworkIds: accessGrants.managedNetworkIds,
       memberNetworkIds: accessGrants.memberNetworkIds,
       alliedNetworkIds: Object.fromEntries(accessGrants.allied.map((grant) => [grant.kind, grant.networkIds])),
-      schoolMemberships: [],
+      schoolMemberships: accessGrants.schoolMemberships,
     };
   }
 

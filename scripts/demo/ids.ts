@@ -39,6 +39,14 @@ export const DemoAlliances = {
   strategicNetworkingInternational: demoId("alliance:strategic-networking-international"),
 } as const;
 
+/** The demo relations that wait for consent, one of each kind (see networks.ts). */
+export const DemoConsent = {
+  membershipProposal: demoId("membership-proposal:nw-rise:merlo-station-high"),
+  membershipRequest: demoId("membership-request:humble-ridge-high:ces-mentor-schools"),
+  allianceJoin: demoId("alliance-join:houston-beacon-schools:strategic-networking"),
+  agreementProposal: demoId("agreement-proposal:strategic-networking:campaigns"),
+} as const;
+
 export const DemoSchools = {
   parker: demoId("school:francis-w-parker-charter-essential"),
   leominster: demoId("school:leominster-high"),

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "mongodb";
-import type { AllianceDocument, AllianceMemberDocument } from "../../subgraphs/networks/alliance/alliance.repository";
+import type { AgreementProposalDocument, AllianceDocument, AllianceMemberDocument } from "../../subgraphs/networks/alliance/alliance.repository";
+import { ConsentStatus, type ConsentStepDocument } from "../../subgraphs/networks/consent/consent";
 import { allianceMemberKey } from "../../subgraphs/networks/alliance/alliance.repository";
 import type { EducatorDocument } from "../../subgraphs/networks/educator/educator.repository";
 import {
@@ -9,6 +10,7 @@ import {
   Governance,
   Locale,
   MembershipRole,
+  MembershipSide,
   NetworkingStrategy,
   NetworkScope,
   OrganizationKind,
@@ -22,7 +24,7 @@ import type { OrganizationDocument } from "../../subgraphs/networks/organization
 import type { PathwayDocument } from "../../subgraphs/networks/pathway/pathway.repository";
 import { createRepositories } from "../../subgraphs/networks/repositories";
 import type { SchoolDocument } from "../../subgraphs/networks/school/school.repository";
-import { DemoAlliances, DemoEducators, DemoNetworks, DemoOrganizations, DemoSchools, demoId } from "./ids";
+import { DemoAlliances, DemoConsent, DemoEducators, DemoNetworks, DemoOrganizations, DemoSchools, demoId } from "./ids";
 
 /*
  * Demo data of the networks subgraph, drawn from the seed documents (/work/shared/seeds):
@@ -47,12 +49,22 @@ import { DemoAlliances, DemoEducators, DemoNetworks, DemoOrganizations, DemoScho
  *
  * Every record has a stable id (ids.ts or demoId(...)) and fixed timestamps, and Repository.seed() upserts
  * with $setOnInsert: a second run changes nothing.
+ *
+ * Consent: the seeds' relations are accepted ones (with no recorded steps, like relations stored before consent
+ * existed). One of each kind waits for an answer (DemoConsent): a membership NW RISE proposed to Merlo Station, a
+ * membership Humble Ridge asked of the CES mentor schools, the Houston Beacon Schools' request to join the Strategic
+ * Networking alliance (accepted by CEBE so far), and CEI-PEA's proposal that the same alliance also share campaigns.
  */
 
 const SEEDED_AT = "2024-09-01T00:00:00.000Z";
 
 function stamps() {
   return { createdAt: new Date(SEEDED_AT), updatedAt: new Date(SEEDED_AT) };
+}
+
+/** A consent step taken by a demo person of `organizationId`. */
+function step(personId: string, organizationId: string, note: string | null, networkIds: string[] = []): ConsentStepDocument {
+  return { status: ConsentStatus.PENDING, at: new Date(SEEDED_AT), actor: { kind: "PERSON", id: personId, organizationId }, networkIds, note };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -608,6 +620,9 @@ function buildMemberships(schools: SchoolDocument[]): MembershipDocument[] {
         role,
         startDate,
         endDate: endDate ?? null,
+        status: endDate ? ConsentStatus.ENDED : ConsentStatus.ACCEPTED,
+        initiatedBy: MembershipSide.NETWORK,
+        history: [],
         ...stamps(),
       };
       // openKey only while open, and absent (not null) once ended: the unique index is sparse.
@@ -620,7 +635,39 @@ function buildMemberships(schools: SchoolDocument[]): MembershipDocument[] {
       docs.push(doc);
     }
   }
-  return docs;
+  return [...docs, ...pendingMemberships(byId)];
+}
+
+function pendingMemberships(byId: Map<string, SchoolDocument>): MembershipDocument[] {
+  const pending = (
+    _id: string,
+    slug: string,
+    networkId: string,
+    initiatedBy: MembershipSide,
+    proposal: ConsentStepDocument,
+  ): MembershipDocument => {
+    const school = byId.get(schoolId(slug))!;
+    return {
+      _id,
+      schoolId: school._id,
+      networkId,
+      schoolName: school.name,
+      role: MembershipRole.MEMBER,
+      startDate: "2025-09-01",
+      endDate: null,
+      status: ConsentStatus.PENDING,
+      initiatedBy,
+      history: [proposal],
+      openKey: openKey(school._id, networkId),
+      ...stamps(),
+    };
+  };
+  return [
+    pending(DemoConsent.membershipProposal, "merlo-station-high", DemoNetworks.nwRise, MembershipSide.NETWORK,
+      step("celeste-janssen", DemoOrganizations.educationNorthwest, "Would Merlo Station join NW RISE's job-alike groups?")),
+    pending(DemoConsent.membershipRequest, "humble-ridge-high", DemoNetworks.cesMentorSchools, MembershipSide.SCHOOL,
+      step("humble-ridge-principal", DemoOrganizations.houstonAPlusChallenge, "Humble Ridge asks to learn from the mentor schools.")),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -708,10 +755,54 @@ function allianceMembers(): AllianceMemberDocument[] {
       networkId,
       joinedOn,
       leftOn: leftOn ?? null,
+      status: leftOn ? ConsentStatus.ENDED : ConsentStatus.ACCEPTED,
+      approvals: [],
+      history: [],
+      ...stamps(),
     };
     if (!leftOn) doc.openKey = allianceMemberKey(allianceId, networkId);
     return doc;
-  });
+  }).concat(pendingAllianceJoin());
+}
+
+/** The Houston Beacon Schools ask to join the Strategic Networking alliance; CEBE accepted, the others have not yet. */
+function pendingAllianceJoin(): AllianceMemberDocument {
+  const { strategicNetworkingInternational: allianceId } = DemoAlliances;
+  const { houstonBeaconSchools, cebeStrategicNetworking } = DemoNetworks;
+  return {
+    _id: DemoConsent.allianceJoin,
+    allianceId,
+    networkId: houstonBeaconSchools,
+    joinedOn: "2025-01-15",
+    leftOn: null,
+    status: ConsentStatus.PENDING,
+    approvals: [cebeStrategicNetworking],
+    history: [
+      step("houston-coordinator", DemoOrganizations.houstonAPlusChallenge, "To benchmark our schools with yours.", [houstonBeaconSchools]),
+      step("cebe-coordinator", DemoOrganizations.cebe, null, [cebeStrategicNetworking]),
+    ],
+    openKey: allianceMemberKey(allianceId, houstonBeaconSchools),
+    ...stamps(),
+  };
+}
+
+/** CEI-PEA proposes that the Strategic Networking alliance also share campaigns: every member must accept. */
+function agreementProposals(): AgreementProposalDocument[] {
+  const alliance = alliances().find((candidate) => candidate._id === DemoAlliances.strategicNetworkingInternational)!;
+  const proposer = DemoNetworks.nycSchoolLeaders;
+  return [
+    {
+      _id: DemoConsent.agreementProposal,
+      allianceId: alliance._id,
+      agreement: { ...alliance.agreement, sharedKinds: [...alliance.agreement.sharedKinds, SharedDataKind.CAMPAIGNS] },
+      proposedBy: [proposer],
+      approvals: [proposer],
+      status: ConsentStatus.PENDING,
+      history: [step("harvey", DemoOrganizations.ceiPea, "Share our policy campaigns across the alliance too.", [proposer])],
+      openKey: alliance._id,
+      ...stamps(),
+    },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -814,6 +905,7 @@ export async function seedNetworksDemo(db: Db): Promise<void> {
   await repos.memberships.seed(buildMemberships(schools));
   await repos.alliances.seed(alliances());
   await repos.allianceMembers.seed(allianceMembers());
+  await repos.agreementProposals.seed(agreementProposals());
   await repos.educators.seed(educators());
   await repos.pathways.seed(pathways());
 }

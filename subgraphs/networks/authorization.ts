@@ -26,11 +26,11 @@ export class NetworksAuthorization {
     if (!access.managedNetworkIds.includes(networkId)) throw new ForbiddenError("Only the network's coordinators and admins may do this");
   }
 
-  /** Staff of the school, or managers of a network it currently belongs to. */
+  /** Staff of the school, or managers of a network it is an accepted member of. */
   async assertCanEditSchool(access: Access, schoolId: string): Promise<void> {
     this.assertCanWrite(access);
     if (access.schoolIds.includes(schoolId)) return;
-    const memberships = await this.repos.memberships.findOpenBySchoolIds([schoolId]);
+    const memberships = await this.repos.memberships.findAcceptedBySchoolIds([schoolId]);
     if (!memberships.some((membership) => access.managedNetworkIds.includes(membership.networkId))) {
       throw new ForbiddenError("Only the school's staff and its networks' coordinators may do this");
     }

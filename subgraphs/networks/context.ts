@@ -5,6 +5,7 @@ import { NetworksAuthorization } from "./authorization";
 import { EducatorService } from "./educator/educator.service";
 import { OrganizationService } from "./organization/organization.service";
 import { ApiKeyService } from "./api-key/api-key.service";
+import { MembershipParties } from "./membership/membership-parties";
 import { MembershipService } from "./membership/membership.service";
 import { NetworkService } from "./network/network.service";
 import { PathwayService } from "./pathway/pathway.service";
@@ -49,6 +50,8 @@ export interface NetworksContext {
   repos: NetworksRepositories;
   services: ReturnType<typeof createServices>;
   loaders: ReturnType<typeof createLoaders>;
+  /** Which sides of memberships the caller speaks for, worked out once per request. */
+  parties: MembershipParties;
 }
 
 /** Repositories and services live as long as the subgraph; loaders only as long as one request. */
@@ -58,5 +61,6 @@ export function createNetworksContext(
   repos: NetworksRepositories,
   services: NetworksContext["services"],
 ): NetworksContext {
-  return { access, audit, repos, services, loaders: createLoaders(repos) };
+  const loaders = createLoaders(repos);
+  return { access, audit, repos, services, loaders, parties: new MembershipParties(repos, access, loaders) };
 }

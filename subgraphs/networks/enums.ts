@@ -58,6 +58,12 @@ export enum MembershipRole {
   HUB_SCHOOL = "HUB_SCHOOL",
 }
 
+/** Which side of a membership asked: the network proposed it, or the school requested it. */
+export enum MembershipSide {
+  NETWORK = "NETWORK",
+  SCHOOL = "SCHOOL",
+}
+
 export enum AllianceScope {
   REGIONAL = "REGIONAL",
   NATIONAL = "NATIONAL",
@@ -92,6 +98,7 @@ registerEnumType(SchoolLevel, { name: "SchoolLevel" });
 registerEnumType(Locale, { name: "Locale", description: "NCES locale: city, suburb, town or rural." });
 registerEnumType(Governance, { name: "Governance" });
 registerEnumType(MembershipRole, { name: "MembershipRole", description: "A school's role in a network." });
+registerEnumType(MembershipSide, { name: "MembershipSide", description: "The side of a membership: the network or the school." });
 registerEnumType(AllianceScope, { name: "AllianceScope" });
 registerEnumType(SharedDataKind, { name: "SharedDataKind", description: "A kind of data an alliance agreement can share." });
 registerEnumType(EducatorRole, { name: "EducatorRole" });

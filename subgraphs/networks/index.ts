@@ -1,6 +1,6 @@
 import { buildFederatedSchema, ensureIndexes, type SubgraphDefinition } from "../kit";
 import { AccessResolver } from "./access/access.resolver";
-import { AllianceMemberResolver, AllianceResolver } from "./alliance/alliance.resolver";
+import { AgreementProposalResolver, AllianceMemberResolver, AllianceResolver } from "./alliance/alliance.resolver";
 import { OrganizationAuditResolver } from "./audit/audit.resolver";
 import { ApiKeyResolver } from "./api-key/api-key.resolver";
 import { createNetworksContext, createServices, type NetworksContext } from "./context";
@@ -34,6 +34,7 @@ export const networksSubgraph: SubgraphDefinition<NetworksContext> = {
         MembershipResolver,
         AllianceResolver,
         AllianceMemberResolver,
+        AgreementProposalResolver,
         EducatorResolver,
         PathwayResolver,
         PathwayStageResolver,
@@ -52,7 +53,11 @@ export const networksSubgraph: SubgraphDefinition<NetworksContext> = {
     return {
       schema,
       createContext: async (access) => createNetworksContext(access, audit, repos, services),
-      ensureIndexes: () => ensureIndexes(repos),
+      // the start hook: indexes, then relations stored before consent existed are marked accepted
+      ensureIndexes: async () => {
+        await ensureIndexes(repos);
+        await Promise.all([repos.memberships.migrateToConsent(), repos.allianceMembers.migrateToConsent()]);
+      },
     };
   },
 };

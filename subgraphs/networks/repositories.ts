@@ -1,5 +1,5 @@
 import type { Db } from "mongodb";
-import { AllianceMemberRepository, AllianceRepository } from "./alliance/alliance.repository";
+import { AgreementProposalRepository, AllianceMemberRepository, AllianceRepository } from "./alliance/alliance.repository";
 import { ApiKeyRepository } from "./api-key/api-key.repository";
 import { EducatorRepository } from "./educator/educator.repository";
 import { MembershipRepository } from "./membership/membership.repository";
@@ -16,6 +16,7 @@ export function createRepositories(db: Db) {
     memberships: new MembershipRepository(db),
     alliances: new AllianceRepository(db),
     allianceMembers: new AllianceMemberRepository(db),
+    agreementProposals: new AgreementProposalRepository(db),
     educators: new EducatorRepository(db),
     pathways: new PathwayRepository(db),
     apiKeys: new ApiKeyRepository(db),

@@ -1,10 +1,10 @@
 import { seedNetworksDemo } from "../../scripts/demo/networks";
-import { DemoAlliances, DemoEducators, DemoNetworks, DemoOrganizations, DemoSchools } from "../../scripts/demo/ids";
+import { DemoAlliances, DemoConsent, DemoEducators, DemoNetworks, DemoOrganizations, DemoSchools } from "../../scripts/demo/ids";
 import { networksSubgraph } from "../../subgraphs/networks";
 import { startTestDatabase, type TestDatabase } from "../support/database";
 import { startSubgraphUnderTest, type SubgraphUnderTest } from "../support/subgraph";
 
-const COLLECTIONS = ["organizations", "networks", "schools", "memberships", "alliances", "alliance_members", "educators", "pathways"];
+const COLLECTIONS = ["organizations", "networks", "schools", "memberships", "alliances", "alliance_members", "agreement_proposals", "educators", "pathways"];
 
 let database: TestDatabase;
 let subgraph: SubgraphUnderTest;
@@ -78,5 +78,20 @@ describe("networks demo data", () => {
     const northStar = await memberships.findOne({ schoolId: DemoSchools.northStar, networkId: DemoNetworks.cesMentorSchools });
     expect(northStar?.endDate).toBe("2003-06-30");
     expect(northStar).not.toHaveProperty("openKey");
+  });
+
+  it("has the seeds' relations accepted (or ended) and one pending relation of each kind", async () => {
+    const db = subgraph.db;
+    const statuses = async (collection: string) => (await db.collection(collection).distinct("status")).sort();
+    expect(await statuses("memberships")).toEqual(["ACCEPTED", "ENDED", "PENDING"]);
+    expect(await db.collection("memberships").find({ status: "PENDING" }).map((doc) => [doc._id, doc.initiatedBy]).toArray()).toEqual(
+      expect.arrayContaining([
+        [DemoConsent.membershipProposal, "NETWORK"],
+        [DemoConsent.membershipRequest, "SCHOOL"],
+      ]),
+    );
+    expect(await db.collection("memberships").countDocuments({ status: "PENDING" })).toBe(2);
+    expect(await db.collection("alliance_members").find({ status: "PENDING" }).map((doc) => doc._id).toArray()).toEqual([DemoConsent.allianceJoin]);
+    expect(await db.collection("agreement_proposals").find({ status: "PENDING" }).map((doc) => doc._id).toArray()).toEqual([DemoConsent.agreementProposal]);
   });
 });

@@ -35,10 +35,11 @@ describe("identities at the gateway", () => {
 
   it("accepts a person's token and applies their roles", async () => {
     const headers = bearer(await coordinatorToken());
-    const ADD = `mutation($s: ID!, $n: ID!) { addMembership(input: { schoolId: $s, networkId: $n }) { role network { id } } }`;
-    const own = await hub.query(ADD, { s: DemoSchools.federalHocking, n: DemoNetworks.nycSchoolLeaders }, headers);
+    const PROPOSE = `mutation($s: ID!, $n: ID!) { proposeMembership(input: { schoolId: $s, networkId: $n }) { status network { id } } }`;
+    const own = await hub.query(PROPOSE, { s: DemoSchools.federalHocking, n: DemoNetworks.nycSchoolLeaders }, headers);
     expect(own.errors).toBeUndefined();
-    const foreign = await hub.query(ADD, { s: DemoSchools.federalHocking, n: DemoNetworks.nwRise }, headers);
+    expect(own.data.proposeMembership.status).toBe("PENDING");
+    const foreign = await hub.query(PROPOSE, { s: DemoSchools.federalHocking, n: DemoNetworks.nwRise }, headers);
     expect(foreign.errors![0].extensions!.code).toBe("FORBIDDEN");
   });
 

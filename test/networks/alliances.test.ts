@@ -37,9 +37,11 @@ describe("alliances", () => {
 
   it("lets a network join once, leave, and stops everything when dissolved", async () => {
     const allianceId = (await form([networks[0], networks[1]])).data.formAlliance.id;
-    const JOIN = `mutation($a: ID!, $n: ID!) { joinAlliance(allianceId: $a, networkId: $n, joinedOn: "2024-03-01") { members { network { id } } } }`;
+    const JOIN = `mutation($a: ID!, $n: ID!) { joinAlliance(allianceId: $a, networkId: $n, joinedOn: "2024-03-01") { status alliance { members { network { id } } } } }`;
     const joins = await Promise.all([1, 2, 3].map(() => fixture.execute(JOIN, { a: allianceId, n: networks[2] })));
     expect(joins.filter((result) => !result.errors)).toHaveLength(1);
+    // the caller manages every member network, so its request is accepted for all of them at once
+    expect(joins.find((result) => !result.errors)!.data.joinAlliance.status).toBe("ACCEPTED");
     expect(joins.filter((result) => errorCode(result) === "CONFLICT")).toHaveLength(2);
     const left = await fixture.execute(`mutation($a: ID!, $n: ID!) { leaveAlliance(allianceId: $a, networkId: $n) { members { network { id } } } }`, {
       a: allianceId,
@@ -55,12 +57,17 @@ describe("alliances", () => {
     expect(listed.data.alliances.edges.map((edge: any) => edge.node.id)).not.toContain(allianceId);
   });
 
-  it("replaces the agreement", async () => {
+  it("replaces the agreement when every member accepted the proposal, and narrows it at once", async () => {
     const allianceId = (await form([networks[0], networks[3]])).data.formAlliance.id;
     const result = await fixture.execute(
-      `mutation($a: ID!) { updateAllianceAgreement(allianceId: $a, agreement: { sharedKinds: [CAMPAIGNS], effectiveFrom: "2025-02-01" }) { agreement { sharedKinds effectiveFrom } } }`,
+      `mutation($a: ID!) { proposeAllianceAgreement(allianceId: $a, agreement: { sharedKinds: [CAMPAIGNS, EVENTS], effectiveFrom: "2025-02-01" }) {
+        status alliance { agreement { sharedKinds effectiveFrom } } } }`,
       { a: allianceId },
     );
-    expect(result.data.updateAllianceAgreement.agreement).toEqual({ sharedKinds: ["CAMPAIGNS"], effectiveFrom: "2025-02-01" });
+    expect(result.data.proposeAllianceAgreement).toEqual({ status: "ACCEPTED", alliance: { agreement: { sharedKinds: ["CAMPAIGNS", "EVENTS"], effectiveFrom: "2025-02-01" } } });
+    const narrowed = await fixture.execute(`mutation($a: ID!) { narrowAllianceAgreement(allianceId: $a, sharedKinds: [EVENTS]) { agreement { sharedKinds } } }`, {
+      a: allianceId,
+    });
+    expect(narrowed.data.narrowAllianceAgreement.agreement.sharedKinds).toEqual(["CAMPAIGNS"]);
   });
 });

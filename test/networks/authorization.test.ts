@@ -19,7 +19,7 @@ afterAll(() => fixture.stop());
 
 const coordinatorOfB = () => personAccess({ organizationId, managedNetworkIds: [networkB], memberNetworkIds: [networkB] });
 const staffOfA = () => personAccess({ organizationId, schoolIds: [schoolA], memberNetworkIds: [networkA] });
-const ADD = `mutation($input: AddMembershipInput!) { addMembership(input: $input) { id } }`;
+const ADD = `mutation($input: MembershipInput!) { proposeMembership(input: $input) { id status } }`;
 
 describe("who may write the directory", () => {
   it("refuses anonymous and read-only callers, and stores nothing", async () => {
@@ -31,11 +31,12 @@ describe("who may write the directory", () => {
     expect(await fixture.subgraph.db.collection("schools").countDocuments()).toBe(before);
   });
 
-  it("lets only a network's managers add schools to it", async () => {
+  it("lets only a network's managers propose schools to it, and the proposal waits for the school", async () => {
     const school = await fixture.createSchool();
     expect(errorCode(await fixture.execute(ADD, { input: { schoolId: school, networkId: networkA } }, coordinatorOfB()))).toBe("FORBIDDEN");
-    const added = await fixture.execute(ADD, { input: { schoolId: school, networkId: networkB } }, coordinatorOfB());
-    expect(added.errors).toBeUndefined();
+    const proposed = await fixture.execute(ADD, { input: { schoolId: school, networkId: networkB } }, coordinatorOfB());
+    expect(proposed.errors).toBeUndefined();
+    expect(proposed.data.proposeMembership.status).toBe("PENDING");
   });
 
   it("lets a school's staff edit it and end its membership, but not another school", async () => {
@@ -76,7 +77,7 @@ describe("educator contact details", () => {
 
 describe("access grants (asked by the gateway)", () => {
   const GRANTS = `query($o: ID!, $s: [ID!]!, $c: [ID!]!, $admin: Boolean!) { accessGrants(organizationId: $o, schoolIds: $s, coordinatedNetworkIds: $c, organizationAdmin: $admin) {
-    schoolIds managedNetworkIds memberNetworkIds allied { kind networkIds } } }`;
+    schoolIds managedNetworkIds memberNetworkIds allied { kind networkIds } schoolMemberships { schoolId networkId } } }`;
 
   it("answers the gateway only", async () => {
     expect(errorCode(await fixture.execute(GRANTS, { o: organizationId, s: [], c: [], admin: true }))).toBe("FORBIDDEN");
@@ -99,6 +100,8 @@ describe("access grants (asked by the gateway)", () => {
     expect(grants.allied).toHaveLength(1);
     expect(grants.allied[0].kind).toBe("RESOURCES");
     expect([...grants.allied[0].networkIds].sort()).toEqual([networkA, nwRise].sort());
+    // the staff's school in networkA; networkB (coordinated) has no accepted members
+    expect(grants.schoolMemberships).toEqual([{ schoolId: schoolA, networkId: networkA }]);
   });
 });
 
@@ -140,7 +143,7 @@ describe("audit log", () => {
     const result = await fixture.execute(QUERY, { o: organizationId }, admin);
     expect(result.errors).toBeUndefined();
     const addition = result.data.organization.auditLog.edges.find(
-      (edge: any) => edge.node.operation === "addMembership" && edge.node.changes.input.schoolId === school,
+      (edge: any) => edge.node.operation === "proposeMembership" && edge.node.changes.input.schoolId === school,
     );
     expect(addition.node).toMatchObject({ subgraph: "networks", entityType: "Membership", actor: { kind: "PERSON", id: "test-person" } });
     expect(errorCode(await fixture.execute(QUERY, { o: organizationId }, coordinatorOfB()))).toBe("FORBIDDEN");

@@ -16,6 +16,7 @@ export interface NetworksFixture {
   createOrganization(name?: string): Promise<string>;
   createNetwork(organizationId: string, name?: string): Promise<string>;
   createSchool(input?: Record<string, unknown>): Promise<string>;
+  /** Proposes a membership as `admin`, who speaks for both sides, so it is accepted at once. */
   addMembership(schoolId: string, networkId: string, extra?: Record<string, unknown>): Promise<string>;
   stop(): Promise<void>;
 }
@@ -65,10 +66,11 @@ export async function startNetworksFixture(): Promise<NetworksFixture> {
       return data.createSchool.id;
     },
     async addMembership(schoolId, networkId, extra = {}) {
-      const data = await must(`mutation($input: AddMembershipInput!) { addMembership(input: $input) { id } }`, {
+      const data = await must(`mutation($input: MembershipInput!) { proposeMembership(input: $input) { id status } }`, {
         input: { schoolId, networkId, startDate: "2024-09-01", ...extra },
       });
-      return data.addMembership.id;
+      if (data.proposeMembership.status !== "ACCEPTED") throw new Error(`Membership is ${data.proposeMembership.status}`);
+      return data.proposeMembership.id;
     },
     async stop() {
       await subgraph.stop();

@@ -8,16 +8,16 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.stop());
 
-const ADD = `mutation($input: AddMembershipInput!) { addMembership(input: $input) { id role startDate endDate active school { id } network { id } } }`;
+const ADD = `mutation($input: MembershipInput!) { proposeMembership(input: $input) { id role startDate endDate active status school { id } network { id } } }`;
 const END = `mutation($id: ID!, $endDate: LocalDate) { endMembership(id: $id, endDate: $endDate) { id endDate active } }`;
 
 describe("memberships", () => {
-  it("adds a school to a network with a role, visible from both sides", async () => {
+  it("adds a school to a network with a role, visible from both sides (the caller speaks for both, so it is accepted at once)", async () => {
     const networkId = await fixture.createNetwork(organizationId);
     const schoolId = await fixture.createSchool();
     const added = await fixture.execute(ADD, { input: { schoolId, networkId, role: "MENTOR_SCHOOL", startDate: "2023-09-01" } });
     expect(added.errors).toBeUndefined();
-    expect(added.data.addMembership).toMatchObject({ role: "MENTOR_SCHOOL", active: true, endDate: null, school: { id: schoolId } });
+    expect(added.data.proposeMembership).toMatchObject({ role: "MENTOR_SCHOOL", active: true, endDate: null, status: "ACCEPTED", school: { id: schoolId } });
     const school = await fixture.execute(`query($id: ID!) { school(id: $id) { networks { id } memberships { role } } }`, { id: schoolId });
     expect(school.data.school).toEqual({ networks: [{ id: networkId }], memberships: [{ role: "MENTOR_SCHOOL" }] });
     const network = await fixture.execute(

@@ -10,9 +10,18 @@ export class AlliedNetworks {
   networkIds: string[];
 }
 
+@ObjectType({ description: "An accepted membership touching a caller: the school and the network." })
+export class SchoolMembershipGrant {
+  @Field(() => ID)
+  schoolId: string;
+
+  @Field(() => ID)
+  networkId: string;
+}
+
 @ObjectType({ description: "What an identity's organization, schools and roles grant; asked by the gateway only." })
 export class AccessGrants {
-  @Field(() => [ID], { description: "The claimed schools that belong to the organization's networks." })
+  @Field(() => [ID], { description: "The claimed schools that accepted a membership in one of the organization's networks." })
   schoolIds: string[];
 
   @Field(() => [ID])
@@ -23,6 +32,9 @@ export class AccessGrants {
 
   @Field(() => [AlliedNetworks])
   allied: AlliedNetworks[];
+
+  @Field(() => [SchoolMembershipGrant], { description: "Accepted memberships of the granted schools and of the managed networks." })
+  schoolMemberships: SchoolMembershipGrant[];
 }
 
 @ObjectType({ description: "The organization and rights of a valid API key; asked by the gateway only." })

@@ -2,6 +2,7 @@ import { ArrayMaxSize, ArrayUnique, IsEnum, IsOptional, Length, ValidateNested }
 import { LocalDateResolver } from "graphql-scalars";
 import { ArgsType, Field, ID, InputType } from "type-graphql";
 import { PageArgs } from "../../kit";
+import { ConsentStatus } from "../consent/consent";
 import { AllianceScope, SharedDataKind } from "../enums";
 
 @InputType()
@@ -58,4 +59,12 @@ export class AlliancesArgs extends PageArgs {
 
   @Field({ defaultValue: false, description: "Also list dissolved alliances." })
   includeEnded: boolean;
+}
+
+@ArgsType()
+export class ConsentListArgs extends PageArgs {
+  @Field(() => ConsentStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(ConsentStatus)
+  status?: ConsentStatus | null;
 }

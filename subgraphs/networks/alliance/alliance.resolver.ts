@@ -1,9 +1,21 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { loadExisting } from "../../kit";
+import { ConsentStatus, ConsentStep, PUBLIC_STATUSES, type ConsentStepDocument } from "../consent/consent";
 import type { NetworksContext } from "../context";
+import { SharedDataKind } from "../enums";
 import { Network } from "../network/network";
-import { Alliance, AllianceConnection, AllianceMember } from "./alliance";
-import { AlliancesArgs, DataSharingAgreementInput, FormAllianceInput } from "./alliance.inputs";
+import { AgreementProposal, AgreementProposalConnection, Alliance, AllianceConnection, AllianceMember, AllianceMemberConnection } from "./alliance";
+import { AlliancesArgs, ConsentListArgs, DataSharingAgreementInput, FormAllianceInput } from "./alliance.inputs";
+
+const NOTE = { nullable: true, description: "A word to the other networks, kept in the history." } as const;
+type WithHistory = { history: ConsentStepDocument[] };
+
+/** Whether the caller manages one of the alliance's accepted member networks (a party to its joins and proposals). */
+async function managesMember({ access, loaders }: NetworksContext, allianceId: string): Promise<boolean> {
+  const members = await loaders.allianceMembersByAlliance.load(allianceId);
+  return members.some((member) => member.status === ConsentStatus.ACCEPTED && access.managedNetworkIds.includes(member.networkId));
+}
 
 @Resolver(() => Alliance)
 export class AllianceResolver {
@@ -17,51 +29,115 @@ export class AllianceResolver {
     return repos.alliances.list(args);
   }
 
-  @FieldResolver(() => [AllianceMember], { description: "Member networks, earliest first." })
+  @FieldResolver(() => [AllianceMember], { description: "Accepted member networks, earliest first (and former ones when asked)." })
   async members(
     @Root() alliance: Alliance,
     @Arg("includeFormer", { defaultValue: false }) includeFormer: boolean,
     @Ctx() { loaders }: NetworksContext,
   ) {
-    const members = await loaders.allianceMembersByAlliance.load(alliance.id);
-    return includeFormer ? members : members.filter((member) => !member.leftOn);
+    const shown = includeFormer ? [ConsentStatus.ACCEPTED, ConsentStatus.ENDED] : [ConsentStatus.ACCEPTED];
+    return (await loaders.allianceMembersByAlliance.load(alliance.id)).filter((member) => shown.includes(member.status));
   }
 
-  @Mutation(() => Alliance, { description: "Forms an alliance of two or more networks with its data-sharing agreement." })
+  @FieldResolver(() => AllianceMemberConnection, {
+    description: "Joins in any status, newest first: accepted and ended ones for everyone, the others for the joining network's and the members' managers.",
+  })
+  async joinRequests(@Root() alliance: Alliance, @Args() args: ConsentListArgs, @Ctx() context: NetworksContext) {
+    const readable = (await managesMember(context, alliance.id))
+      ? {}
+      : { $or: [{ status: { $in: PUBLIC_STATUSES } }, { networkId: { $in: context.access.managedNetworkIds } }] };
+    return context.repos.allianceMembers.list(alliance.id, readable, args);
+  }
+
+  @FieldResolver(() => AgreementProposalConnection, {
+    description: "Proposed agreements, newest first: accepted ones for everyone, the others for the members' managers.",
+  })
+  async agreementProposals(@Root() alliance: Alliance, @Args() args: ConsentListArgs, @Ctx() context: NetworksContext) {
+    const readable = (await managesMember(context, alliance.id)) ? {} : { status: ConsentStatus.ACCEPTED };
+    return context.repos.agreementProposals.list(alliance.id, readable, args);
+  }
+
+  @Mutation(() => Alliance, { description: "Forms an alliance of two or more networks, all managed by the caller, with its data-sharing agreement." })
   formAlliance(@Arg("input") input: FormAllianceInput, @Ctx() { access, services }: NetworksContext) {
     return services.alliances.form(access, input);
   }
 
-  @Mutation(() => Alliance)
+  @Mutation(() => AllianceMember, {
+    description: "A network's managers ask to join an alliance: PENDING until every member network accepted. CONFLICT if already asked or in.",
+  })
   joinAlliance(
     @Arg("allianceId", () => ID) allianceId: string,
     @Arg("networkId", () => ID) networkId: string,
     @Arg("joinedOn", () => LocalDateResolver, { nullable: true }) joinedOn: string | null,
+    @Arg("note", () => String, NOTE) note: string | null,
     @Ctx() { access, services }: NetworksContext,
   ) {
-    return services.alliances.join(access, allianceId, networkId, joinedOn ?? undefined);
+    return services.alliances.join(access, allianceId, networkId, joinedOn ?? undefined, note);
   }
 
-  @Mutation(() => Alliance)
+  @Mutation(() => AllianceMember, { description: "A member network's managers accept a PENDING join for the member networks they manage." })
+  acceptAllianceJoin(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
+    return services.alliances.acceptJoin(access, id, note);
+  }
+
+  @Mutation(() => AllianceMember, { description: "A member network's managers decline a PENDING join; otherwise CONFLICT." })
+  declineAllianceJoin(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
+    return services.alliances.declineJoin(access, id, note);
+  }
+
+  @Mutation(() => AllianceMember, { description: "The joining network's managers withdraw a PENDING join; otherwise CONFLICT." })
+  withdrawAllianceJoin(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
+    return services.alliances.withdrawJoin(access, id, note);
+  }
+
+  @Mutation(() => Alliance, { description: "A member network's managers take it out of the alliance (its membership ENDS)." })
   leaveAlliance(
     @Arg("allianceId", () => ID) allianceId: string,
     @Arg("networkId", () => ID) networkId: string,
     @Arg("leftOn", () => LocalDateResolver, { nullable: true }) leftOn: string | null,
+    @Arg("note", () => String, NOTE) note: string | null,
     @Ctx() { access, services }: NetworksContext,
   ) {
-    return services.alliances.leave(access, allianceId, networkId, leftOn ?? undefined);
+    return services.alliances.leave(access, allianceId, networkId, leftOn ?? undefined, note);
   }
 
-  @Mutation(() => Alliance, { description: "Replaces the data-sharing agreement." })
-  updateAllianceAgreement(
+  @Mutation(() => AgreementProposal, {
+    description: "A member network's managers propose a new agreement; it replaces the current one once every member network accepted. One pending proposal per alliance.",
+  })
+  proposeAllianceAgreement(
     @Arg("allianceId", () => ID) allianceId: string,
     @Arg("agreement") agreement: DataSharingAgreementInput,
+    @Arg("note", () => String, NOTE) note: string | null,
     @Ctx() { access, services }: NetworksContext,
   ) {
-    return services.alliances.updateAgreement(access, allianceId, agreement);
+    return services.alliances.proposeAgreement(access, allianceId, agreement, note);
   }
 
-  @Mutation(() => Alliance, { description: "Dissolves the alliance: sharing through it stops." })
+  @Mutation(() => AgreementProposal, { description: "A member network's managers accept a PENDING proposal for the member networks they manage." })
+  acceptAllianceAgreement(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
+    return services.alliances.acceptAgreement(access, id, note);
+  }
+
+  @Mutation(() => AgreementProposal, { description: "A member network's managers decline a PENDING proposal; otherwise CONFLICT." })
+  declineAllianceAgreement(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
+    return services.alliances.declineAgreement(access, id, note);
+  }
+
+  @Mutation(() => AgreementProposal, { description: "The proposing networks' managers withdraw a PENDING proposal; otherwise CONFLICT." })
+  withdrawAllianceAgreement(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
+    return services.alliances.withdrawAgreement(access, id, note);
+  }
+
+  @Mutation(() => Alliance, { description: "A member network's managers stop sharing these kinds at once (narrowing needs nobody else's consent)." })
+  narrowAllianceAgreement(
+    @Arg("allianceId", () => ID) allianceId: string,
+    @Arg("sharedKinds", () => [SharedDataKind]) sharedKinds: SharedDataKind[],
+    @Ctx() { access, services }: NetworksContext,
+  ) {
+    return services.alliances.narrowAgreement(access, allianceId, sharedKinds);
+  }
+
+  @Mutation(() => Alliance, { description: "Dissolves the alliance: sharing through it stops, pending joins and proposals are declined." })
   dissolveAlliance(
     @Arg("allianceId", () => ID) allianceId: string,
     @Arg("endedOn", () => LocalDateResolver, { nullable: true }) endedOn: string | null,
@@ -81,5 +157,39 @@ export class AllianceMemberResolver {
   @FieldResolver(() => Alliance)
   alliance(@Root() member: AllianceMember, @Ctx() { loaders }: NetworksContext) {
     return loaders.allianceById.load(member.allianceId);
+  }
+
+  @FieldResolver(() => [Network], { description: "The member networks that accepted the join." })
+  acceptedBy(@Root() member: AllianceMember, @Ctx() { loaders }: NetworksContext) {
+    return loadExisting(loaders.networkById, member.approvals ?? []);
+  }
+
+  @FieldResolver(() => [ConsentStep], { nullable: true, description: "Every step, oldest first: for the joining network's and the members' managers only." })
+  async history(@Root() member: AllianceMember & WithHistory, @Ctx() context: NetworksContext) {
+    const party = context.access.managedNetworkIds.includes(member.networkId) || (await managesMember(context, member.allianceId));
+    return party ? member.history : null;
+  }
+}
+
+@Resolver(() => AgreementProposal)
+export class AgreementProposalResolver {
+  @FieldResolver(() => Alliance)
+  alliance(@Root() proposal: AgreementProposal, @Ctx() { loaders }: NetworksContext) {
+    return loaders.allianceById.load(proposal.allianceId);
+  }
+
+  @FieldResolver(() => [Network])
+  proposedBy(@Root() proposal: AgreementProposal, @Ctx() { loaders }: NetworksContext) {
+    return loadExisting(loaders.networkById, proposal.proposedBy);
+  }
+
+  @FieldResolver(() => [Network], { description: "The member networks that accepted it." })
+  acceptedBy(@Root() proposal: AgreementProposal, @Ctx() { loaders }: NetworksContext) {
+    return loadExisting(loaders.networkById, proposal.approvals);
+  }
+
+  @FieldResolver(() => [ConsentStep], { nullable: true, description: "Every step, oldest first: for the members' managers only." })
+  async history(@Root() proposal: AgreementProposal & WithHistory, @Ctx() context: NetworksContext) {
+    return (await managesMember(context, proposal.allianceId)) ? proposal.history : null;
   }
 }

@@ -1,6 +1,7 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Field, ID, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../kit";
+import { ConsentStatus } from "../consent/consent";
 import { AllianceScope, SharedDataKind } from "../enums";
 
 @ObjectType({ description: "Which kinds of data the alliance's member networks share with each other." })
@@ -48,15 +49,63 @@ export class Alliance {
 @ObjectType()
 export class AllianceConnection extends ConnectionType(Alliance) {}
 
-@ObjectType({ description: "A network's place in an alliance." })
+@ObjectType({
+  description:
+    "A network's place in an alliance. Joining is PENDING until every member network accepted (`acceptedBy`); only an " +
+    "ACCEPTED member shares and sees what the agreement shares. Leaving ENDS it.",
+})
 export class AllianceMember {
+  @Field(() => ID)
+  id: string;
+
   allianceId: string;
 
   networkId: string;
+
+  /** Member networks that accepted the join. */
+  approvals: string[];
 
   @Field(() => LocalDateResolver)
   joinedOn: string;
 
   @Field(() => LocalDateResolver, { nullable: true })
   leftOn?: string | null;
+
+  @Field(() => ConsentStatus)
+  status: ConsentStatus;
 }
+
+@ObjectType()
+export class AllianceMemberConnection extends ConnectionType(AllianceMember) {}
+
+@ObjectType({
+  description:
+    "A change to an alliance's data-sharing agreement (new kinds, terms or date). PENDING until every member network accepted; " +
+    "then it replaces the agreement. Narrowing needs no proposal: one member removes kinds alone.",
+})
+export class AgreementProposal {
+  @Field(() => ID)
+  id: string;
+
+  allianceId: string;
+
+  /** The member networks whose managers proposed it. */
+  proposedBy: string[];
+
+  approvals: string[];
+
+  @Field(() => DataSharingAgreement)
+  agreement: DataSharingAgreement;
+
+  @Field(() => ConsentStatus)
+  status: ConsentStatus;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+}
+
+@ObjectType()
+export class AgreementProposalConnection extends ConnectionType(AgreementProposal) {}

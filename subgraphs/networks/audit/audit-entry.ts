@@ -25,7 +25,7 @@ export class AuditEntry {
   @Field({ description: "The subgraph that made the change." })
   subgraph: string;
 
-  @Field({ description: "The mutation, e.g. addMembership." })
+  @Field({ description: "The mutation, e.g. proposeMembership." })
   operation: string;
 
   @Field(() => AuditActor)

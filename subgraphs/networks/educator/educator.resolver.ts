@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { PageArgs } from "../../kit";
+import { ConsentStatus } from "../consent/consent";
 import type { NetworksContext } from "../context";
 import { Network } from "../network/network";
 import { School } from "../school/school";
@@ -26,7 +27,7 @@ export class EducatorResolver {
     if (!educator.contact) return null;
     if (educator.schoolId && access.schoolIds.includes(educator.schoolId)) return educator.contact;
     const networkIds = educator.schoolId
-      ? (await loaders.membershipsBySchool.load(educator.schoolId)).filter((m) => !m.endDate).map((m) => m.networkId)
+      ? (await loaders.membershipsBySchool.load(educator.schoolId)).filter((m) => m.status === ConsentStatus.ACCEPTED).map((m) => m.networkId)
       : educator.networkId
         ? [educator.networkId]
         : [];

@@ -1,9 +1,10 @@
 import type { Filter, IndexDescription } from "mongodb";
 import { READ_ALL, Repository, toEntity, type StoredDocument } from "../../kit";
-import type { MembershipRole } from "../enums";
-import type { MembershipListArgs } from "./membership.inputs";
+import { ConsentStatus, moveConsent, type ConsentFields, type ConsentStepDocument } from "../consent/consent";
+import { MembershipSide, type MembershipRole } from "../enums";
+import type { MembershipListArgs, MembershipsArgs } from "./membership.inputs";
 
-export interface MembershipDocument extends StoredDocument {
+export interface MembershipDocument extends StoredDocument, ConsentFields {
   schoolId: string;
   networkId: string;
   /** Copied from the school so a network's schools page in name order; kept in step on rename. */
@@ -11,7 +12,8 @@ export interface MembershipDocument extends StoredDocument {
   role: MembershipRole;
   startDate: string;
   endDate?: string | null;
-  /** `schoolId:networkId` while open; its unique index allows one open membership per pair, also under races. */
+  initiatedBy: MembershipSide;
+  /** `schoolId:networkId` while pending or accepted; its unique index allows one open membership per pair, also under races. */
   openKey?: string;
   createdAt: Date;
   updatedAt: Date;
@@ -25,41 +27,70 @@ export class MembershipRepository extends Repository<MembershipDocument> {
   readonly collectionName = "memberships";
   readonly indexes: IndexDescription[] = [
     { key: { openKey: 1 }, unique: true, sparse: true, name: "one_open_membership_per_school_and_network" },
-    { key: { networkId: 1, schoolName: 1 } },
-    { key: { schoolId: 1, startDate: 1 } },
+    { key: { networkId: 1, status: 1, schoolName: 1 } },
+    { key: { schoolId: 1, status: 1 } },
+    { key: { createdAt: -1 } },
   ];
 
   async findForPair(schoolId: string, networkId: string) {
     return (await this.collection.find({ schoolId, networkId }).toArray()).map(toEntity);
   }
 
+  /** Every membership of these schools, in any status, oldest first. */
   async findBySchoolIds(schoolIds: readonly string[]) {
     const docs = await this.collection.find({ schoolId: { $in: [...schoolIds] } }, READ_ALL).sort({ startDate: 1 }).toArray();
     return docs.map(toEntity);
   }
 
-  async findOpenBySchoolIds(schoolIds: readonly string[]) {
-    return (await this.collection.find({ schoolId: { $in: [...schoolIds] }, endDate: null }, READ_ALL).toArray()).map(toEntity);
+  async findAcceptedBySchoolIds(schoolIds: readonly string[]) {
+    const filter = { schoolId: { $in: [...schoolIds] }, status: ConsentStatus.ACCEPTED };
+    return (await this.collection.find(filter, READ_ALL).toArray()).map(toEntity);
   }
 
+  async findAcceptedByNetworkIds(networkIds: readonly string[]) {
+    const filter = { networkId: { $in: [...networkIds] }, status: ConsentStatus.ACCEPTED };
+    return (await this.collection.find(filter, { projection: { schoolId: 1, networkId: 1 }, ...READ_ALL }).toArray()).map(toEntity);
+  }
+
+  /** Schools among `schoolIds` that were ever an accepted member of a network (accepted now, or ended). */
+  async schoolIdsEverAccepted(schoolIds: readonly string[]): Promise<Set<string>> {
+    const filter = { schoolId: { $in: [...schoolIds] }, status: { $in: [ConsentStatus.ACCEPTED, ConsentStatus.ENDED] } };
+    return new Set(await this.collection.distinct("schoolId", filter));
+  }
+
+  /** A network's accepted memberships (and ended ones when asked), by school name. */
   listForNetwork(networkId: string, args: MembershipListArgs) {
     const filter: Filter<MembershipDocument> = { networkId };
     if (args.role) filter.role = args.role;
-    if (!args.includeEnded) filter.endDate = null;
+    filter.status = args.includeEnded ? { $in: [ConsentStatus.ACCEPTED, ConsentStatus.ENDED] } : ConsentStatus.ACCEPTED;
     return this.page(filter, [["schoolName", 1]], args);
   }
 
-  /** Ends an open membership; null when there is no open membership with that id. */
-  async end(id: string, endDate: string) {
-    const doc = await this.collection.findOneAndUpdate(
-      { _id: id, endDate: null },
-      { $set: { endDate, updatedAt: new Date() }, $unset: { openKey: "" } },
-      { returnDocument: "after" },
-    );
-    return doc ? toEntity(doc) : null;
+  /** Memberships in any status, newest first, within `readable`. */
+  list(readable: Filter<MembershipDocument>, args: MembershipsArgs) {
+    const filter: Filter<MembershipDocument> = {};
+    if (args.schoolId) filter.schoolId = args.schoolId;
+    if (args.networkId) filter.networkId = args.networkId;
+    if (args.status) filter.status = args.status;
+    return this.page({ $and: [filter, readable] }, [["createdAt", -1]], args);
+  }
+
+  move(id: string, to: ConsentStatus, step: ConsentStepDocument, set?: Partial<MembershipDocument>) {
+    return moveConsent(this.collection, id, to, step, { set });
   }
 
   async renameSchool(schoolId: string, schoolName: string): Promise<void> {
     await this.collection.updateMany({ schoolId }, { $set: { schoolName } });
+  }
+
+  /**
+   * Memberships stored before consent existed were made by a network's managers and count as accepted (ended ones as
+   * ended). Idempotent; until it has run, such a membership has no status and grants nothing.
+   */
+  async migrateToConsent(): Promise<void> {
+    const legacy = { status: { $exists: false } } as Filter<MembershipDocument>;
+    const fields = { initiatedBy: MembershipSide.NETWORK, history: [] };
+    await this.collection.updateMany({ ...legacy, endDate: null }, { $set: { ...fields, status: ConsentStatus.ACCEPTED } });
+    await this.collection.updateMany(legacy, { $set: { ...fields, status: ConsentStatus.ENDED }, $unset: { openKey: "" } });
   }
 }

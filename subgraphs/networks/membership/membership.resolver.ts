@@ -1,14 +1,32 @@
 import { LocalDateResolver } from "graphql-scalars";
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { today } from "../../kit";
+import { ConsentStatus, ConsentStep, PUBLIC_STATUSES } from "../consent/consent";
 import type { NetworksContext } from "../context";
 import { Network } from "../network/network";
 import { School } from "../school/school";
-import { Membership } from "./membership";
-import { AddMembershipInput } from "./membership.inputs";
+import { Membership, MembershipConnection } from "./membership";
+import { MembershipInput, MembershipsArgs } from "./membership.inputs";
+import type { MembershipDocument } from "./membership.repository";
+
+const NOTE = { nullable: true, description: "A word to the other side, kept in the history." } as const;
 
 @Resolver(() => Membership)
 export class MembershipResolver {
+  @Query(() => Membership, { nullable: true, description: "A membership by id; pending, declined and withdrawn ones only for their parties." })
+  async membership(@Arg("id", () => ID) id: string, @Ctx() { repos, parties }: NetworksContext) {
+    const membership = await repos.memberships.findById(id);
+    if (!membership) return null;
+    return PUBLIC_STATUSES.includes(membership.status) || (await parties.isParty(membership)) ? membership : null;
+  }
+
+  @Query(() => MembershipConnection, {
+    description: "Memberships in any status, newest first, by school, network or status: accepted and ended ones for everyone, the others for their parties.",
+  })
+  async memberships(@Args() args: MembershipsArgs, @Ctx() { repos, parties }: NetworksContext) {
+    return repos.memberships.list(await parties.readableFilter(), args);
+  }
+
   @FieldResolver(() => School)
   school(@Root() membership: Membership, @Ctx() { loaders }: NetworksContext) {
     return loaders.schoolById.load(membership.schoolId);
@@ -19,23 +37,53 @@ export class MembershipResolver {
     return loaders.networkById.load(membership.networkId);
   }
 
-  @FieldResolver(() => Boolean, { description: "True from the start date until the end date, if any." })
+  @FieldResolver(() => Boolean, { description: "True while accepted, from the start date on." })
   active(@Root() membership: Membership): boolean {
-    const now = today();
-    return membership.startDate <= now && (!membership.endDate || membership.endDate >= now);
+    return membership.status === ConsentStatus.ACCEPTED && membership.startDate <= today();
   }
 
-  @Mutation(() => Membership, { description: "Adds a school to a network. CONFLICT if it is already a member." })
-  addMembership(@Arg("input") input: AddMembershipInput, @Ctx() { access, services }: NetworksContext) {
-    return services.memberships.add(access, input);
+  @FieldResolver(() => [ConsentStep], { nullable: true, description: "Every consent step, oldest first: for the school's and the network's side only, otherwise null." })
+  async history(@Root() membership: Membership & Pick<MembershipDocument, "history">, @Ctx() { parties }: NetworksContext) {
+    return (await parties.isParty(membership)) ? membership.history : null;
   }
 
-  @Mutation(() => Membership, { description: "Ends an open membership on the given date (default today)." })
+  @Mutation(() => Membership, {
+    description: "The network's managers propose a membership; it counts once the school accepts. CONFLICT if one is already pending or accepted.",
+  })
+  proposeMembership(@Arg("input") input: MembershipInput, @Ctx() { access, parties, services }: NetworksContext) {
+    return services.memberships.propose(access, parties, input);
+  }
+
+  @Mutation(() => Membership, {
+    description:
+      "The school (its staff, or the managers of a network it belongs to) asks to join a network; it counts once the network's managers accept.",
+  })
+  requestMembership(@Arg("input") input: MembershipInput, @Ctx() { access, parties, services }: NetworksContext) {
+    return services.memberships.request(access, parties, input);
+  }
+
+  @Mutation(() => Membership, { description: "The side asked accepts a PENDING membership; otherwise CONFLICT." })
+  acceptMembership(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, parties, services }: NetworksContext) {
+    return services.memberships.decide(access, parties, id, ConsentStatus.ACCEPTED, note);
+  }
+
+  @Mutation(() => Membership, { description: "The side asked declines a PENDING membership; otherwise CONFLICT." })
+  declineMembership(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, parties, services }: NetworksContext) {
+    return services.memberships.decide(access, parties, id, ConsentStatus.DECLINED, note);
+  }
+
+  @Mutation(() => Membership, { description: "The side that asked withdraws a PENDING membership; otherwise CONFLICT." })
+  withdrawMembership(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, parties, services }: NetworksContext) {
+    return services.memberships.decide(access, parties, id, ConsentStatus.WITHDRAWN, note);
+  }
+
+  @Mutation(() => Membership, { description: "Either side ends an ACCEPTED membership on the given date (default today); otherwise CONFLICT." })
   endMembership(
     @Arg("id", () => ID) id: string,
     @Arg("endDate", () => LocalDateResolver, { nullable: true }) endDate: string | null,
-    @Ctx() { access, services }: NetworksContext,
+    @Arg("note", () => String, NOTE) note: string | null,
+    @Ctx() { access, parties, services }: NetworksContext,
   ) {
-    return services.memberships.end(access, id, endDate ?? undefined);
+    return services.memberships.decide(access, parties, id, ConsentStatus.ENDED, note, endDate ?? today());
   }
 }

@@ -1,12 +1,23 @@
-import { assertDateOrder, BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
+import { assertDateOrder, BadUserInputError, ConflictError, ForbiddenError, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
 import type { NetworksAuthorization } from "../authorization";
+import { assertNote, consentStep, CONSENT_TRANSITIONS, ConsentStatus, PUBLIC_STATUSES } from "../consent/consent";
+import { MembershipSide } from "../enums";
 import type { NetworksRepositories } from "../repositories";
-import type { AddMembershipInput } from "./membership.inputs";
+import type { MembershipParties } from "./membership-parties";
+import type { MembershipInput } from "./membership.inputs";
 import { openKey } from "./membership.repository";
 
+const FORBIDDEN_MESSAGES = {
+  INITIATOR: "Only the side that asked for this membership may withdraw it",
+  RESPONDENT: "Only the side asked may answer: the school for a network's proposal, the network's managers for a school's request",
+  EITHER: "Only the school's side or the network's managers may end this membership",
+} as const;
+
 /**
- * Membership rules: the network's managers add schools; both ends exist and are active; one open
- * membership per pair; periods in order and apart. A school's staff may also end its membership.
+ * Membership rules: a network's managers propose and the school accepts, or the school requests and the network's
+ * managers accept; who asked may withdraw, either side may end an accepted one. Both ends exist and are active; one
+ * pending-or-accepted membership per pair; periods in order and apart. A caller who speaks for both sides consents
+ * for both at once.
  */
 export class MembershipService {
   constructor(
@@ -14,24 +25,68 @@ export class MembershipService {
     private readonly authorization: NetworksAuthorization,
   ) {}
 
-  async add(access: Access, input: AddMembershipInput) {
-    this.authorization.assertManagesNetwork(access, input.networkId);
-    const [school, network] = await Promise.all([
-      this.repos.schools.findById(input.schoolId),
-      this.repos.networks.findById(input.networkId),
-    ]);
+  async propose(access: Access, parties: MembershipParties, input: MembershipInput) {
+    this.authorization.assertCanWrite(access);
+    const { school, network } = await this.ends(input);
+    if (!parties.forNetwork(network.id)) throw new ForbiddenError("Only the network's coordinators and admins may propose a membership");
+    return this.open(access, parties, school, network, input, MembershipSide.NETWORK);
+  }
+
+  async request(access: Access, parties: MembershipParties, input: MembershipInput) {
+    this.authorization.assertCanWrite(access);
+    const { school, network } = await this.ends(input);
+    if (!(await parties.forSchool(school.id))) {
+      throw new ForbiddenError("Only the school's staff, or the managers of a network it belongs to, may ask for its membership");
+    }
+    return this.open(access, parties, school, network, input, MembershipSide.SCHOOL);
+  }
+
+  /** Accepts, declines, withdraws or ends a membership, for the side whose move it is; otherwise nothing changes. */
+  async decide(access: Access, parties: MembershipParties, id: string, to: ConsentStatus, note: string | null, endDate?: string) {
+    this.authorization.assertCanWrite(access);
+    assertNote(note);
+    const membership = await this.repos.memberships.findById(id);
+    const networkSide = membership ? parties.forNetwork(membership.networkId) : false;
+    const schoolSide = membership ? await parties.forSchool(membership.schoolId) : false;
+    if (!membership || (!networkSide && !schoolSide && !PUBLIC_STATUSES.includes(membership.status))) throw new NotFoundError("Membership", id);
+    const rule = CONSENT_TRANSITIONS[to]!;
+    const initiator = membership.initiatedBy === MembershipSide.NETWORK ? networkSide : schoolSide;
+    const respondent = membership.initiatedBy === MembershipSide.NETWORK ? schoolSide : networkSide;
+    const allowed = rule.by === "INITIATOR" ? initiator : rule.by === "RESPONDENT" ? respondent : initiator || respondent;
+    if (!allowed) throw new ForbiddenError(FORBIDDEN_MESSAGES[rule.by]);
+    if (to === ConsentStatus.ENDED) assertDateOrder(membership.startDate, endDate, "endDate");
+    const moved = await this.repos.memberships.move(id, to, consentStep(access, to, note), to === ConsentStatus.ENDED ? { endDate } : undefined);
+    if (moved) return moved;
+    const current = await this.repos.memberships.findById(id);
+    throw new ConflictError(`Membership ${id} is ${current?.status}: only a ${rule.from} membership can become ${to}`);
+  }
+
+  private async ends(input: MembershipInput) {
+    const [school, network] = await Promise.all([this.repos.schools.findById(input.schoolId), this.repos.networks.findById(input.networkId)]);
     if (!school || school.archivedAt) throw new BadUserInputError(`No active school has id ${input.schoolId}`, "input.schoolId");
     if (!network || network.archivedAt) throw new BadUserInputError(`No active network has id ${input.networkId}`, "input.networkId");
+    return { school, network };
+  }
+
+  private async open(
+    access: Access,
+    parties: MembershipParties,
+    school: { id: string; name: string },
+    network: { id: string; name: string },
+    input: MembershipInput,
+    side: MembershipSide,
+  ) {
     const startDate = input.startDate ?? today();
     for (const existing of await this.repos.memberships.findForPair(school.id, network.id)) {
-      if (!existing.endDate) throw new ConflictError(`${school.name} is already a member of ${network.name}`);
-      if (existing.endDate >= startDate) {
+      if (existing.openKey) throw new ConflictError(`${school.name} already has a ${existing.status} membership of ${network.name}`);
+      if (existing.status === ConsentStatus.ENDED && existing.endDate && existing.endDate >= startDate) {
         throw new ConflictError(`${school.name}'s earlier membership of ${network.name} ran until ${existing.endDate}`);
       }
     }
     const now = new Date();
+    let created;
     try {
-      return await this.repos.memberships.insert({
+      created = await this.repos.memberships.insert({
         _id: newId(),
         schoolId: school.id,
         networkId: network.id,
@@ -39,24 +94,19 @@ export class MembershipService {
         role: input.role,
         startDate,
         endDate: null,
+        status: ConsentStatus.PENDING,
+        initiatedBy: side,
+        history: [consentStep(access, ConsentStatus.PENDING, input.note ?? null)],
         openKey: openKey(school.id, network.id),
         createdAt: now,
         updatedAt: now,
       });
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw new ConflictError(`${school.name} is already a member of ${network.name}`);
+      if (isDuplicateKeyError(error)) throw new ConflictError(`${school.name} already has an open membership of ${network.name}`);
       throw error;
     }
-  }
-
-  async end(access: Access, id: string, endDate = today()) {
-    const membership = await this.repos.memberships.findById(id);
-    if (!membership) throw new NotFoundError("Membership", id);
-    if (!access.schoolIds.includes(membership.schoolId)) this.authorization.assertManagesNetwork(access, membership.networkId);
-    if (membership.endDate) throw new ConflictError(`Membership ${id} already ended on ${membership.endDate}`);
-    assertDateOrder(membership.startDate, endDate, "endDate");
-    const ended = await this.repos.memberships.end(id, endDate);
-    if (!ended) throw new ConflictError(`Membership ${id} was ended by another request`);
-    return ended;
+    const speaksForOtherSide = side === MembershipSide.NETWORK ? await parties.forSchool(school.id) : parties.forNetwork(network.id);
+    if (!speaksForOtherSide) return created;
+    return (await this.repos.memberships.move(created.id, ConsentStatus.ACCEPTED, consentStep(access, ConsentStatus.ACCEPTED))) ?? created;
   }
 }

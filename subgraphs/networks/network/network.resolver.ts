@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { loadExisting } from "../../kit";
 import { Alliance } from "../alliance/alliance";
+import { ConsentStatus } from "../consent/consent";
 import type { NetworksContext } from "../context";
 import { MembershipConnection } from "../membership/membership";
 import { MembershipListArgs } from "../membership/membership.inputs";
@@ -43,7 +44,7 @@ export class NetworkResolver {
 
   @FieldResolver(() => [Alliance], { description: "The alliances the network currently belongs to." })
   async alliances(@Root() network: Network, @Ctx() { loaders }: NetworksContext) {
-    const current = (await loaders.allianceMembersByNetwork.load(network.id)).filter((member) => !member.leftOn);
+    const current = (await loaders.allianceMembersByNetwork.load(network.id)).filter((member) => member.status === ConsentStatus.ACCEPTED);
     return loadExisting(loaders.allianceById, current.map((member) => member.allianceId));
   }
 

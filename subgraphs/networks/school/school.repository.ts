@@ -16,6 +16,8 @@ export interface SchoolDocument extends StoredDocument {
   governance: Governance;
   district?: string | null;
   website?: string | null;
+  /** The organization that registered the school: it answers for the school until the school first joins a network. */
+  registeredByOrganizationId?: string | null;
   createdAt: Date;
   updatedAt: Date;
   archivedAt?: Date | null;
@@ -29,6 +31,7 @@ export class SchoolRepository extends Repository<SchoolDocument> {
     { key: { locale: 1, name: 1 } },
     { key: { "location.region": 1, name: 1 } },
     { key: { name: 1 } },
+    { key: { registeredByOrganizationId: 1 }, sparse: true },
   ];
 
   async findByNcesIds(ncesIds: readonly string[]) {
@@ -47,10 +50,23 @@ export class SchoolRepository extends Repository<SchoolDocument> {
     return this.page(filter, [["name", 1]], args);
   }
 
-  create(input: CreateSchoolInput) {
+  create(input: CreateSchoolInput, registeredByOrganizationId: string | null) {
     const now = new Date();
     // ncesId is left out when absent so the sparse unique index ignores the school
     const { ncesId, ...fields } = input;
-    return this.insert({ _id: newId(), ...fields, ...(ncesId ? { ncesId } : {}), createdAt: now, updatedAt: now, archivedAt: null });
+    return this.insert({
+      _id: newId(),
+      ...fields,
+      ...(ncesId ? { ncesId } : {}),
+      registeredByOrganizationId,
+      createdAt: now,
+      updatedAt: now,
+      archivedAt: null,
+    });
+  }
+
+  async idsRegisteredBy(organizationId: string): Promise<string[]> {
+    const docs = await this.collection.find({ registeredByOrganizationId: organizationId }, { projection: { _id: 1 }, ...READ_ALL }).toArray();
+    return docs.map((doc) => doc._id);
   }
 }

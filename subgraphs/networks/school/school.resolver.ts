@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { loadExisting } from "../../kit";
+import { ConsentStatus } from "../consent/consent";
 import type { NetworksContext } from "../context";
 import { Membership } from "../membership/membership";
 import { Network } from "../network/network";
@@ -23,19 +24,19 @@ export class SchoolResolver {
     return repos.schools.list(args);
   }
 
-  @FieldResolver(() => [Membership], { description: "The school's memberships, oldest first." })
+  @FieldResolver(() => [Membership], { description: "The school's accepted memberships, oldest first (pending ones: the `memberships` query)." })
   async memberships(
     @Root() school: School,
     @Arg("includeEnded", { defaultValue: false }) includeEnded: boolean,
     @Ctx() { loaders }: NetworksContext,
   ) {
-    const memberships = await loaders.membershipsBySchool.load(school.id);
-    return includeEnded ? memberships : memberships.filter((membership) => !membership.endDate);
+    const shown = includeEnded ? [ConsentStatus.ACCEPTED, ConsentStatus.ENDED] : [ConsentStatus.ACCEPTED];
+    return (await loaders.membershipsBySchool.load(school.id)).filter((membership) => shown.includes(membership.status));
   }
 
   @FieldResolver(() => [Network], { description: "The networks the school currently belongs to." })
   async networks(@Root() school: School, @Ctx() { loaders }: NetworksContext) {
-    const open = (await loaders.membershipsBySchool.load(school.id)).filter((membership) => !membership.endDate);
+    const open = (await loaders.membershipsBySchool.load(school.id)).filter((membership) => membership.status === ConsentStatus.ACCEPTED);
     return loadExisting(loaders.networkById, open.map((membership) => membership.networkId));
   }
 

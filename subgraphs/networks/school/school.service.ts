@@ -13,7 +13,7 @@ export class SchoolService {
   async create(access: Access, input: CreateSchoolInput) {
     this.authorization.assertCanWrite(access);
     assertGradeOrder(input.lowestGrade, input.highestGrade);
-    return this.withUniqueNcesId(input.ncesId, () => this.repos.schools.create(input));
+    return this.withUniqueNcesId(input.ncesId, () => this.repos.schools.create(input, access.organizationId));
   }
 
   async update(access: Access, id: string, input: UpdateSchoolInput) {
