@@ -3,6 +3,10 @@
 export const ErrorCodes = {
   InternalError: 1,
   Unauthorized: 13,
+  AuthenticationFailed: 18,
+  MaxTimeMSExpired: 50,
+  ExceededMemoryLimit: 146,
+  MechanismUnavailable: 334,
   BadValue: 2,
   NoSuchKey: 4,
   FailedToParse: 9,

@@ -1,6 +1,7 @@
 /** Routes a command document to its handler, with mongod's generic checks and opcounters. */
-import type { CommandContext, CommandDefinition, ServerState } from "./context";
+import type { CommandContext, CommandDefinition, ConnectionAuth, ServerState } from "./context";
 import { adminCommands } from "./admin";
+import { authCommands, requireAuthentication, UNAUTHENTICATED_COMMANDS } from "./auth";
 import { aggregateCommands } from "./aggregate";
 import { explainCommands } from "./explain";
 import { handshakeCommands } from "./handshake";
@@ -12,6 +13,7 @@ import { commandError, ErrorCodes, MongoCommandError, toCommandError } from "../
 
 const COMMANDS: Record<string, CommandDefinition> = {
   ...handshakeCommands,
+  ...authCommands,
   ...adminCommands,
   ...indexCommands,
   ...readCommands,
@@ -21,7 +23,7 @@ const COMMANDS: Record<string, CommandDefinition> = {
 };
 
 COMMANDS.listCommands = {
-  handler: () => ({ commands: Object.fromEntries(commandNames().sort().map((n) => [n, { help: "", requiresAuth: false, adminOnly: false }])), ok: 1 }),
+  handler: () => ({ commands: Object.fromEntries(commandNames().sort().map((n) => [n, { help: "", requiresAuth: !UNAUTHENTICATED_COMMANDS.has(n), adminOnly: false }])), ok: 1 }),
 };
 
 const TRANSACTION_COMMANDS = new Set(["commitTransaction", "abortTransaction"]);
@@ -47,6 +49,7 @@ export interface Invocation {
   body: Doc;
   connectionId: number;
   remote: string;
+  connection: ConnectionAuth;
 }
 
 /** Runs a command and always returns a reply document (errors become { ok: 0, ... }). */
@@ -59,6 +62,7 @@ export function runCommand(inv: Invocation): Doc {
     return commandError(ErrorCodes.CommandNotFound, `no such command: '${name}'`).toReply();
   }
   try {
+    requireAuthentication(name, inv.connection);
     // A standalone mongod refuses anything transactional.
     if (body.txnNumber !== undefined || body.startTransaction !== undefined || body.autocommit !== undefined || TRANSACTION_COMMANDS.has(name)) {
       throw commandError(ErrorCodes.IllegalOperation, "Transaction numbers are only allowed on a replica set member or mongos");
@@ -69,7 +73,7 @@ export function runCommand(inv: Invocation): Doc {
     }
     if (def.counter !== "none") state.opcounters.command++;
     trackSession(state, body);
-    const ctx: CommandContext = { state, db, body, connectionId: inv.connectionId, remote: inv.remote };
+    const ctx: CommandContext = { state, db, body, connectionId: inv.connectionId, remote: inv.remote, connection: inv.connection };
     return def.handler(ctx);
   } catch (e) {
     const err = e instanceof MongoCommandError ? e : toCommandError(e, ErrorCodes.BadValue);
