@@ -16,6 +16,8 @@ export interface EmbeddedMongoOptions {
   dbpath?: string;
   /** The user clients must authenticate as; default: kept in DBPATH/credentials.json, or generated per start in memory. */
   credentials?: Credentials;
+  /** Time limit (ms) of commands evaluating regular expressions without maxTimeMS; default 5000, 0 = none. */
+  regexTimeLimitMs?: number;
 }
 
 export interface EmbeddedMongo {
@@ -28,7 +30,7 @@ export interface EmbeddedMongo {
 
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const host = options.host ?? "127.0.0.1";
-  const server = await MongoServer.start({ port: options.port ?? 0, host, dbpath: options.dbpath, credentials: options.credentials });
+  const server = await MongoServer.start({ port: options.port ?? 0, host, dbpath: options.dbpath, credentials: options.credentials, regexTimeLimitMs: options.regexTimeLimitMs });
   return {
     url: connectionString(host, server.port, server.credentials),
     credentials: server.credentials,

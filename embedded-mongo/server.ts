@@ -21,6 +21,8 @@ import {
   type Request,
 } from "./protocol/wire";
 import { Journal } from "./storage/journal";
+import { DEFAULT_REGEX_TIME_LIMIT_MS } from "./limits/time-limit";
+import { useLinearRegexFallback } from "./limits/regex";
 import { lockDbPath, type DbPathLock } from "./storage/dblock";
 import { checkCredentials, generateCredentials, loadOrCreateCredentials, scramKeys, type Credentials } from "./auth/credentials";
 
@@ -30,6 +32,8 @@ export interface ServerOptions {
   dbpath?: string;
   /** The one user clients authenticate as: from DBPATH/credentials.json, or generated when absent. */
   credentials?: Credentials;
+  /** Time limit of commands evaluating regular expressions when the client gives no maxTimeMS (default 5000; 0 = none). */
+  regexTimeLimitMs?: number;
 }
 
 const HANDSHAKE_COMMANDS = new Set(["hello", "isMaster", "ismaster"]);
@@ -63,11 +67,13 @@ export class MongoServer {
       dbpath: options.dbpath,
       sessions: new Map(),
       users: new Map([[credentials.username, scramKeys(credentials)]]),
+      regexTimeLimitMs: options.regexTimeLimitMs ?? DEFAULT_REGEX_TIME_LIMIT_MS,
     };
     this.server = net.createServer((socket) => this.accept(socket));
   }
 
   static async start(options: ServerOptions = {}): Promise<MongoServer> {
+    useLinearRegexFallback();
     const catalog = new Catalog();
     let lock: DbPathLock | undefined;
     let credentials = options.credentials ? checkCredentials(options.credentials) : undefined;

@@ -31,6 +31,8 @@ export interface ServerState {
   readonly sessions: Map<string, { id: unknown; lastUse: Date }>;
   /** the users (all defined in the admin database) by name */
   readonly users: ReadonlyMap<string, ScramKeys>;
+  /** the time limit (ms) of commands evaluating regular expressions without maxTimeMS; 0 = none */
+  readonly regexTimeLimitMs: number;
 }
 
 /** Who a connection is: its authenticated user, or the authentication under way. */

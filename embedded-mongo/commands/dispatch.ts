@@ -9,6 +9,8 @@ import { indexCommands } from "./indexes";
 import { readCommands } from "./read";
 import { writeCommands } from "./write";
 import type { Doc } from "../engine/paths";
+import { interruptible, timeLimitOf, withTimeLimit } from "../limits/time-limit";
+import { startBuildBudget } from "../limits/expressions";
 import { commandError, ErrorCodes, MongoCommandError, toCommandError } from "../errors";
 
 const COMMANDS: Record<string, CommandDefinition> = {
@@ -25,6 +27,9 @@ const COMMANDS: Record<string, CommandDefinition> = {
 COMMANDS.listCommands = {
   handler: () => ({ commands: Object.fromEntries(commandNames().sort().map((n) => [n, { help: "", requiresAuth: !UNAUTHENTICATED_COMMANDS.has(n), adminOnly: false }])), ok: 1 }),
 };
+
+/** Commands that only read: they run whole under the time limit's watchdog (aggregate guards its own read phase). */
+const READ_ONLY_COMMANDS = new Set(["find", "count", "distinct", "explain"]);
 
 const TRANSACTION_COMMANDS = new Set(["commitTransaction", "abortTransaction"]);
 
@@ -74,7 +79,9 @@ export function runCommand(inv: Invocation): Doc {
     if (def.counter !== "none") state.opcounters.command++;
     trackSession(state, body);
     const ctx: CommandContext = { state, db, body, connectionId: inv.connectionId, remote: inv.remote, connection: inv.connection };
-    return def.handler(ctx);
+    const limit = timeLimitOf(body, state.regexTimeLimitMs);
+    startBuildBudget();
+    return withTimeLimit(limit, () => (READ_ONLY_COMMANDS.has(name) ? interruptible(() => def.handler(ctx)) : def.handler(ctx)));
   } catch (e) {
     const err = e instanceof MongoCommandError ? e : toCommandError(e, ErrorCodes.BadValue);
     return err.toReply();
