@@ -1,8 +1,8 @@
 /**
  * The server side of SCRAM-SHA-256 (RFC 5802 / RFC 7677) as mongod runs it over `saslStart` /
  * `saslContinue`: client-first → server-first (nonce, salt, iterations) → client-final (proof) →
- * server-final (signature). A wrong proof or an unknown user fails the same way (code 18), so a client
- * cannot tell which of the two it got wrong.
+ * server-final (signature). A wrong proof, an unknown user or the wrong database all get mongod's one
+ * answer: code 18, "Authentication failed.".
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { commandError, ErrorCodes } from "../errors";
