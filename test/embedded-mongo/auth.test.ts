@@ -9,6 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { MongoClient, MongoServerError } from "mongodb";
 import { startEmbeddedMongo, type EmbeddedMongo } from "../../embedded-mongo";
+import { privateDir } from "../../embedded-mongo/storage/private-files";
+import { loadOrCreateDevKeys } from "../../gateway/auth/keys";
 import type { AnyDoc } from "./helpers";
 import { command, credentialsOf, hostPort, opQuery, RawConnection, scramAuthenticate } from "./raw";
 import { ensureCompiledCli, startCli } from "./cli-process";
@@ -219,6 +221,17 @@ describe("embedded-mongo: owner-only data folder", () => {
     } finally {
       await server.stop();
     }
+  });
+
+  it("keeps the development keys owner-only, and npm start's tightening reaches every folder and file", async () => {
+    const data = path.join(dir, "data");
+    await loadOrCreateDevKeys(path.join(data, "keys", "dev-keys.json"));
+    expect([mode(data), mode(path.join(data, "keys")), mode(path.join(data, "keys", "dev-keys.json"))]).toEqual([0o700, 0o700, 0o600]);
+    fs.mkdirSync(path.join(data, "db", "old"), { recursive: true, mode: 0o755 });
+    fs.chmodSync(path.join(data, "db", "old"), 0o755);
+    fs.writeFileSync(path.join(data, "db", "old", "journal.bson"), "", { mode: 0o644 });
+    privateDir(data);
+    expect([mode(path.join(data, "db")), mode(path.join(data, "db", "old")), mode(path.join(data, "db", "old", "journal.bson"))]).toEqual([0o700, 0o700, 0o600]);
   });
 
   it("npm run db prints a connection string with the kept credential", async () => {
