@@ -2,7 +2,10 @@
  * An embedded MongoDB-compatible server: speaks the wire protocol so the official driver can use it
  * with an ordinary connection string. In memory by default, journaled to disk with `dbpath`.
  */
+import { connectionString, type Credentials } from "./auth/credentials";
 import { MongoServer } from "./server";
+
+export type { Credentials };
 
 export interface EmbeddedMongoOptions {
   /** 0 or unset = a free port */
@@ -11,21 +14,26 @@ export interface EmbeddedMongoOptions {
   host?: string;
   /** unset = in memory */
   dbpath?: string;
+  /** The user clients must authenticate as; default: kept in DBPATH/credentials.json, or generated per start in memory. */
+  credentials?: Credentials;
+  /** Time limit (ms) of commands evaluating regular expressions without maxTimeMS; default 5000, 0 = none. */
+  regexTimeLimitMs?: number;
 }
 
 export interface EmbeddedMongo {
-  /** mongodb://127.0.0.1:PORT */
+  /** mongodb://USER:PASSWORD@127.0.0.1:PORT/?authSource=admin */
   readonly url: string;
+  readonly credentials: Credentials;
   readonly port: number;
   stop(): Promise<void>;
 }
 
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const host = options.host ?? "127.0.0.1";
-  const server = await MongoServer.start({ port: options.port ?? 0, host, dbpath: options.dbpath });
-  const urlHost = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
+  const server = await MongoServer.start({ port: options.port ?? 0, host, dbpath: options.dbpath, credentials: options.credentials, regexTimeLimitMs: options.regexTimeLimitMs });
   return {
-    url: `mongodb://${urlHost}:${server.port}`,
+    url: connectionString(host, server.port, server.credentials),
+    credentials: server.credentials,
     port: server.port,
     stop: () => server.stop(),
   };

@@ -2,7 +2,7 @@
 import net from "node:net";
 import { ObjectId } from "bson";
 import { runCommand } from "./commands/dispatch";
-import type { ServerState } from "./commands/context";
+import type { ConnectionAuth, ServerState } from "./commands/context";
 import { CursorRegistry } from "./cursors";
 import { Catalog } from "./engine/catalog";
 import type { Doc } from "./engine/paths";
@@ -21,12 +21,19 @@ import {
   type Request,
 } from "./protocol/wire";
 import { Journal } from "./storage/journal";
+import { DEFAULT_REGEX_TIME_LIMIT_MS } from "./limits/time-limit";
+import { useLinearRegexFallback } from "./limits/regex";
 import { lockDbPath, type DbPathLock } from "./storage/dblock";
+import { checkCredentials, generateCredentials, loadOrCreateCredentials, scramKeys, type Credentials } from "./auth/credentials";
 
 export interface ServerOptions {
   port?: number;
   host?: string;
   dbpath?: string;
+  /** The one user clients authenticate as: from DBPATH/credentials.json, or generated when absent. */
+  credentials?: Credentials;
+  /** Time limit of commands evaluating regular expressions when the client gives no maxTimeMS (default 5000; 0 = none). */
+  regexTimeLimitMs?: number;
 }
 
 const HANDSHAKE_COMMANDS = new Set(["hello", "isMaster", "ismaster"]);
@@ -39,11 +46,15 @@ export class MongoServer {
   private lock?: DbPathLock;
   private nextRequestId = 1;
   private stopped = false;
+  /** The credential clients use (the connection string carries it). */
+  credentials: Credentials;
 
   private constructor(
     options: ServerOptions,
     catalog: Catalog,
+    credentials: Credentials,
   ) {
+    this.credentials = credentials;
     this.state = {
       catalog,
       cursors: new CursorRegistry(),
@@ -55,13 +66,28 @@ export class MongoServer {
       port: 0,
       dbpath: options.dbpath,
       sessions: new Map(),
+      users: new Map([[credentials.username, scramKeys(credentials)]]),
+      regexTimeLimitMs: options.regexTimeLimitMs ?? DEFAULT_REGEX_TIME_LIMIT_MS,
     };
     this.server = net.createServer((socket) => this.accept(socket));
   }
 
   static async start(options: ServerOptions = {}): Promise<MongoServer> {
+    useLinearRegexFallback();
     const catalog = new Catalog();
-    const server = new MongoServer(options, catalog);
+    let lock: DbPathLock | undefined;
+    let credentials = options.credentials ? checkCredentials(options.credentials) : undefined;
+    if (options.dbpath) {
+      lock = lockDbPath(options.dbpath);
+      try {
+        credentials ??= loadOrCreateCredentials(options.dbpath);
+      } catch (e) {
+        lock.release();
+        throw e;
+      }
+    }
+    const server = new MongoServer(options, catalog, credentials ?? generateCredentials());
+    server.lock = lock;
     if (options.dbpath) server.recover(options.dbpath);
     try {
       await new Promise<void>((resolve, reject) => {
@@ -88,7 +114,6 @@ export class MongoServer {
 
   /** Replays the journal into memory, then compacts it. */
   private recover(dbpath: string): void {
-    this.lock = lockDbPath(dbpath);
     try {
       const { journal, entries } = Journal.open(dbpath);
       this.journal = journal;
@@ -124,6 +149,7 @@ export class MongoServer {
     this.sockets.add(socket);
     socket.setNoDelay(true);
     const remote = `${socket.remoteAddress}:${socket.remotePort}`;
+    const auth: ConnectionAuth = {};
     let chunks: Buffer[] = [];
     let buffered = 0;
     let expected = -1;
@@ -150,7 +176,7 @@ export class MongoServer {
         buffered = rest.length;
         expected = -1;
         try {
-          this.handle(socket, message, connectionId, remote);
+          this.handle(socket, message, connectionId, remote, auth);
         } catch {
           // Never let one connection's message take the server down: drop that connection.
           socket.destroy();
@@ -165,7 +191,7 @@ export class MongoServer {
     });
   }
 
-  private handle(socket: net.Socket, message: Buffer, connectionId: number, remote: string): void {
+  private handle(socket: net.Socket, message: Buffer, connectionId: number, remote: string, auth: ConnectionAuth): void {
     let request: Request;
     try {
       request = parseMessage(message);
@@ -183,10 +209,10 @@ export class MongoServer {
       return;
     }
     if (request.kind === "query") {
-      this.write(socket, encodeOpReply(this.nextRequestId++, request.header.requestId, this.runLegacy(request.collection, request.query, connectionId, remote)));
+      this.write(socket, encodeOpReply(this.nextRequestId++, request.header.requestId, this.runLegacy(request.collection, request.query, connectionId, remote, auth)));
       return;
     }
-    const reply = this.execute(request.body, connectionId, remote);
+    const reply = this.execute(request.body, connectionId, remote, auth);
     if (request.flags & MSG_MORE_TO_COME) return;
     let bytes: Buffer;
     try {
@@ -203,7 +229,7 @@ export class MongoServer {
   }
 
   /** OP_QUERY is only accepted for the handshake, as in mongod 6.0+. */
-  private runLegacy(collection: string, query: Doc, connectionId: number, remote: string): Doc {
+  private runLegacy(collection: string, query: Doc, connectionId: number, remote: string, auth: ConnectionAuth): Doc {
     const body: Doc = query.$query !== undefined && typeof query.$query === "object" ? (query.$query as Doc) : query;
     const name = Object.keys(body)[0] ?? "";
     if (!collection.endsWith(".$cmd") || !HANDSHAKE_COMMANDS.has(name)) {
@@ -215,12 +241,12 @@ export class MongoServer {
         codeName: codeName(code),
       };
     }
-    return this.execute({ ...body, $db: collection.slice(0, collection.indexOf(".")) }, connectionId, remote);
+    return this.execute({ ...body, $db: collection.slice(0, collection.indexOf(".")) }, connectionId, remote, auth);
   }
 
   /** Runs a command, then makes its writes durable before the reply goes out. */
-  private execute(body: Doc, connectionId: number, remote: string): Doc {
-    const reply = runCommand({ state: this.state, body, connectionId, remote });
+  private execute(body: Doc, connectionId: number, remote: string, connection: ConnectionAuth): Doc {
+    const reply = runCommand({ state: this.state, body, connectionId, remote, connection });
     if (this.journal) {
       try {
         this.journal.flush();

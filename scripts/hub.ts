@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { startEmbeddedMongo, type EmbeddedMongo } from "../embedded-mongo";
+import { spawnEmbeddedMongo } from "../embedded-mongo/process";
 import { generateHubKeys, type HubKeys } from "../gateway/auth/keys";
 import { DEV_ISSUER, HUB_AUDIENCE, type TrustedIssuer } from "../gateway/auth/issuers";
 import { SUPERGRAPH_PATH } from "../gateway/compose";
@@ -14,6 +15,8 @@ export interface HubOptions {
   mongoUrl?: string;
   /** Where the embedded server keeps its data. */
   dbpath?: string;
+  /** Run the embedded server in its own process (as `npm start` does) rather than in this one. */
+  databaseProcess?: boolean;
   databasePrefix?: string;
   demoData?: boolean;
   host?: string;
@@ -55,7 +58,8 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     const progress = options.onProgress ?? (() => {});
     if (!mongoUrl) {
       progress("Starting the embedded database");
-      const embedded = await startEmbeddedMongo({ dbpath: options.dbpath, host: options.host });
+      const databaseOptions = { dbpath: options.dbpath, host: options.host };
+      const embedded = options.databaseProcess ? await spawnEmbeddedMongo(databaseOptions) : await startEmbeddedMongo(databaseOptions);
       started.push(embedded);
       mongoUrl = embedded.url;
     }

@@ -11,6 +11,7 @@ import { loadOrCreateDevKeys } from "../gateway/auth/keys";
 import { subgraphs } from "../subgraphs/registry";
 import { DemoNetworks, DemoOrganizations } from "./demo/ids";
 import { startHub } from "./hub";
+import { privateDir } from "../embedded-mongo/storage/private-files";
 
 /**
  * `npm start`: the whole hub on this machine. Uses MONGODB_URL when set, otherwise the embedded
@@ -22,11 +23,13 @@ async function main(): Promise<void> {
   const dbpath = path.join(dataDir, "db");
   if (!process.env.MONGODB_URL) mkdirSync(dbpath, { recursive: true });
   const keys = await loadOrCreateDevKeys(path.join(dataDir, "keys", "dev-keys.json"));
+  privateDir(dataDir); // keys, database files and its credential: readable by their owner only
   const hub = await startHub({
     keys,
     issuers: await issuersFromConfig(process.env.HUB_TRUSTED_ISSUERS),
     mongoUrl: process.env.MONGODB_URL,
     dbpath,
+    databaseProcess: true,
     demoData: process.env.DEMO_DATA !== "false",
     host: process.env.HOST ?? "127.0.0.1",
     gatewayPort: Number(process.env.GATEWAY_PORT ?? 4000),
@@ -47,7 +50,8 @@ School-network federation hub is running.
 ${Object.entries(hub.subgraphUrls)
   .map(([name, url]) => `  ${name.padEnd(12)} ${url}`)
   .join("\n")}
-  Database     ${process.env.MONGODB_URL ? "MONGODB_URL" : `embedded, data in ${dbpath}`}
+  Database     ${process.env.MONGODB_URL ? "MONGODB_URL" : `${hub.mongoUrl}
+               (embedded, own process; data and credential in ${dbpath})`}
 
 A development token (coordinator of a CEI-PEA network; more with npm run token -- --help):
   Authorization: Bearer ${await mintDevToken(keys.issuerPrivateKey, {

@@ -6,6 +6,7 @@ import { batchSizeOf } from "./admin";
 import { Collection, type ChangeSink } from "../engine/collection";
 import { prepareInsert } from "../engine/documents";
 import { isKnownStage, mingoOptions, runPipeline } from "../engine/mingo";
+import { interruptible } from "../limits/time-limit";
 import { cloneValue, isPlainObject, type Doc } from "../engine/paths";
 import { findDocuments, type ExecStats } from "../engine/query";
 import { textScores } from "../engine/text-scores";
@@ -207,7 +208,7 @@ function aggregate(ctx: CommandContext): Doc {
   const source = ctx.body.aggregate === 1 ? undefined : collectionName(ctx);
   const last = pipeline[pipeline.length - 1];
   const writeStage = last && ("$out" in last || "$merge" in last) ? last : undefined;
-  const { docs, ns } = executePipeline(ctx, source, writeStage ? pipeline.slice(0, -1) : pipeline, ctx.body.hint);
+  const { docs, ns } = interruptible(() => executePipeline(ctx, source, writeStage ? pipeline.slice(0, -1) : pipeline, ctx.body.hint));
   if (writeStage) {
     if ("$out" in writeStage) writeOut(ctx, writeStage.$out, docs);
     else writeMerge(ctx, writeStage.$merge, docs);

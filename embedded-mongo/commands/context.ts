@@ -2,6 +2,8 @@
 import { Long, type ObjectId } from "bson";
 import type { Catalog } from "../engine/catalog";
 import type { CursorRegistry } from "../cursors";
+import type { ScramKeys } from "../auth/credentials";
+import type { ScramConversation } from "../auth/scram";
 import type { Doc } from "../engine/paths";
 import { isPlainObject } from "../engine/paths";
 import { commandError, ErrorCodes } from "../errors";
@@ -27,6 +29,16 @@ export interface ServerState {
   readonly dbpath?: string;
   /** logical sessions seen (lsid), for $listLocalSessions; dropped by endSessions */
   readonly sessions: Map<string, { id: unknown; lastUse: Date }>;
+  /** the users (all defined in the admin database) by name */
+  readonly users: ReadonlyMap<string, ScramKeys>;
+  /** the time limit (ms) of commands evaluating regular expressions without maxTimeMS; 0 = none */
+  readonly regexTimeLimitMs: number;
+}
+
+/** Who a connection is: its authenticated user, or the authentication under way. */
+export interface ConnectionAuth {
+  user?: string;
+  conversation?: ScramConversation;
 }
 
 export interface CommandContext {
@@ -35,6 +47,7 @@ export interface CommandContext {
   readonly body: Doc;
   readonly connectionId: number;
   readonly remote: string;
+  readonly connection: ConnectionAuth;
 }
 
 export type CommandHandler = (ctx: CommandContext) => Doc;

@@ -1,6 +1,7 @@
 /** Routes a command document to its handler, with mongod's generic checks and opcounters. */
-import type { CommandContext, CommandDefinition, ServerState } from "./context";
+import type { CommandContext, CommandDefinition, ConnectionAuth, ServerState } from "./context";
 import { adminCommands } from "./admin";
+import { authCommands, requireAuthentication, UNAUTHENTICATED_COMMANDS } from "./auth";
 import { aggregateCommands } from "./aggregate";
 import { explainCommands } from "./explain";
 import { handshakeCommands } from "./handshake";
@@ -8,10 +9,13 @@ import { indexCommands } from "./indexes";
 import { readCommands } from "./read";
 import { writeCommands } from "./write";
 import type { Doc } from "../engine/paths";
+import { interruptible, timeLimitOf, withTimeLimit } from "../limits/time-limit";
+import { startBuildBudget } from "../limits/expressions";
 import { commandError, ErrorCodes, MongoCommandError, toCommandError } from "../errors";
 
 const COMMANDS: Record<string, CommandDefinition> = {
   ...handshakeCommands,
+  ...authCommands,
   ...adminCommands,
   ...indexCommands,
   ...readCommands,
@@ -21,8 +25,11 @@ const COMMANDS: Record<string, CommandDefinition> = {
 };
 
 COMMANDS.listCommands = {
-  handler: () => ({ commands: Object.fromEntries(commandNames().sort().map((n) => [n, { help: "", requiresAuth: false, adminOnly: false }])), ok: 1 }),
+  handler: () => ({ commands: Object.fromEntries(commandNames().sort().map((n) => [n, { help: "", requiresAuth: !UNAUTHENTICATED_COMMANDS.has(n), adminOnly: false }])), ok: 1 }),
 };
+
+/** Commands that only read: they run whole under the time limit's watchdog (aggregate guards its own read phase). */
+const READ_ONLY_COMMANDS = new Set(["find", "count", "distinct", "explain"]);
 
 const TRANSACTION_COMMANDS = new Set(["commitTransaction", "abortTransaction"]);
 
@@ -47,6 +54,7 @@ export interface Invocation {
   body: Doc;
   connectionId: number;
   remote: string;
+  connection: ConnectionAuth;
 }
 
 /** Runs a command and always returns a reply document (errors become { ok: 0, ... }). */
@@ -59,6 +67,7 @@ export function runCommand(inv: Invocation): Doc {
     return commandError(ErrorCodes.CommandNotFound, `no such command: '${name}'`).toReply();
   }
   try {
+    requireAuthentication(name, inv.connection);
     // A standalone mongod refuses anything transactional.
     if (body.txnNumber !== undefined || body.startTransaction !== undefined || body.autocommit !== undefined || TRANSACTION_COMMANDS.has(name)) {
       throw commandError(ErrorCodes.IllegalOperation, "Transaction numbers are only allowed on a replica set member or mongos");
@@ -69,8 +78,10 @@ export function runCommand(inv: Invocation): Doc {
     }
     if (def.counter !== "none") state.opcounters.command++;
     trackSession(state, body);
-    const ctx: CommandContext = { state, db, body, connectionId: inv.connectionId, remote: inv.remote };
-    return def.handler(ctx);
+    const ctx: CommandContext = { state, db, body, connectionId: inv.connectionId, remote: inv.remote, connection: inv.connection };
+    const limit = timeLimitOf(body, state.regexTimeLimitMs);
+    startBuildBudget();
+    return withTimeLimit(limit, () => (READ_ONLY_COMMANDS.has(name) ? interruptible(() => def.handler(ctx)) : def.handler(ctx)));
   } catch (e) {
     const err = e instanceof MongoCommandError ? e : toCommandError(e, ErrorCodes.BadValue);
     return err.toReply();

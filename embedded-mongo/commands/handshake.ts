@@ -4,6 +4,7 @@ import { Long, UUID } from "bson";
 import type { CommandContext, CommandDefinition } from "./context";
 import { MAX_BSON_SIZE, MAX_MESSAGE_SIZE } from "../protocol/wire";
 import type { Doc } from "../engine/paths";
+import { speculativeAuthenticate, supportedMechanisms } from "./auth";
 
 export const SERVER_VERSION = "7.0.0";
 export const MAX_WIRE_VERSION = 21;
@@ -24,8 +25,12 @@ function hello(ctx: CommandContext, legacyName: boolean): Doc {
     minWireVersion: 0,
     maxWireVersion: MAX_WIRE_VERSION,
     readOnly: false,
-    ok: 1,
   });
+  const mechanisms = supportedMechanisms(ctx);
+  if (mechanisms) reply.saslSupportedMechs = mechanisms;
+  const speculative = speculativeAuthenticate(ctx);
+  if (speculative) reply.speculativeAuthenticate = speculative;
+  reply.ok = 1;
   return reply;
 }
 
@@ -104,7 +109,6 @@ export const handshakeCommands: Record<string, CommandDefinition> = {
     handler: () => ({ id: { id: new UUID() }, timeoutMinutes: LOGICAL_SESSION_TIMEOUT_MINUTES, ok: 1 }),
   },
   whatsmyuri: { handler: (ctx) => ({ you: ctx.remote, ok: 1 }) },
-  connectionStatus: { handler: () => ({ authInfo: { authenticatedUsers: [], authenticatedUserRoles: [] }, ok: 1 }) },
   getParameter: {
     handler: (ctx) => {
       const reply: Doc = {};
@@ -129,5 +133,4 @@ export const handshakeCommands: Record<string, CommandDefinition> = {
     }),
   },
   getLog: { handler: () => ({ totalLinesWritten: 0, log: [], ok: 1 }) },
-  logout: { handler: ok },
 };

@@ -9,6 +9,8 @@ import { findDocuments } from "../engine/query";
 import { applyUpdate, buildUpsert, isOperatorUpdate, isPipelineUpdate, type UpdateSpec } from "../engine/update";
 import { commandError, ErrorCodes, toCommandError } from "../errors";
 import { parseCollation, type CollationSpec } from "../engine/collation";
+import { checkArrayPadding } from "../limits/array-padding";
+import { checkTimeLimit, interruptible } from "../limits/time-limit";
 
 const MAX_WRITE_BATCH = 100000;
 
@@ -88,24 +90,37 @@ function parseUpdateStatement(raw: unknown): UpdateStatement {
   return { q, u: u as UpdateSpec, upsert: raw.upsert === true, multi, arrayFilters: arrayFilters as Doc[] | undefined, hint: raw.hint, collation: parseCollation(raw.collation) };
 }
 
+/** The new version of a matched document (pure: the caller writes it). */
+function updatedVersion(doc: Doc, st: UpdateStatement): Doc {
+  checkArrayPadding(doc, st.u);
+  const updated = applyUpdate(doc, st.u, { filter: st.q, arrayFilters: st.arrayFilters, inserting: false, collation: st.collation, variables: st.variables });
+  checkSize(updated);
+  return updated;
+}
+
+function changed(updated: Doc, doc: Doc): boolean {
+  return compareValues(updated, doc) !== 0 || Object.keys(updated).join() !== Object.keys(doc).join();
+}
+
 /** Runs one update statement; returns matched/modified counts and the upserted _id. */
 function runUpdate(coll: Collection, st: UpdateStatement): { matched: number; modified: number; upsertedId?: unknown } {
-  const { matches } = findDocuments(coll, st.q, { limit: st.multi ? 0 : 1, hint: st.hint, collation: st.collation, variables: st.variables });
-  let modified = 0;
-  for (const [rid, doc] of matches) {
-    const updated = applyUpdate(doc, st.u, { filter: st.q, arrayFilters: st.arrayFilters, inserting: false, collation: st.collation, variables: st.variables });
-    checkSize(updated);
-    if (compareValues(updated, doc) !== 0 || Object.keys(updated).join() !== Object.keys(doc).join()) {
-      coll.replace(rid, updated);
-      modified++;
+  // Matching and computing may be stopped by the time limit; the writes below then never start.
+  const { matched, changes, upsert } = interruptible(() => {
+    const { matches } = findDocuments(coll, st.q, { limit: st.multi ? 0 : 1, hint: st.hint, collation: st.collation, variables: st.variables });
+    const changes: Array<[number, Doc]> = [];
+    for (const [rid, doc] of matches) {
+      const updated = updatedVersion(doc, st);
+      if (changed(updated, doc)) changes.push([rid, updated]);
     }
+    const upsert = matches.length === 0 && st.upsert ? buildUpsert(st.q, st.u, st.arrayFilters, st.variables) : undefined;
+    return { matched: matches.length, changes, upsert };
+  });
+  for (const [rid, updated] of changes) coll.replace(rid, updated);
+  if (upsert) {
+    coll.insert(prepareInsert(upsert));
+    return { matched: 0, modified: 0, upsertedId: upsert._id };
   }
-  if (matches.length === 0 && st.upsert) {
-    const doc = buildUpsert(st.q, st.u, st.arrayFilters, st.variables);
-    coll.insert(prepareInsert(doc));
-    return { matched: 0, modified: 0, upsertedId: doc._id };
-  }
-  return { matched: matches.length, modified };
+  return { matched, modified: changes.length };
 }
 
 function update(ctx: CommandContext): Doc {
@@ -120,6 +135,7 @@ function update(ctx: CommandContext): Doc {
   for (let i = 0; i < list.length; i++) {
     ctx.state.opcounters.update++;
     try {
+      checkTimeLimit();
       const r = runUpdate(coll, { ...parseUpdateStatement(list[i]), variables: optDoc(ctx, "let") });
       n += r.matched;
       nModified += r.modified;
@@ -147,13 +163,15 @@ function del(ctx: CommandContext): Doc {
   for (let i = 0; i < list.length; i++) {
     ctx.state.opcounters.delete++;
     try {
+      checkTimeLimit();
       const st = list[i];
       if (!isPlainObject(st) || !isPlainObject(st.q)) throw commandError(ErrorCodes.TypeMismatch, "BSON field 'delete.deletes.q' is the wrong type, expected type 'object'");
       checkFields(st, DELETE_STATEMENT_FIELDS, "delete.deletes");
       const limit = Number(st.limit ?? 0);
       if (limit !== 0 && limit !== 1) throw commandError(ErrorCodes.FailedToParse, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
       if (!coll) continue;
-      const { matches } = findDocuments(coll, st.q, { limit, hint: st.hint, collation: parseCollation(st.collation), variables: optDoc(ctx, "let") });
+      const filter = st.q;
+      const { matches } = interruptible(() => findDocuments(coll, filter, { limit, hint: st.hint, collation: parseCollation(st.collation), variables: optDoc(ctx, "let") }));
       for (const [rid] of matches) coll.remove(rid);
       n += matches.length;
     } catch (e) {
@@ -187,23 +205,27 @@ function findAndModify(ctx: CommandContext): Doc {
 
   if (remove) {
     const coll = ctx.state.catalog.getCollection(ctx.db, name);
-    const { matches } = findDocuments(coll, query, { sort, limit: 1, hint: ctx.body.hint, collation, variables });
+    const { matches } = interruptible(() => findDocuments(coll, query, { sort, limit: 1, hint: ctx.body.hint, collation, variables }));
     if (!coll || matches.length === 0) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
     const [rid, doc] = matches[0];
     coll.remove(rid);
     return { lastErrorObject: { n: 1 }, value: project(doc), ok: 1 };
   }
   const { coll } = ctx.state.catalog.ensureCollection(ctx.db, name);
-  const { matches } = findDocuments(coll, query, { sort, limit: 1, hint: ctx.body.hint, collation, variables });
-  if (matches.length > 0) {
+  const st: UpdateStatement = { q: query, u: updateSpec!, upsert, multi: false, arrayFilters, collation, variables };
+  const found = interruptible(() => {
+    const { matches } = findDocuments(coll, query, { sort, limit: 1, hint: ctx.body.hint, collation, variables });
+    if (matches.length === 0) return { upserted: upsert ? buildUpsert(query, updateSpec!, arrayFilters, variables) : undefined };
     const [rid, doc] = matches[0];
-    const updated = applyUpdate(doc, updateSpec!, { filter: query, arrayFilters, inserting: false, collation, variables });
-    checkSize(updated);
-    if (compareValues(updated, doc) !== 0 || Object.keys(updated).join() !== Object.keys(doc).join()) coll.replace(rid, updated);
+    return { rid, doc, updated: updatedVersion(doc, st) };
+  });
+  if (found.doc) {
+    const { rid, doc, updated } = found;
+    if (changed(updated, doc)) coll.replace(rid, updated);
     return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(returnNew ? updated : doc), ok: 1 };
   }
-  if (!upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
-  const doc = prepareInsert(buildUpsert(query, updateSpec!, arrayFilters, variables));
+  if (!found.upserted) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
+  const doc = prepareInsert(found.upserted);
   coll.insert(doc);
   return { lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id }, value: returnNew ? project(doc) : null, ok: 1 };
 }

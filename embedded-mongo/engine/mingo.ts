@@ -19,6 +19,7 @@ import { collationAwareQueryOps, type CollationSpec } from "./collation";
 import type { Doc } from "./paths";
 
 import { textScores } from "./text-scores";
+import { boundedExpressionOperators } from "../limits/expressions";
 
 type PipelineOp = (coll: LazyIterator, expr: unknown, options: Options) => LazyIterator;
 
@@ -68,7 +69,7 @@ const pipeline = pipelineOperators as unknown as Record<string, PipelineOp>;
 
 const context = Context.init({
   accumulator: accumulatorOperators as never,
-  expression: { ...(expressionOperators as object), $meta: meta } as never,
+  expression: { ...(expressionOperators as object), ...boundedExpressionOperators(expressionOperators as never), $meta: meta } as never,
   pipeline: {
     ...pipeline,
     $sort: sortStage,

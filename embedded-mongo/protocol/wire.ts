@@ -4,6 +4,7 @@
  */
 import { deserialize, serialize, type Document } from "bson";
 import { ErrorCodes } from "../errors";
+import { bsonDepth, MAX_BSON_DEPTH } from "./depth";
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -78,6 +79,9 @@ function readDocument(buf: Buffer, pos: number, end: number): { doc: Document; n
   const size = buf.readInt32LE(pos);
   if (size < 5 || pos + size > end) throw new WireError(`Invalid BSON document length ${size}`, ErrorCodes.InvalidBSON, false);
   if (size > MAX_BSON_SIZE + 16 * 1024) throw new WireError("BSON document too large", ErrorCodes.BSONObjectTooLarge, false);
+  if (bsonDepth(buf, pos, pos + size) < 0) {
+    throw new WireError(`BSONObj exceeded maximum nested object depth: ${MAX_BSON_DEPTH}`, ErrorCodes.Overflow, false);
+  }
   let doc: Document;
   try {
     doc = deserialize(buf.subarray(pos, pos + size), BSON_OPTIONS);

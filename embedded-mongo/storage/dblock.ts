@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { openPrivate, privateDir } from "./private-files";
 
 const LOCK_FILE = "mongod.lock";
 const heldInThisProcess = new Set<string>();
@@ -26,7 +27,7 @@ export interface DbPathLock {
 }
 
 export function lockDbPath(dir: string): DbPathLock {
-  fs.mkdirSync(dir, { recursive: true });
+  privateDir(dir);
   const real = fs.realpathSync(dir);
   const file = path.join(real, LOCK_FILE);
   const refuse = (owner: string): never => {
@@ -37,7 +38,7 @@ export function lockDbPath(dir: string): DbPathLock {
   if (heldInThisProcess.has(real)) refuse(`another embedded server in this process (pid ${process.pid})`);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = fs.openSync(file, "wx");
+      const fd = openPrivate(file, "wx");
       fs.writeSync(fd, `${process.pid}\n`);
       fs.fsyncSync(fd);
       fs.closeSync(fd);

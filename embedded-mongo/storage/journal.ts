@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { deserialize, serialize, type Document } from "bson";
+import { openPrivate, privateDir } from "./private-files";
 
 const FILE = "journal.bson";
 const TMP = "journal.bson.compact";
@@ -48,7 +49,7 @@ export class Journal {
 
   /** Reads every intact entry; the caller replays them, then calls compact(). */
   static open(dir: string): { journal: Journal; entries: Document[] } {
-    fs.mkdirSync(dir, { recursive: true });
+    privateDir(dir);
     const file = path.join(dir, FILE);
     fs.rmSync(path.join(dir, TMP), { force: true });
     const entries: Document[] = [];
@@ -71,7 +72,7 @@ export class Journal {
       }
       valid = pos;
     }
-    const fd = fs.openSync(file, fs.existsSync(file) ? "r+" : "w+");
+    const fd = openPrivate(file, fs.existsSync(file) ? "r+" : "w+");
     fs.ftruncateSync(fd, valid);
     return { journal: new Journal(dir, fd, valid), entries };
   }
@@ -104,7 +105,7 @@ export class Journal {
   compact(snapshot: Iterable<Document>): void {
     this.flush();
     const tmp = path.join(this.dir, TMP);
-    const fd = fs.openSync(tmp, "w");
+    const fd = openPrivate(tmp, "w");
     let size = 0;
     let chunk: Buffer[] = [];
     let chunkBytes = 0;

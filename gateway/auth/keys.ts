@@ -37,7 +37,7 @@ export async function loadOrCreateDevKeys(file: string): Promise<HubKeys> {
   }
   const keys = await generateHubKeys();
   const stored = Object.fromEntries(await Promise.all(Object.entries(keys).map(async ([name, key]) => [name, await exportJWK(key)])));
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   return keys;
 }

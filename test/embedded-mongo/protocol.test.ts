@@ -3,123 +3,11 @@
  * the legacy OP_QUERY handshake, pipelined and fragmented messages, and bad bytes of every kind
  * (each gets an error reply or a closed connection; the server and other connections carry on).
  */
-import net from "node:net";
 import type { AnyDoc } from "./helpers";
-import { deserialize, serialize, type Document } from "bson";
+import { serialize } from "bson";
 import { MongoClient, type Db } from "mongodb";
+import { credentialsOf, header, hostPort, OP_MSG, OP_REPLY, opMsg, opQuery, RawConnection } from "./raw";
 import { startTestDatabase, type TestDatabase } from "../support/database";
-
-const OP_REPLY = 1;
-const OP_QUERY = 2004;
-const OP_MSG = 2013;
-
-function header(length: number, requestId: number, opCode: number): Buffer {
-  const h = Buffer.alloc(16);
-  h.writeInt32LE(length, 0);
-  h.writeInt32LE(requestId, 4);
-  h.writeInt32LE(0, 8);
-  h.writeInt32LE(opCode, 12);
-  return h;
-}
-
-function opMsg(requestId: number, body: Document, options: { flags?: number; sequences?: Record<string, Document[]> } = {}): Buffer {
-  const parts: Buffer[] = [];
-  const flags = Buffer.alloc(4);
-  flags.writeUInt32LE(options.flags ?? 0, 0);
-  parts.push(flags, Buffer.from([0]), Buffer.from(serialize(body)));
-  for (const [id, docs] of Object.entries(options.sequences ?? {})) {
-    const payload = Buffer.concat([Buffer.from(id + "\0", "utf8"), ...docs.map((d) => Buffer.from(serialize(d)))]);
-    const size = Buffer.alloc(4);
-    size.writeInt32LE(payload.length + 4, 0);
-    parts.push(Buffer.from([1]), size, payload);
-  }
-  const content = Buffer.concat(parts);
-  return Buffer.concat([header(16 + content.length, requestId, OP_MSG), content]);
-}
-
-function opQuery(requestId: number, ns: string, query: Document): Buffer {
-  const flags = Buffer.alloc(4);
-  const skipReturn = Buffer.alloc(8);
-  skipReturn.writeInt32LE(-1, 4);
-  const content = Buffer.concat([flags, Buffer.from(ns + "\0", "utf8"), skipReturn, Buffer.from(serialize(query))]);
-  return Buffer.concat([header(16 + content.length, requestId, OP_QUERY), content]);
-}
-
-interface Reply {
-  responseTo: number;
-  opCode: number;
-  doc: Document;
-}
-
-function parseReply(buf: Buffer): Reply {
-  const opCode = buf.readInt32LE(12);
-  const responseTo = buf.readInt32LE(8);
-  if (opCode === OP_MSG) return { responseTo, opCode, doc: deserialize(buf.subarray(21)) };
-  if (opCode === OP_REPLY) return { responseTo, opCode, doc: deserialize(buf.subarray(36)) };
-  throw new Error(`unexpected reply opCode ${opCode}`);
-}
-
-/** A raw connection that collects complete replies and notices when the server closes it. */
-class RawConnection {
-  private buffer = Buffer.alloc(0);
-  readonly replies: Reply[] = [];
-  closed = false;
-  private waiters: Array<() => void> = [];
-  private constructor(readonly socket: net.Socket) {
-    socket.on("data", (chunk: Buffer) => {
-      this.buffer = Buffer.concat([this.buffer, chunk]);
-      while (this.buffer.length >= 4 && this.buffer.length >= this.buffer.readInt32LE(0)) {
-        const len = this.buffer.readInt32LE(0);
-        this.replies.push(parseReply(this.buffer.subarray(0, len)));
-        this.buffer = this.buffer.subarray(len);
-      }
-      this.wake();
-    });
-    socket.on("close", () => {
-      this.closed = true;
-      this.wake();
-    });
-    socket.on("error", () => undefined);
-  }
-
-  static open(host: string, port: number): Promise<RawConnection> {
-    return new Promise((resolve, reject) => {
-      const socket = net.connect(port, host, () => resolve(new RawConnection(socket)));
-      socket.once("error", reject);
-    });
-  }
-
-  private wake(): void {
-    const w = this.waiters;
-    this.waiters = [];
-    w.forEach((f) => f());
-  }
-
-  send(bytes: Buffer): void {
-    this.socket.write(bytes);
-  }
-
-  /** Waits until `count` replies arrived, the connection closed, or the timeout passed. */
-  async settle(count: number, timeoutMs = 3000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.replies.length < count && !this.closed && Date.now() < deadline) {
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, Math.max(1, deadline - Date.now()));
-      });
-    }
-  }
-
-  close(): void {
-    this.socket.destroy();
-  }
-}
-
-function hostPort(url: string): { host: string; port: number } | undefined {
-  const m = /^mongodb:\/\/(?:[^@/]*@)?([^:/,?]+)(?::(\d+))?(?:[/?]|$)/.exec(url);
-  if (!m) return undefined;
-  return { host: m[1], port: Number(m[2] ?? 27017) };
-}
 
 describe("embedded-mongo: wire protocol and bad input", () => {
   let database: TestDatabase;
@@ -141,14 +29,18 @@ describe("embedded-mongo: wire protocol and bad input", () => {
     await database?.stop();
   });
 
+  /** A raw connection, authenticated when the connection string carries a credential. */
   async function raw(): Promise<RawConnection> {
     if (!target) throw new Error("raw-socket tests need a mongodb://host:port URL");
-    return RawConnection.open(target.host, target.port);
+    const conn = await RawConnection.open(target.host, target.port);
+    const credentials = credentialsOf(database.url);
+    if (credentials) await conn.authenticate(credentials);
+    return conn;
   }
 
-  /** Raw sockets need a plain host:port without authentication or TLS (always true for the embedded server). */
+  /** Raw sockets need a plain host:port without TLS (always true for the embedded server). */
   function rawUsable(): boolean {
-    const usable = target !== undefined && !database.url.includes("@") && !/tls=true|ssl=true/i.test(database.url);
+    const usable = target !== undefined && !/tls=true|ssl=true/i.test(database.url);
     if (!usable) console.warn(`raw-socket protocol checks skipped for ${database.url.replace(/\/\/[^@]*@/, "//***@")}`);
     return usable;
   }
