@@ -11,3 +11,4 @@ export * from "./visibility";
 export * from "./access";
 export * from "./audit";
 export * from "./grouped-pagination";
+export * from "./cursor";
