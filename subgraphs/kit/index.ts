@@ -12,3 +12,5 @@ export * from "./access";
 export * from "./audit";
 export * from "./grouped-pagination";
 export * from "./cursor";
+export * from "./policy";
+export * from "./secured-repository";
