@@ -24,6 +24,12 @@ export abstract class SecuredRepository<TDoc extends StoredDocument & SharedReco
     return this.findReadable(access, { _id: { $in: [...ids] } } as Filter<TDoc>);
   }
 
+  /** The record if `access` may read it; null when it is missing or hidden. */
+  async findReadableById(access: Access, id: string): Promise<Entity<TDoc> | null> {
+    const [record] = await this.findReadableByIds(access, [id]);
+    return record ?? null;
+  }
+
   /** The record if `access` may read it; NOT_FOUND when it is missing or hidden. */
   async requireReadable(access: Access, id: string): Promise<Entity<TDoc>> {
     const [record] = await this.findReadableByIds(access, [id]);
