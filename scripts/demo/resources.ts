@@ -1,7 +1,7 @@
 import type { Db } from "mongodb";
 import { Visibility } from "../../subgraphs/kit";
 import type { AdoptionDocument } from "../../subgraphs/resources/adoption/adoption.repository";
-import type { StoredOwner } from "../../subgraphs/resources/authorization";
+import { shareRequestSharing, type StoredOwner } from "../../subgraphs/resources/policies";
 import { FundingKind, ResourceKind, ShareRequestStatus } from "../../subgraphs/resources/enums";
 import type { FundingAwardDocument } from "../../subgraphs/resources/funding/funding.repository";
 import { createRepositories } from "../../subgraphs/resources/repositories";
@@ -680,7 +680,7 @@ function shareRequests(docsByResource: Map<string, ResourceDocument>): ShareRequ
       _id: demoId(`share-request:${spec.slug}`),
       resourceId: spec.resourceId,
       requesterSchoolId: spec.schoolId,
-      ...sharingOf(resource),
+      ...shareRequestSharing(resource),
       message: spec.message,
       status,
       requestedOn: spec.steps[0][1],

@@ -17,10 +17,10 @@ function byAdvocateKind<T>(create: (kind: AdvocateKind) => T): Record<AdvocateKi
  */
 function createLoaders(access: Access, repos: AdvocacyRepositories) {
   return {
-    campaignById: keyedLoader((ids: readonly string[]) => repos.campaigns.findByIdsFor(access, ids), (c) => c.id),
-    endorsementById: keyedLoader((ids: readonly string[]) => repos.endorsements.findByIdsFor(access, ids), (e) => e.id),
-    actionById: keyedLoader((ids: readonly string[]) => repos.actions.findByIdsFor(access, ids), (a) => a.id),
-    milestoneById: keyedLoader((ids: readonly string[]) => repos.milestones.findByIdsFor(access, ids), (m) => m.id),
+    campaignById: keyedLoader((ids: readonly string[]) => repos.campaigns.findReadableByIds(access, ids), (c) => c.id),
+    endorsementById: keyedLoader((ids: readonly string[]) => repos.endorsements.findReadableByIds(access, ids), (e) => e.id),
+    actionById: keyedLoader((ids: readonly string[]) => repos.actions.findReadableByIds(access, ids), (a) => a.id),
+    milestoneById: keyedLoader((ids: readonly string[]) => repos.milestones.findReadableByIds(access, ids), (m) => m.id),
     endorsementCountsByCampaign: keyedLoader((ids: readonly string[]) => repos.endorsements.countByCampaignIds(access, ids), (c) => c.campaignId),
     upcomingActionsByCampaign: groupedLoader((ids: readonly string[]) => repos.actions.findUpcoming(access, ids, today()), (a) => a.campaignId),
     milestonesByCampaign: groupedLoader((ids: readonly string[]) => repos.milestones.findByCampaignIds(access, ids), (m) => m.campaignId),

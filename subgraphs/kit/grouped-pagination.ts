@@ -25,7 +25,7 @@ export async function pagesByGroup<TDoc extends StoredDocument>(
   const keys: SortKeys = [...sortKeys.filter(([field]) => field !== "_id"), ["_id", 1]];
   const base: Filter<Document> = { $and: [{ [groupField]: { $in: [...groupIds] } }, filter as Filter<Document>] };
   const conditions: Filter<Document>[] = [base];
-  if (args.after) conditions.push(afterFilter(keys, decodeCursor(args.after, keys.length)));
+  if (args.after) conditions.push(afterFilter(keys, decodeCursor(keys, args.after)));
   const groups = await collection
     .aggregate<{ _id: string; docs: TDoc[] }>([
       { $match: { $and: conditions } },
@@ -49,7 +49,7 @@ export async function pagesByGroup<TDoc extends StoredDocument>(
     groupIds.map((groupId) => {
       const docs = docsByGroup.get(groupId) ?? [];
       const edges = docs.slice(0, args.first).map((doc) => ({
-        cursor: encodeCursor(keys.map(([field]) => valueAt(doc, field))),
+        cursor: encodeCursor(keys, keys.map(([field]) => valueAt(doc, field))),
         node: toEntity(doc),
       }));
       const page: Page<Entity<TDoc>> = {

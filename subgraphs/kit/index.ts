@@ -13,3 +13,6 @@ export * from "./audit";
 export * from "./grouped-pagination";
 export * from "./error-masking";
 export * from "./request-id";
+export * from "./cursor";
+export * from "./policy";
+export * from "./secured-repository";

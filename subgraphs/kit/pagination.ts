@@ -1,8 +1,7 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { IsOptional, Max, Min } from "class-validator";
-import { EJSON } from "bson";
 import type { Collection, Document, Filter, Sort } from "mongodb";
-import { BadUserInputError } from "./errors";
+import { decodeKeysetCursor, encodeKeysetCursor } from "./cursor";
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -93,19 +92,14 @@ export function ConnectionType<TNode extends object>(nodeClass: ClassType<TNode>
 /** Sort keys of a keyset-paginated list; `_id` is appended to make the order total. */
 export type SortKeys = Array<[field: string, direction: 1 | -1]>;
 
-/** Extended JSON keeps sort values' BSON types (a Date stays a Date), so `after` compares like with like. */
-export function encodeCursor(values: unknown[]): string {
-  return Buffer.from(EJSON.stringify(values)).toString("base64url");
+/** The sealed cursor of a node: its sort key values (see `cursor.ts`). */
+export function encodeCursor(keys: SortKeys, values: unknown[]): string {
+  return encodeKeysetCursor(keys.map(([field]) => field), values);
 }
 
-export function decodeCursor(cursor: string, length: number): unknown[] {
-  try {
-    const values: unknown = EJSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(values) && values.length === length) return values;
-  } catch {
-    // fall through to the error below
-  }
-  throw new BadUserInputError("Invalid cursor: pass a cursor returned by this list", "after");
+/** The sort key values of a cursor sealed for these keys; BAD_USER_INPUT for a forged or altered one. */
+export function decodeCursor(keys: SortKeys, cursor: string): unknown[] {
+  return decodeKeysetCursor(keys.map(([field]) => field), cursor);
 }
 
 export function valueAt(doc: Document, path: string): unknown {
@@ -137,7 +131,7 @@ export async function paginate<TDoc extends Document, TNode>(
 ): Promise<Page<TNode>> {
   const keys: SortKeys = [...sortKeys.filter(([field]) => field !== "_id"), ["_id", 1]];
   const conditions: Filter<Document>[] = [filter as Filter<Document>];
-  if (args.after) conditions.push(afterFilter(keys, decodeCursor(args.after, keys.length)));
+  if (args.after) conditions.push(afterFilter(keys, decodeCursor(keys, args.after)));
   const sort: Sort = Object.fromEntries(keys);
   const docs = await collection
     .find({ $and: conditions } as Filter<TDoc>)
@@ -146,7 +140,7 @@ export async function paginate<TDoc extends Document, TNode>(
     .toArray();
   const hasNextPage = docs.length > args.first;
   const edges = docs.slice(0, args.first).map((doc) => ({
-    cursor: encodeCursor(keys.map(([field]) => valueAt(doc, field))),
+    cursor: encodeCursor(keys, keys.map(([field]) => valueAt(doc, field))),
     node: map(doc as TDoc),
   }));
   return {

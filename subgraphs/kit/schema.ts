@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { auditMutations } from "./audit";
+import { BadUserInputError } from "./errors";
 import { validateInput } from "./validation";
 
 /** The Federation 2 features our subgraphs use; `@link` must precede the printed type-graphql schema. */
@@ -19,6 +20,18 @@ export interface SubgraphSchemaOptions {
   referenceResolvers?: ReferenceResolvers;
 }
 
+/**
+ * `_entities` takes representations as free JSON (`_Any`), and their key fields become database filters:
+ * every value in one must be a scalar (string, number, boolean, null), so no client can pass an operator
+ * object (`{ "id": { "$ne": null } }`) or an array in place of an id.
+ */
+function checkRepresentation(representation: unknown): Record<string, unknown> {
+  const fields = typeof representation === "object" && representation !== null && !Array.isArray(representation) ? Object.entries(representation) : null;
+  const bad = fields?.find(([, value]) => value !== null && typeof value === "object");
+  if (!fields || bad) throw new BadUserInputError("An entity representation holds scalar key fields only", bad ? `representations.${bad[0]}` : "representations");
+  return representation as Record<string, unknown>;
+}
+
 /** Builds a Federation 2 subgraph schema from type-graphql resolvers (directives kept, references wired). */
 export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -30,7 +43,9 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
   });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
+    const __resolveReference: ReferenceResolvers[string]["__resolveReference"] = (representation, context, info) =>
+      reference.__resolveReference(checkRepresentation(representation), context, info);
+    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),

@@ -3,6 +3,7 @@ import type { KeyLike } from "jose";
 import type { Db } from "mongodb";
 import { ACCESS_HEADER, importKey, verifyAccessToken, type Access } from "./access";
 import { AuditTrail } from "./audit";
+import { setCursorKey } from "./cursor";
 import { connectMongo, pingDatabase, subgraphDatabaseName } from "./database";
 import { startSubgraphServer, type RunningServer } from "./server";
 
@@ -32,10 +33,13 @@ export interface RunSubgraphOptions {
   databasePrefix?: string;
   /** Verifies the gateway's signature on the forwarded access token. */
   gatewayPublicKey: KeyLike;
+  /** Signs page cursors (at least 32 bytes); default: a random key per process (see `cursor.ts`). */
+  cursorKey?: string;
 }
 
 /** Connects a subgraph to its own database, creates its indexes and serves it over HTTP. */
 export async function runSubgraph(definition: SubgraphDefinition, options: RunSubgraphOptions): Promise<RunningServer> {
+  if (options.cursorKey) setCursorKey(options.cursorKey);
   const client = await connectMongo(options.mongoUrl);
   try {
     const db = client.db(subgraphDatabaseName(definition.name, options.databasePrefix));
@@ -76,6 +80,7 @@ export async function runSubgraphFromEnvironment(definition: SubgraphDefinition)
     port,
     host: process.env.HOST,
     gatewayPublicKey: await importKey(publicKey, "verify"),
+    cursorKey: process.env.HUB_CURSOR_KEY,
   });
   console.log(`${definition.name} subgraph ready at ${server.url}`);
   const shutdown = () => void server.stop().then(() => process.exit(0));

@@ -27,14 +27,15 @@ const NC = entityId();
 const ND = entityId();
 
 const personOfA = personAccess({ personId: "a-teacher", organizationId: orgA, memberNetworkIds: [NA] });
-const coordinatorOfA = personAccess({ personId: "a-coordinator", organizationId: orgA, managedNetworkIds: [NA], memberNetworkIds: [NA] });
-const adminOfA = personAccess({ personId: "a-admin", organizationId: orgA, organizationAdmin: true, managedNetworkIds: [NA], memberNetworkIds: [NA] });
-const staffOfSA = personAccess({ personId: "a-staff", organizationId: orgA, schoolIds: [SA], memberNetworkIds: [NA] });
+const coordinatorOfA = personAccess({ personId: "a-coordinator", organizationId: orgA, managedNetworkIds: [NA], memberNetworkIds: [NA], schoolMemberships: [{ schoolId: SA, networkId: NA }] });
+const adminOfA = personAccess({ personId: "a-admin", organizationId: orgA, organizationAdmin: true, managedNetworkIds: [NA], memberNetworkIds: [NA], schoolMemberships: [{ schoolId: SA, networkId: NA }] });
+const staffOfSA = personAccess({ personId: "a-staff", organizationId: orgA, schoolIds: [SA], memberNetworkIds: [NA], schoolMemberships: [{ schoolId: SA, networkId: NA }] });
 const memberOfB = personAccess({ personId: "b-teacher", organizationId: orgB, memberNetworkIds: [NB, NB2] });
-const staffOfSB = personAccess({ personId: "b-staff", organizationId: orgB, schoolIds: [SB], memberNetworkIds: [NB, NB2] });
-const coordinatorOfB = personAccess({ personId: "b-coordinator", organizationId: orgB, managedNetworkIds: [NB], memberNetworkIds: [NB, NB2] });
+const staffOfSB = personAccess({ personId: "b-staff", organizationId: orgB, schoolIds: [SB], memberNetworkIds: [NB, NB2], schoolMemberships: [{ schoolId: SB, networkId: NB }] });
+// SB accepted membership in NB: NB's managers speak for it
+const coordinatorOfB = personAccess({ personId: "b-coordinator", organizationId: orgB, managedNetworkIds: [NB], memberNetworkIds: [NB, NB2], schoolMemberships: [{ schoolId: SB, networkId: NB }] });
 const coordinatorOfNB2 = personAccess({ personId: "b2-coordinator", organizationId: orgB, managedNetworkIds: [NB2], memberNetworkIds: [NB, NB2] });
-const adminOfB = personAccess({ personId: "b-admin", organizationId: orgB, organizationAdmin: true, managedNetworkIds: [NB, NB2], memberNetworkIds: [NB, NB2] });
+const adminOfB = personAccess({ personId: "b-admin", organizationId: orgB, organizationAdmin: true, managedNetworkIds: [NB, NB2], memberNetworkIds: [NB, NB2], schoolMemberships: [{ schoolId: SB, networkId: NB }] });
 const readOnlyKeyOfB: Access = { ...ANONYMOUS_ACCESS, principal: { kind: "API_KEY", keyId: "b-key" }, organizationId: orgB, memberNetworkIds: [NB, NB2] };
 const readOnlyCoordinatorOfB: Access = { ...coordinatorOfB, canWrite: false };
 const alliedForCampaigns = personAccess({
@@ -120,7 +121,7 @@ beforeAll(async () => {
     const endorse = async (endorserKind: string, endorserId: string, access: Access) =>
       (await must(ENDORSE, { input: { campaignId: campaign, endorserKind, endorserId, endorsedOn: "2024-02-01" } }, access)).endorseCampaign.id;
     const endorsements = [
-      // the coordinator of the campaign's network signs for a school in it
+      // the coordinator of a network the school accepted membership in signs for it
       await endorse("SCHOOL", SB, coordinatorOfB),
       await endorse("NETWORK", NB2, adminOfB), // manages NB2 and sees even the PRIVATE campaign
       await endorse("ORGANIZATION", orgB, adminOfB),

@@ -56,8 +56,15 @@ export async function startAdvocacyFixture(): Promise<AdvocacyFixture> {
   const subgraph = await startSubgraphUnderTest(advocacySubgraph, database);
   let counter = 0;
   const network = entityId();
-  const writer = { ...personAccess({ personId: "coordinator" }), managedNetworkIds: [network], memberNetworkIds: [network] };
-  const run = (query: string, variables: Record<string, unknown> = {}, access: Access = writer) => subgraph.execute(query, variables, access);
+  const writer = { ...personAccess({ personId: "coordinator" }), managedNetworkIds: [network], memberNetworkIds: [network], schoolMemberships: [] as Access["schoolMemberships"] };
+  const run = (query: string, variables: Record<string, unknown> = {}, access: Access = writer) => {
+    // a school `writer` endorses for, or that endorsed here, is an accepted member of `network` (these tests are not about access)
+    const input = variables.input as { endorserKind?: unknown; endorserId?: unknown } | undefined;
+    if (access === writer && input?.endorserKind === "SCHOOL" && typeof input.endorserId === "string") {
+      writer.schoolMemberships.push({ schoolId: input.endorserId, networkId: network });
+    }
+    return subgraph.execute(query, variables, access);
+  };
   const must = async (query: string, variables: Record<string, unknown> = {}, access: Access = writer) => {
     const result = await run(query, variables, access);
     if (result.errors) throw new Error(JSON.stringify(result.errors));
@@ -94,6 +101,7 @@ export async function startAdvocacyFixture(): Promise<AdvocacyFixture> {
       return data.createCampaign.id;
     },
     async endorse(campaignId, endorserKind, endorserId, extra = {}) {
+      if (endorserKind === "SCHOOL") writer.schoolMemberships.push({ schoolId: endorserId, networkId: network });
       const data = await must(
         `mutation($input: EndorseCampaignInput!) { endorseCampaign(input: $input) { id } }`,
         { input: { campaignId, endorserKind, endorserId, endorsedOn: "2024-02-01", ...extra } },

@@ -37,17 +37,33 @@ const SB2 = "school-b2";
 const NC = "network-c";
 const ND = "network-d";
 
+// accepted memberships (as the gateway forwards those touching the caller): SA and SA2 in NA; SB in NB and NB2; SB2 in NB
+const memberships = (...pairs: Array<[string, string]>) => pairs.map(([schoolId, networkId]) => ({ schoolId, networkId }));
+const ofNA = memberships([SA, NA], [SA2, NA]);
 const personOfA = personAccess({ personId: "a-teacher", organizationId: orgA, memberNetworkIds: [NA] });
-const coordinatorOfA = personAccess({ personId: "a-coordinator", organizationId: orgA, managedNetworkIds: [NA], memberNetworkIds: [NA] });
-const adminOfA = personAccess({ personId: "a-admin", organizationId: orgA, organizationAdmin: true, managedNetworkIds: [NA], memberNetworkIds: [NA] });
-const staffOfSA = personAccess({ personId: "a-staff", organizationId: orgA, schoolIds: [SA], memberNetworkIds: [NA] });
-const staffOfSA2 = personAccess({ personId: "a2-staff", organizationId: orgA, schoolIds: [SA2], memberNetworkIds: [NA] });
+const coordinatorOfA = personAccess({ personId: "a-coordinator", organizationId: orgA, managedNetworkIds: [NA], memberNetworkIds: [NA], schoolMemberships: ofNA });
+const adminOfA = personAccess({ personId: "a-admin", organizationId: orgA, organizationAdmin: true, managedNetworkIds: [NA], memberNetworkIds: [NA], schoolMemberships: ofNA });
+const staffOfSA = personAccess({ personId: "a-staff", organizationId: orgA, schoolIds: [SA], memberNetworkIds: [NA], schoolMemberships: memberships([SA, NA]) });
+const staffOfSA2 = personAccess({ personId: "a2-staff", organizationId: orgA, schoolIds: [SA2], memberNetworkIds: [NA], schoolMemberships: memberships([SA2, NA]) });
 const memberOfB = personAccess({ personId: "b-teacher", organizationId: orgB, memberNetworkIds: [NB, NB2] });
-const staffOfSB = personAccess({ personId: "b-staff", organizationId: orgB, schoolIds: [SB], memberNetworkIds: [NB, NB2] });
-const staffOfSB2 = personAccess({ personId: "b2-staff", organizationId: orgB, schoolIds: [SB2], memberNetworkIds: [NB, NB2] });
-const coordinatorOfB = personAccess({ personId: "b-coordinator", organizationId: orgB, managedNetworkIds: [NB], memberNetworkIds: [NB, NB2] });
-const coordinatorOfNB2 = personAccess({ personId: "b2-coordinator", organizationId: orgB, managedNetworkIds: [NB2], memberNetworkIds: [NB, NB2] });
-const adminOfB = personAccess({ personId: "b-admin", organizationId: orgB, organizationAdmin: true, managedNetworkIds: [NB, NB2], memberNetworkIds: [NB, NB2] });
+const staffOfSB = personAccess({ personId: "b-staff", organizationId: orgB, schoolIds: [SB], memberNetworkIds: [NB, NB2], schoolMemberships: memberships([SB, NB], [SB, NB2]) });
+const staffOfSB2 = personAccess({ personId: "b2-staff", organizationId: orgB, schoolIds: [SB2], memberNetworkIds: [NB, NB2], schoolMemberships: memberships([SB2, NB]) });
+const coordinatorOfB = personAccess({
+  personId: "b-coordinator",
+  organizationId: orgB,
+  managedNetworkIds: [NB],
+  memberNetworkIds: [NB, NB2],
+  schoolMemberships: memberships([SB, NB], [SB2, NB]),
+});
+const coordinatorOfNB2 = personAccess({ personId: "b2-coordinator", organizationId: orgB, managedNetworkIds: [NB2], memberNetworkIds: [NB, NB2], schoolMemberships: memberships([SB, NB2]) });
+const adminOfB = personAccess({
+  personId: "b-admin",
+  organizationId: orgB,
+  organizationAdmin: true,
+  managedNetworkIds: [NB, NB2],
+  memberNetworkIds: [NB, NB2],
+  schoolMemberships: memberships([SB, NB], [SB2, NB], [SB, NB2]),
+});
 const readOnlyKeyOfB: Access = { ...ANONYMOUS_ACCESS, principal: { kind: "API_KEY", keyId: "b-key" }, organizationId: orgB, memberNetworkIds: [NB, NB2] };
 const readOnlyCoordinatorOfB: Access = { ...coordinatorOfB, canWrite: false };
 const alliedForResources = personAccess({
@@ -161,6 +177,12 @@ const visible = (ids: Record<Level, string>, levels: Level[]) => levels.map((lev
 const resourcesSeen = (school: Level[], network: Level[]) => [...visible(b.resources.school, school), ...visible(b.resources.network, network)];
 const sorted = (ids: string[]) => [...ids].sort();
 
+/** Share requests are read by the requesting school's staff and by the resource's owner, whatever the resource's visibility. */
+function readsRequest(access: Access, kind: OwnerKind, requester: "bySB2" | "bySA"): boolean {
+  const owner = kind === "school" ? access.schoolIds.includes(SB) : access.managedNetworkIds.includes(NB);
+  return owner || access.schoolIds.includes(requester === "bySB2" ? SB2 : SA);
+}
+
 async function run(query: string, variables: Record<string, unknown>, access: Access): Promise<any> {
   const result: GraphQLResult = await fixture.execute(query, variables, access);
   expect(result.errors).toBeUndefined();
@@ -230,7 +252,10 @@ describe.each(CALLERS)("reads as %s", (_name, access, school, network) => {
       const sees = (kind === "school" ? school : network).includes(level);
       expect({ kind, level, resource: data[`r${i}`]?.id ?? null }).toEqual({ kind, level, resource: sees ? b.resources[kind][level] : null });
       expect({ kind, level, adoption: data[`a${i}`]?.id ?? null }).toEqual({ kind, level, adoption: sees ? b.adoptions[kind][level].bySA : null });
-      expect({ kind, level, request: data[`s${i}`]?.id ?? null }).toEqual({ kind, level, request: sees ? b.requests[kind][level].bySB2 : null });
+      const readsIt = readsRequest(access, kind, "bySB2");
+      expect({ kind, level, request: data[`s${i}`]?.id ?? null }).toEqual({ kind, level, request: readsIt ? b.requests[kind][level].bySB2 : null });
+      // the requester keeps reading its request after the resource was narrowed; the resource itself stays hidden
+      if (readsIt) expect(data[`s${i}`].resource?.id ?? null).toBe(sees ? b.resources[kind][level] : null);
       if (sees) expect(data[`r${i}`].adoptionCount).toBe(2);
     });
     VISIBILITIES.forEach((level, i) => expect({ level, award: data[`f${i}`]?.id ?? null }).toEqual({ level, award: network.includes(level) ? b.awards[level] : null }));
@@ -245,11 +270,12 @@ describe.each(CALLERS)("reads as %s", (_name, access, school, network) => {
         for (const [typename, id] of [
           ["Resource", b.resources[kind][level]],
           ["ResourceAdoption", b.adoptions[kind][level].bySB2],
-          ["ShareRequest", b.requests[kind][level].bySA],
         ] as const) {
           reps.push({ __typename: typename, id });
           expectedIds.push(sees ? id : null);
         }
+        reps.push({ __typename: "ShareRequest", id: b.requests[kind][level].bySA });
+        expectedIds.push(readsRequest(access, kind, "bySA") ? b.requests[kind][level].bySA : null);
       }
     }
     for (const level of VISIBILITIES) {
@@ -308,19 +334,20 @@ describe.each(CALLERS)("reads as %s", (_name, access, school, network) => {
       `query($nb: ID!, $sb: ID!, $sa: ID!) {
         toNB: shareRequests(owner: { kind: NETWORK, id: $nb }, first: 100) { totalCount edges { node { id } } }
         toSB: shareRequests(owner: { kind: SCHOOL, id: $sb }, first: 100) { totalCount }
-        fromSA: shareRequests(requesterSchoolId: $sa, first: 100) { totalCount edges { node { resource { id } } } }
+        fromSA: shareRequests(requesterSchoolId: $sa, first: 100) { totalCount edges { node { id } } }
         awards: fundingAwards(networkId: $nb, first: 100) { totalCount edges { node { id visibility } } }
       }`,
       { nb: NB, sb: SB, sa: SA },
       access,
     );
-    expect(data.toNB.totalCount).toBe(network.length * 2);
-    expect(sorted(data.toNB.edges.map((edge: any) => edge.node.id))).toEqual(
-      sorted(network.flatMap((level) => [b.requests.network[level].bySB2, b.requests.network[level].bySA])),
-    );
-    expect(data.toSB.totalCount).toBe(school.length * 2);
-    expect(data.fromSA.totalCount).toBe(expected().length);
-    expect(sorted(data.fromSA.edges.map((edge: any) => edge.node.resource.id))).toEqual(sorted(expected()));
+    const requestsSeen = (kind: OwnerKind, requesters: Array<"bySB2" | "bySA">) =>
+      VISIBILITIES.flatMap((level) => requesters.filter((requester) => readsRequest(access, kind, requester)).map((requester) => b.requests[kind][level][requester]));
+    expect(sorted(data.toNB.edges.map((edge: any) => edge.node.id))).toEqual(sorted(requestsSeen("network", ["bySB2", "bySA"])));
+    expect(data.toNB.totalCount).toBe(requestsSeen("network", ["bySB2", "bySA"]).length);
+    expect(data.toSB.totalCount).toBe(requestsSeen("school", ["bySB2", "bySA"]).length);
+    const fromSA = [...requestsSeen("school", ["bySA"]), ...requestsSeen("network", ["bySA"])];
+    expect(sorted(data.fromSA.edges.map((edge: any) => edge.node.id))).toEqual(sorted(fromSA));
+    expect(data.fromSA.totalCount).toBe(fromSA.length);
     expect(data.awards.totalCount).toBe(network.length);
     expect(sorted(data.awards.edges.map((edge: any) => edge.node.visibility))).toEqual(sorted(network));
   });
@@ -366,6 +393,8 @@ describe("writes", () => {
       ["staff of A's school, for B's school", staffOfSA, { networkId: NB, schoolId: SB }],
       ["staff of A's school, for B's school through A's network", staffOfSA, { networkId: NA, schoolId: SB }],
       ["staff of B's school, through a network that is not theirs", staffOfSB, { networkId: NA, schoolId: SB }],
+      // a membership that is not (or no longer) accepted does not count, whatever else the caller's access says
+      ["staff of B's school, through a network it has not accepted", { ...staffOfSB, schoolMemberships: memberships([SB, NB2]) }, { networkId: NB, schoolId: SB }],
       ["staff of B's school, for the network itself", staffOfSB, { networkId: NB }],
       ["a member of B, for its network", memberOfB, { networkId: NB }],
       ["a coordinator of A, for B's network", coordinatorOfA, { networkId: NB }],
@@ -452,7 +481,7 @@ describe("writes", () => {
       expect(errorCode(await fixture.execute(UPDATE, { id: b.resources.network.NETWORK, input: { summary: "x" } }, staffOfSB))).toBe("FORBIDDEN");
     });
 
-    it("moves adoptions and share requests with their resource when its visibility changes", async () => {
+    it("moves adoptions with their resource when its visibility changes; share requests stay between requester and owner", async () => {
       const { publishResource } = await must(PUBLISH, { input: { title: "Moving watershed map", kind: "DATASET", networkId: NB, visibility: "PUBLIC" } }, coordinatorOfB);
       const id = publishResource.id;
       const adoption = (await must(ADOPT, { input: { resourceId: id, schoolId: SA } }, staffOfSA)).adoptResource.id;
@@ -462,16 +491,17 @@ describe("writes", () => {
         const data = await run(QUERY, { a: adoption, r: request }, access);
         return [data.resourceAdoption?.id ?? null, data.shareRequest?.id ?? null];
       };
-      expect(await seen(ANONYMOUS_ACCESS)).toEqual([adoption, request]);
+      expect(await seen(ANONYMOUS_ACCESS)).toEqual([adoption, null]);
+      expect(await seen(coordinatorOfB)).toEqual([adoption, request]);
       await must(UPDATE, { id, input: { visibility: "NETWORK" } }, coordinatorOfB);
       expect(await seen(ANONYMOUS_ACCESS)).toEqual([null, null]);
-      expect(await seen(staffOfSA)).toEqual([null, null]);
-      expect(await seen(memberOfB)).toEqual([adoption, request]);
+      expect(await seen(staffOfSA)).toEqual([null, request]);
+      expect(await seen(memberOfB)).toEqual([adoption, null]);
       await must(UPDATE, { id, input: { visibility: "ALLIANCE" } }, coordinatorOfB);
-      expect(await seen(alliedForResources)).toEqual([adoption, request]);
+      expect(await seen(alliedForResources)).toEqual([adoption, null]);
       expect(await seen(alliedForOtherKinds)).toEqual([null, null]);
       await must(UPDATE, { id, input: { visibility: "PUBLIC" } }, coordinatorOfB);
-      expect(await seen(ANONYMOUS_ACCESS)).toEqual([adoption, request]);
+      expect(await seen(ANONYMOUS_ACCESS)).toEqual([adoption, null]);
     });
   });
 
@@ -542,10 +572,11 @@ describe("writes", () => {
         for (const [access, code] of [
           [ANONYMOUS_ACCESS, "FORBIDDEN"],
           [readOnlyCoordinatorOfB, "FORBIDDEN"],
-          [staffOfSB2, "FORBIDDEN"], // the requester
-          [memberOfB, "FORBIDDEN"],
-          [coordinatorOfNB2, "FORBIDDEN"],
-          [kind === "school" ? staffOfSA2 : staffOfSB, kind === "school" ? "NOT_FOUND" : "FORBIDDEN"],
+          [staffOfSB2, "FORBIDDEN"], // the requester reads it, the owner decides
+          // who sees the resource but is neither requester nor owner does not even find the request
+          [memberOfB, "NOT_FOUND"],
+          [coordinatorOfNB2, "NOT_FOUND"],
+          [kind === "school" ? staffOfSA2 : staffOfSB, "NOT_FOUND"],
           [personOfA, "NOT_FOUND"],
           [alliedForResources, "NOT_FOUND"],
         ] as Array<[Access, string]>) {

@@ -76,18 +76,19 @@ describe("resources demo data", () => {
     }
   });
 
-  it("has records at every visibility level, and adoptions and share requests that follow their resource", async () => {
+  it("has records at every visibility level, adoptions that follow their resource, and private share requests", async () => {
     const resources = await subgraph.db.collection("resources").find().toArray();
     const levels = (docs: any[]) => new Set(docs.map((doc) => doc.visibility));
     expect(levels(resources)).toEqual(new Set(LEVELS));
     expect(levels(resources.filter((doc) => doc.owner.schoolId))).toEqual(new Set(LEVELS));
     expect(levels(await subgraph.db.collection("funding_awards").find().toArray())).toEqual(new Set(LEVELS));
     const byId = new Map(resources.map((doc) => [String(doc._id), doc]));
-    for (const name of ["adoptions", "share_requests"]) {
-      for (const child of await subgraph.db.collection(name).find().toArray()) {
-        const resource = byId.get(child.resourceId)!;
-        expect({ owner: child.owner, visibility: child.visibility }).toEqual({ owner: resource.owner, visibility: resource.visibility });
-      }
+    for (const adoption of await subgraph.db.collection("adoptions").find().toArray()) {
+      const resource = byId.get(adoption.resourceId)!;
+      expect({ owner: adoption.owner, visibility: adoption.visibility }).toEqual({ owner: resource.owner, visibility: resource.visibility });
+    }
+    for (const request of await subgraph.db.collection("share_requests").find().toArray()) {
+      expect({ owner: request.owner, visibility: request.visibility }).toEqual({ owner: byId.get(request.resourceId)!.owner, visibility: "PRIVATE" });
     }
   });
 

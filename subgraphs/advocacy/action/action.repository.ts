@@ -1,7 +1,7 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { readableByCaller } from "../authorization";
+import { actionPolicy } from "../policies";
 import { differentSharing, type CampaignSharing, type NewDocument } from "../documents";
-import { newId, pagesByGroup, Repository, toEntity, type Access, type RecordOwner, type SortKeys, type StoredDocument } from "../../kit";
+import { newId, pagesByGroup, SecuredRepository, toEntity, type Access, type RecordOwner, type SortKeys, type StoredDocument } from "../../kit";
 import type { AdvocateRef } from "../advocate/advocate";
 import { CampaignActionStatus, type CampaignActionKind } from "../enums";
 import type { CampaignActionListArgs, CampaignActionsArgs } from "./action.inputs";
@@ -37,7 +37,8 @@ function order(args: CampaignActionListArgs): SortKeys {
   return [["date", args.newestFirst ? -1 : 1]];
 }
 
-export class CampaignActionRepository extends Repository<CampaignActionDocument> {
+export class CampaignActionRepository extends SecuredRepository<CampaignActionDocument> {
+  readonly policy = actionPolicy;
   readonly collectionName = "campaign_actions";
   readonly indexes: IndexDescription[] = [
     { key: { campaignId: 1, date: 1 } },
@@ -46,22 +47,7 @@ export class CampaignActionRepository extends Repository<CampaignActionDocument>
     { key: { date: 1 } },
   ];
 
-  /**
-   * Every read for a caller goes through here: `filter` narrowed to the actions of campaigns `access`
-   * may see (their copy of the campaign's owner and visibility), inside the query.
-   */
-  private readable(access: Access, filter: Filter<CampaignActionDocument>): Filter<CampaignActionDocument> {
-    return { $and: [filter, readableByCaller(access) as Filter<CampaignActionDocument>] };
-  }
 
-  async findByIdsFor(access: Access, ids: readonly string[]) {
-    return (await this.collection.find(this.readable(access, { _id: { $in: [...ids] } })).toArray()).map(toEntity);
-  }
-
-  async findByIdFor(access: Access, id: string) {
-    const doc = await this.collection.findOne(this.readable(access, { _id: id }));
-    return doc ? toEntity(doc) : null;
-  }
 
   /** PLANNED actions of these campaigns dated `from` or later, soonest first. */
   async findUpcoming(access: Access, campaignIds: readonly string[], from: string) {

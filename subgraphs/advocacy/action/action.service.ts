@@ -1,5 +1,5 @@
 import { BadUserInputError, ConflictError, NotFoundError, today, type Access, type RecordOwner } from "../../kit";
-import { assertCanWrite } from "../authorization";
+import { assertCanWrite } from "../policies";
 import type { AdvocateRefInput } from "../advocate/advocate";
 import { NOT_CLOSED_STATUSES, OPEN_STATUSES, type CampaignService } from "../campaign/campaign.service";
 import type { CampaignSharingSync } from "../campaign/campaign.sharing";
@@ -99,7 +99,7 @@ export class CampaignActionService {
   /** The action and its campaign, for changing it: NOT_FOUND unless `access` sees it, FORBIDDEN unless it manages the campaign. */
   private async requireActionToManage(access: Access, id: string) {
     assertCanWrite(access);
-    const action = await this.repos.actions.findByIdFor(access, id);
+    const action = await this.repos.actions.findReadableById(access, id);
     if (!action) throw new NotFoundError("CampaignAction", id);
     const campaign = await this.campaigns.requireCampaignToManage(access, action.campaignId);
     return { action, campaign };

@@ -1,7 +1,7 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { readableByCaller } from "../authorization";
+import { campaignPolicy } from "../policies";
 import type { CampaignSharing, NewDocument } from "../documents";
-import { newId, Repository, toEntity, type Access, type RecordOwner, type SortKeys, type StoredDocument, type Visibility } from "../../kit";
+import { newId, SecuredRepository, toEntity, type Access, type RecordOwner, type SortKeys, type StoredDocument, type Visibility } from "../../kit";
 import { CampaignOrder, CampaignStatus, type AdvocateKind, type CampaignLevel } from "../enums";
 import type { CampaignsArgs } from "./campaign.inputs";
 
@@ -52,7 +52,8 @@ const LEAD_FIELDS: Record<AdvocateKind, "leadSchoolIds" | "leadNetworkId" | "lea
   ORGANIZATION: "leadOrganizationId",
 };
 
-export class CampaignRepository extends Repository<CampaignDocument> {
+export class CampaignRepository extends SecuredRepository<CampaignDocument> {
+  readonly policy = campaignPolicy;
   readonly collectionName = "campaigns";
   readonly indexes: IndexDescription[] = [
     { key: { title: 1 } },
@@ -69,23 +70,7 @@ export class CampaignRepository extends Repository<CampaignDocument> {
     { key: { visibility: 1, title: 1 } },
   ];
 
-  /**
-   * Every read for a caller goes through here: `filter` narrowed to the campaigns `access` may see
-   * (kit `readableFilter` for CAMPAIGNS), inside the query, so counts and pages are right.
-   */
-  private readable(access: Access, filter: Filter<CampaignDocument>): Filter<CampaignDocument> {
-    return { $and: [filter, readableByCaller(access) as Filter<CampaignDocument>] };
-  }
 
-  async findByIdsFor(access: Access, ids: readonly string[]) {
-    const docs = await this.collection.find(this.readable(access, { _id: { $in: [...ids] } })).toArray();
-    return docs.map(toEntity);
-  }
-
-  async findByIdFor(access: Access, id: string) {
-    const doc = await this.collection.findOne(this.readable(access, { _id: id }));
-    return doc ? toEntity(doc) : null;
-  }
 
   /**
    * The owner and visibility a campaign has now, whoever asks: only to keep the copies on its records

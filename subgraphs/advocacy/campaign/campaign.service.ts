@@ -1,5 +1,5 @@
 import { assertDateOrder, BadUserInputError, ConflictError, NotFoundError, today, type Access } from "../../kit";
-import { assertCanManageCampaign, assertCanWrite } from "../authorization";
+import { assertCanManageCampaign, assertCanWrite } from "../policies";
 import { CampaignStatus } from "../enums";
 import type { AdvocacyRepositories } from "../repositories";
 import type { ChangeCampaignStatusInput, CreateCampaignInput, UpdateCampaignInput } from "./campaign.inputs";
@@ -38,7 +38,7 @@ const REQUIRED_FIELDS = [
   "visibility",
 ] as const satisfies ReadonlyArray<keyof UpdateCampaignInput>;
 
-type Campaign = NonNullable<Awaited<ReturnType<AdvocacyRepositories["campaigns"]["findByIdFor"]>>>;
+type Campaign = NonNullable<Awaited<ReturnType<AdvocacyRepositories["campaigns"]["findReadableById"]>>>;
 
 /**
  * Campaign rules: created as PLANNING or ACTIVE, dates in order, status moves only along
@@ -142,7 +142,7 @@ export class CampaignService {
    */
   async requireCampaign(access: Access, id: string): Promise<Campaign> {
     assertCanWrite(access);
-    const campaign = await this.repos.campaigns.findByIdFor(access, id);
+    const campaign = await this.repos.campaigns.findReadableById(access, id);
     if (!campaign) throw new NotFoundError("Campaign", id);
     return campaign;
   }

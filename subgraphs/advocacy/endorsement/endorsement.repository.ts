@@ -1,7 +1,7 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { readableByCaller } from "../authorization";
+import { endorsementPolicy } from "../policies";
 import { differentSharing, type CampaignSharing } from "../documents";
-import { newId, pagesByGroup, Repository, toEntity, type Access, type StoredDocument } from "../../kit";
+import { newId, pagesByGroup, SecuredRepository, toEntity, type Access, type StoredDocument } from "../../kit";
 import type { AdvocateKind } from "../enums";
 import type { EndorsementListArgs } from "./endorsement.inputs";
 
@@ -32,7 +32,8 @@ export interface CampaignEndorsementCounts {
   total: number;
 }
 
-export class EndorsementRepository extends Repository<EndorsementDocument> {
+export class EndorsementRepository extends SecuredRepository<EndorsementDocument> {
+  readonly policy = endorsementPolicy;
   readonly collectionName = "endorsements";
   readonly indexes: IndexDescription[] = [
     // One endorsement record per endorser and campaign, also under concurrent requests; withdrawing keeps it.
@@ -41,22 +42,7 @@ export class EndorsementRepository extends Repository<EndorsementDocument> {
     { key: { endorserKind: 1, endorserId: 1 } },
   ];
 
-  /**
-   * Every read for a caller goes through here: `filter` narrowed to the endorsements of campaigns
-   * `access` may see (their copy of the campaign's owner and visibility), inside the query.
-   */
-  private readable(access: Access, filter: Filter<EndorsementDocument>): Filter<EndorsementDocument> {
-    return { $and: [filter, readableByCaller(access) as Filter<EndorsementDocument>] };
-  }
 
-  async findByIdsFor(access: Access, ids: readonly string[]) {
-    return (await this.collection.find(this.readable(access, { _id: { $in: [...ids] } })).toArray()).map(toEntity);
-  }
-
-  async findByIdFor(access: Access, id: string) {
-    const doc = await this.collection.findOne(this.readable(access, { _id: id }));
-    return doc ? toEntity(doc) : null;
-  }
 
   /** Every endorsement (withdrawn ones included) of these schools, networks or organizations, oldest first. */
   async findByEndorsers(access: Access, kind: AdvocateKind, endorserIds: readonly string[]) {

@@ -1,5 +1,5 @@
 import { assertDateOrder, BadUserInputError, ConflictError, isDuplicateKeyError, NotFoundError, today, type Access } from "../../kit";
-import { assertCanActFor, assertCanWrite } from "../authorization";
+import { assertCanActFor, assertCanWrite } from "../policies";
 import { OPEN_STATUSES, type CampaignService } from "../campaign/campaign.service";
 import type { CampaignSharingSync } from "../campaign/campaign.sharing";
 import type { AdvocacyRepositories } from "../repositories";
@@ -9,7 +9,7 @@ import type { EndorseCampaignInput, WithdrawEndorsementInput } from "./endorseme
  * Endorsement rules: only open campaigns (PLANNING, ACTIVE, PAUSED) gather or lose endorsements; one
  * endorsement per endorser and campaign (unique index, so also under concurrent requests); a withdrawn
  * endorsement may be renewed; dates are not in the future and a withdrawal follows its endorsement.
- * The endorser gives and withdraws it (authorization.ts, `assertCanActFor`), on a campaign it can see.
+ * The endorser gives and withdraws it (policies.ts, `assertCanActFor`), on a campaign it can see.
  */
 export class EndorsementService {
   constructor(
@@ -20,7 +20,7 @@ export class EndorsementService {
 
   async endorse(access: Access, input: EndorseCampaignInput) {
     const campaign = await this.campaigns.requireCampaign(access, input.campaignId);
-    assertCanActFor(access, { kind: input.endorserKind, id: input.endorserId }, campaign.owner);
+    assertCanActFor(access, { kind: input.endorserKind, id: input.endorserId });
     this.campaigns.assertStatus(campaign, OPEN_STATUSES, "gather endorsements");
     const endorsedOn = input.endorsedOn ?? today();
     if (endorsedOn > today()) throw new BadUserInputError(`An endorsement cannot be dated in the future (${endorsedOn})`, "input.endorsedOn");
@@ -41,10 +41,10 @@ export class EndorsementService {
 
   async withdraw(access: Access, id: string, input: WithdrawEndorsementInput) {
     assertCanWrite(access);
-    const endorsement = await this.repos.endorsements.findByIdFor(access, id);
+    const endorsement = await this.repos.endorsements.findReadableById(access, id);
     if (!endorsement) throw new NotFoundError("Endorsement", id);
     const campaign = await this.campaigns.requireCampaign(access, endorsement.campaignId);
-    assertCanActFor(access, { kind: endorsement.endorserKind, id: endorsement.endorserId }, campaign.owner);
+    assertCanActFor(access, { kind: endorsement.endorserKind, id: endorsement.endorserId });
     if (endorsement.withdrawnOn) throw new ConflictError(`Endorsement ${id} was already withdrawn on ${endorsement.withdrawnOn}`);
     this.campaigns.assertStatus(campaign, OPEN_STATUSES, "withdraw endorsements");
     const withdrawnOn = input.withdrawnOn ?? today();

@@ -1,7 +1,7 @@
-import type { Filter, IndexDescription } from "mongodb";
-import { readableByCaller } from "../authorization";
+import type { IndexDescription } from "mongodb";
+import { milestonePolicy } from "../policies";
 import { differentSharing, type CampaignSharing, type NewDocument } from "../documents";
-import { newId, Repository, toEntity, type Access, type StoredDocument } from "../../kit";
+import { newId, SecuredRepository, toEntity, type Access, type StoredDocument } from "../../kit";
 import type { CampaignMilestoneKind } from "../enums";
 
 /** A milestone, with its campaign's owner and visibility (`CampaignSharing`) so it is seen exactly when the campaign is. */
@@ -18,21 +18,11 @@ export interface CampaignMilestoneDocument extends StoredDocument, CampaignShari
 export type NewCampaignMilestone = NewDocument<CampaignMilestoneDocument>;
 
 /** Milestones are a campaign's short timeline (a few dozen at most), read whole. */
-export class CampaignMilestoneRepository extends Repository<CampaignMilestoneDocument> {
+export class CampaignMilestoneRepository extends SecuredRepository<CampaignMilestoneDocument> {
+  readonly policy = milestonePolicy;
   readonly collectionName = "campaign_milestones";
   readonly indexes: IndexDescription[] = [{ key: { campaignId: 1, date: 1 } }];
 
-  /**
-   * Every read for a caller goes through here: `filter` narrowed to the milestones of campaigns
-   * `access` may see (their copy of the campaign's owner and visibility), inside the query.
-   */
-  private readable(access: Access, filter: Filter<CampaignMilestoneDocument>): Filter<CampaignMilestoneDocument> {
-    return { $and: [filter, readableByCaller(access) as Filter<CampaignMilestoneDocument>] };
-  }
-
-  async findByIdsFor(access: Access, ids: readonly string[]) {
-    return (await this.collection.find(this.readable(access, { _id: { $in: [...ids] } })).toArray()).map(toEntity);
-  }
 
   /** The milestones of these campaigns, oldest first. */
   async findByCampaignIds(access: Access, campaignIds: readonly string[]) {

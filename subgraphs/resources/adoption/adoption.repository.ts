@@ -1,6 +1,6 @@
 import type { IndexDescription } from "mongodb";
-import { READ_ALL, Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
-import { readable, type StoredOwner } from "../authorization";
+import { SecuredRepository, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { adoptionPolicy, type StoredOwner } from "../policies";
 
 export interface AdoptionDocument extends StoredDocument {
   resourceId: string;
@@ -14,7 +14,8 @@ export interface AdoptionDocument extends StoredDocument {
   updatedAt: Date;
 }
 
-export class AdoptionRepository extends Repository<AdoptionDocument> {
+export class AdoptionRepository extends SecuredRepository<AdoptionDocument> {
+  readonly policy = adoptionPolicy;
   readonly collectionName = "adoptions";
   readonly indexes: IndexDescription[] = [
     // a school adopts a resource once, also when two adoptions arrive at the same moment
@@ -22,23 +23,13 @@ export class AdoptionRepository extends Repository<AdoptionDocument> {
     { key: { schoolId: 1, adoptedOn: 1 } },
   ];
 
-  /** Adoptions `access` may read, by id, in one reply. */
-  async findReadableByIds(access: Access, ids: readonly string[]) {
-    const docs = await this.collection.find(readable<AdoptionDocument>(access, { _id: { $in: [...ids] } }), READ_ALL).toArray();
-    return docs.map(toEntity);
-  }
-
   /** Adoptions of these resources that `access` may read, oldest first. */
-  async findByResourceIds(access: Access, resourceIds: readonly string[]) {
-    const filter = readable<AdoptionDocument>(access, { resourceId: { $in: [...resourceIds] } });
-    const docs = await this.collection.find(filter, READ_ALL).sort({ adoptedOn: 1, _id: 1 }).toArray();
-    return docs.map(toEntity);
+  findByResourceIds(access: Access, resourceIds: readonly string[]) {
+    return this.findReadable(access, { resourceId: { $in: [...resourceIds] } }, { adoptedOn: 1, _id: 1 });
   }
 
   /** Adoptions by these schools that `access` may read, oldest first. */
-  async findBySchoolIds(access: Access, schoolIds: readonly string[]) {
-    const filter = readable<AdoptionDocument>(access, { schoolId: { $in: [...schoolIds] } });
-    const docs = await this.collection.find(filter, READ_ALL).sort({ adoptedOn: 1, _id: 1 }).toArray();
-    return docs.map(toEntity);
+  findBySchoolIds(access: Access, schoolIds: readonly string[]) {
+    return this.findReadable(access, { schoolId: { $in: [...schoolIds] } }, { adoptedOn: 1, _id: 1 });
   }
 }

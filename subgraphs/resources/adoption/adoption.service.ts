@@ -1,5 +1,5 @@
 import { BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
-import { assertCanWrite, assertStaffOf, mayRead } from "../authorization";
+import { assertStaffOf } from "../policies";
 import type { ResourcesRepositories } from "../repositories";
 import { isDeveloper, sharingOf, type ResourceService } from "../resource/resource.service";
 import type { AdoptResourceInput } from "./adoption.inputs";
@@ -37,10 +37,7 @@ export class AdoptionService {
 
   /** The adopting school's staff rewrite its note; an adoption the caller may not see is NOT_FOUND. */
   async updateNote(access: Access, id: string, adaptationNote: string | null) {
-    assertCanWrite(access);
-    const adoption = await this.repos.adoptions.findById(id);
-    if (!adoption || !mayRead(access, adoption)) throw new NotFoundError("ResourceAdoption", id);
-    assertStaffOf(access, adoption.schoolId, "change adoptions");
+    await this.repos.adoptions.requireChangeable(access, id);
     if (adaptationNote != null && (adaptationNote.length < 1 || adaptationNote.length > 4000)) {
       throw new BadUserInputError("adaptationNote must be 1 to 4000 characters", "adaptationNote");
     }

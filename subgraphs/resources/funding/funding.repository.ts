@@ -1,6 +1,6 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { READ_ALL, Repository, toEntity, type Access, type RecordOwner, type StoredDocument, type Visibility } from "../../kit";
-import { readable } from "../authorization";
+import { SecuredRepository, type Access, type RecordOwner, type StoredDocument, type Visibility } from "../../kit";
+import { fundingAwardPolicy } from "../policies";
 import type { FundingKind } from "../enums";
 import type { FundingAwardsArgs } from "./funding.inputs";
 
@@ -26,7 +26,8 @@ export function toMinorUnits(amount: number): number {
   return Math.round(amount * 100);
 }
 
-export class FundingAwardRepository extends Repository<FundingAwardDocument> {
+export class FundingAwardRepository extends SecuredRepository<FundingAwardDocument> {
+  readonly policy = fundingAwardPolicy;
   readonly collectionName = "funding_awards";
   readonly indexes: IndexDescription[] = [{ key: { "owner.networkId": 1, startDate: -1 } }, { key: { funder: 1, startDate: -1 } }, { key: { startDate: -1 } }];
 
@@ -36,19 +37,11 @@ export class FundingAwardRepository extends Repository<FundingAwardDocument> {
     if (args.networkId) filter["owner.networkId"] = args.networkId;
     if (args.kind) filter.kind = args.kind;
     if (args.funder) filter.funder = args.funder;
-    return this.page(readable(access, filter as Filter<FundingAwardDocument>), [["startDate", -1]], args);
-  }
-
-  /** Funding awards `access` may read, by id, in one reply. */
-  async findReadableByIds(access: Access, ids: readonly string[]) {
-    const docs = await this.collection.find(readable<FundingAwardDocument>(access, { _id: { $in: [...ids] } }), READ_ALL).toArray();
-    return docs.map(toEntity);
+    return this.pageReadable(access, filter as Filter<FundingAwardDocument>, [["startDate", -1]], args);
   }
 
   /** Awards of these networks that `access` may read, newest first. */
-  async findByNetworkIds(access: Access, networkIds: readonly string[]) {
-    const filter = readable<FundingAwardDocument>(access, { "owner.networkId": { $in: [...networkIds] } });
-    const docs = await this.collection.find(filter, READ_ALL).sort({ startDate: -1, _id: 1 }).toArray();
-    return docs.map(toEntity);
+  findByNetworkIds(access: Access, networkIds: readonly string[]) {
+    return this.findReadable(access, { "owner.networkId": { $in: [...networkIds] } }, { startDate: -1, _id: 1 });
   }
 }

@@ -1,5 +1,5 @@
 import { assertDateOrder, newId, NotFoundError, type Access } from "../../kit";
-import { assertCanWrite, assertManagesNetwork, assertMayChange } from "../authorization";
+import { fundingAwardPolicy } from "../policies";
 import type { ResourcesRepositories } from "../repositories";
 import type { RecordFundingAwardInput, UpdateFundingAwardInput } from "./funding.inputs";
 import { toMinorUnits, type FundingAwardDocument } from "./funding.repository";
@@ -9,7 +9,7 @@ export class FundingService {
   constructor(private readonly repos: ResourcesRepositories) {}
 
   async record(access: Access, input: RecordFundingAwardInput) {
-    assertManagesNetwork(access, input.networkId);
+    fundingAwardPolicy.assertMayCreate(access, { owner: { networkId: input.networkId, schoolId: null }, visibility: input.visibility });
     assertDateOrder(input.startDate, input.endDate, "input.endDate");
     const now = new Date();
     return this.repos.fundingAwards.insert({
@@ -30,10 +30,7 @@ export class FundingService {
   }
 
   async update(access: Access, id: string, input: UpdateFundingAwardInput) {
-    assertCanWrite(access);
-    const award = await this.repos.fundingAwards.findById(id);
-    if (!award) throw new NotFoundError("FundingAward", id);
-    assertMayChange(access, award, "FundingAward");
+    const award = await this.repos.fundingAwards.requireChangeable(access, id);
     const endDate = input.endDate === undefined ? award.endDate : input.endDate;
     assertDateOrder(input.startDate ?? award.startDate, endDate, "input.endDate");
     const changes: Partial<FundingAwardDocument> = {

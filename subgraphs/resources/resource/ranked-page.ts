@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Collection, Document, Filter } from "mongodb";
-import { BadUserInputError, Deferred, type Page, type PageArgs } from "../../kit";
+import { BadUserInputError, Deferred, openCursor, sealCursor, type Page, type PageArgs } from "../../kit";
 
 /** Deepest offset a ranked search pages to; past it, refine the search instead. */
 export const MAX_RANKED_OFFSET = 10_000;
@@ -18,23 +18,18 @@ function fingerprint(filter: unknown): string {
 }
 
 function encodeCursor(offset: number, search: string): string {
-  return Buffer.from(JSON.stringify({ o: offset, s: search })).toString("base64url");
+  return sealCursor(`ranked:${search}`, offset);
 }
 
 function decodeCursor(cursor: string, search: string): number {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    const { o, s } = value as { o?: unknown; s?: unknown };
-    if (typeof o === "number" && Number.isInteger(o) && o >= 0 && s === search) return o;
-  } catch {
-    // fall through to the error below
-  }
+  const offset = openCursor(`ranked:${search}`, cursor);
+  if (typeof offset === "number" && Number.isInteger(offset) && offset >= 0) return offset;
   throw new BadUserInputError("Invalid cursor: pass a cursor returned by this search, with the same words and filters", "after");
 }
 
 /**
  * One page of `$text` hits, best first (ties by `_id`). Scores are not unique or stable under writes, so
- * keyset pagination cannot apply: the opaque cursor holds the offset after the node, bound to this very
+ * keyset pagination cannot apply: the sealed cursor holds the offset after the node, bound to this very
  * search (words and filters), and a new hit may shift later pages by a few places.
  */
 export async function rankedPage<TDoc extends Document, TNode>(

@@ -1,6 +1,6 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { newId, READ_ALL, Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
-import { readable, type StoredOwner } from "../authorization";
+import { newId, SecuredRepository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { resourcePolicy, type StoredOwner } from "../policies";
 import { ResourceOwnerKind, type ResourceKind } from "../enums";
 import { rankedPage } from "./ranked-page";
 import type { ResourceFilterArgs, SearchResourcesArgs } from "./resource.inputs";
@@ -49,7 +49,8 @@ export function normalizeTerms(terms: readonly string[]): string[] {
   return [...new Set(terms.map((term) => term.trim().toLowerCase()).filter(Boolean))];
 }
 
-export class ResourceRepository extends Repository<ResourceDocument> {
+export class ResourceRepository extends SecuredRepository<ResourceDocument> {
+  readonly policy = resourcePolicy;
   readonly collectionName = "resources";
   readonly indexes: IndexDescription[] = [
     {
@@ -83,19 +84,13 @@ export class ResourceRepository extends Repository<ResourceDocument> {
   }
 
   list(access: Access, args: ResourceFilterArgs) {
-    return this.page(readable(access, this.filterFor(args)), [["title", 1]], args);
+    return this.pageReadable(access, this.filterFor(args), [["title", 1]], args);
   }
 
   /** `$text` stays at the top level (MongoDB requires it there or in a top-level `$and`); the count is filtered alike. */
   search(access: Access, args: SearchResourcesArgs) {
-    const filter = { $text: { $search: args.text }, ...readable(access, this.filterFor(args)) } as Filter<ResourceDocument>;
+    const filter = { $text: { $search: args.text }, ...this.readable(access, this.filterFor(args)) } as Filter<ResourceDocument>;
     return rankedPage(this.collection, filter, args, (doc) => toEntity(doc as ResourceDocument));
-  }
-
-  /** Resources `access` may read, by id (archived ones too), in one reply. */
-  async findReadableByIds(access: Access, ids: readonly string[]) {
-    const docs = await this.collection.find(readable(access, { _id: { $in: [...ids] } }), READ_ALL).toArray();
-    return docs.map(toEntity);
   }
 
   /** Active resources `access` may read that these schools own, by title. */
@@ -118,9 +113,8 @@ export class ResourceRepository extends Repository<ResourceDocument> {
     return this.findActive(access, { networkIds: { $in: [...networkIds] } });
   }
 
-  private async findActive(access: Access, filter: Document) {
-    const docs = await this.collection.find(readable(access, { ...filter, archivedAt: null } as Filter<ResourceDocument>), READ_ALL).sort({ title: 1 }).toArray();
-    return docs.map(toEntity);
+  private findActive(access: Access, filter: Document) {
+    return this.findReadable(access, { ...filter, archivedAt: null } as Filter<ResourceDocument>, { title: 1, _id: 1 });
   }
 
   create(fields: ResourceFields) {

@@ -1,5 +1,5 @@
 import { BadUserInputError, ConflictError, NotFoundError, Visibility, type Access } from "../../kit";
-import { assertMayChange, assertMayPublish, type Sharing } from "../authorization";
+import { assertMayPublish, resourcePolicy, type Sharing } from "../policies";
 import type { ResourcesRepositories } from "../repositories";
 import type { PublishResourceInput, UpdateResourceInput } from "./resource.inputs";
 import { normalizeTerms, type ResourceDocument, type ResourceFields } from "./resource.repository";
@@ -7,9 +7,9 @@ import { normalizeTerms, type ResourceDocument, type ResourceFields } from "./re
 const WIDTH: Record<Visibility, number> = { [Visibility.PRIVATE]: 0, [Visibility.NETWORK]: 1, [Visibility.ALLIANCE]: 2, [Visibility.PUBLIC]: 3 };
 
 /**
- * Resource rules: a role on the owner to publish or change (authorization.ts), grades in order, distinct
- * co-developers other than the owning school, the owning network among its networks. Adoptions and share
- * requests carry a copy of the resource's owner and visibility; this service keeps them in step.
+ * Resource rules: a role on the owner to publish or change (policies.ts), grades in order, distinct
+ * co-developers other than the owning school, the owning network among its networks. Adoptions carry a copy
+ * of the resource's owner and visibility; this service keeps it in step.
  */
 export class ResourceService {
   constructor(private readonly repos: ResourcesRepositories) {}
@@ -38,8 +38,7 @@ export class ResourceService {
   }
 
   async update(access: Access, id: string, input: UpdateResourceInput) {
-    const resource = await this.requireExisting(id);
-    assertMayChange(access, resource, "Resource");
+    const resource = await this.repos.resources.requireChangeable(access, id);
     assertGradeOrder(input.lowestGrade ?? resource.lowestGrade, input.highestGrade ?? resource.highestGrade, "input.highestGrade");
     // null clears optional fields (summary, license, url); the others ignore it and keep their value
     const changes: Partial<ResourceDocument> = {
@@ -57,17 +56,17 @@ export class ResourceService {
       tags: input.tags ? normalizeTerms(input.tags) : undefined,
     };
     const visibility = input.visibility ?? resource.visibility;
-    // the copies on adoptions and share requests are never wider than the resource: narrow them first, widen them after
+    // the copies on adoptions are never wider than the resource: narrow them first, widen them after
     const narrowing = WIDTH[visibility] < WIDTH[resource.visibility];
-    if (narrowing) await this.shareWithChildren(id, { owner: resource.owner, visibility });
+    if (narrowing) await this.repos.adoptions.inherit("resourceId", id, resourcePolicy.inheritedFrom({ ...resource, visibility }));
     const updated = await this.repos.resources.update(id, changes);
     if (!updated) throw new NotFoundError("Resource", id);
-    if (updated.visibility !== resource.visibility && !narrowing) await this.shareWithChildren(id, updated);
+    if (updated.visibility !== resource.visibility && !narrowing) await this.repos.adoptions.inherit("resourceId", id, resourcePolicy.inheritedFrom(updated));
     return updated;
   }
 
   async archive(access: Access, id: string) {
-    assertMayChange(access, await this.requireExisting(id), "Resource");
+    await this.repos.resources.requireChangeable(access, id);
     const archived = await this.repos.resources.archive(id);
     if (archived) return archived;
     throw new ConflictError(`Resource ${id} was already archived`);
@@ -84,22 +83,11 @@ export class ResourceService {
     return resource;
   }
 
-  private async requireExisting(id: string) {
-    const resource = await this.repos.resources.findById(id);
-    if (!resource) throw new NotFoundError("Resource", id);
-    return resource;
-  }
-
-  /** Copies the resource's owner and visibility onto its adoptions and share requests. */
-  private async shareWithChildren(resourceId: string, sharing: Sharing) {
-    const set = { $set: { owner: sharing.owner, visibility: sharing.visibility } };
-    await Promise.all([this.repos.adoptions.collection.updateMany({ resourceId }, set), this.repos.shareRequests.collection.updateMany({ resourceId }, set)]);
-  }
 }
 
-/** The copy of a resource's owner and visibility that its adoptions and share requests carry. */
+/** The copy of a resource's owner and visibility that its adoptions carry. */
 export function sharingOf(resource: Sharing): Sharing {
-  return { owner: { networkId: resource.owner.networkId, schoolId: resource.owner.schoolId }, visibility: resource.visibility };
+  return resourcePolicy.inheritedFrom(resource) as Sharing;
 }
 
 /** True when the school owns the resource or developed it with the owner. */

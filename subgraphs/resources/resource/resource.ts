@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { ConnectionType, PageInfo, Visibility } from "../../kit";
-import type { StoredOwner } from "../authorization";
+import type { StoredOwner } from "../policies";
 import { ResourceKind } from "../enums";
 
 @Directive(`@key(fields: "id")`)

@@ -1,6 +1,6 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { READ_ALL, Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
-import { readable, type StoredOwner } from "../authorization";
+import { SecuredRepository, toEntity, Visibility, type Access, type StoredDocument } from "../../kit";
+import { shareRequestPolicy, type StoredOwner } from "../policies";
 import { ShareRequestStatus } from "../enums";
 import { ownerCondition } from "../resource/resource.repository";
 import type { ShareRequestsArgs } from "./share-request.inputs";
@@ -9,8 +9,8 @@ export interface ShareRequestDocument extends StoredDocument {
   resourceId: string;
   requesterSchoolId: string;
   /**
-   * Copies of the resource's owner (which never changes) and visibility (kept in step by ResourceService): the
-   * owner lists the requests it receives, and a request is seen when its resource is.
+   * A copy of the resource's owner (which never changes) and PRIVATE: a request is read by the requesting
+   * school and by the resource's owner only, whatever the resource's visibility.
    */
   owner: StoredOwner;
   visibility: Visibility;
@@ -37,7 +37,8 @@ export const SHARE_REQUEST_TRANSITIONS: Partial<Record<ShareRequestStatus, Share
 
 const CLOSED = new Set([ShareRequestStatus.DECLINED, ShareRequestStatus.FULFILLED]);
 
-export class ShareRequestRepository extends Repository<ShareRequestDocument> {
+export class ShareRequestRepository extends SecuredRepository<ShareRequestDocument> {
+  readonly policy = shareRequestPolicy;
   readonly collectionName = "share_requests";
   readonly indexes: IndexDescription[] = [
     { key: { openKey: 1 }, unique: true, sparse: true, name: "one_open_request_per_school_and_resource" },
@@ -55,13 +56,13 @@ export class ShareRequestRepository extends Repository<ShareRequestDocument> {
     if (args.requesterSchoolId) filter.requesterSchoolId = args.requesterSchoolId;
     if (args.owner) Object.assign(filter, ownerCondition(args.owner));
     if (args.status) filter.status = args.status;
-    return this.page(readable(access, filter as Filter<ShareRequestDocument>), [["requestedOn", -1]], args);
+    return this.pageReadable(access, filter as Filter<ShareRequestDocument>, [["requestedOn", -1]], args);
   }
 
-  /** Share requests `access` may read, by id, in one reply. */
-  async findReadableByIds(access: Access, ids: readonly string[]) {
-    const docs = await this.collection.find(readable<ShareRequestDocument>(access, { _id: { $in: [...ids] } }), READ_ALL).toArray();
-    return docs.map(toEntity);
+  /** Requests stored when they followed their resource's visibility become PRIVATE (idempotent, at start). */
+  async ensureIndexes(): Promise<void> {
+    await super.ensureIndexes();
+    await this.collection.updateMany({ visibility: { $ne: Visibility.PRIVATE } }, { $set: { visibility: Visibility.PRIVATE } });
   }
 
   /**

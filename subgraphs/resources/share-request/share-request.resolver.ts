@@ -8,17 +8,17 @@ import { RequestResourceInput, ShareRequestsArgs } from "./share-request.inputs"
 
 @Resolver(() => ShareRequest)
 export class ShareRequestResolver {
-  @Query(() => ShareRequest, { nullable: true, description: "A share request by id; null when there is none you may see (requests follow their resource's visibility)." })
+  @Query(() => ShareRequest, { nullable: true, description: "A share request by id; null when there is none you may see (the requesting school's staff and the resource's owner see it)." })
   shareRequest(@Arg("id", () => ID) id: string, @Ctx() { loaders }: ResourcesContext) {
     return loaders.shareRequestById.load(id);
   }
 
-  @Query(() => ShareRequestConnection, { description: "Share requests you may see, newest first, by resource, requester, owner or status." })
+  @Query(() => ShareRequestConnection, { description: "Share requests you may see (as the requesting school's staff or the resource's owner), newest first, by resource, requester, owner or status." })
   shareRequests(@Args() args: ShareRequestsArgs, @Ctx() { access, repos }: ResourcesContext) {
     return repos.shareRequests.list(access, args);
   }
 
-  @FieldResolver(() => Resource)
+  @FieldResolver(() => Resource, { nullable: true, description: "The resource asked for; null when you may not see it (its owner may have narrowed it since)." })
   resource(@Root() request: ShareRequest, @Ctx() { loaders }: ResourcesContext) {
     return loaders.resourceById.load(request.resourceId);
   }

@@ -1,14 +1,15 @@
 import { BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
-import { assertCanWrite, assertMayChange, assertStaffOf } from "../authorization";
+import { assertStaffOf, shareRequestSharing } from "../policies";
 import { ShareRequestStatus } from "../enums";
 import type { ResourcesRepositories } from "../repositories";
-import { isDeveloper, sharingOf, type ResourceService } from "../resource/resource.service";
+import { isDeveloper, type ResourceService } from "../resource/resource.service";
 import type { RequestResourceInput } from "./share-request.inputs";
 import { openShareRequestKey, SHARE_REQUEST_TRANSITIONS } from "./share-request.repository";
 
 /**
  * Share request rules: asked by the requesting school's staff for an active resource they may see and did not
- * develop, one open request per pair; decided by those who may write the resource; legal moves only.
+ * develop, one open request per pair; read by the requester and the resource's owner only; decided by those who
+ * may write the resource; legal moves only.
  */
 export class ShareRequestService {
   constructor(
@@ -28,7 +29,7 @@ export class ShareRequestService {
         _id: newId(),
         resourceId: resource.id,
         requesterSchoolId: input.schoolId,
-        ...sharingOf(resource),
+        ...shareRequestSharing(resource),
         message: input.message ?? null,
         status: ShareRequestStatus.REQUESTED,
         requestedOn: today(),
@@ -50,10 +51,7 @@ export class ShareRequestService {
    * check stays true for the update); an impossible move is a CONFLICT that changes nothing.
    */
   async transition(access: Access, id: string, to: ShareRequestStatus, note: string | null) {
-    assertCanWrite(access);
-    const request = await this.repos.shareRequests.findById(id);
-    if (!request) throw new NotFoundError("ShareRequest", id);
-    assertMayChange(access, request, "ShareRequest");
+    await this.repos.shareRequests.requireChangeable(access, id);
     if (note != null && (note.length < 1 || note.length > 4000)) throw new BadUserInputError("note must be 1 to 4000 characters", "note");
     const moved = await this.repos.shareRequests.transition(id, to, note);
     if (moved) return moved;
