@@ -100,6 +100,8 @@ describe("embedded-mongo: resource limits", () => {
     expect(e.message).toMatch(new RegExp(`time limit of ${REGEX_LIMIT_MS} ms`));
     await refusedWhileOthersServed(() => coll.countDocuments(backreference), 50);
     await refusedWhileOthersServed(() => coll.distinct("_id", backreference), 50);
+    await db.createCollection("a".repeat(40) + "!");
+    await refusedWhileOthersServed(() => db.listCollections({ name: { $regex: "^(a+)+\\1$" } }).toArray(), 50);
   });
 
   it("honours maxTimeMS on writes without applying them", async () => {
