@@ -29,7 +29,7 @@ COMMANDS.listCommands = {
 };
 
 /** Commands that only read: they run whole under the time limit's watchdog (aggregate guards its own read phase). */
-const READ_ONLY_COMMANDS = new Set(["find", "count", "distinct", "explain"]);
+const READ_ONLY_COMMANDS = new Set(["find", "count", "distinct", "explain", "listCollections", "listDatabases", "listIndexes"]);
 
 const TRANSACTION_COMMANDS = new Set(["commitTransaction", "abortTransaction"]);
 

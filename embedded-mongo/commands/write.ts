@@ -203,31 +203,37 @@ function findAndModify(ctx: CommandContext): Doc {
   const variables = optDoc(ctx, "let");
   const project = (d: Doc | null): Doc | null => (d === null ? null : applyProjection([d], fields, query)[0]);
 
+  // Matching, the new version and the projected answer are computed under the time limit; the write follows.
   if (remove) {
     const coll = ctx.state.catalog.getCollection(ctx.db, name);
-    const { matches } = interruptible(() => findDocuments(coll, query, { sort, limit: 1, hint: ctx.body.hint, collation, variables }));
-    if (!coll || matches.length === 0) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
-    const [rid, doc] = matches[0];
-    coll.remove(rid);
-    return { lastErrorObject: { n: 1 }, value: project(doc), ok: 1 };
+    const found = interruptible(() => {
+      const [match] = findDocuments(coll, query, { sort, limit: 1, hint: ctx.body.hint, collation, variables }).matches;
+      return match && { rid: match[0], value: project(match[1]) };
+    });
+    if (!coll || !found) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
+    coll.remove(found.rid);
+    return { lastErrorObject: { n: 1 }, value: found.value, ok: 1 };
   }
   const { coll } = ctx.state.catalog.ensureCollection(ctx.db, name);
   const st: UpdateStatement = { q: query, u: updateSpec!, upsert, multi: false, arrayFilters, collation, variables };
   const found = interruptible(() => {
-    const { matches } = findDocuments(coll, query, { sort, limit: 1, hint: ctx.body.hint, collation, variables });
-    if (matches.length === 0) return { upserted: upsert ? buildUpsert(query, updateSpec!, arrayFilters, variables) : undefined };
-    const [rid, doc] = matches[0];
-    return { rid, doc, updated: updatedVersion(doc, st) };
+    const [match] = findDocuments(coll, query, { sort, limit: 1, hint: ctx.body.hint, collation, variables }).matches;
+    if (!match) {
+      if (!upsert) return undefined;
+      const inserted = prepareInsert(buildUpsert(query, updateSpec!, arrayFilters, variables));
+      return { inserted, value: returnNew ? project(inserted) : null };
+    }
+    const [rid, doc] = match;
+    const updated = updatedVersion(doc, st);
+    return { rid, doc, updated, value: project(returnNew ? updated : doc) };
   });
-  if (found.doc) {
-    const { rid, doc, updated } = found;
-    if (changed(updated, doc)) coll.replace(rid, updated);
-    return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(returnNew ? updated : doc), ok: 1 };
+  if (!found) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
+  if (found.inserted) {
+    coll.insert(found.inserted);
+    return { lastErrorObject: { n: 1, updatedExisting: false, upserted: found.inserted._id }, value: found.value, ok: 1 };
   }
-  if (!found.upserted) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
-  const doc = prepareInsert(found.upserted);
-  coll.insert(doc);
-  return { lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id }, value: returnNew ? project(doc) : null, ok: 1 };
+  if (changed(found.updated, found.doc)) coll.replace(found.rid, found.updated);
+  return { lastErrorObject: { n: 1, updatedExisting: true }, value: found.value, ok: 1 };
 }
 
 export const writeCommands: Record<string, CommandDefinition> = {

@@ -100,6 +100,8 @@ describe("embedded-mongo: resource limits", () => {
     expect(e.message).toMatch(new RegExp(`time limit of ${REGEX_LIMIT_MS} ms`));
     await refusedWhileOthersServed(() => coll.countDocuments(backreference), 50);
     await refusedWhileOthersServed(() => coll.distinct("_id", backreference), 50);
+    await db.createCollection("a".repeat(40) + "!");
+    await refusedWhileOthersServed(() => db.listCollections({ name: { $regex: "^(a+)+\\1$" } }).toArray(), 50);
   });
 
   it("honours maxTimeMS on writes without applying them", async () => {
@@ -107,6 +109,10 @@ describe("embedded-mongo: resource limits", () => {
     await refusedWhileOthersServed(() => coll.updateMany(runaway, { $set: { hit: true } }, { maxTimeMS: 100 } as never), 50);
     await refusedWhileOthersServed(() => coll.deleteMany(runaway, { maxTimeMS: 100 }), 50);
     await refusedWhileOthersServed(() => coll.findOneAndUpdate(runaway, { $set: { hit: true } }, { maxTimeMS: 100 }), 50);
+    // The answer's projection is computed before the write, under the same limit.
+    const projection = { m: { $regexMatch: { input: "$s", regex: "^(a|aa)+$", options: "i" } } };
+    await refusedWhileOthersServed(() => coll.findOneAndUpdate({ _id: 1 }, { $set: { hit: true } }, { projection }), 50);
+    await refusedWhileOthersServed(() => coll.findOneAndDelete({ _id: 1 }, { projection }), 50);
     expect(await coll.countDocuments({ hit: true })).toBe(0);
     expect(await coll.countDocuments()).toBe(2);
   });
