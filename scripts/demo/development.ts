@@ -381,6 +381,10 @@ function buildEvents(): { events: EventDocument[]; registrations: EventRegistrat
         sequence: i + 1,
         note: note ?? null,
         activeKey: registrationKey(_id, kind, registrant.educatorId ?? registrant.schoolId),
+        // what the event's policy reads, as registerForEvent copies it
+        owner: spec.owner,
+        visibility: spec.visibility ?? Visibility.PUBLIC,
+        networkIds: spec.networkIds,
         ...stamps(),
         confirmedAt: status === CONFIRMED ? SEEDED_AT : null,
         cancelledAt: null,
@@ -654,6 +658,9 @@ function buildMentorships(): { mentorships: MentorshipDocument[]; activities: Me
         date,
         summary,
         participantCount: participants ?? null,
+        owner: schoolOwner(spec.mentor, spec.networkId),
+        visibility: spec.visibility,
+        partnerSchoolId: spec.partner,
         ...stamps(),
       });
     }
@@ -804,6 +811,8 @@ function buildCommunities(): { communities: LearningCommunityDocument[]; members
         joinedOn: spec.formedOn,
         leftOn: null,
         activeKey: communityMemberKey(_id, member),
+        owner: network(spec.networkId),
+        visibility: spec.visibility,
         ...stamps(),
       });
     }

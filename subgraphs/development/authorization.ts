@@ -1,11 +1,12 @@
-import { canWrite, ForbiddenError, NotFoundError, type Access } from "../kit";
+import { actsForSchool, ForbiddenError, type Access, type RecordPolicy } from "../kit";
 import { DevelopmentOwnerKind, PeerReviewFindingsAccess } from "./enums";
+import { mayWrite, type DevelopmentRecord } from "./policies";
 import type { OwnerRef } from "./shared/owner";
-import { canReadRecord, type ReadableRecord, type ReadRule } from "./shared/scope";
 
 /*
- * Who may change what in the development subgraph: every rule in one place, called by the services
- * before they change anything. Reads are narrowed in `shared/scope.ts`.
+ * Who may change what in the development subgraph, beyond the record policies (`policies.ts`): the rules
+ * of registrations, findings, mentor capacity and community memberships, called by the services before
+ * they change anything.
  */
 
 /** Anonymous callers and read-only API keys write nothing. */
@@ -15,15 +16,7 @@ export function assertCanWrite(access: Access): void {
   }
 }
 
-/**
- * A role on the owner (the kit's `canWrite`): staff of the owning school for a school's record; managers
- * (coordinators, admins of the operating organization) of the owning network for a network's record; for
- * an organization's record, its admins, on a network they manage.
- */
-export function mayWrite(access: Access, owner: OwnerRef): boolean {
-  if (owner.kind === DevelopmentOwnerKind.ORGANIZATION && (!access.organizationAdmin || access.organizationId !== owner.id)) return false;
-  return canWrite(access, { networkId: owner.networkId ?? "", schoolId: owner.schoolId });
-}
+export { mayWrite };
 
 const OWNER_ROLES: Record<DevelopmentOwnerKind, string> = {
   [DevelopmentOwnerKind.SCHOOL]: "the school's staff",
@@ -38,13 +31,11 @@ export function assertMayWriteFor(access: Access, owner: OwnerRef): void {
 }
 
 /**
- * Changing a record that exists: the caller must see it (otherwise it does not exist for them:
- * NOT_FOUND, so ids of hidden records cannot be probed) and have a role on its owner (FORBIDDEN).
+ * Changing a record that exists, by its policy: the caller must see it (otherwise it does not exist for
+ * them: NOT_FOUND, so ids of hidden records cannot be probed) and have a role on its owner (FORBIDDEN).
  */
-export function assertMayChange(access: Access, rule: ReadRule, record: ReadableRecord & { id: string }, typeName: string): void {
-  assertCanWrite(access);
-  if (!canReadRecord(access, rule, record)) throw new NotFoundError(typeName, record.id);
-  if (!mayWrite(access, record.owner)) throw new ForbiddenError(`Only ${OWNER_ROLES[record.owner.kind]} may change this ${typeName}`);
+export function assertMayChange(access: Access, policy: RecordPolicy<DevelopmentRecord>, record: DevelopmentRecord & { id: string }): void {
+  policy.assertMayChange(access, record);
 }
 
 /** Whether the caller is on the staff of the school (and may write). */
@@ -100,14 +91,14 @@ export function callerMayReadFindings(
 }
 
 /**
- * A mentor school's capacity: its staff, or the managers of its network (`networkId`: the network the
- * capacity was first stated for; the subgraph does not know a school's networks otherwise).
+ * A mentor school's capacity: its staff, or the managers of a network the school accepted membership in
+ * (the kit's `actsForSchool`). A network named by the caller grants nothing.
  */
-export function assertMaySetMentorCapacity(access: Access, schoolId: string, networkId: string | null | undefined): void {
+export function assertMaySetMentorCapacity(access: Access, schoolId: string): void {
   assertCanWrite(access);
-  if (isStaffOf(access, schoolId)) return;
-  if (networkId && access.managedNetworkIds.includes(networkId)) return;
-  throw new ForbiddenError("Only the school's staff, or its network's coordinators, may set its mentoring capacity");
+  if (!actsForSchool(access, schoolId)) {
+    throw new ForbiddenError("Only the school's staff, or the coordinators of a network it belongs to, may set its mentoring capacity");
+  }
 }
 
 /** Joining or leaving a learning community for a school: its convenors, or the member school's staff. */

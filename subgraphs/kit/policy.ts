@@ -70,7 +70,11 @@ export function assertCanWrite(access: Access): void {
  * network of one's own is never enough: the school must have accepted it.
  */
 export function actsForSchool(access: Access, schoolId: string): boolean {
-  if (!access.canWrite) return false;
+  return access.canWrite && isSchoolKeeper(access, schoolId);
+}
+
+/** The same people, for reading what only a school's keepers read (its educators' contact details). */
+export function isSchoolKeeper(access: Access, schoolId: string): boolean {
   if (access.schoolIds.includes(schoolId)) return true;
   return access.schoolMemberships.some((membership) => membership.schoolId === schoolId && access.managedNetworkIds.includes(membership.networkId));
 }

@@ -1,13 +1,10 @@
-import { ForbiddenError, type Access } from "../kit";
-import type { NetworksRepositories } from "./repositories";
+import { actsForSchool, ForbiddenError, type Access } from "../kit";
 
 /**
  * Who may change what in the directory. Reading it is open (organizations, networks, schools and
  * alliances are public profiles); writing needs a role on the record's owner.
  */
 export class NetworksAuthorization {
-  constructor(private readonly repos: NetworksRepositories) {}
-
   /** Any person, or a read-write API key: e.g. to register a new organization or school. */
   assertCanWrite(access: Access): void {
     if (!access.canWrite) throw new ForbiddenError(access.principal.kind === "ANONYMOUS" ? "Sign in to make changes" : "This credential is read-only");
@@ -26,13 +23,12 @@ export class NetworksAuthorization {
     if (!access.managedNetworkIds.includes(networkId)) throw new ForbiddenError("Only the network's coordinators and admins may do this");
   }
 
-  /** Staff of the school, or managers of a network it is an accepted member of. */
+  /**
+   * Staff of the school, or managers of a network the school accepted membership in (the kit's
+   * `actsForSchool`, the same rule in every subgraph).
+   */
   async assertCanEditSchool(access: Access, schoolId: string): Promise<void> {
     this.assertCanWrite(access);
-    if (access.schoolIds.includes(schoolId)) return;
-    const memberships = await this.repos.memberships.findAcceptedBySchoolIds([schoolId]);
-    if (!memberships.some((membership) => access.managedNetworkIds.includes(membership.networkId))) {
-      throw new ForbiddenError("Only the school's staff and its networks' coordinators may do this");
-    }
+    if (!actsForSchool(access, schoolId)) throw new ForbiddenError("Only the school's staff and its networks' coordinators may do this");
   }
 }

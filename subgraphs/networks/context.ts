@@ -29,7 +29,7 @@ function createLoaders(repos: NetworksRepositories) {
 }
 
 export function createServices(repos: NetworksRepositories) {
-  const authorization = new NetworksAuthorization(repos);
+  const authorization = new NetworksAuthorization();
   return {
     organizations: new OrganizationService(repos, authorization),
     schools: new SchoolService(repos, authorization),

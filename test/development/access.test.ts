@@ -34,18 +34,21 @@ const PARTNERS = { PRIVATE: id(), NETWORK: id(), ALLIANCE: id(), PUBLIC: id() };
 // a network of another organization that B offers events to and shares needs with
 const NE = id();
 
+// accepted memberships, as the gateway forwards those touching the caller: SA in NA; B's schools in NB
+const inNA = [{ schoolId: SA, networkId: NA }];
+const inNB = (...schools: string[]) => schools.map((schoolId) => ({ schoolId, networkId: NB }));
 const personOfA = personAccess({ personId: "a-teacher", organizationId: orgA, memberNetworkIds: [NA] });
-const coordinatorOfA = personAccess({ personId: "a-coordinator", organizationId: orgA, managedNetworkIds: [NA], memberNetworkIds: [NA] });
-const adminOfA = personAccess({ personId: "a-admin", organizationId: orgA, organizationAdmin: true, managedNetworkIds: [NA], memberNetworkIds: [NA] });
-const staffOfSA = personAccess({ personId: "a-staff", organizationId: orgA, schoolIds: [SA], memberNetworkIds: [NA] });
+const coordinatorOfA = personAccess({ personId: "a-coordinator", organizationId: orgA, managedNetworkIds: [NA], memberNetworkIds: [NA], schoolMemberships: inNA });
+const adminOfA = personAccess({ personId: "a-admin", organizationId: orgA, organizationAdmin: true, managedNetworkIds: [NA], memberNetworkIds: [NA], schoolMemberships: inNA });
+const staffOfSA = personAccess({ personId: "a-staff", organizationId: orgA, schoolIds: [SA], memberNetworkIds: [NA], schoolMemberships: inNA });
 const memberOfB = personAccess({ personId: "b-teacher", organizationId: orgB, memberNetworkIds: [NB, NB2] });
-const staffOfSB = personAccess({ personId: "b-staff", organizationId: orgB, schoolIds: [SB], memberNetworkIds: [NB, NB2] });
-const staffOfBSchools = personAccess({ personId: "b-principals", organizationId: orgB, schoolIds: [SB, SB2, SB3, SB4], memberNetworkIds: [NB, NB2] });
+const staffOfSB = personAccess({ personId: "b-staff", organizationId: orgB, schoolIds: [SB], memberNetworkIds: [NB, NB2], schoolMemberships: inNB(SB) });
+const staffOfBSchools = personAccess({ personId: "b-principals", organizationId: orgB, schoolIds: [SB, SB2, SB3, SB4], memberNetworkIds: [NB, NB2], schoolMemberships: inNB(SB, SB2, SB3, SB4) });
 // staff of SR who also coordinates NB, so sees NB's private events too
-const staffOfSR = personAccess({ personId: "r-staff", organizationId: orgB, schoolIds: [SR], managedNetworkIds: [NB], memberNetworkIds: [NB, NB2] });
-const coordinatorOfB = personAccess({ personId: "b-coordinator", organizationId: orgB, managedNetworkIds: [NB], memberNetworkIds: [NB, NB2] });
+const staffOfSR = personAccess({ personId: "r-staff", organizationId: orgB, schoolIds: [SR], managedNetworkIds: [NB], memberNetworkIds: [NB, NB2], schoolMemberships: inNB(SB, SB2, SB3, SB4, SR) });
+const coordinatorOfB = personAccess({ personId: "b-coordinator", organizationId: orgB, managedNetworkIds: [NB], memberNetworkIds: [NB, NB2], schoolMemberships: inNB(SB, SB2, SB3, SB4, SR) });
 const coordinatorOfNB2 = personAccess({ personId: "b2-coordinator", organizationId: orgB, managedNetworkIds: [NB2], memberNetworkIds: [NB, NB2] });
-const adminOfB = personAccess({ personId: "b-admin", organizationId: orgB, organizationAdmin: true, managedNetworkIds: [NB, NB2], memberNetworkIds: [NB, NB2] });
+const adminOfB = personAccess({ personId: "b-admin", organizationId: orgB, organizationAdmin: true, managedNetworkIds: [NB, NB2], memberNetworkIds: [NB, NB2], schoolMemberships: inNB(SB, SB2, SB3, SB4, SR) });
 const readOnlyKeyOfB: Access = { ...ANONYMOUS_ACCESS, principal: { kind: "API_KEY", keyId: "b-key" }, organizationId: orgB, memberNetworkIds: [NB, NB2] };
 const readOnlyCoordinatorOfB: Access = { ...coordinatorOfB, canWrite: false };
 const DEVELOPMENT_KINDS = { EVENTS: [NB], NEEDS: [NB], PEER_REVIEWS: [NB], MENTORSHIPS: [NB], IMPROVEMENT_CYCLES: [NB] };
@@ -709,12 +712,14 @@ describe("writes", () => {
     );
     expect((await must(CANCEL, { id: team.id }, coordinatorOfB)).cancelEventRegistration.status).toBe("CANCELLED");
 
-    // a mentor school's capacity: its staff, or its network's coordinators
+    // a mentor school's capacity: its staff, or the coordinators of a network the school accepted (SB accepted NB only)
     const CAPACITY = `mutation($s: ID!, $c: Int!, $n: ID) { setMentorCapacity(schoolId: $s, capacity: $c, networkId: $n) { capacity } }`;
     expect((await must(CAPACITY, { s: SB, c: 12, n: null }, coordinatorOfB)).setMentorCapacity.capacity).toBe(12);
-    expect((await must(CAPACITY, { s: SB, c: 11, n: NB2 }, staffOfSB)).setMentorCapacity.capacity).toBe(11);
-    expect((await must(CAPACITY, { s: SB, c: 10, n: null }, coordinatorOfNB2)).setMentorCapacity.capacity).toBe(10);
-    expect(errorCode(await run(CAPACITY, { s: SB, c: 9, n: null }, coordinatorOfB))).toBe("FORBIDDEN");
+    expect((await must(CAPACITY, { s: SB, c: 11, n: NB }, staffOfSB)).setMentorCapacity.capacity).toBe(11);
+    // naming a network the school has not accepted is refused, and grants nothing
+    expect(errorCode(await run(CAPACITY, { s: SB, c: 10, n: NB2 }, staffOfSB))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await run(CAPACITY, { s: SB, c: 10, n: NB2 }, coordinatorOfNB2))).toBe("FORBIDDEN");
+    expect(errorCode(await run(CAPACITY, { s: SB, c: 10, n: NA }, coordinatorOfA))).toBe("FORBIDDEN");
 
     // a school's staff joins its educator to a community it can see, and takes them out again
     const joined = (

@@ -71,7 +71,11 @@ describe("educator contact details", () => {
     expect(await as(ANONYMOUS_ACCESS)).toEqual({ name: "Teri Schrader", contact: null });
     expect(await as(coordinatorOfB())).toEqual({ name: "Teri Schrader", contact: null });
     expect(await as(staffOfA())).toEqual({ name: "Teri Schrader", contact: { email: "teri@example.org" } });
-    expect(await as(personAccess({ organizationId, managedNetworkIds: [networkA] }))).toEqual({ name: "Teri Schrader", contact: { email: "teri@example.org" } });
+    // the coordinators of a network the school accepted membership in (as the gateway forwards it) read them
+    const acceptedBy = (networkId: string) => personAccess({ organizationId, managedNetworkIds: [networkId], schoolMemberships: [{ schoolId: schoolA, networkId }] });
+    expect(await as(acceptedBy(networkA))).toEqual({ name: "Teri Schrader", contact: { email: "teri@example.org" } });
+    // a membership the school has not accepted gives nothing
+    expect(await as(personAccess({ organizationId, managedNetworkIds: [networkA] }))).toEqual({ name: "Teri Schrader", contact: null });
   });
 });
 

@@ -1,9 +1,9 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { SecuredRepository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
 import { EventStatus, type EventFormat, type EventKind } from "../enums";
 import { focusKey } from "../shared/focus";
 import type { OwnerRef } from "../shared/owner";
-import { findReadable, readable, ReadRules } from "../shared/scope";
+import { Policies } from "../policies";
 import type { EventsArgs } from "./event.inputs";
 
 export interface EventDocument extends StoredDocument {
@@ -51,7 +51,8 @@ function windowFilter(window: EventWindow): Filter<EventDocument> {
   return filter;
 }
 
-export class EventRepository extends Repository<EventDocument> {
+export class EventRepository extends SecuredRepository<EventDocument> {
+  readonly policy = Policies.event;
   readonly collectionName = "events";
   readonly indexes: IndexDescription[] = [
     { key: { startDate: 1 } },
@@ -70,31 +71,23 @@ export class EventRepository extends Repository<EventDocument> {
     if (args.from) filter.endDate = { $gte: args.from };
     if (args.to) filter.startDate = { $lte: args.to };
     if (!args.includeCancelled) filter.status = EventStatus.SCHEDULED;
-    return this.page(readable(access, ReadRules.event, filter), [["startDate", 1]], args);
+    return this.page(this.readable(access, filter), [["startDate", 1]], args);
   }
 
-  /** The events among `ids` that `access` may read (entity lookups). */
-  findReadableByIds(access: Access, ids: readonly string[]) {
-    return findReadable(this.collection, access, ReadRules.event, { _id: { $in: [...ids] } });
-  }
 
   /** Events hosted by any of these owners in the window that `access` may read, by start date. */
   findHostedBy(access: Access, hostIds: readonly string[], window: EventWindow) {
-    return findReadable(this.collection, access, ReadRules.event, { "owner.id": { $in: [...hostIds] }, ...windowFilter(window) }, BY_START);
+    return this.findReadable(access, { "owner.id": { $in: [...hostIds] }, ...windowFilter(window) }, BY_START);
   }
 
   /** Events offered to any of these networks in the window that `access` may read, by start date. */
   findOfferedTo(access: Access, networkIds: readonly string[], window: EventWindow) {
-    return findReadable(this.collection, access, ReadRules.event, { networkIds: { $in: [...networkIds] }, ...windowFilter(window) }, BY_START);
+    return this.findReadable(access, { networkIds: { $in: [...networkIds] }, ...windowFilter(window) }, BY_START);
   }
 
   /** Scheduled events starting on or after `from`, offered to these networks and addressing these focus areas, that `access` may read. */
   findUpcomingAddressing(access: Access, networkIds: readonly string[], focusAreaKeys: readonly string[], from: string) {
-    return findReadable(
-      this.collection,
-      access,
-      ReadRules.event,
-      { networkIds: { $in: [...networkIds] }, focusAreaKeys: { $in: [...focusAreaKeys] }, status: EventStatus.SCHEDULED, startDate: { $gte: from } },
+    return this.findReadable(access, { networkIds: { $in: [...networkIds] }, focusAreaKeys: { $in: [...focusAreaKeys] }, status: EventStatus.SCHEDULED, startDate: { $gte: from } },
       BY_START,
     );
   }

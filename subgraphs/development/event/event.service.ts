@@ -5,7 +5,7 @@ import type { DevelopmentRepositories } from "../repositories";
 import type { EventRegistrationService } from "../registration/registration.service";
 import { cleanFocusAreas, focusKey } from "../shared/focus";
 import { ownerRef, toOwnerRef } from "../shared/owner";
-import { ReadRules } from "../shared/scope";
+import { Policies } from "../policies";
 import type { CreateEventInput, UpdateEventInput } from "./event.inputs";
 import type { EventDocument } from "./event.repository";
 
@@ -90,7 +90,13 @@ export class EventService {
       changes.focusAreaKeys = changes.focusAreas.map(focusKey);
     }
     if (input.capacity !== undefined && input.capacity !== event.capacity) await this.changeCapacity(id, input.capacity);
-    return (await this.repos.events.update(id, changes))!;
+    // registrations carry what the event's policy reads: brought in step before (never wider than the event) and after
+    const registrations = (sharing: EventDocument) => this.repos.registrations.inherit("eventId", id, Policies.event.inheritedFrom(sharing));
+    const sharingChanges = changes.visibility !== undefined || changes.networkIds !== undefined;
+    if (sharingChanges) await registrations({ ...event, ...definedOnly(changes) } as EventDocument);
+    const updated = (await this.repos.events.update(id, changes))!;
+    if (sharingChanges) await registrations(updated as unknown as EventDocument);
+    return updated;
   }
 
   async cancel(access: Access, id: string) {
@@ -106,7 +112,7 @@ export class EventService {
     assertCanWrite(access);
     const event = await this.repos.events.findById(id);
     if (!event) throw new NotFoundError("Event", id);
-    assertMayChange(access, ReadRules.event, event, "Event");
+    assertMayChange(access, Policies.event, event);
     return event;
   }
 
@@ -144,4 +150,8 @@ function assertPlace(format: EventFormat, venue: unknown, onlineUrl: string | nu
 
 function offeredTo(hostNetworkId: string | null, networkIds: readonly string[]): string[] {
   return [...new Set([...(hostNetworkId ? [hostNetworkId] : []), ...networkIds])];
+}
+
+function definedOnly<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined && value !== null)) as Partial<T>;
 }

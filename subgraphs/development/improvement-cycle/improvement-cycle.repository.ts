@@ -1,8 +1,8 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { SecuredRepository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
 import type { ImprovementCyclePhase, ImprovementNextStep } from "../enums";
 import type { OwnerRef } from "../shared/owner";
-import { findReadable, readable, ReadRules } from "../shared/scope";
+import { Policies } from "../policies";
 import type { ImprovementCyclesArgs } from "./improvement-cycle.inputs";
 
 export interface ImprovementMeasureDocument {
@@ -36,7 +36,8 @@ export interface ImprovementCycleDocument extends StoredDocument {
 
 const NEWEST_FIRST = { createdAt: -1, _id: 1 } as const;
 
-export class ImprovementCycleRepository extends Repository<ImprovementCycleDocument> {
+export class ImprovementCycleRepository extends SecuredRepository<ImprovementCycleDocument> {
+  readonly policy = Policies.improvementCycle;
   readonly collectionName = "improvement_cycles";
   readonly indexes: IndexDescription[] = [
     { key: { networkId: 1, createdAt: -1 } },
@@ -49,20 +50,16 @@ export class ImprovementCycleRepository extends Repository<ImprovementCycleDocum
     if (args.networkId) filter.networkId = args.networkId;
     if (args.schoolId) filter.schoolIds = args.schoolId;
     if (args.phase) filter.phase = args.phase;
-    return this.page(readable(access, ReadRules.improvementCycle, filter), [["createdAt", -1]], args);
+    return this.page(this.readable(access, filter), [["createdAt", -1]], args);
   }
 
-  /** The cycles among `ids` that `access` may read (entity lookups, previous cycles). */
-  findReadableByIds(access: Access, ids: readonly string[]) {
-    return findReadable(this.collection, access, ReadRules.improvementCycle, { _id: { $in: [...ids] } });
-  }
 
   findBySchoolIds(access: Access, schoolIds: readonly string[]) {
-    return findReadable(this.collection, access, ReadRules.improvementCycle, { schoolIds: { $in: [...schoolIds] } }, NEWEST_FIRST);
+    return this.findReadable(access, { schoolIds: { $in: [...schoolIds] } }, NEWEST_FIRST);
   }
 
   findByNetworkIds(access: Access, networkIds: readonly string[]) {
-    return findReadable(this.collection, access, ReadRules.improvementCycle, { networkId: { $in: [...networkIds] } }, NEWEST_FIRST);
+    return this.findReadable(access, { networkId: { $in: [...networkIds] } }, NEWEST_FIRST);
   }
 
   /** Writes changes only while the cycle is still in `phase`; null otherwise. */

@@ -3,7 +3,7 @@ import { assertCanWrite, assertMayChange, assertMayWriteFor } from "../authoriza
 import { DevelopmentOwnerKind, ImprovementCyclePhase } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { toOwnerRef } from "../shared/owner";
-import { ReadRules } from "../shared/scope";
+import { Policies } from "../policies";
 import type { StartImprovementCycleInput, UpdateImprovementCycleInput } from "./improvement-cycle.inputs";
 import type { ImprovementCycleDocument } from "./improvement-cycle.repository";
 
@@ -124,7 +124,7 @@ export class ImprovementCycleService {
     assertCanWrite(access);
     const cycle = await this.repos.improvementCycles.findById(id);
     if (!cycle) throw new NotFoundError("ImprovementCycle", id);
-    assertMayChange(access, ReadRules.improvementCycle, cycle, "ImprovementCycle");
+    assertMayChange(access, Policies.improvementCycle, cycle);
     return cycle;
   }
 }

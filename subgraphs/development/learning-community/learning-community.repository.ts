@@ -1,9 +1,9 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { SecuredRepository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
 import type { LearningCommunityRole } from "../enums";
 import { focusKey } from "../shared/focus";
 import type { OwnerRef } from "../shared/owner";
-import { findReadable, findWithReadableParent, readable, ReadRules } from "../shared/scope";
+import { Policies } from "../policies";
 import type { LearningCommunitiesArgs } from "./learning-community.inputs";
 
 export interface LearningCommunityDocument extends StoredDocument {
@@ -21,7 +21,8 @@ export interface LearningCommunityDocument extends StoredDocument {
   updatedAt: Date;
 }
 
-export class LearningCommunityRepository extends Repository<LearningCommunityDocument> {
+export class LearningCommunityRepository extends SecuredRepository<LearningCommunityDocument> {
+  readonly policy = Policies.learningCommunity;
   readonly collectionName = "learning_communities";
   readonly indexes: IndexDescription[] = [{ key: { networkId: 1, name: 1 } }, { key: { name: 1 } }, { key: { focusAreaKeys: 1 } }];
 
@@ -29,16 +30,12 @@ export class LearningCommunityRepository extends Repository<LearningCommunityDoc
     const filter: Filter<LearningCommunityDocument> = {};
     if (args.networkId) filter.networkId = args.networkId;
     if (args.focusArea) filter.focusAreaKeys = focusKey(args.focusArea);
-    return this.page(readable(access, ReadRules.learningCommunity, filter), [["name", 1]], args);
+    return this.page(this.readable(access, filter), [["name", 1]], args);
   }
 
-  /** The communities among `ids` that `access` may read (entity lookups). */
-  findReadableByIds(access: Access, ids: readonly string[]) {
-    return findReadable(this.collection, access, ReadRules.learningCommunity, { _id: { $in: [...ids] } });
-  }
 
   findByNetworkIds(access: Access, networkIds: readonly string[]) {
-    return findReadable(this.collection, access, ReadRules.learningCommunity, { networkId: { $in: [...networkIds] } }, { name: 1, _id: 1 });
+    return this.findReadable(access, { networkId: { $in: [...networkIds] } }, { name: 1, _id: 1 });
   }
 }
 
@@ -52,6 +49,9 @@ export interface LearningCommunityMemberDocument extends StoredDocument {
   leftOn?: string | null;
   /** `communityId:educatorId` (or `communityId:school:schoolId` without an educator) while a member: no joining twice. */
   activeKey?: string;
+  /** A copy of the community's owner and visibility, kept in step by LearningCommunityService. */
+  owner: OwnerRef;
+  visibility: Visibility;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -60,10 +60,8 @@ export function communityMemberKey(communityId: string, member: { schoolId: stri
   return member.educatorId ? `${communityId}:${member.educatorId}` : `${communityId}:school:${member.schoolId}`;
 }
 
-/** Memberships follow the visibility of their community. */
-const COMMUNITY = { collection: "learning_communities", field: "communityId" };
-
-export class LearningCommunityMemberRepository extends Repository<LearningCommunityMemberDocument> {
+export class LearningCommunityMemberRepository extends SecuredRepository<LearningCommunityMemberDocument> {
+  readonly policy = Policies.learningCommunityMember;
   readonly collectionName = "learning_community_members";
   readonly indexes: IndexDescription[] = [
     { key: { activeKey: 1 }, unique: true, sparse: true, name: "one_active_membership_per_member" },
@@ -83,12 +81,12 @@ export class LearningCommunityMemberRepository extends Repository<LearningCommun
 
   /** Current memberships of these schools in communities `access` may read. */
   findCurrentBySchoolIds(access: Access, schoolIds: readonly string[]) {
-    return findWithReadableParent(this.collection, access, ReadRules.learningCommunity, COMMUNITY, { schoolId: { $in: [...schoolIds] }, leftOn: null });
+    return this.findReadable(access, { schoolId: { $in: [...schoolIds] }, leftOn: null });
   }
 
   /** Current memberships of these educators in communities `access` may read. */
   findCurrentByEducatorIds(access: Access, educatorIds: readonly string[]) {
-    return findWithReadableParent(this.collection, access, ReadRules.learningCommunity, COMMUNITY, { educatorId: { $in: [...educatorIds] }, leftOn: null });
+    return this.findReadable(access, { educatorId: { $in: [...educatorIds] }, leftOn: null });
   }
 
   /** Ends a current membership; null when it has already ended. */

@@ -1,10 +1,11 @@
-import { assertDateOrder, BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
+import { assertDateOrder, BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today, type Access, type Visibility } from "../../kit";
 import { assertCanWrite, assertMayChangeMembership, assertMayWriteFor } from "../authorization";
 import { DevelopmentOwnerKind } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { cleanFocusAreas, focusKey } from "../shared/focus";
 import { toOwnerRef } from "../shared/owner";
-import { canReadRecord, ReadRules } from "../shared/scope";
+import { Policies } from "../policies";
+import type { OwnerRef } from "../shared/owner";
 import type { FormLearningCommunityInput, LearningCommunityMemberInput } from "./learning-community.inputs";
 import { communityMemberKey, type LearningCommunityMemberDocument } from "./learning-community.repository";
 
@@ -42,7 +43,7 @@ export class LearningCommunityService {
       updatedAt: now,
     });
     if (input.members.length > 0) {
-      await this.repos.learningCommunityMembers.collection.insertMany(input.members.map((member) => memberDocument(community.id, member, formedOn)));
+      await this.repos.learningCommunityMembers.collection.insertMany(input.members.map((member) => memberDocument(community, member, formedOn)));
     }
     return community;
   }
@@ -53,7 +54,7 @@ export class LearningCommunityService {
     assertMayChangeMembership(access, community, member.schoolId);
     assertDateOrder(community.formedOn, joinedOn, "joinedOn");
     try {
-      return await this.repos.learningCommunityMembers.insert(memberDocument(communityId, member, joinedOn));
+      return await this.repos.learningCommunityMembers.insert(memberDocument(community, member, joinedOn));
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new ConflictError(`Already a member of ${community.name}`);
       throw error;
@@ -67,7 +68,7 @@ export class LearningCommunityService {
     if (!member) throw new NotFoundError("LearningCommunityMember", memberId);
     // a membership follows its community: hidden with it
     const community = await this.repos.learningCommunities.findById(member.communityId);
-    if (!community || !canReadRecord(access, ReadRules.learningCommunity, community)) throw new NotFoundError("LearningCommunityMember", memberId);
+    if (!community || !Policies.learningCommunity.canRead(access, community)) throw new NotFoundError("LearningCommunityMember", memberId);
     assertMayChangeMembership(access, community, member.schoolId);
     if (member.leftOn) throw new ConflictError(`This member left on ${member.leftOn}`);
     assertDateOrder(member.joinedOn, leftOn, "leftOn");
@@ -80,16 +81,20 @@ export class LearningCommunityService {
   private async visible(access: Access, id: string) {
     assertCanWrite(access);
     const community = await this.repos.learningCommunities.findById(id);
-    if (!community || !canReadRecord(access, ReadRules.learningCommunity, community)) throw new NotFoundError("LearningCommunity", id);
+    if (!community || !Policies.learningCommunity.canRead(access, community)) throw new NotFoundError("LearningCommunity", id);
     return community;
   }
 }
 
-function memberDocument(communityId: string, member: LearningCommunityMemberInput, joinedOn: string): LearningCommunityMemberDocument {
+/** A membership, with the copy of its community's owner and visibility that its policy reads. */
+function memberDocument(community: { id: string; owner: OwnerRef; visibility: Visibility }, member: LearningCommunityMemberInput, joinedOn: string): LearningCommunityMemberDocument {
   const now = new Date();
+  const communityId = community.id;
   return {
     _id: newId(),
     communityId,
+    owner: community.owner,
+    visibility: community.visibility,
     schoolId: member.schoolId,
     educatorId: member.educatorId ?? null,
     name: member.name ?? null,

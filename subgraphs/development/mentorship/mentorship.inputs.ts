@@ -18,7 +18,7 @@ export class SetMentorCapacityArgs {
 
   @Field(() => ID, {
     nullable: true,
-    description: "The mentor school's network, whose coordinators may also set its capacity; kept from the first statement, changed by the school's staff only.",
+    description: "The network the school mentors for (one it is an accepted member of); descriptive: who may set the capacity does not depend on it.",
   })
   @IsOptional()
   @Length(1, 64)

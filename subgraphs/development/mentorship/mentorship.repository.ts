@@ -1,9 +1,9 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { Repository, SecuredRepository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
 import { MentorshipStatus, type MentorshipActivityDirection, type MentorshipActivityKind, type MentorshipEndReason } from "../enums";
 import { focusKey } from "../shared/focus";
 import type { OwnerRef } from "../shared/owner";
-import { findReadable, findWithReadableParent, readable, ReadRules } from "../shared/scope";
+import { Policies } from "../policies";
 import type { MentorshipsArgs } from "./mentorship.inputs";
 
 export interface MentorshipDocument extends StoredDocument {
@@ -32,10 +32,8 @@ export function mentorshipKey(mentorSchoolId: string, partnerSchoolId: string): 
 
 const RECENT_FIRST = { startDate: -1, _id: 1 } as const;
 
-/** Activities follow the visibility of their mentorship. */
-const MENTORSHIP = { collection: "mentorships", field: "mentorshipId" };
-
-export class MentorshipRepository extends Repository<MentorshipDocument> {
+export class MentorshipRepository extends SecuredRepository<MentorshipDocument> {
+  readonly policy = Policies.mentorship;
   readonly collectionName = "mentorships";
   readonly indexes: IndexDescription[] = [
     { key: { activeKey: 1 }, unique: true, sparse: true, name: "one_active_mentorship_per_pair" },
@@ -52,28 +50,20 @@ export class MentorshipRepository extends Repository<MentorshipDocument> {
     if (args.networkId) filter.networkId = args.networkId;
     if (args.status) filter.status = args.status;
     if (args.focusArea) filter.focusAreaKeys = focusKey(args.focusArea);
-    return this.page(readable(access, ReadRules.mentorship, filter), [["startDate", -1]], args);
+    return this.page(this.readable(access, filter), [["startDate", -1]], args);
   }
 
-  /** The mentorships among `ids` that `access` may read (entity lookups). */
-  findReadableByIds(access: Access, ids: readonly string[]) {
-    return findReadable(this.collection, access, ReadRules.mentorship, { _id: { $in: [...ids] } });
-  }
 
   /** Mentorships in which these schools are mentor or partner, that `access` may read, most recent first. */
   findBySchoolIds(access: Access, schoolIds: readonly string[]) {
     const ids = [...schoolIds];
-    return findReadable(
-      this.collection,
-      access,
-      ReadRules.mentorship,
-      { $or: [{ mentorSchoolId: { $in: ids } }, { partnerSchoolId: { $in: ids } }] },
+    return this.findReadable(access, { $or: [{ mentorSchoolId: { $in: ids } }, { partnerSchoolId: { $in: ids } }] },
       RECENT_FIRST,
     );
   }
 
   findByNetworkIds(access: Access, networkIds: readonly string[]) {
-    return findReadable(this.collection, access, ReadRules.mentorship, { networkId: { $in: [...networkIds] } }, RECENT_FIRST);
+    return this.findReadable(access, { networkId: { $in: [...networkIds] } }, RECENT_FIRST);
   }
 
   async findActive(mentorSchoolId: string, partnerSchoolId: string) {
@@ -99,18 +89,19 @@ export interface MentorshipActivityDocument extends StoredDocument {
   date: string;
   summary: string;
   participantCount?: number | null;
+  /** A copy of what the mentorship's policy reads (owner, visibility, partnerSchoolId); both schools never change. */
+  owner: OwnerRef;
+  visibility: Visibility;
+  partnerSchoolId: string;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export class MentorshipActivityRepository extends Repository<MentorshipActivityDocument> {
+export class MentorshipActivityRepository extends SecuredRepository<MentorshipActivityDocument> {
+  readonly policy = Policies.mentorshipActivity;
   readonly collectionName = "mentorship_activities";
   readonly indexes: IndexDescription[] = [{ key: { mentorshipId: 1, date: -1 } }];
 
-  /** The activities among `ids` whose mentorship `access` may read (entity lookups). */
-  findReadableByIds(access: Access, ids: readonly string[]) {
-    return findWithReadableParent(this.collection, access, ReadRules.mentorship, MENTORSHIP, { _id: { $in: [...ids] } });
-  }
 
   /** The activity logs of these mentorships, newest first; asked only for mentorships reached through a readable path. */
   async findByMentorshipIds(mentorshipIds: readonly string[]) {

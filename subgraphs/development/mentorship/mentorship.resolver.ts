@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { type Entity } from "../../kit";
+import { actsForSchool, type Access, type Entity } from "../../kit";
 import type { DevelopmentContext } from "../context";
 import { MentorshipRole, MentorshipStatus } from "../enums";
 import { entityRef, Network, School } from "../federation/entities";
@@ -7,8 +7,22 @@ import { MentorCapacity, Mentorship, MentorshipActivity, MentorshipConnection } 
 import { EndMentorshipInput, LogMentorshipActivityInput, MentorshipsArgs, SetMentorCapacityArgs, StartMentorshipInput } from "./mentorship.inputs";
 import type { MentorCapacityDocument } from "./mentorship.repository";
 
-export function toMentorCapacity(doc: Entity<MentorCapacityDocument>): MentorCapacity {
-  return { schoolId: doc.schoolId, capacity: doc.capacity, activePartners: doc.activeCount, remaining: doc.openSlots, updatedAt: doc.updatedAt };
+/**
+ * A school's published capacity, as `access` may see it. Counts must not reveal mentorships the caller may
+ * not read: `activePartners` counts the active mentorships they see (`visibleActive`), and `remaining` is
+ * given only to those who act for the school or who see all its active mentorships; everyone learns whether
+ * it takes new partners.
+ */
+export function toMentorCapacity(doc: Entity<MentorCapacityDocument>, access: Access, visibleActive: number): MentorCapacity {
+  const seesAll = actsForSchool(access, doc.schoolId) || visibleActive >= doc.activeCount;
+  return {
+    schoolId: doc.schoolId,
+    capacity: doc.capacity,
+    activePartners: seesAll ? doc.activeCount : visibleActive,
+    remaining: seesAll ? doc.openSlots : null,
+    acceptingPartners: doc.openSlots > 0,
+    updatedAt: doc.updatedAt,
+  };
 }
 
 @Resolver(() => Mentorship)
@@ -50,7 +64,8 @@ export class MentorshipResolver {
 
   @Mutation(() => MentorCapacity, { description: "States how many partner schools a mentor school can take at once; not below its active partners." })
   async setMentorCapacity(@Args() { schoolId, capacity, networkId }: SetMentorCapacityArgs, @Ctx() { access, services }: DevelopmentContext) {
-    return toMentorCapacity(await services.mentorships.setCapacity(access, schoolId, capacity, networkId));
+    const stated = await services.mentorships.setCapacity(access, schoolId, capacity, networkId);
+    return toMentorCapacity(stated, access, stated.activeCount);
   }
 
   @Mutation(() => Mentorship, { description: "Starts a mentorship; CONFLICT when the mentor school is at capacity or the pair is already active." })
@@ -110,9 +125,11 @@ export class SchoolMentorshipsResolver {
     nullable: true,
     description: "The school's stated mentoring capacity and what is left of it (its published availability: numbers, no partner named); null if never stated.",
   })
-  async mentorCapacity(@Root() school: School, @Ctx() { loaders }: DevelopmentContext) {
-    const capacity = await loaders.mentorCapacityBySchool.load(school.id);
-    return capacity ? toMentorCapacity(capacity) : null;
+  async mentorCapacity(@Root() school: School, @Ctx() { access, loaders }: DevelopmentContext) {
+    const [capacity, mentorships] = await Promise.all([loaders.mentorCapacityBySchool.load(school.id), loaders.mentorshipsBySchool.load(school.id)]);
+    if (!capacity) return null;
+    const visibleActive = mentorships.filter((m) => m.mentorSchoolId === school.id && m.status === MentorshipStatus.ACTIVE).length;
+    return toMentorCapacity(capacity, access, visibleActive);
   }
 }
 

@@ -1,12 +1,12 @@
-import { assertDateOrder, BadUserInputError, ConflictError, ForbiddenError, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
-import { assertCanWrite, assertMayChange, assertMaySetMentorCapacity, assertMayWriteFor, isStaffOf } from "../authorization";
+import { assertDateOrder, BadUserInputError, ConflictError, isAcceptedMember, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
+import { assertCanWrite, assertMayChange, assertMaySetMentorCapacity, assertMayWriteFor } from "../authorization";
 import { MentorshipStatus } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { cleanFocusAreas, focusKey } from "../shared/focus";
 import { schoolOwner } from "../shared/owner";
-import { ReadRules } from "../shared/scope";
+import { Policies } from "../policies";
 import type { EndMentorshipInput, LogMentorshipActivityInput, StartMentorshipInput } from "./mentorship.inputs";
-import { mentorshipKey } from "./mentorship.repository";
+import { mentorshipKey, type MentorshipActivityDocument } from "./mentorship.repository";
 
 /**
  * Mentorship rules: a mentor school states its capacity and never has more active partners than that,
@@ -18,15 +18,14 @@ export class MentorshipService {
   constructor(private readonly repos: DevelopmentRepositories) {}
 
   /**
-   * Sets a mentor school's capacity: its staff, or the managers of its network (`networkId`, kept from
-   * the first time the capacity is stated; only the school's staff move it to another network).
+   * Sets a mentor school's capacity: its staff, or the managers of a network the school accepted
+   * membership in. `networkId` (the network it mentors for) is descriptive and grants nothing; when given,
+   * it must be one the school accepted.
    */
   async setCapacity(access: Access, schoolId: string, capacity: number, networkId?: string | null) {
-    assertCanWrite(access);
-    const stated = await this.repos.mentorCapacities.findBySchoolId(schoolId);
-    assertMaySetMentorCapacity(access, schoolId, stated?.networkId ?? networkId);
-    if (networkId && stated?.networkId && networkId !== stated.networkId && !isStaffOf(access, schoolId)) {
-      throw new ForbiddenError("Only the school's staff may change the network of its mentoring capacity");
+    assertMaySetMentorCapacity(access, schoolId);
+    if (networkId && !isAcceptedMember(access, schoolId, networkId)) {
+      throw new BadUserInputError("The school mentors for a network it is an accepted member of", "networkId");
     }
     for (let attempt = 0; attempt < 20; attempt++) {
       const current = await this.repos.mentorCapacities.findBySchoolId(schoolId);
@@ -124,6 +123,7 @@ export class MentorshipService {
     return this.repos.mentorshipActivities.insert({
       _id: newId(),
       mentorshipId,
+      ...(Policies.mentorship.inheritedFrom(mentorship) as Pick<MentorshipActivityDocument, "owner" | "visibility" | "partnerSchoolId">),
       kind: input.kind,
       direction: input.direction,
       date,
@@ -139,7 +139,7 @@ export class MentorshipService {
     assertCanWrite(access);
     const mentorship = await this.repos.mentorships.findById(id);
     if (!mentorship) throw new NotFoundError("Mentorship", id);
-    assertMayChange(access, ReadRules.mentorship, mentorship, "Mentorship");
+    assertMayChange(access, Policies.mentorship, mentorship);
     return mentorship;
   }
 }

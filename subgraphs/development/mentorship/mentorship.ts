@@ -89,11 +89,17 @@ export class MentorCapacity {
   @Field(() => Int, { description: "Most active partners at once, as the mentor school states it." })
   capacity: number;
 
-  @Field(() => Int, { description: "Active partners now." })
+  @Field(() => Int, { description: "Active partners now, among the mentorships you may see." })
   activePartners: number;
 
-  @Field(() => Int, { description: "Partners it can still take on." })
-  remaining: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Partners it can still take on; null unless you act for the school or see all its active mentorships (it would reveal private ones).",
+  })
+  remaining: number | null;
+
+  @Field({ description: "Whether it takes on new partners now." })
+  acceptingPartners: boolean;
 
   @Field()
   updatedAt: Date;

@@ -1,9 +1,9 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { SecuredRepository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
 import { NeedStatus, type NeedPriority } from "../enums";
 import { focusKey } from "../shared/focus";
 import type { OwnerRef } from "../shared/owner";
-import { findReadable, readable, ReadRules } from "../shared/scope";
+import { Policies } from "../policies";
 import type { NeedsArgs } from "./need.inputs";
 
 export interface NeedDocument extends StoredDocument {
@@ -27,7 +27,8 @@ export function needKey(schoolId: string, focusAreaKey: string): string {
   return `${schoolId}:${focusAreaKey}`;
 }
 
-export class NeedRepository extends Repository<NeedDocument> {
+export class NeedRepository extends SecuredRepository<NeedDocument> {
+  readonly policy = Policies.need;
   readonly collectionName = "needs";
   readonly indexes: IndexDescription[] = [
     { key: { openKey: 1 }, unique: true, sparse: true, name: "one_open_need_per_school_and_focus_area" },
@@ -42,23 +43,19 @@ export class NeedRepository extends Repository<NeedDocument> {
     if (args.networkId) filter.networkIds = args.networkId;
     if (args.focusArea) filter.focusAreaKey = focusKey(args.focusArea);
     if (!args.includeClosed) filter.status = NeedStatus.OPEN;
-    return this.page(readable(access, ReadRules.need, filter), [["createdAt", 1]], args);
+    return this.page(this.readable(access, filter), [["createdAt", 1]], args);
   }
 
-  /** The needs among `ids` that `access` may read (entity lookups). */
-  findReadableByIds(access: Access, ids: readonly string[]) {
-    return findReadable(this.collection, access, ReadRules.need, { _id: { $in: [...ids] } });
-  }
 
   /** The open needs of these schools that `access` may read, oldest first. */
   findOpenBySchoolIds(access: Access, schoolIds: readonly string[]) {
-    return findReadable(this.collection, access, ReadRules.need, { schoolId: { $in: [...schoolIds] }, status: NeedStatus.OPEN }, { createdAt: 1, _id: 1 });
+    return this.findReadable(access, { schoolId: { $in: [...schoolIds] }, status: NeedStatus.OPEN }, { createdAt: 1, _id: 1 });
   }
 
   /** The open needs shared with these networks that `access` may read (what common needs are computed from). */
   async findOpenByNetworkIds(access: Access, networkIds: readonly string[]) {
     const docs = await this.collection
-      .find(readable(access, ReadRules.need, { networkIds: { $in: [...networkIds] }, status: NeedStatus.OPEN }), {
+      .find(this.readable(access, { networkIds: { $in: [...networkIds] }, status: NeedStatus.OPEN }), {
         projection: { schoolId: 1, networkIds: 1, focusArea: 1, focusAreaKey: 1, priority: 1, createdAt: 1 },
       })
       .sort({ createdAt: 1, _id: 1 })

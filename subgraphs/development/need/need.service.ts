@@ -4,7 +4,7 @@ import { NeedPriority, NeedStatus } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { focusKey } from "../shared/focus";
 import { schoolOwner } from "../shared/owner";
-import { ReadRules } from "../shared/scope";
+import { Policies } from "../policies";
 import type { CommonNeed } from "./need";
 import type { RecordNeedInput, UpdateNeedInput } from "./need.inputs";
 import { needKey, type NeedDocument } from "./need.repository";
@@ -71,7 +71,7 @@ export class NeedService {
     assertCanWrite(access);
     const need = await this.repos.needs.findById(id);
     if (!need) throw new NotFoundError("Need", id);
-    assertMayChange(access, ReadRules.need, need, "Need");
+    assertMayChange(access, Policies.need, need);
     return need;
   }
 }

@@ -1,8 +1,8 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { SecuredRepository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
 import { PeerReviewStatus, type PeerReviewFindingKind, type PeerReviewFindingsAccess } from "../enums";
 import type { OwnerRef } from "../shared/owner";
-import { findReadable, readable, ReadRules } from "../shared/scope";
+import { Policies } from "../policies";
 import type { PeerReviewsArgs } from "./peer-review.inputs";
 
 export interface PeerReviewDocument extends StoredDocument {
@@ -29,7 +29,8 @@ export interface PeerReviewDocument extends StoredDocument {
 
 const RECENT_FIRST = { startDate: -1, _id: 1 } as const;
 
-export class PeerReviewRepository extends Repository<PeerReviewDocument> {
+export class PeerReviewRepository extends SecuredRepository<PeerReviewDocument> {
+  readonly policy = Policies.peerReview;
   readonly collectionName = "peer_reviews";
   readonly indexes: IndexDescription[] = [
     { key: { hostSchoolId: 1, startDate: -1 } },
@@ -46,32 +47,24 @@ export class PeerReviewRepository extends Repository<PeerReviewDocument> {
     if (args.visitingSchoolId) filter.teamSchoolIds = args.visitingSchoolId;
     if (args.networkId) filter.networkId = args.networkId;
     if (args.status) filter.status = args.status;
-    return this.page(readable(access, ReadRules.peerReview, filter), [["startDate", -1]], args);
+    return this.page(this.readable(access, filter), [["startDate", -1]], args);
   }
 
-  /** The reviews among `ids` that `access` may read (entity lookups). */
-  findReadableByIds(access: Access, ids: readonly string[]) {
-    return findReadable(this.collection, access, ReadRules.peerReview, { _id: { $in: [...ids] } });
-  }
 
   /** Reviews a school hosts, visits, or was named a reader of, that `access` may read; most recent first. */
   findInvolvingSchools(access: Access, schoolIds: readonly string[]) {
     const ids = [...schoolIds];
-    return findReadable(
-      this.collection,
-      access,
-      ReadRules.peerReview,
-      { $or: [{ hostSchoolId: { $in: ids } }, { teamSchoolIds: { $in: ids } }, { findingsReaderSchoolIds: { $in: ids } }] },
+    return this.findReadable(access, { $or: [{ hostSchoolId: { $in: ids } }, { teamSchoolIds: { $in: ids } }, { findingsReaderSchoolIds: { $in: ids } }] },
       RECENT_FIRST,
     );
   }
 
   findByNetworkIds(access: Access, networkIds: readonly string[]) {
-    return findReadable(this.collection, access, ReadRules.peerReview, { networkId: { $in: [...networkIds] } }, RECENT_FIRST);
+    return this.findReadable(access, { networkId: { $in: [...networkIds] } }, RECENT_FIRST);
   }
 
   findByTeamEducatorIds(access: Access, educatorIds: readonly string[]) {
-    return findReadable(this.collection, access, ReadRules.peerReview, { "visitingTeam.educatorId": { $in: [...educatorIds] } }, RECENT_FIRST);
+    return this.findReadable(access, { "visitingTeam.educatorId": { $in: [...educatorIds] } }, RECENT_FIRST);
   }
 
   /** Appends findings unless the review was cancelled; null when it was (or does not exist). */

@@ -3,7 +3,7 @@ import { assertCanWrite, assertHostStaff, assertMayChange, assertMayWriteFor, ca
 import { PeerReviewFindingsAccess, PeerReviewRole, PeerReviewStatus } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { schoolOwner } from "../shared/owner";
-import { canReadRecord, ReadRules } from "../shared/scope";
+import { Policies } from "../policies";
 import type { PeerReviewParticipation } from "./peer-review";
 import type { PeerReviewFindingInput, PlanPeerReviewInput } from "./peer-review.inputs";
 import type { PeerReviewDocument } from "./peer-review.repository";
@@ -95,7 +95,7 @@ export class PeerReviewService {
   async setFindingsAccess(access: Access, id: string, findingsAccess: PeerReviewFindingsAccess, readerSchoolIds: string[]) {
     assertCanWrite(access);
     const review = await this.repos.peerReviews.findById(id);
-    if (!review || !canReadRecord(access, ReadRules.peerReview, review)) throw new NotFoundError("PeerReview", id);
+    if (!review || !Policies.peerReview.canRead(access, review)) throw new NotFoundError("PeerReview", id);
     assertHostStaff(access, review);
     const hostIndex = readerSchoolIds.indexOf(review.hostSchoolId);
     if (hostIndex >= 0) throw new BadUserInputError("The host always reads its findings", `readerSchoolIds.${hostIndex}`);
@@ -107,7 +107,7 @@ export class PeerReviewService {
     assertCanWrite(access);
     const review = await this.repos.peerReviews.findById(id);
     if (!review) throw new NotFoundError("PeerReview", id);
-    assertMayChange(access, ReadRules.peerReview, review, "PeerReview");
+    assertMayChange(access, Policies.peerReview, review);
     return review;
   }
 }

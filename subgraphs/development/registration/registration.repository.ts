@@ -1,7 +1,8 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { Repository, toEntity, type Access, type StoredDocument } from "../../kit";
+import { SecuredRepository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import type { OwnerRef } from "../shared/owner";
 import { EventRegistrationStatus, type EventRegistrantKind } from "../enums";
-import { findWithReadableParent, ReadRules } from "../shared/scope";
+import { Policies } from "../policies";
 import type { EventRegistrationsArgs } from "./registration.inputs";
 
 export interface EventRegistrationDocument extends StoredDocument {
@@ -19,18 +20,20 @@ export interface EventRegistrationDocument extends StoredDocument {
   updatedAt: Date;
   confirmedAt?: Date | null;
   cancelledAt?: Date | null;
+  /** A copy of what the event's policy reads (owner, visibility, networkIds), kept in step by EventService. */
+  owner: OwnerRef;
+  visibility: Visibility;
+  networkIds: string[];
 }
 
 export function registrationKey(eventId: string, kind: EventRegistrantKind, registrantId: string): string {
   return `${eventId}:${kind}:${registrantId}`;
 }
 
-/** Registrations follow the visibility of their event. */
-const EVENT = { collection: "events", field: "eventId" };
-
 const LIVE = [EventRegistrationStatus.CONFIRMED, EventRegistrationStatus.WAITLISTED];
 
-export class EventRegistrationRepository extends Repository<EventRegistrationDocument> {
+export class EventRegistrationRepository extends SecuredRepository<EventRegistrationDocument> {
+  readonly policy = Policies.registration;
   readonly collectionName = "event_registrations";
   readonly indexes: IndexDescription[] = [
     { key: { activeKey: 1 }, unique: true, sparse: true, name: "one_live_registration_per_registrant" },
@@ -53,10 +56,6 @@ export class EventRegistrationRepository extends Repository<EventRegistrationDoc
     return doc ? toEntity(doc) : null;
   }
 
-  /** The registrations among `ids` whose event `access` may read (entity lookups). */
-  findReadableByIds(access: Access, ids: readonly string[]) {
-    return findWithReadableParent(this.collection, access, ReadRules.event, EVENT, { _id: { $in: [...ids] } });
-  }
 
   /**
    * Registrations of these events, in registration order; `statuses` empty means all. Only asked for
@@ -82,14 +81,14 @@ export class EventRegistrationRepository extends Repository<EventRegistrationDoc
   findBySchoolIds(access: Access, schoolIds: readonly string[], includeCancelled: boolean) {
     const filter: Filter<EventRegistrationDocument> = { schoolId: { $in: [...schoolIds] } };
     if (!includeCancelled) filter.status = { $in: LIVE };
-    return findWithReadableParent(this.collection, access, ReadRules.event, EVENT, filter, { createdAt: 1, _id: 1 });
+    return this.findReadable(access, filter, { createdAt: 1, _id: 1 });
   }
 
   /** Registrations of these educators for events `access` may read, oldest first. */
   findByEducatorIds(access: Access, educatorIds: readonly string[], includeCancelled: boolean) {
     const filter: Filter<EventRegistrationDocument> = { educatorId: { $in: [...educatorIds] } };
     if (!includeCancelled) filter.status = { $in: LIVE };
-    return findWithReadableParent(this.collection, access, ReadRules.event, EVENT, filter, { createdAt: 1, _id: 1 });
+    return this.findReadable(access, filter, { createdAt: 1, _id: 1 });
   }
 
   /** The most seats a waiting registration of the event asks for (0 when nobody waits). */

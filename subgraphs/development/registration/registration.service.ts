@@ -3,7 +3,8 @@ import { assertCanWrite, assertMayCancelRegistration, assertMayRegisterEducator,
 import { EventRegistrantKind, EventRegistrationStatus, EventStatus } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import type { EventRegistrationsArgs, RegisterForEventInput } from "./registration.inputs";
-import { registrationKey } from "./registration.repository";
+import { registrationKey, type EventRegistrationDocument } from "./registration.repository";
+import { Policies } from "../policies";
 
 /** Enough for any waitlist: each round confirms a registration or stops. */
 const MAX_PROMOTION_ROUNDS = 10000;
@@ -52,6 +53,7 @@ export class EventRegistrationService {
       await this.repos.registrations.insert({
         _id: id,
         eventId: event.id,
+        ...(Policies.event.inheritedFrom(event) as Pick<EventRegistrationDocument, "owner" | "visibility" | "networkIds">),
         registrantKind: input.registrantKind,
         educatorId: input.registrantKind === EventRegistrantKind.EDUCATOR ? input.educatorId : null,
         schoolId: input.schoolId ?? null,

@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { PageArgs } from "../../kit";
-import { ConsentStatus } from "../consent/consent";
+import { isSchoolKeeper, PageArgs } from "../../kit";
 import type { NetworksContext } from "../context";
 import { Network } from "../network/network";
 import { School } from "../school/school";
@@ -21,17 +20,12 @@ export class EducatorResolver {
 
   @FieldResolver(() => EducatorContact, {
     nullable: true,
-    description: "Personal data: visible to the educator's own school and the coordinators of its networks, otherwise null.",
+    description: "Personal data: visible to the educator's own school and the coordinators of networks it accepted membership in (a network coordinator's: that network's managers), otherwise null.",
   })
-  async contact(@Root() educator: Educator, @Ctx() { access, loaders }: NetworksContext) {
+  contact(@Root() educator: Educator, @Ctx() { access }: NetworksContext) {
     if (!educator.contact) return null;
-    if (educator.schoolId && access.schoolIds.includes(educator.schoolId)) return educator.contact;
-    const networkIds = educator.schoolId
-      ? (await loaders.membershipsBySchool.load(educator.schoolId)).filter((m) => m.status === ConsentStatus.ACCEPTED).map((m) => m.networkId)
-      : educator.networkId
-        ? [educator.networkId]
-        : [];
-    return networkIds.some((id) => access.managedNetworkIds.includes(id)) ? educator.contact : null;
+    if (educator.schoolId) return isSchoolKeeper(access, educator.schoolId) ? educator.contact : null;
+    return educator.networkId && access.managedNetworkIds.includes(educator.networkId) ? educator.contact : null;
   }
 
   @FieldResolver(() => Network, { nullable: true, description: "The network a coordinator coordinates." })
