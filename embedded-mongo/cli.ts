@@ -1,13 +1,15 @@
-/** `npm run db -- --port N [--dbpath DIR] [--host H]`: the embedded server in the foreground. */
+/** `npm run db -- --port N [--dbpath DIR] [--host H]`: the embedded server in the foreground (flags override HUB_DB_PORT, HUB_DB_PATH, HOST). */
 import { parseArgs } from "node:util";
+import { loadConfig } from "../config";
 import { startEmbeddedMongo } from "./index";
 
 async function main(): Promise<void> {
+  const config = loadConfig("db");
   const { values } = parseArgs({
     options: {
-      port: { type: "string", default: "27017" },
-      host: { type: "string", default: "127.0.0.1" },
-      dbpath: { type: "string" },
+      port: { type: "string", default: String(config.HUB_DB_PORT) },
+      host: { type: "string", default: config.HOST },
+      dbpath: { type: "string", ...(config.HUB_DB_PATH ? { default: config.HUB_DB_PATH } : {}) },
       help: { type: "boolean", default: false },
     },
   });

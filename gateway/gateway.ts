@@ -7,7 +7,19 @@ import type { KeyLike } from "jose";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { ACCESS_HEADER, signAccessToken, type Access } from "../subgraphs/kit/access";
-import { listen, type RunningServer } from "../subgraphs/kit/server";
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer } from "../subgraphs/kit/server";
+import {
+  metricsPlugin,
+  mountServiceEndpoints,
+  REQUEST_ID_HEADER,
+  requestContext,
+  ServiceMetrics,
+  SILENT_LOGGER,
+  withRequestId,
+  type Logger,
+} from "../subgraphs/kit/observability";
+import { gatewayReadiness } from "./plugins/readiness";
+import { measuredFetcher } from "./plugins/subgraph-metrics";
 import { AccessResolver } from "./auth/access-resolver";
 import { Authenticator } from "./auth/authenticator";
 import type { TrustedIssuer } from "./auth/issuers";
@@ -25,10 +37,14 @@ export interface GatewayOptions {
   issuers: TrustedIssuer[];
   /** How long a caller's worked-out access is reused (default 30 s). */
   accessCacheTtlMs?: number;
+  logger?: Logger;
+  /** On stop, how long in-flight requests may finish before their connections are cut. */
+  shutdownTimeoutMs?: number;
 }
 
 interface GatewayContext {
   access: Access;
+  requestId: string;
 }
 
 export function readSupergraph(path: string): string {
@@ -41,26 +57,36 @@ class AccessForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     url: string,
     private readonly subgraph: string,
     private readonly privateKey: KeyLike,
+    metrics: ServiceMetrics,
+    logger: Logger,
   ) {
     super({ url });
+    this.fetcher = measuredFetcher(this.fetcher, subgraph, metrics, logger);
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     request.http?.headers.set(ACCESS_HEADER, await signAccessToken(context.access, this.subgraph, this.privateKey));
+    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }
 
 /**
  * Serves the supergraph at `/graphql` through Apollo Gateway: authenticates the caller, works out
- * their access once per request and forwards it signed to each subgraph. `/health` for load balancers.
+ * their access once per request and forwards it signed to each subgraph, with the request's id.
+ * `/health`, `/ready` (supergraph loaded, subgraphs answering) and `/metrics` beside it.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
+  const logger = options.logger ?? SILENT_LOGGER;
+  const metrics = new ServiceMetrics("gateway");
   const accessResolver = new AccessResolver(options.subgraphUrls.networks, options.gatewayPrivateKey, options.accessCacheTtlMs);
   const authenticator = new Authenticator(options.issuers, (key) => accessResolver.verifyApiKey(key));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new AccessForwardingDataSource(options.subgraphUrls[name] ?? url!, name, options.gatewayPrivateKey),
+    buildService: ({ name, url }) =>
+      new AccessForwardingDataSource(options.subgraphUrls[name] ?? url!, name, options.gatewayPrivateKey, metrics, logger),
   });
+  let stopping = false;
+  const ready = gatewayReadiness(gateway, options.subgraphUrls, () => stopping);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
@@ -68,22 +94,32 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     includeStacktraceInErrorResponses: false,
     // the entry points stop every service in order on SIGINT/SIGTERM
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS }),
+      metricsPlugin(metrics),
+    ],
   });
   await apollo.start();
-  app.get("/health", (_request, response) => {
-    response.json({ status: "ok", service: "gateway" });
-  });
+  mountServiceEndpoints(app, { service: "gateway", metrics, ready });
   app.use(
     "/graphql",
+    requestContext(logger),
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        access: await accessResolver.resolve(
-          await authenticator.identify({ authorization: req.header("authorization"), "x-api-key": req.header("x-api-key") }),
-        ),
-      }),
+      context: async ({ req, res }) => {
+        const requestId = res.locals.requestId as string;
+        // the access lookup carries the request's id to the networks subgraph
+        return withRequestId(requestId, async () => ({
+          requestId,
+          access: await accessResolver.resolve(
+            await authenticator.identify({ authorization: req.header("authorization"), "x-api-key": req.header("x-api-key") }),
+          ),
+        }));
+      },
     }),
   );
-  return listen(httpServer, options.port, options.host, () => apollo.stop());
+  return listen(httpServer, options.port, options.host, () => {
+    stopping = true;
+    return apollo.stop();
+  });
 }

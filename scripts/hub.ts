@@ -5,6 +5,7 @@ import { DEV_ISSUER, HUB_AUDIENCE, type TrustedIssuer } from "../gateway/auth/is
 import { SUPERGRAPH_PATH } from "../gateway/compose";
 import { readSupergraph, startGateway } from "../gateway/gateway";
 import { connectMongo, runSubgraph, type RunningServer } from "../subgraphs/kit";
+import { createLogger, SILENT_LOGGER, type LoggerOptions } from "../subgraphs/kit/observability";
 import { subgraphs } from "../subgraphs/registry";
 import { seedDemoData } from "./demo/seed";
 
@@ -26,6 +27,10 @@ export interface HubOptions {
   issuers?: TrustedIssuer[];
   /** How long the gateway reuses a caller's worked-out access (default 30 s). */
   accessCacheTtlMs?: number;
+  /** JSON logs of every service (none when absent). */
+  logging?: Omit<LoggerOptions, "service">;
+  /** On stop, how long each service's in-flight requests may finish. */
+  shutdownTimeoutMs?: number;
 }
 
 export interface RunningHub {
@@ -42,6 +47,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   const stop = async () => {
     for (const service of started.reverse()) await service.stop();
   };
+  const logger = (service: string) => (options.logging ? createLogger({ service, ...options.logging }) : SILENT_LOGGER);
   try {
     const keys = options.keys ?? (await generateHubKeys());
     let mongoUrl = options.mongoUrl;
@@ -58,6 +64,8 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
         host: options.host,
         databasePrefix: options.databasePrefix,
         gatewayPublicKey: keys.gatewayPublicKey,
+        logger: logger(definition.name),
+        shutdownTimeoutMs: options.shutdownTimeoutMs,
       });
       started.push(server);
       subgraphUrls[definition.name] = server.url;
@@ -73,6 +81,8 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       host: options.host,
       gatewayPrivateKey: keys.gatewayPrivateKey,
       accessCacheTtlMs: options.accessCacheTtlMs,
+      logger: logger("gateway"),
+      shutdownTimeoutMs: options.shutdownTimeoutMs,
       // the hub is its own issuer in development (npm run token); partners' issuers are configuration
       issuers: [{ issuer: DEV_ISSUER, audience: HUB_AUDIENCE, organizationId: null, key: keys.issuerPublicKey }, ...(options.issuers ?? [])],
     });

@@ -2,11 +2,13 @@ import "reflect-metadata";
 import path from "node:path";
 import { mkdirSync } from "node:fs";
 import { mintDevToken } from "../gateway/auth/dev-tokens";
+import { loadConfig, SUBGRAPH_VARIABLES, type HubSubgraphName } from "../config";
 import { issuersFromConfig } from "../gateway/auth/issuers";
 import { loadOrCreateDevKeys } from "../gateway/auth/keys";
 import { subgraphs } from "../subgraphs/registry";
 import { DemoNetworks, DemoOrganizations } from "./demo/ids";
 import { startHub } from "./hub";
+import { exitOnStartFailure } from "../subgraphs/kit/process";
 
 /**
  * `npm start`: the whole hub on this machine. Uses MONGODB_URL when set, otherwise the embedded
@@ -14,21 +16,24 @@ import { startHub } from "./hub";
  * keys live in ./data/keys; the hub is its own token issuer.
  */
 async function main(): Promise<void> {
-  const dataDir = path.resolve(process.env.HUB_DATA_DIR ?? "data");
-  const dbpath = path.join(dataDir, "db");
-  if (!process.env.MONGODB_URL) mkdirSync(dbpath, { recursive: true });
-  const keys = await loadOrCreateDevKeys(path.join(dataDir, "keys", "dev-keys.json"));
+  const config = loadConfig("start");
+  const dbpath = path.join(config.HUB_DATA_DIR, "db");
+  if (!config.MONGODB_URL) mkdirSync(dbpath, { recursive: true });
+  const keys = await loadOrCreateDevKeys(path.join(config.HUB_DATA_DIR, "keys", "dev-keys.json"));
   const hub = await startHub({
     keys,
-    issuers: await issuersFromConfig(process.env.HUB_TRUSTED_ISSUERS),
-    mongoUrl: process.env.MONGODB_URL,
+    issuers: await issuersFromConfig(config.HUB_TRUSTED_ISSUERS),
+    mongoUrl: config.MONGODB_URL,
     dbpath,
-    demoData: process.env.DEMO_DATA !== "false",
-    host: process.env.HOST ?? "127.0.0.1",
-    gatewayPort: Number(process.env.GATEWAY_PORT ?? 4000),
+    databasePrefix: config.MONGODB_DB_PREFIX,
+    demoData: config.DEMO_DATA,
+    host: config.HOST,
+    gatewayPort: config.GATEWAY_PORT,
     subgraphPorts: Object.fromEntries(
-      subgraphs.map((definition) => [definition.name, Number(process.env[definition.portVariable] ?? definition.defaultPort)]),
+      subgraphs.map((definition) => [definition.name, config[SUBGRAPH_VARIABLES[definition.name as HubSubgraphName].port]]),
     ),
+    logging: { level: config.HUB_LOG_LEVEL },
+    shutdownTimeoutMs: config.HUB_SHUTDOWN_TIMEOUT_MS,
   });
   console.log(`
 School-network federation hub is running.
@@ -36,7 +41,7 @@ School-network federation hub is running.
 ${Object.entries(hub.subgraphUrls)
   .map(([name, url]) => `  ${name.padEnd(12)} ${url}`)
   .join("\n")}
-  Database     ${process.env.MONGODB_URL ? "MONGODB_URL" : `embedded, data in ${dbpath}`}
+  Database     ${config.MONGODB_URL ? "MONGODB_URL" : `embedded, data in ${dbpath}`}
 
 A development token (coordinator of a CEI-PEA network; more with npm run token -- --help):
   Authorization: Bearer ${await mintDevToken(keys.issuerPrivateKey, {
@@ -63,7 +68,4 @@ Press Ctrl-C to stop.`);
   process.on("SIGTERM", shutdown);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure("npm start"));

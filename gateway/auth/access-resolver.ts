@@ -1,6 +1,7 @@
 import type { KeyLike } from "jose";
 import { LRUCache } from "lru-cache";
 import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, type Access, type SharedKind } from "../../subgraphs/kit/access";
+import { requestIdHeader } from "../../subgraphs/kit/observability/request-id";
 import type { Identity } from "./identity";
 
 /** How long a worked-out access is reused by default: ending a membership or an alliance takes effect within this bound. */
@@ -81,6 +82,7 @@ export class AccessResolver {
       method: "POST",
       headers: {
         "content-type": "application/json",
+        ...requestIdHeader(),
         [ACCESS_HEADER]: await signAccessToken(SYSTEM_ACCESS, "networks", this.gatewayPrivateKey),
       },
       body: JSON.stringify({ query, variables }),

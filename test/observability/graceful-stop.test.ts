@@ -1,0 +1,92 @@
+import { GraphQLObjectType, GraphQLSchema, GraphQLString } from "graphql";
+import http from "node:http";
+import { ANONYMOUS_ACCESS } from "../../subgraphs/kit/access";
+import { startSubgraphServer, type RunningServer } from "../../subgraphs/kit/server";
+
+/** A service whose one field answers when the test says so: a request held in flight. */
+async function startSlowService(shutdownTimeoutMs: number) {
+  let entered!: () => void;
+  const inFlight = new Promise<void>((resolve) => (entered = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const schema = new GraphQLSchema({
+    query: new GraphQLObjectType({
+      name: "Query",
+      fields: {
+        slow: {
+          type: GraphQLString,
+          resolve: async () => {
+            entered();
+            await released;
+            return "finished";
+          },
+        },
+      },
+    }),
+  });
+  const server = await startSubgraphServer({
+    name: "slow",
+    schema,
+    port: 0,
+    verifyAccess: async () => ANONYMOUS_ACCESS,
+    context: async () => ({}),
+    checkDatabase: async () => {},
+    shutdownTimeoutMs,
+  });
+  return { server, inFlight, release };
+}
+
+/** One request on a connection of its own (no pooled keep-alive socket hides a refused connection). */
+function post(url: string, body: unknown): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", agent: false, headers: { "content-type": "application/json" } }, (response) => {
+      let text = "";
+      response.on("data", (chunk) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode!, body: JSON.parse(text) }));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+    request.end(JSON.stringify(body));
+  });
+}
+
+function get(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode!);
+    }).on("error", reject);
+  });
+}
+
+describe("graceful stop", () => {
+  let server: RunningServer | undefined;
+  afterEach(async () => server?.stop());
+
+  it("refuses new connections, finishes the request in flight, then stops", async () => {
+    const slow = await startSlowService(30_000);
+    server = slow.server;
+    const answer = post(server.url, { query: "{ slow }" });
+    await slow.inFlight;
+    let stopped = false;
+    const stopping = server.stop().then(() => (stopped = true));
+    await expect(get(server.url.replace(/\/graphql$/, "/health"))).rejects.toMatchObject({ code: "ECONNREFUSED" });
+    expect(stopped).toBe(false);
+    slow.release();
+    expect(await answer).toEqual({ status: 200, body: { data: { slow: "finished" } } });
+    await stopping;
+    expect(stopped).toBe(true);
+    server = undefined;
+  });
+
+  it("cuts a request still running when the bound is reached", async () => {
+    const slow = await startSlowService(100);
+    server = slow.server;
+    const answer = post(server.url, { query: "{ slow }" });
+    await slow.inFlight;
+    await server.stop();
+    server = undefined;
+    await expect(answer).rejects.toMatchObject({ code: "ECONNRESET" });
+    slow.release();
+  });
+});
