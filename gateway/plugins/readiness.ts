@@ -21,8 +21,9 @@ export function gatewayReadiness(gateway: ApolloGateway, subgraphUrls: Record<st
           const response = await fetch(new URL("/health", url), { signal: AbortSignal.timeout(SUBGRAPH_CHECK_MS) });
           return response.ok ? null : `subgraph ${name}: health check answered ${response.status}`;
         } catch (error) {
-          const cause = (error as { cause?: { code?: string } }).cause?.code;
-          return `subgraph ${name}: ${cause ?? (error as Error).message}`;
+          // fetch's own message is "fetch failed"; the cause says why (ECONNREFUSED, a timeout, …)
+          const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+          return `subgraph ${name}: ${cause?.code ?? cause?.message ?? (error as Error).message}`;
         }
       }),
     );
