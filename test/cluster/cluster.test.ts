@@ -189,8 +189,10 @@ describe("npm run start:cluster", () => {
     for (const answer of partial) {
       expect(answer.body.data).toEqual({ networks: { totalCount: expect.any(Number) }, resource: null });
       const named = answer.body.errors!.filter(
-        // the gateway's SUBGRAPH_UNAVAILABLE error names it in extensions.subgraph; Apollo's own fetch error in serviceName
-        (error) => error.extensions?.subgraph === "resources" || error.extensions?.serviceName === "resources",
+        // the gateway's SUBGRAPH_UNAVAILABLE error names it (extensions.subgraph); Apollo's own fetch error gives its URL
+        (error) =>
+          (error.extensions?.code === "SUBGRAPH_UNAVAILABLE" && error.extensions?.subgraph === "resources") ||
+          error.message.includes(ready.subgraphs.resources.url),
       );
       expect(named.length).toBeGreaterThan(0);
     }
