@@ -27,7 +27,8 @@ export function requestContext(logger: Logger): express.RequestHandler {
     response.on("finish", () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       (response.locals.log as Logger).info(
-        { method: request.method, path: request.path, status: response.statusCode, durationMs: Math.round(durationMs * 10) / 10 },
+        // the path without its query string: a GET operation carries its query and variables there
+        { method: request.method, path: request.originalUrl.split("?")[0], status: response.statusCode, durationMs: Math.round(durationMs * 10) / 10 },
         "request",
       );
     });
