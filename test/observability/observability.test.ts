@@ -87,6 +87,11 @@ describe("request ids and logs", () => {
     const written = await hub.query(mutation, { input }, { authorization: `Bearer ${token}` });
     expect(written.errors).toBeUndefined();
     await hub.query(`{ __typename }`, {}, { "x-api-key": apiKey });
+    // a GET operation carries its variables in the query string
+    const get = new URL(hub.gatewayUrl);
+    get.searchParams.set("query", "query Find($email: ID!) { school(id: $email) { name } }");
+    get.searchParams.set("variables", JSON.stringify({ email }));
+    expect((await fetch(get, { headers: { "apollo-require-preflight": "true" } })).status).toBe(200);
     const before = lines.length;
     await hub.query(`query Who($id: ID!) { educator(id: $id) { name contact { email phone } } }`, { id: written.data.createEducator.id }, { authorization: `Bearer ${token}` });
     expect(lines.length).toBeGreaterThan(before);
