@@ -35,8 +35,9 @@ const SERVERS = ["gateway", "subgraph", "start", "cluster"] as const;
 
 /**
  * Every environment variable the hub reads: name, parser, default, meaning and the processes that read
- * it. Adding one is adding an entry here; the loader, the unknown-variable check and the README's table
- * follow from it.
+ * it. Adding one is adding an entry here (then `npm run config:docs`); the loader's types, the
+ * unknown-variable check and the README's table follow from it. The process reads it as
+ * `loadConfig("gateway").HUB_…`, typed by the parser, and passes it to its component as an option.
  */
 export const HUB_VARIABLES = {
   HOST: variable({ parse: parse.text, default: "127.0.0.1", readBy: [...SERVERS, "db"], description: "Interface every service listens on (`0.0.0.0` in a container)" }),
