@@ -1,6 +1,11 @@
 import { GraphQLObjectType, GraphQLSchema, GraphQLString } from "graphql";
 import http from "node:http";
-import { ANONYMOUS_ACCESS } from "../../subgraphs/kit/access";
+import { MongoClient } from "mongodb";
+import { generateHubKeys } from "../../gateway/auth/keys";
+import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken } from "../../subgraphs/kit/access";
+import { runSubgraph } from "../../subgraphs/kit/subgraph";
+import { networksSubgraph } from "../../subgraphs/networks";
+import { startTestDatabase } from "../support/database";
 import { startSubgraphServer, type RunningServer } from "../../subgraphs/kit/server";
 
 /** A service whose one field answers when the test says so: a request held in flight. */
@@ -101,5 +106,43 @@ describe("graceful stop", () => {
     server = undefined;
     expect(await outcome).toBe("ECONNRESET");
     slow.release();
+  });
+});
+
+describe("a subgraph's stop", () => {
+  // on a shared real server other clients' connections come and go: the count says nothing there
+  const counting = process.env.MONGODB_URL ? it.skip : it;
+
+  counting("closes its database connections once it has stopped serving", async () => {
+    const database = await startTestDatabase();
+    const observer = await new MongoClient(database.url).connect();
+    const connections = async () => ((await observer.db("admin").command({ serverStatus: 1 })).connections as { current: number }).current;
+    try {
+      const before = await connections();
+      const keys = await generateHubKeys();
+      const subgraph = await runSubgraph(networksSubgraph, {
+        mongoUrl: database.url,
+        databasePrefix: database.uniqueDbName("stop"),
+        gatewayPublicKey: keys.gatewayPublicKey,
+      });
+      const response = await fetch(subgraph.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", [ACCESS_HEADER]: await signAccessToken(ANONYMOUS_ACCESS, "networks", keys.gatewayPrivateKey) },
+        body: JSON.stringify({ query: "{ networks(first: 1) { totalCount } }" }),
+      });
+      expect(await response.json()).toEqual({ data: { networks: { totalCount: 0 } } });
+      expect(await connections()).toBeGreaterThan(before);
+      await subgraph.stop();
+      // the server sees a closed socket a moment after the client closed it
+      let after = await connections();
+      for (let attempt = 0; attempt < 100 && after > before; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        after = await connections();
+      }
+      expect(after).toBe(before);
+    } finally {
+      await observer.close();
+      await database.stop();
+    }
   });
 });
