@@ -82,6 +82,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const authenticator = new Authenticator(options.issuers, (key) => accessResolver.verifyApiKey(key));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    logger,
     buildService: ({ name, url }) =>
       new AccessForwardingDataSource(options.subgraphUrls[name] ?? url!, name, options.gatewayPrivateKey, metrics, logger),
   });
@@ -91,6 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    logger,
     includeStacktraceInErrorResponses: false,
     // the entry points stop every service in order on SIGINT/SIGTERM
     stopOnTerminationSignals: false,

@@ -47,8 +47,10 @@ export async function startSubgraphServer<TContext extends object>(
   const app = express();
   const httpServer = http.createServer(app);
   const metrics = options.metrics ?? new ServiceMetrics(options.name);
+  const logger = options.logger ?? SILENT_LOGGER;
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
+    logger,
     includeStacktraceInErrorResponses: false,
     // the entry points stop every service in order on SIGINT/SIGTERM
     stopOnTerminationSignals: false,
@@ -73,7 +75,7 @@ export async function startSubgraphServer<TContext extends object>(
   });
   app.use(
     "/graphql",
-    requestContext(options.logger ?? SILENT_LOGGER),
+    requestContext(logger),
     // every operation, `_service` and `_entities` included, needs the gateway's signature
     (request, response, next) => {
       options.verifyAccess(request).then((access) => {
