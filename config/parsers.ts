@@ -65,6 +65,22 @@ export const mongoUrl: Parser<string> = (raw) => {
 /** A path, resolved against the working directory. */
 export const filePath: Parser<string> = (raw) => path.resolve(text(raw));
 
+/** A comma-separated list, each item parsed by `item` (e.g. CORS origins: `list(url("http", "https"))`). */
+export function list<T>(item: Parser<T>): Parser<T[]> {
+  return (raw) =>
+    raw
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+      .map((entry, index) => {
+        try {
+          return item(entry);
+        } catch (error) {
+          throw new Error(`item ${index + 1}: ${(error as Error).message}`);
+        }
+      });
+}
+
 /** A key never appears in a message: only what is wrong with it. */
 function ed25519(kind: "private" | "public"): Parser<KeyObject> {
   return (raw) => {

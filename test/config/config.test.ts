@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, HUB_VARIABLES, loadConfig } from "../../config";
 import { withConfigurationTable } from "../../config/docs";
+import { list, url } from "../../config/parsers";
 import { mongoClientOptions } from "../../subgraphs/kit/database";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -102,6 +103,14 @@ describe("configuration loader", () => {
     const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
     expect(withConfigurationTable(readme)).toBe(readme);
     for (const name of Object.keys(HUB_VARIABLES)) expect(readme).toContain(`| \`${name}\` |`);
+  });
+});
+
+describe("parsers", () => {
+  it("read comma-separated lists item by item", () => {
+    const origins = list(url("http", "https"));
+    expect(origins("https://a.example, http://b.example")).toEqual(["https://a.example", "http://b.example"]);
+    expect(() => origins("https://a.example, ftp://b")).toThrow("item 2: must be a http or https URL");
   });
 });
 
