@@ -1,16 +1,18 @@
-/** `npm run db -- --port N [--dbpath DIR] [--host H]`: the embedded server in the foreground. */
+/** `npm run db -- --port N [--dbpath DIR] [--host H]`: the embedded server in the foreground (flags override HUB_DB_PORT, HUB_DB_PATH, HOST). */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { loadConfig } from "../config";
 import { CREDENTIALS_FILE } from "./auth/credentials";
 import { startEmbeddedMongo } from "./index";
 import type { ProcessMessage } from "./process";
 
 async function main(): Promise<void> {
+  const config = loadConfig("db");
   const { values } = parseArgs({
     options: {
-      port: { type: "string", default: "27017" },
-      host: { type: "string", default: "127.0.0.1" },
-      dbpath: { type: "string" },
+      port: { type: "string", default: String(config.HUB_DB_PORT) },
+      host: { type: "string", default: config.HOST },
+      dbpath: { type: "string", ...(config.HUB_DB_PATH ? { default: config.HUB_DB_PATH } : {}) },
       "regex-time-limit-ms": { type: "string" },
       help: { type: "boolean", default: false },
     },

@@ -2,6 +2,7 @@ import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
 import { MongoClient } from "mongodb";
 import path from "node:path";
+import { HUB_VARIABLES, SUBGRAPH_VARIABLES, type HubSubgraphName } from "../config";
 import { AuditTrail, printSubgraphSdl, type SubgraphDefinition } from "../subgraphs/kit";
 
 /** The checkout's root, whether this runs from sources (ts-jest) or from compiled output in dist/. */
@@ -21,9 +22,11 @@ export class CompositionError extends Error {
   }
 }
 
-/** The URL a subgraph has in the committed supergraph; the gateway's configuration overrides it. */
+/** The URL a subgraph has in the committed supergraph: its `<NAME>_URL` default, which the gateway's configuration overrides. */
 export function defaultSubgraphUrl(definition: SubgraphDefinition): string {
-  return `http://localhost:${definition.defaultPort}/graphql`;
+  const variable = SUBGRAPH_VARIABLES[definition.name as HubSubgraphName];
+  if (!variable) throw new Error(`Subgraph ${definition.name} has no URL variable in config/variables.ts`);
+  return HUB_VARIABLES[variable.url].default;
 }
 
 /** Builds every subgraph's schema (no database needed) and composes them into the supergraph. */

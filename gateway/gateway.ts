@@ -9,8 +9,19 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import { ACCESS_HEADER, signAccessToken, type Access } from "../subgraphs/kit/access";
 import { jsonErrorHandler, jsonNotFound } from "../subgraphs/kit/error-masking";
-import { assignRequestId } from "../subgraphs/kit/request-id";
-import { listen, type RunningServer } from "../subgraphs/kit/server";
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer } from "../subgraphs/kit/server";
+import {
+  keepRequestScope,
+  metricsPlugin,
+  mountServiceEndpoints,
+  REQUEST_ID_HEADER,
+  requestContext,
+  ServiceMetrics,
+  SILENT_LOGGER,
+  type Logger,
+} from "../subgraphs/kit/observability";
+import { gatewayReadiness } from "./plugins/readiness";
+import { measuredFetcher } from "./plugins/subgraph-metrics";
 import { AccessResolver } from "./auth/access-resolver";
 import { Authenticator } from "./auth/authenticator";
 import type { TrustedIssuer } from "./auth/issuers";
@@ -49,13 +60,17 @@ export interface GatewayOptions {
   requestTimeoutMs?: number;
   /** Requests per caller and window (default 600 a minute); `requests: 0` turns the limit off. */
   rateLimit?: Partial<RateLimitOptions>;
-  /** Schema introspection, and field suggestions in errors (default: on, off when NODE_ENV=production). */
+  /** Schema introspection, and field suggestions in errors (default on; the entry points turn it off under NODE_ENV=production: plugins/settings.ts). */
   introspection?: boolean;
   /** Express's `trust proxy` (default false): whose X-Forwarded-For gives the client address the rate limit counts. */
   trustProxy?: boolean | number | string;
+  /** JSON logs (none when absent); unexpected errors are logged through it with the request id. */
+  logger?: Logger;
+  /** On stop, how long in-flight requests may finish before their connections are cut. */
+  shutdownTimeoutMs?: number;
 }
 
-/** The gateway's safeguards, as the entry points read them from the environment. */
+/** The gateway's safeguards, as the entry points read them from their configuration (plugins/settings.ts). */
 export type GatewaySafeguards = Pick<
   GatewayOptions,
   "accessLookupTimeoutMs" | "operationLimits" | "requestTimeoutMs" | "rateLimit" | "introspection" | "trustProxy"
@@ -63,6 +78,7 @@ export type GatewaySafeguards = Pick<
 
 interface GatewayContext {
   access: Access;
+  requestId: string;
 }
 
 export function readSupergraph(path: string): string {
@@ -75,55 +91,72 @@ class AccessForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     url: string,
     private readonly subgraph: string,
     private readonly privateKey: KeyLike,
+    metrics: ServiceMetrics,
+    logger: Logger,
   ) {
     super({ url });
+    this.fetcher = measuredFetcher(this.fetcher, subgraph, metrics, logger);
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     request.http?.headers.set(ACCESS_HEADER, await signAccessToken(context.access, this.subgraph, this.privateKey));
+    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }
 
 /**
  * Serves the supergraph at `/graphql` through Apollo Gateway: authenticates the caller, works out
- * their access once per request and forwards it signed to each subgraph. `/health` for load balancers.
+ * their access once per request and forwards it signed to each subgraph, with the request's id.
+ * `/health`, `/ready` (supergraph loaded, subgraphs answering) and `/metrics` beside it.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
+  const logger = options.logger ?? SILENT_LOGGER;
+  const metrics = new ServiceMetrics("gateway");
   const accessResolver = new AccessResolver(options.subgraphUrls.networks, options.gatewayPrivateKey, options.accessCacheTtlMs, options.accessLookupTimeoutMs);
   const authenticator = new Authenticator(options.issuers, (key) => accessResolver.verifyApiKey(key));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new AccessForwardingDataSource(options.subgraphUrls[name] ?? url!, name, options.gatewayPrivateKey),
+    logger,
+    buildService: ({ name, url }) =>
+      new AccessForwardingDataSource(options.subgraphUrls[name] ?? url!, name, options.gatewayPrivateKey, metrics, logger),
   });
   const limits = useOperationLimits(options.operationLimits);
   const rateLimit = useRateLimit(options.rateLimit);
+  let stopping = false;
+  const ready = gatewayReadiness(gateway, options.subgraphUrls, () => stopping);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ?? false);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    ...useErrorMasking({ introspection: options.introspection ?? process.env.NODE_ENV !== "production" }),
+    logger,
+    ...useErrorMasking({ introspection: options.introspection ?? true }),
     // the entry points stop every service in order on SIGINT/SIGTERM
     stopOnTerminationSignals: false,
-    // the offline IDE (gateway/ide) replaces Apollo's CDN-loaded landing page
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), limits.plugin],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS }),
+      // the offline IDE (gateway/ide) replaces Apollo's CDN-loaded landing page
+      ApolloServerPluginLandingPageDisabled(),
+      limits.plugin,
+      metricsPlugin(metrics),
+    ],
   });
   await apollo.start();
   app.use(corsMiddleware(options.corsOrigins ?? []));
   if (options.ide !== false) app.use(ideRouter({ endpoint: "/graphql", examples: options.ide?.examples ?? [] }));
-  app.get("/health", (_request, response) => {
-    response.json({ status: "ok", service: "gateway" });
-  });
+  mountServiceEndpoints(app, { service: "gateway", metrics, ready });
   app.use(
     "/graphql",
+    requestContext(logger),
     useRequestTimeout(options.requestTimeoutMs),
     express.json({ limit: "1mb" }),
-    assignRequestId,
+    keepRequestScope,
     ...(options.trustedDocuments ? [trustedDocumentsMiddleware(options.trustedDocuments)] : []),
     limits.tokenLimit,
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
+      context: async ({ req, res }) => ({
+        requestId: res.locals.requestId as string,
         access: await accessResolver.resolve(
           await rateLimit.admit(() => authenticator.identify({ authorization: req.header("authorization"), "x-api-key": req.header("x-api-key") }), req.ip),
         ),
@@ -131,5 +164,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     }),
   );
   app.use(jsonNotFound, jsonErrorHandler);
-  return listen(httpServer, options.port, options.host, () => apollo.stop());
+  return listen(httpServer, options.port, options.host, () => {
+    stopping = true;
+    return apollo.stop();
+  });
 }

@@ -6,10 +6,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { MongoClient, type Collection, type Db, type Document } from "mongodb";
+import { loadConfig } from "../config";
 
-const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 3000);
+const config = loadConfig("bench");
+
+const PHASE_MS = config.BENCH_PHASE_MS;
 const CONCURRENCY = 4;
-const LARGE = Number(process.env.BENCH_LARGE_DOCS ?? 1_000_000);
+const LARGE = config.BENCH_LARGE_DOCS;
 const SMALL = 1_000;
 
 interface Row {

@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { loadConfig } from "../config";
 import { randomBytes } from "node:crypto";
 import { MongoClient } from "mongodb";
 import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, subgraphDatabaseName, Visibility, type Access } from "../subgraphs/kit";
@@ -211,7 +212,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const deadline = Date.now() + options.timeLimitSeconds * 1000;
   const databasePrefix = `bench_${randomBytes(4).toString("hex")}_`;
-  const external = process.env.MONGODB_URL;
+  const external = loadConfig("bench").MONGODB_URL;
   console.log(`Starting the hub on 127.0.0.1 (${external ? "MONGODB_URL" : "embedded database"}) ...`);
   // one caller asks thousands of searches in a row: the per-caller rate limit would measure itself
   const hub = await startHub({ mongoUrl: external, databasePrefix, demoData: false, host: "127.0.0.1", safeguards: { rateLimit: { requests: 0 } } });

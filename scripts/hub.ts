@@ -5,8 +5,8 @@ import { generateHubKeys, type HubKeys } from "../gateway/auth/keys";
 import { DEV_ISSUER, HUB_AUDIENCE, type TrustedIssuer } from "../gateway/auth/issuers";
 import { SUPERGRAPH_PATH } from "../gateway/compose";
 import { readSupergraph, startGateway, type GatewayOptions, type GatewaySafeguards } from "../gateway/gateway";
-import { safeguardsFromEnvironment } from "../gateway/plugins/settings";
 import { connectMongo, runSubgraph, type RunningServer } from "../subgraphs/kit";
+import { createLogger, SILENT_LOGGER, type LoggerOptions } from "../subgraphs/kit/observability";
 import { subgraphs } from "../subgraphs/registry";
 import { seedDemoData } from "./demo/seed";
 
@@ -34,8 +34,12 @@ export interface HubOptions {
   gateway?: Pick<GatewayOptions, "corsOrigins" | "trustedDocuments" | "ide">;
   /** Told each step as it starts ("Starting the networks subgraph"), for `npm start` to show. */
   onProgress?: (step: string) => void;
-  /** Operation limits, timeouts, rate limit, introspection: HUB_… variables, then these (introspection on by default). */
+  /** Operation limits, timeouts, rate limit, introspection (the gateway's defaults where absent). */
   safeguards?: GatewaySafeguards;
+  /** JSON logs of every service (none when absent). */
+  logging?: Omit<LoggerOptions, "service">;
+  /** On stop, how long each service's in-flight requests may finish. */
+  shutdownTimeoutMs?: number;
 }
 
 export interface RunningHub {
@@ -52,6 +56,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   const stop = async () => {
     for (const service of started.reverse()) await service.stop();
   };
+  const logger = (service: string) => (options.logging ? createLogger({ service, ...options.logging }) : SILENT_LOGGER);
   try {
     const keys = options.keys ?? (await generateHubKeys());
     let mongoUrl = options.mongoUrl;
@@ -72,6 +77,8 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
         host: options.host,
         databasePrefix: options.databasePrefix,
         gatewayPublicKey: keys.gatewayPublicKey,
+        logger: logger(definition.name),
+        shutdownTimeoutMs: options.shutdownTimeoutMs,
       });
       started.push(server);
       subgraphUrls[definition.name] = server.url;
@@ -90,10 +97,10 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       host: options.host,
       gatewayPrivateKey: keys.gatewayPrivateKey,
       accessCacheTtlMs: options.accessCacheTtlMs,
+      logger: logger("gateway"),
+      shutdownTimeoutMs: options.shutdownTimeoutMs,
       // the hub is its own issuer in development (npm run token); partners' issuers are configuration
       issuers: [{ issuer: DEV_ISSUER, audience: HUB_AUDIENCE, organizationId: null, key: keys.issuerPublicKey }, ...(options.issuers ?? [])],
-      introspection: true,
-      ...safeguardsFromEnvironment(),
       ...options.safeguards,
     });
     started.push(gateway);

@@ -2,16 +2,16 @@ import "reflect-metadata";
 import path from "node:path";
 import { mkdirSync } from "node:fs";
 import { mintDevToken } from "../gateway/auth/dev-tokens";
+import { loadConfig, SUBGRAPH_VARIABLES, type HubSubgraphName } from "../config";
 import { issuersFromConfig } from "../gateway/auth/issuers";
-import { ideFromEnv } from "../gateway/ide";
-import { ideExamples, OPERATIONS_MANIFEST_PATH } from "../gateway/operations";
-import { corsOriginsFromEnv } from "../gateway/plugins/cors";
-import { trustedDocumentsFromEnv } from "../gateway/plugins/trusted-documents";
+import { OPERATIONS_MANIFEST_PATH } from "../gateway/operations";
+import { gatewayBrowserSettings, gatewaySafeguards } from "../gateway/plugins/settings";
 import { loadOrCreateDevKeys } from "../gateway/auth/keys";
 import { subgraphs } from "../subgraphs/registry";
 import { DemoNetworks, DemoOrganizations } from "./demo/ids";
 import { startHub } from "./hub";
 import { privateDir } from "../embedded-mongo/storage/private-files";
+import { exitOnStartFailure } from "../subgraphs/kit/process";
 
 /**
  * `npm start`: the whole hub on this machine. Uses MONGODB_URL when set, otherwise the embedded
@@ -19,30 +19,30 @@ import { privateDir } from "../embedded-mongo/storage/private-files";
  * keys live in ./data/keys; the hub is its own token issuer.
  */
 async function main(): Promise<void> {
-  const dataDir = path.resolve(process.env.HUB_DATA_DIR ?? "data");
-  const dbpath = path.join(dataDir, "db");
-  if (!process.env.MONGODB_URL) mkdirSync(dbpath, { recursive: true });
-  const keys = await loadOrCreateDevKeys(path.join(dataDir, "keys", "dev-keys.json"));
-  privateDir(dataDir); // keys, database files and its credential: readable by their owner only
+  const config = loadConfig("start");
+  const dbpath = path.join(config.HUB_DATA_DIR, "db");
+  if (!config.MONGODB_URL) mkdirSync(dbpath, { recursive: true });
+  const keys = await loadOrCreateDevKeys(path.join(config.HUB_DATA_DIR, "keys", "dev-keys.json"));
+  privateDir(config.HUB_DATA_DIR); // keys, database files and its credential: readable by their owner only
   const hub = await startHub({
     keys,
-    issuers: await issuersFromConfig(process.env.HUB_TRUSTED_ISSUERS),
-    mongoUrl: process.env.MONGODB_URL,
+    issuers: await issuersFromConfig(config.HUB_TRUSTED_ISSUERS),
+    mongoUrl: config.MONGODB_URL,
     dbpath,
     databaseProcess: true,
-    demoData: process.env.DEMO_DATA !== "false",
-    host: process.env.HOST ?? "127.0.0.1",
-    gatewayPort: Number(process.env.GATEWAY_PORT ?? 4000),
-    gateway: {
-      // in development any page served from this machine may call the hub
-      corsOrigins: corsOriginsFromEnv(process.env.HUB_CORS_ORIGINS ?? "http://localhost:*,http://127.0.0.1:*"),
-      trustedDocuments: trustedDocumentsFromEnv(process.env.HUB_TRUSTED_DOCUMENTS, [OPERATIONS_MANIFEST_PATH]),
-      ide: ideFromEnv(process.env.HUB_IDE, ideExamples),
-    },
+    databasePrefix: config.MONGODB_DB_PREFIX,
+    demoData: config.DEMO_DATA,
+    host: config.HOST,
+    gatewayPort: config.GATEWAY_PORT,
+    // in development any page served from this machine may call the hub, and the operations folder's ids run
+    gateway: gatewayBrowserSettings(config, { corsOrigins: ["http://localhost:*", "http://127.0.0.1:*"], trustedDocuments: [OPERATIONS_MANIFEST_PATH] }),
+    safeguards: gatewaySafeguards(config),
     onProgress: (step) => console.log(`${step}…`),
     subgraphPorts: Object.fromEntries(
-      subgraphs.map((definition) => [definition.name, Number(process.env[definition.portVariable] ?? definition.defaultPort)]),
+      subgraphs.map((definition) => [definition.name, config[SUBGRAPH_VARIABLES[definition.name as HubSubgraphName].port]]),
     ),
+    logging: { level: config.HUB_LOG_LEVEL },
+    shutdownTimeoutMs: config.HUB_SHUTDOWN_TIMEOUT_MS,
   });
   console.log(`
 School-network federation hub is running.
@@ -50,7 +50,7 @@ School-network federation hub is running.
 ${Object.entries(hub.subgraphUrls)
   .map(([name, url]) => `  ${name.padEnd(12)} ${url}`)
   .join("\n")}
-  Database     ${process.env.MONGODB_URL ? "MONGODB_URL" : `${hub.mongoUrl}
+  Database     ${config.MONGODB_URL ? "MONGODB_URL" : `${hub.mongoUrl}
                (embedded, own process; data and credential in ${dbpath})`}
 
 A development token (coordinator of a CEI-PEA network; more with npm run token -- --help):
@@ -78,7 +78,4 @@ Press Ctrl-C to stop.`);
   process.on("SIGTERM", shutdown);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure("npm start"));

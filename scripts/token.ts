@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { parseArgs } from "node:util";
 import path from "node:path";
 import { existsSync } from "node:fs";
+import { loadConfig } from "../config";
 import { mintDevToken } from "../gateway/auth/dev-tokens";
 import { parseRoles } from "../gateway/auth/identity";
 import { loadOrCreateDevKeys } from "../gateway/auth/keys";
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
     console.log(formatDirectory(demoDirectory()));
     return;
   }
-  const keysFile = path.resolve(process.env.HUB_DATA_DIR ?? "data", "keys", "dev-keys.json");
+  const keysFile = path.join(loadConfig("token").HUB_DATA_DIR, "keys", "dev-keys.json");
   if (!existsSync(keysFile)) throw new Error(`No development keys at ${keysFile}: start the hub once with npm start`);
   const roleClaims = values.role ?? [`COORDINATOR:${DemoNetworks.nycSchoolLeaders}`];
   const roles = parseRoles(roleClaims);

@@ -3,6 +3,7 @@ import type { KeyLike } from "jose";
 import { LRUCache } from "lru-cache";
 import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, type Access, type SharedKind } from "../../subgraphs/kit/access";
 import { logUnexpectedError } from "../../subgraphs/kit/error-masking";
+import { requestIdHeader } from "../../subgraphs/kit/observability/request-id";
 import { SUBGRAPH_UNAVAILABLE } from "../plugins/error-masking";
 import type { Identity } from "./identity";
 
@@ -91,6 +92,7 @@ export class AccessResolver {
         method: "POST",
         headers: {
           "content-type": "application/json",
+          ...requestIdHeader(),
           [ACCESS_HEADER]: await signAccessToken(SYSTEM_ACCESS, "networks", this.gatewayPrivateKey),
         },
         body: JSON.stringify({ query, variables }),

@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey, type KeyLike } from "jose";
 import { importKey } from "../../subgraphs/kit/access";
+import type { IssuerConfig } from "./issuer-config";
 
 /** An identity provider whose tokens the gateway accepts. */
 export interface TrustedIssuer {
@@ -14,28 +15,10 @@ export interface TrustedIssuer {
 export const DEV_ISSUER = "school-network-hub-dev";
 export const HUB_AUDIENCE = "school-network-hub";
 
-interface IssuerConfig {
-  issuer: string;
-  audience?: string;
-  organizationId: string;
-  /** Either a JWKS URL … */
-  jwksUrl?: string;
-  /** … or one public key, PEM (SPKI) or JWK in JSON. */
-  publicKey?: string;
-}
-
-/**
- * Partner issuers from HUB_TRUSTED_ISSUERS, a JSON array of
- * `{ issuer, audience?, organizationId, jwksUrl | publicKey }`.
- */
-export async function issuersFromConfig(json: string | undefined): Promise<TrustedIssuer[]> {
-  if (!json) return [];
-  const configs = JSON.parse(json) as IssuerConfig[];
+/** Partner issuers from HUB_TRUSTED_ISSUERS (checked by the configuration loader). */
+export async function issuersFromConfig(configs: IssuerConfig[] = []): Promise<TrustedIssuer[]> {
   return Promise.all(
     configs.map(async (config) => {
-      if (!config.issuer || !config.organizationId || (!config.jwksUrl && !config.publicKey)) {
-        throw new Error(`HUB_TRUSTED_ISSUERS: each issuer needs issuer, organizationId and jwksUrl or publicKey`);
-      }
       return {
         issuer: config.issuer,
         audience: config.audience ?? HUB_AUDIENCE,

@@ -59,8 +59,3 @@ export function ideRouter(options: IdeOptions): Router {
   });
   return router;
 }
-
-/** The IDE's setting from `HUB_IDE` (`false` turns it off), its example tabs from the operations folder. */
-export function ideFromEnv(value: string | undefined, examples: () => IdeExample[]): { examples: IdeExample[] } | false {
-  return value === "false" ? false : { examples: examples() };
-}

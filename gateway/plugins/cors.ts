@@ -10,11 +10,6 @@ export type CorsOrigins = string[];
 /** Request headers a browser client sends: credentials, JSON, and Apollo's CSRF-prevention header. */
 const ALLOWED_HEADERS = ["authorization", "x-api-key", "content-type", "apollo-require-preflight", "x-apollo-operation-name", "graphql-client-name", "graphql-client-version"];
 
-/** `HUB_CORS_ORIGINS`: comma-separated origins; unset or empty: no cross-origin caller. */
-export function corsOriginsFromEnv(value: string | undefined): CorsOrigins {
-  return (value ?? "").split(",").map((origin) => origin.trim()).filter(Boolean);
-}
-
 /**
  * Answers preflights (204) and labels responses for the allowed origins only; other origins get no
  * CORS headers, so the browser keeps the answer from them. Credentials are allowed with listed

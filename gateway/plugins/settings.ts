@@ -1,42 +1,66 @@
-import type { GatewaySafeguards } from "../gateway";
+import type { HubConfig } from "../../config";
+import type { GatewayOptions, GatewaySafeguards } from "../gateway";
+import { ideExamples } from "../operations";
+import { readTrustedDocuments } from "./trusted-documents";
 
-/**
- * The gateway's safeguards from HUB_… variables; an unset variable keeps its default, an invalid one
- * stops the process with its name.
- */
-export function safeguardsFromEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySafeguards {
-  const count = (name: string): number | undefined => {
-    const value = env[name];
-    if (value === undefined || value === "") return undefined;
-    if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number, not "${value}"`);
-    return Number(value);
-  };
-  const flag = (name: string): boolean | undefined => {
-    const value = env[name];
-    if (value === undefined || value === "") return undefined;
-    if (value !== "true" && value !== "false") throw new Error(`${name} must be true or false, not "${value}"`);
-    return value === "true";
-  };
-  const defined = <T extends object>(values: T): Partial<T> =>
-    Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
-  // a hop count, true or false, or the proxies' addresses and subnets, as Express's `trust proxy` takes them
-  const proxies = (value = env.HUB_TRUST_PROXY): GatewaySafeguards["trustProxy"] => {
-    if (value === undefined || value === "") return undefined;
-    if (/^\d+$/.test(value)) return Number(value);
-    return value === "true" ? true : value === "false" ? false : value;
-  };
+type GatewayConfig = HubConfig<"gateway">;
+type SafeguardConfig = Pick<
+  GatewayConfig,
+  | "HUB_MAX_DEPTH"
+  | "HUB_MAX_ALIASES"
+  | "HUB_MAX_DIRECTIVES"
+  | "HUB_MAX_TOKENS"
+  | "HUB_MAX_COST"
+  | "HUB_REQUEST_TIMEOUT_MS"
+  | "HUB_ACCESS_LOOKUP_TIMEOUT_MS"
+  | "HUB_RATE_LIMIT_REQUESTS"
+  | "HUB_RATE_LIMIT_WINDOW_MS"
+  | "HUB_INTROSPECTION"
+  | "HUB_TRUST_PROXY"
+  | "NODE_ENV"
+>;
+type BrowserConfig = Pick<GatewayConfig, "HUB_CORS_ORIGINS" | "HUB_TRUSTED_DOCUMENTS" | "HUB_IDE">;
+
+const defined = <T extends object>(values: T): Partial<T> =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+/** The gateway's safeguards from its configuration (config/variables.ts); unset values keep the gateway's defaults. */
+export function gatewaySafeguards(config: SafeguardConfig): GatewaySafeguards {
   return defined({
     operationLimits: defined({
-      maxDepth: count("HUB_MAX_DEPTH"),
-      maxAliases: count("HUB_MAX_ALIASES"),
-      maxDirectives: count("HUB_MAX_DIRECTIVES"),
-      maxTokens: count("HUB_MAX_TOKENS"),
-      maxCost: count("HUB_MAX_COST"),
+      maxDepth: config.HUB_MAX_DEPTH,
+      maxAliases: config.HUB_MAX_ALIASES,
+      maxDirectives: config.HUB_MAX_DIRECTIVES,
+      maxTokens: config.HUB_MAX_TOKENS,
+      maxCost: config.HUB_MAX_COST,
     }),
-    requestTimeoutMs: count("HUB_REQUEST_TIMEOUT_MS"),
-    accessLookupTimeoutMs: count("HUB_ACCESS_LOOKUP_TIMEOUT_MS"),
-    rateLimit: defined({ requests: count("HUB_RATE_LIMIT_REQUESTS"), windowMs: count("HUB_RATE_LIMIT_WINDOW_MS") }),
-    introspection: flag("HUB_INTROSPECTION"),
-    trustProxy: proxies(),
+    requestTimeoutMs: config.HUB_REQUEST_TIMEOUT_MS,
+    accessLookupTimeoutMs: config.HUB_ACCESS_LOOKUP_TIMEOUT_MS,
+    rateLimit: defined({ requests: config.HUB_RATE_LIMIT_REQUESTS, windowMs: config.HUB_RATE_LIMIT_WINDOW_MS }),
+    // introspection and suggestions show the schema to anyone: off in production unless asked for
+    introspection: config.HUB_INTROSPECTION ?? config.NODE_ENV !== "production",
+    trustProxy: config.HUB_TRUST_PROXY,
   });
+}
+
+/**
+ * The gateway's browser-facing settings. Trusted documents set: only their operations run. Unset, the
+ * `development` fallbacks (`npm start`: pages on this machine may call, the operations folder's ids
+ * are accepted) apply, or none.
+ */
+export function gatewayBrowserSettings(
+  config: BrowserConfig,
+  development: { corsOrigins: string[]; trustedDocuments: string[] } = { corsOrigins: [], trustedDocuments: [] },
+): Pick<GatewayOptions, "corsOrigins" | "trustedDocuments" | "ide"> {
+  const manifests = config.HUB_TRUSTED_DOCUMENTS ?? [];
+  return {
+    corsOrigins: config.HUB_CORS_ORIGINS ?? development.corsOrigins,
+    trustedDocuments:
+      manifests.length > 0
+        ? { documents: readTrustedDocuments(manifests), safelist: true }
+        : development.trustedDocuments.length > 0
+          ? { documents: readTrustedDocuments(development.trustedDocuments), safelist: false }
+          : undefined,
+    ide: config.HUB_IDE ? { examples: ideExamples() } : false,
+  };
 }

@@ -94,13 +94,3 @@ function setQuery(request: Request, body: string): void {
   url.searchParams.delete("documentId");
   request.url = `${url.pathname}${url.search}`;
 }
-
-/**
- * `HUB_TRUSTED_DOCUMENTS`: comma-separated manifest files; set, only their operations run. Unset, the
- * `fallback` manifests (if any) only let clients send ids.
- */
-export function trustedDocumentsFromEnv(value: string | undefined, fallback: string[] = []): TrustedDocumentsOptions | undefined {
-  const paths = (value ?? "").split(",").map((file) => file.trim()).filter(Boolean);
-  if (paths.length > 0) return { documents: readTrustedDocuments(paths), safelist: true };
-  return fallback.length > 0 ? { documents: readTrustedDocuments(fallback), safelist: false } : undefined;
-}

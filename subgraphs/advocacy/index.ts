@@ -17,8 +17,6 @@ export type { AdvocacyContext } from "./context";
 /** How networks organize for policy: campaigns, endorsements, actions and milestones. Extends School, Network and Organization. */
 export const advocacySubgraph: SubgraphDefinition<AdvocacyContext> = {
   name: "advocacy",
-  defaultPort: 4004,
-  portVariable: "ADVOCACY_PORT",
   async create(db) {
     const repos = createRepositories(db);
     const services = createServices(repos);

@@ -1,8 +1,4 @@
 import "reflect-metadata";
-import { runSubgraphFromEnvironment } from "../kit";
-import { advocacySubgraph } from "./index";
+import { exitOnStartFailure, runSubgraphProcess } from "../kit/process";
 
-runSubgraphFromEnvironment(advocacySubgraph).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runSubgraphProcess("advocacy", async () => (await import("./index")).advocacySubgraph).catch(exitOnStartFailure("advocacy"));

@@ -48,8 +48,6 @@ export type { DevelopmentContext } from "./context";
  */
 export const developmentSubgraph: SubgraphDefinition<DevelopmentContext> = {
   name: "development",
-  defaultPort: 4003,
-  portVariable: "DEVELOPMENT_PORT",
   async create(db) {
     const repos = createRepositories(db);
     const services = createServices(repos);

@@ -1,8 +1,4 @@
 import "reflect-metadata";
-import { runSubgraphFromEnvironment } from "../kit";
-import { developmentSubgraph } from "./index";
+import { exitOnStartFailure, runSubgraphProcess } from "../kit/process";
 
-runSubgraphFromEnvironment(developmentSubgraph).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runSubgraphProcess("development", async () => (await import("./index")).developmentSubgraph).catch(exitOnStartFailure("development"));

@@ -3,7 +3,7 @@ import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { randomUUID } from "node:crypto";
 import { ERROR_CODES } from "./errors";
-import { currentRequestId } from "./request-id";
+import { createLogger, currentRequestId, currentRequestLog, type Logger } from "./observability";
 
 /**
  * Codes whose messages are safe to show as they are: the kit's own errors, and Apollo Server's errors
@@ -55,9 +55,16 @@ function withoutSuggestions(message: string): string {
   return message.replace(/ ?Did you mean [^?]*\?/g, "");
 }
 
-/** Logs an unexpected error in full on the server; returns the request id the client is shown. */
-export function logUnexpectedError(error: unknown, requestId = currentRequestId() ?? randomUUID()): string {
-  console.error(`Unexpected error (request ${requestId}):`, error);
+/** Errors raised outside any request (none is expected) still reach the standard output. */
+let outsideRequests: Logger | undefined;
+
+/**
+ * Logs an unexpected error in full through the request's logger (its lines carry the request id);
+ * returns the request id the client is shown.
+ */
+export function logUnexpectedError(error: unknown, requestId = currentRequestId() ?? randomUUID(), log = currentRequestLog()): string {
+  const logger = log ?? (outsideRequests ??= createLogger({ service: "hub" })).child({ requestId });
+  logger.error({ err: error }, "unexpected error");
   return requestId;
 }
 
@@ -89,7 +96,7 @@ export const jsonErrorHandler: ErrorRequestHandler = (error, _request, response,
     sendError(response, status, BODY_ERRORS[error.type] ?? "Bad request", { code: ApolloServerErrorCode.BAD_REQUEST });
     return;
   }
-  const requestId = logUnexpectedError(error, response.locals.requestId);
+  const requestId = logUnexpectedError(error, response.locals.requestId, response.locals.log);
   sendError(response, 500, INTERNAL_MESSAGE, { code: INTERNAL_SERVER_ERROR, requestId });
 };
 

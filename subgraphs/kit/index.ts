@@ -12,7 +12,6 @@ export * from "./access";
 export * from "./audit";
 export * from "./grouped-pagination";
 export * from "./error-masking";
-export * from "./request-id";
 export * from "./cursor";
 export * from "./policy";
 export * from "./secured-repository";

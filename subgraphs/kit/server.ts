@@ -8,7 +8,12 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Access } from "./access";
 import { jsonErrorHandler, jsonNotFound, maskErrors } from "./error-masking";
-import { assignRequestId } from "./request-id";
+import { keepRequestScope, metricsPlugin, mountServiceEndpoints, requestContext, ServiceMetrics, SILENT_LOGGER, withinMs, type Logger } from "./observability";
+
+/** How long a readiness probe waits for a dependency. */
+const READY_CHECK_MS = 2_000;
+/** How long in-flight requests may finish on stop, unless configured (HUB_SHUTDOWN_TIMEOUT_MS). */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
 export interface RunningServer {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
@@ -25,34 +30,55 @@ export interface SubgraphServerOptions<TContext extends object> {
   /** The caller's access from the gateway's signed token; null refuses the request (401). */
   verifyAccess: (request: express.Request) => Promise<Access | null>;
   context: (access: Access) => Promise<TContext>;
-  /** Throws when the service cannot serve (e.g. its database is unreachable). */
-  checkHealth: () => Promise<void>;
+  /** Throws when the service cannot serve (its database does not answer): `/ready` says so. */
+  checkDatabase: () => Promise<void>;
+  logger?: Logger;
+  metrics?: ServiceMetrics;
+  /** On stop, how long in-flight requests may finish before their connections are cut. */
+  shutdownTimeoutMs?: number;
 }
 
-/** Serves a subgraph at `/graphql` with a `/health` endpoint for load balancers and the start script. */
+/**
+ * Serves a subgraph at `/graphql`, with `/health`, `/ready` (its database answers) and `/metrics`.
+ * `stop` refuses new connections, lets in-flight requests finish (within the shutdown bound), then resolves.
+ */
 export async function startSubgraphServer<TContext extends object>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  const metrics = options.metrics ?? new ServiceMetrics(options.name);
+  const logger = options.logger ?? SILENT_LOGGER;
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
+    logger,
     includeStacktraceInErrorResponses: false,
     formatError: maskErrors(),
     // the entry points stop every service in order on SIGINT/SIGTERM
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS }),
+      ApolloServerPluginInlineTraceDisabled(),
+      metricsPlugin(metrics),
+    ],
   });
   await apollo.start();
-  app.get("/health", (_request, response) => {
-    options.checkHealth().then(
-      () => response.json({ status: "ok", service: options.name }),
-      () => response.status(503).json({ status: "unavailable", service: options.name }),
-    );
+  let stopping = false;
+  mountServiceEndpoints(app, {
+    service: options.name,
+    metrics,
+    ready: async () => {
+      if (stopping) return ["stopping"];
+      return withinMs(READY_CHECK_MS, options.checkDatabase()).then(
+        () => [],
+        (error: Error) => [`database: ${error.message}`],
+      );
+    },
   });
   app.use(
     "/graphql",
+    requestContext(logger),
     // every operation, `_service` and `_entities` included, needs the gateway's signature
     (request, response, next) => {
       options.verifyAccess(request).then((access) => {
@@ -65,11 +91,14 @@ export async function startSubgraphServer<TContext extends object>(
       }, next);
     },
     express.json({ limit: "1mb" }),
-    assignRequestId,
+    keepRequestScope,
     expressMiddleware(apollo, { context: async ({ res }) => options.context(res.locals.access as Access) }),
   );
   app.use(jsonNotFound, jsonErrorHandler);
-  return listen(httpServer, options.port, options.host, () => apollo.stop());
+  return listen(httpServer, options.port, options.host, () => {
+    stopping = true;
+    return apollo.stop();
+  });
 }
 
 export async function listen(

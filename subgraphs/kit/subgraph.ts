@@ -1,10 +1,11 @@
 import type { GraphQLSchema } from "graphql";
 import type { KeyLike } from "jose";
 import type { Db } from "mongodb";
-import { ACCESS_HEADER, importKey, verifyAccessToken, type Access } from "./access";
+import { ACCESS_HEADER, verifyAccessToken, type Access } from "./access";
 import { AuditTrail } from "./audit";
 import { setCursorKey } from "./cursor";
 import { connectMongo, pingDatabase, subgraphDatabaseName } from "./database";
+import { instrumentMongoClient, ServiceMetrics, traceMongoClient, type Logger } from "./observability";
 import { startSubgraphServer, type RunningServer } from "./server";
 
 /** A subgraph wired to its database: what the server, the compose script and the tests need. */
@@ -18,15 +19,13 @@ export interface SubgraphInstance<TContext extends object = object> {
 
 export interface SubgraphDefinition<TContext extends object = object> {
   name: string;
-  defaultPort: number;
-  /** Environment variable that overrides the port, e.g. NETWORKS_PORT. */
-  portVariable: string;
   /** Wires the subgraph to its database; `audit` is the hub's audit log (written by the kit, read by the networks subgraph). */
   create(db: Db, audit: AuditTrail): Promise<SubgraphInstance<TContext>>;
 }
 
 export interface RunSubgraphOptions {
   mongoUrl: string;
+  /** 0 or absent: a free port. */
   port?: number;
   host?: string;
   /** Database names are `<prefix><subgraph>`; tests use a unique prefix. */
@@ -35,12 +34,18 @@ export interface RunSubgraphOptions {
   gatewayPublicKey: KeyLike;
   /** Signs page cursors (at least 32 bytes); default: a random key per process (see `cursor.ts`). */
   cursorKey?: string;
+  logger?: Logger;
+  /** On stop, how long in-flight requests may finish before the database connections close. */
+  shutdownTimeoutMs?: number;
 }
 
 /** Connects a subgraph to its own database, creates its indexes and serves it over HTTP. */
 export async function runSubgraph(definition: SubgraphDefinition, options: RunSubgraphOptions): Promise<RunningServer> {
   if (options.cursorKey) setCursorKey(options.cursorKey);
   const client = await connectMongo(options.mongoUrl);
+  const metrics = new ServiceMetrics(definition.name);
+  instrumentMongoClient(client, metrics);
+  traceMongoClient(client);
   try {
     const db = client.db(subgraphDatabaseName(definition.name, options.databasePrefix));
     const audit = new AuditTrail(client.db(subgraphDatabaseName("audit", options.databasePrefix)), definition.name);
@@ -49,14 +54,18 @@ export async function runSubgraph(definition: SubgraphDefinition, options: RunSu
     const server = await startSubgraphServer({
       name: definition.name,
       schema: subgraph.schema,
-      port: options.port ?? definition.defaultPort,
+      port: options.port ?? 0,
       host: options.host,
+      logger: options.logger,
+      metrics,
+      shutdownTimeoutMs: options.shutdownTimeoutMs,
       verifyAccess: (request) => verifyAccessToken(request.header(ACCESS_HEADER), definition.name, options.gatewayPublicKey),
       context: async (access) => ({ ...(await subgraph.createContext(access)), access, audit }),
-      checkHealth: () => pingDatabase(db),
+      checkDatabase: () => pingDatabase(db),
     });
     return {
       ...server,
+      // connections close only once the in-flight requests are done with them
       stop: async () => {
         await server.stop();
         await client.close();
@@ -66,24 +75,4 @@ export async function runSubgraph(definition: SubgraphDefinition, options: RunSu
     await client.close();
     throw error;
   }
-}
-
-/** Entry point helper: `node dist/subgraphs/<name>/main.js` configured from the environment. */
-export async function runSubgraphFromEnvironment(definition: SubgraphDefinition): Promise<void> {
-  const mongoUrl = process.env.MONGODB_URL;
-  if (!mongoUrl) throw new Error("MONGODB_URL is not set: point it at the MongoDB this subgraph should use");
-  const publicKey = process.env.HUB_GATEWAY_PUBLIC_KEY;
-  if (!publicKey) throw new Error("HUB_GATEWAY_PUBLIC_KEY is not set: the gateway's public key (PEM or JWK), to verify forwarded access");
-  const port = Number(process.env[definition.portVariable] ?? definition.defaultPort);
-  const server = await runSubgraph(definition, {
-    mongoUrl,
-    port,
-    host: process.env.HOST,
-    gatewayPublicKey: await importKey(publicKey, "verify"),
-    cursorKey: process.env.HUB_CURSOR_KEY,
-  });
-  console.log(`${definition.name} subgraph ready at ${server.url}`);
-  const shutdown = () => void server.stop().then(() => process.exit(0));
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
 }

@@ -19,8 +19,6 @@ import { SchoolResolver } from "./school/school.resolver";
 /** Who is connected to whom: organizations, networks, schools, memberships, alliances, educators, pathways. */
 export const networksSubgraph: SubgraphDefinition<NetworksContext> = {
   name: "networks",
-  defaultPort: 4001,
-  portVariable: "NETWORKS_PORT",
   async create(db, audit) {
     const repos = createRepositories(db);
     const services = createServices(repos);

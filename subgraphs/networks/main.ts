@@ -1,8 +1,4 @@
 import "reflect-metadata";
-import { runSubgraphFromEnvironment } from "../kit";
-import { networksSubgraph } from "./index";
+import { exitOnStartFailure, runSubgraphProcess } from "../kit/process";
 
-runSubgraphFromEnvironment(networksSubgraph).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runSubgraphProcess("networks", async () => (await import("./index")).networksSubgraph).catch(exitOnStartFailure("networks"));

@@ -16,8 +16,6 @@ export type { ResourcesContext } from "./context";
 /** What networks pool and share: resources, adoptions, share requests and funding awards, each seen by its visibility. */
 export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
   name: "resources",
-  defaultPort: 4002,
-  portVariable: "RESOURCES_PORT",
   async create(db) {
     const repos = createRepositories(db);
     const services = createServices(repos);

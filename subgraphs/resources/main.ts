@@ -1,8 +1,4 @@
 import "reflect-metadata";
-import { runSubgraphFromEnvironment } from "../kit";
-import { resourcesSubgraph } from "./index";
+import { exitOnStartFailure, runSubgraphProcess } from "../kit/process";
 
-runSubgraphFromEnvironment(resourcesSubgraph).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runSubgraphProcess("resources", async () => (await import("./index")).resourcesSubgraph).catch(exitOnStartFailure("resources"));

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { loadConfig } from "../../config";
 
-/** Debian's Chromium (`apt-get install chromium`); `.ci/run` installs it when missing. */
-export const CHROMIUM_PATH = process.env.HUB_CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Debian's Chromium (`apt-get install chromium`) unless HUB_CHROMIUM_PATH says otherwise; `.ci/run` installs it when missing. */
+export const CHROMIUM_PATH = loadConfig("test").HUB_CHROMIUM_PATH;
 
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 

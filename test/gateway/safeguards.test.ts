@@ -1,4 +1,7 @@
+import { loadConfig } from "../../config";
 import { mintDevToken } from "../../gateway/auth/dev-tokens";
+import { gatewaySafeguards } from "../../gateway/plugins/settings";
+import { createLogger } from "../../subgraphs/kit/observability";
 import { startGatewayWithFakeSubgraphs, type FakeAnswer, type GatewayWithFakeSubgraphs, type SubgraphCall } from "../support/fake-subgraphs";
 
 /**
@@ -94,30 +97,25 @@ describe("error masking at the gateway", () => {
 
   for (const mode of ["development", "production"]) {
     it(`shows INTERNAL_SERVER_ERROR with the request id, logs the details (NODE_ENV=${mode})`, async () => {
-      const nodeEnv = process.env.NODE_ENV;
-      process.env.NODE_ENV = mode;
-      const logged = jest.spyOn(console, "error").mockImplementation(() => {});
+      const logs: string[] = [];
+      const logger = createLogger({ service: "gateway", level: "error", destination: { write: (line: string) => void logs.push(line) } });
+      const safeguards = gatewaySafeguards(loadConfig("start", { NODE_ENV: mode }));
       let failure: FakeAnswer = "hang";
-      try {
-        await withGateway({ answer: () => failure }, async (gateway) => {
-          for (const [name, answer] of Object.entries(failures)) {
-            failure = answer;
-            logged.mockClear();
-            const response = await gateway.post({ query: SCHOOL });
-            const requestId = response.headers.get("x-request-id");
-            expect({ name, text: response.text }).not.toEqual({ name, text: expect.stringMatching(LEAKS) });
-            const withoutPaths = response.json.errors.map(({ path: _path, ...error }: any) => error);
-            expect({ name, errors: withoutPaths }).toEqual({
-              name,
-              errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }],
-            });
-            expect(logged.mock.calls.some((args) => args.join(" ").includes(requestId!))).toBe(true);
-          }
-        });
-      } finally {
-        logged.mockRestore();
-        process.env.NODE_ENV = nodeEnv;
-      }
+      await withGateway({ answer: () => failure, safeguards, logger }, async (gateway) => {
+        for (const [name, answer] of Object.entries(failures)) {
+          failure = answer;
+          logs.length = 0;
+          const response = await gateway.post({ query: SCHOOL });
+          const requestId = response.headers.get("x-request-id");
+          expect({ name, text: response.text }).not.toEqual({ name, text: expect.stringMatching(LEAKS) });
+          const withoutPaths = response.json.errors.map(({ path: _path, ...error }: any) => error);
+          expect({ name, errors: withoutPaths }).toEqual({
+            name,
+            errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }],
+          });
+          expect(logs.some((line) => line.includes(requestId!))).toBe(true);
+        }
+      });
     });
   }
 
@@ -160,18 +158,13 @@ describe("introspection and field suggestions", () => {
   const INTROSPECTION = `{ __schema { queryType { name } } }`;
   const TYPO = `{ school(id: "s1") { nme } }`;
 
+  /** A gateway configured as the entry points configure it: through the loader, NODE_ENV included. */
   async function ask(safeguards: { introspection?: boolean }, nodeEnv: string) {
-    const saved = process.env.NODE_ENV;
-    process.env.NODE_ENV = nodeEnv;
-    try {
-      let result: { introspection: any; typo: any } | undefined;
-      await withGateway({ safeguards }, async (gateway) => {
-        result = { introspection: (await gateway.post({ query: INTROSPECTION })).json, typo: (await gateway.post({ query: TYPO })).json };
-      });
-      return result!;
-    } finally {
-      process.env.NODE_ENV = saved;
-    }
+    let result: { introspection: any; typo: any } | undefined;
+    await withGateway({ safeguards: { ...gatewaySafeguards(loadConfig("start", { NODE_ENV: nodeEnv })), ...safeguards } }, async (gateway) => {
+      result = { introspection: (await gateway.post({ query: INTROSPECTION })).json, typo: (await gateway.post({ query: TYPO })).json };
+    });
+    return result!;
   }
 
   it("are off by default under NODE_ENV=production", async () => {

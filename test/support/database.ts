@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { loadConfig } from "../../config";
 import { startEmbeddedMongo } from "../../embedded-mongo";
 
 /** Uses MONGODB_URL when set (a real MongoDB), otherwise starts an in-memory embedded server on a free port. */
@@ -16,7 +17,7 @@ export async function startTestDatabase(): Promise<TestDatabase> {
     const clean = prefix.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 30) || "db";
     return `${clean}_${run}_${++counter}`;
   };
-  const external = process.env.MONGODB_URL;
+  const external = loadConfig("test").MONGODB_URL;
   if (external) {
     return { url: external, uniqueDbName, stop: async () => {} };
   }

@@ -4,6 +4,7 @@ import { DEV_ISSUER, HUB_AUDIENCE } from "../../gateway/auth/issuers";
 import { generateHubKeys, type HubKeys } from "../../gateway/auth/keys";
 import { SUPERGRAPH_PATH } from "../../gateway/compose";
 import { readSupergraph, startGateway, type GatewaySafeguards } from "../../gateway/gateway";
+import type { Logger } from "../../subgraphs/kit/observability";
 
 /** What a fake subgraph does with one request: answer this body (status 200 unless given), or never answer. */
 export type FakeAnswer = { status?: number; body: unknown } | "hang";
@@ -36,7 +37,7 @@ function defaultAnswer(call: SubgraphCall): FakeAnswer {
  * reaches the subgraphs and make them fail on purpose.
  */
 export async function startGatewayWithFakeSubgraphs(
-  options: { answer?: (call: SubgraphCall) => FakeAnswer; safeguards?: GatewaySafeguards } = {},
+  options: { answer?: (call: SubgraphCall) => FakeAnswer; safeguards?: GatewaySafeguards; logger?: Logger } = {},
 ): Promise<GatewayWithFakeSubgraphs> {
   const supergraphSdl = readSupergraph(SUPERGRAPH_PATH);
   const names = [...supergraphSdl.matchAll(/@join__graph\(name: "(\w+)"/g)].map((match) => match[1]);
@@ -67,6 +68,7 @@ export async function startGatewayWithFakeSubgraphs(
     port: 0,
     gatewayPrivateKey: keys.gatewayPrivateKey,
     issuers: [{ issuer: DEV_ISSUER, audience: HUB_AUDIENCE, organizationId: null, key: keys.issuerPublicKey }],
+    logger: options.logger,
     ...options.safeguards,
   });
   return {

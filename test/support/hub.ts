@@ -1,5 +1,6 @@
 import { MongoClient } from "mongodb";
 import { randomBytes } from "node:crypto";
+import { loadConfig } from "../../config";
 import { startHub as startHubServices, type HubOptions, type RunningHub } from "../../scripts/hub";
 import type { GraphQLResult } from "./subgraph";
 
@@ -12,22 +13,24 @@ export interface HubUnderTest extends RunningHub {
  * The whole hub on free ports, as `npm start` runs it: embedded database (or MONGODB_URL, with
  * databases of its own), four subgraphs over HTTP and the gateway serving the committed supergraph.
  */
-export async function startHub(options: Pick<HubOptions, "demoData" | "accessCacheTtlMs" | "gateway" | "safeguards" | "issuers"> = {}): Promise<HubUnderTest> {
+export async function startHub(options: Pick<HubOptions, "demoData" | "accessCacheTtlMs" | "gateway" | "safeguards" | "issuers" | "logging"> = {}): Promise<HubUnderTest> {
   const databasePrefix = `test_${randomBytes(4).toString("hex")}_`;
   const hub = await startHubServices({
-    mongoUrl: process.env.MONGODB_URL,
+    mongoUrl: loadConfig("test").MONGODB_URL,
     databasePrefix,
     demoData: options.demoData ?? true,
     accessCacheTtlMs: options.accessCacheTtlMs,
     gateway: options.gateway,
     safeguards: options.safeguards,
     issuers: options.issuers,
+    logging: options.logging,
   });
   return {
     ...hub,
     async stop() {
       await hub.stop();
-      if (process.env.MONGODB_URL) await dropDatabases(process.env.MONGODB_URL, databasePrefix);
+      const external = loadConfig("test").MONGODB_URL;
+      if (external) await dropDatabases(external, databasePrefix);
     },
     async query(query, variables, headers = {}) {
       const response = await fetch(hub.gatewayUrl, {

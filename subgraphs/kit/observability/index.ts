@@ -1,0 +1,5 @@
+export * from "./endpoints";
+export * from "./logger";
+export * from "./metrics";
+export * from "./request-id";
+export * from "./tracing";
