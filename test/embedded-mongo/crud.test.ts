@@ -1,3 +1,4 @@
+import { loadConfig } from "../../config";
 import { MongoClient, ObjectId, type Db } from "mongodb";
 import { isStandalone, type AnyDoc } from "./helpers";
 import { startTestDatabase, type TestDatabase } from "../support/database";
@@ -23,7 +24,7 @@ describe("embedded-mongo: CRUD through the official driver", () => {
     expect(await db.command({ ping: 1 })).toMatchObject({ ok: 1 });
     const hello = await db.admin().command({ hello: 1 });
     expect(hello.isWritablePrimary).toBe(true);
-    if (!process.env.MONGODB_URL) {
+    if (!loadConfig("test").MONGODB_URL) {
       expect(hello.setName).toBeUndefined();
       expect((await db.admin().command({ buildInfo: 1 })).version).toBe("7.0.0");
     }

@@ -1,3 +1,4 @@
+import { loadConfig } from "../../config";
 import { MongoClient, type Db, type Document } from "mongodb";
 import { serverVersion, type AnyDoc } from "./helpers";
 import { startTestDatabase, type TestDatabase } from "../support/database";
@@ -6,7 +7,7 @@ describe("embedded-mongo: serverStatus, cursors and misc commands", () => {
   let database: TestDatabase;
   let client: MongoClient;
   let db: Db;
-  const shared = Boolean(process.env.MONGODB_URL);
+  const shared = Boolean(loadConfig("test").MONGODB_URL);
 
   beforeAll(async () => {
     database = await startTestDatabase();

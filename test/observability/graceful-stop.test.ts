@@ -1,3 +1,4 @@
+import { loadConfig } from "../../config";
 import { GraphQLObjectType, GraphQLSchema, GraphQLString } from "graphql";
 import http from "node:http";
 import { MongoClient } from "mongodb";
@@ -111,7 +112,7 @@ describe("graceful stop", () => {
 
 describe("a subgraph's stop", () => {
   // on a shared real server other clients' connections come and go: the count says nothing there
-  const counting = process.env.MONGODB_URL ? it.skip : it;
+  const counting = loadConfig("test").MONGODB_URL ? it.skip : it;
 
   counting("closes its database connections once it has stopped serving", async () => {
     const database = await startTestDatabase();
