@@ -6,6 +6,7 @@ import path from "node:path";
 import { exportJWK } from "jose";
 import { environmentWith, loadConfig, SUBGRAPH_VARIABLES, type HubSubgraphName } from "../config";
 import { loadOrCreateDevKeys } from "../gateway/auth/keys";
+import { connectionString, loadOrCreateCredentials } from "../embedded-mongo/auth/credentials";
 import { connectMongo } from "../subgraphs/kit/database";
 import { createLogger } from "../subgraphs/kit/observability/logger";
 import { exitOnStartFailure, stopOnSignals } from "../subgraphs/kit/process";
@@ -92,6 +93,8 @@ async function startDatabase(): Promise<string> {
   const port = await portOf(config.HUB_DB_PORT);
   const dbpath = path.join(config.HUB_DATA_DIR, "cluster", "db");
   mkdirSync(dbpath, { recursive: true });
+  // the database keeps its credential in its data directory: made here first, the URL carries it
+  const credentials = loadOrCreateCredentials(dbpath);
   const service: Service = {
     name: "database",
     entryPoint: ENTRY_POINTS.db,
@@ -101,7 +104,7 @@ async function startDatabase(): Promise<string> {
   };
   services.push(service);
   const child = spawnService(service);
-  const url = `mongodb://${config.HOST}:${port}`;
+  const url = connectionString(config.HOST, port, credentials);
   // the database has no HTTP endpoint: it is ready when it answers a ping
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
