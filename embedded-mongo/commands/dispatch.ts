@@ -6,6 +6,7 @@ import { explainCommands } from "./explain";
 import { handshakeCommands } from "./handshake";
 import { indexCommands } from "./indexes";
 import { readCommands } from "./read";
+import { replicationCommands } from "./replication";
 import { writeCommands } from "./write";
 import type { Doc } from "../engine/paths";
 import { commandError, ErrorCodes, MongoCommandError, toCommandError } from "../errors";
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, CommandDefinition> = {
   ...writeCommands,
   ...aggregateCommands,
   ...explainCommands,
+  ...replicationCommands,
 };
 
 COMMANDS.listCommands = {

@@ -93,6 +93,39 @@ function checkArithmetic(doc: Doc, update: Doc): void {
   }
 }
 
+/** Operators that write a value at their paths (so every existing prefix must be able to hold a field). */
+const WRITING_OPERATORS = ["$set", "$inc", "$mul", "$min", "$max", "$push", "$addToSet", "$currentDate", "$bit"];
+
+/**
+ * mongod's checks of the paths an update writes: a prefix holding a scalar cannot get a field (28), an array
+ * only takes numeric steps, and $push/$addToSet need an array (2). A `$push` with `$each` on a missing field
+ * starts from an empty array, so its `$sort`/`$slice`/`$position` modifiers apply.
+ */
+function preparePaths(doc: Doc, modifier: Doc): void {
+  for (const op of WRITING_OPERATORS) {
+    const arg = modifier[op] as Doc | undefined;
+    if (!arg) continue;
+    for (const [path, value] of Object.entries(arg)) {
+      if (path.includes("$")) continue; // positional paths are resolved per element by mingo
+      const parts = path.split(".");
+      let current: unknown = doc;
+      for (let i = 0; i < parts.length && current !== undefined; i++) {
+        const step = parts[i];
+        if (Array.isArray(current) && /^\d+$/.test(step)) current = current[Number(step)];
+        else if (isPlainObject(current)) current = current[step];
+        else {
+          const holder = parts.slice(0, i).join(".");
+          throw commandError(ErrorCodes.PathNotViable, `Cannot create field '${step}' in element {${parts[i - 1] ?? holder}: ${formatValue(current)}}`);
+        }
+      }
+      if ((op === "$push" || op === "$addToSet") && current !== undefined && !Array.isArray(current)) {
+        throw commandError(ErrorCodes.BadValue, `The field '${path}' must be an array but is of type ${typeName(current)} in document {_id: ${formatValue(doc._id)}}`);
+      }
+      if (op === "$push" && current === undefined && isPlainObject(value) && "$each" in value) setPath(doc, path, []);
+    }
+  }
+}
+
 function typeName(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "array";
@@ -166,6 +199,7 @@ export function applyUpdate(
         else modifier[op] = arg;
       }
       checkArithmetic(result, modifier);
+      preparePaths(result, modifier);
       if (Object.keys(modifier).length > 0) {
         // The filter only matters for the positional "$" (the document already matched it).
         const positional = Object.values(modifier).some((arg) => Object.keys(arg as Doc).some((p) => /(^|\.)\$(\.|$)/.test(p)));
