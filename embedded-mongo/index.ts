@@ -11,6 +11,8 @@ export interface EmbeddedMongoOptions {
   host?: string;
   /** unset = in memory */
   dbpath?: string;
+  /** seconds between passes of the TTL monitor (mongod's ttlMonitorSleepSecs); default 60 */
+  ttlMonitorSleepSecs?: number;
 }
 
 export interface EmbeddedMongo {
@@ -22,7 +24,7 @@ export interface EmbeddedMongo {
 
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const host = options.host ?? "127.0.0.1";
-  const server = await MongoServer.start({ port: options.port ?? 0, host, dbpath: options.dbpath });
+  const server = await MongoServer.start({ port: options.port ?? 0, host, dbpath: options.dbpath, ttlMonitorSleepSecs: options.ttlMonitorSleepSecs });
   const urlHost = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
   return {
     url: `mongodb://${urlHost}:${server.port}`,

@@ -21,12 +21,15 @@ import {
   type Request,
 } from "./protocol/wire";
 import { Journal } from "./storage/journal";
+import { TtlMonitor } from "./engine/ttl";
 import { lockDbPath, type DbPathLock } from "./storage/dblock";
 
 export interface ServerOptions {
   port?: number;
   host?: string;
   dbpath?: string;
+  /** seconds between TTL monitor passes (mongod's ttlMonitorSleepSecs, default 60) */
+  ttlMonitorSleepSecs?: number;
 }
 
 const HANDSHAKE_COMMANDS = new Set(["hello", "isMaster", "ismaster"]);
@@ -37,6 +40,7 @@ export class MongoServer {
   private readonly sockets = new Set<net.Socket>();
   private journal?: Journal;
   private lock?: DbPathLock;
+  private ttl?: TtlMonitor;
   private nextRequestId = 1;
   private stopped = false;
 
@@ -79,6 +83,7 @@ export class MongoServer {
     server.server.on("error", () => undefined);
     const address = server.server.address() as net.AddressInfo;
     server.state.port = address.port;
+    server.ttl = new TtlMonitor(catalog, (options.ttlMonitorSleepSecs ?? 60) * 1000, () => server.journal?.flush());
     return server;
   }
 
@@ -239,6 +244,7 @@ export class MongoServer {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.ttl?.stop();
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.state.cursors.close();

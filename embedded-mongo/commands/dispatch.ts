@@ -7,6 +7,7 @@ import { handshakeCommands } from "./handshake";
 import { indexCommands } from "./indexes";
 import { readCommands } from "./read";
 import { replicationCommands } from "./replication";
+import { collModCommands } from "./collmod";
 import { writeCommands } from "./write";
 import type { Doc } from "../engine/paths";
 import { commandError, ErrorCodes, MongoCommandError, toCommandError } from "../errors";
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, CommandDefinition> = {
   ...aggregateCommands,
   ...explainCommands,
   ...replicationCommands,
+  ...collModCommands,
 };
 
 COMMANDS.listCommands = {

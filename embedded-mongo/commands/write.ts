@@ -4,6 +4,7 @@ import { applyProjection } from "./read";
 import { compareValues } from "../engine/bson-order";
 import type { Collection } from "../engine/collection";
 import { checkSize, prepareInsert } from "../engine/documents";
+import { checkWritable } from "../engine/catalog";
 import { isPlainObject, type Doc } from "../engine/paths";
 import { findDocuments } from "../engine/query";
 import { applyUpdate, buildUpsert, isOperatorUpdate, isPipelineUpdate, type UpdateSpec } from "../engine/update";
@@ -30,17 +31,26 @@ function writeReply(n: number, errors: Doc[], extra: Doc = {}): Doc {
   return reply;
 }
 
+/** The collection a write goes to (created on first write), after mongod's namespace checks. */
+function writableCollection(ctx: CommandContext, name: string): Collection {
+  checkWritable(ctx.db, name, ctx.state.catalog.getCollection(ctx.db, name));
+  return ctx.state.catalog.ensureCollection(ctx.db, name).coll;
+}
+
 function insert(ctx: CommandContext): Doc {
   const name = collectionName(ctx);
   const docs = statements(ctx, "documents");
   const ordered = optBool(ctx, "ordered") !== false;
-  const { coll } = ctx.state.catalog.ensureCollection(ctx.db, name);
+  const coll = writableCollection(ctx, name);
+  const validate = optBool(ctx, "bypassDocumentValidation") !== true;
   let n = 0;
   const errors: Doc[] = [];
   for (let i = 0; i < docs.length; i++) {
     ctx.state.opcounters.insert++;
     try {
-      coll.insert(prepareInsert(docs[i]));
+      const doc = prepareInsert(docs[i]);
+      if (validate) coll.checkValidation(doc);
+      coll.insert(doc);
       n++;
     } catch (e) {
       errors.push(toCommandError(e).toWriteError(i));
@@ -89,19 +99,21 @@ function parseUpdateStatement(raw: unknown): UpdateStatement {
 }
 
 /** Runs one update statement; returns matched/modified counts and the upserted _id. */
-function runUpdate(coll: Collection, st: UpdateStatement): { matched: number; modified: number; upsertedId?: unknown } {
+function runUpdate(coll: Collection, st: UpdateStatement, validate: boolean): { matched: number; modified: number; upsertedId?: unknown } {
   const { matches } = findDocuments(coll, st.q, { limit: st.multi ? 0 : 1, hint: st.hint, collation: st.collation, variables: st.variables });
   let modified = 0;
   for (const [rid, doc] of matches) {
     const updated = applyUpdate(doc, st.u, { filter: st.q, arrayFilters: st.arrayFilters, inserting: false, collation: st.collation, variables: st.variables });
     checkSize(updated);
     if (compareValues(updated, doc) !== 0 || Object.keys(updated).join() !== Object.keys(doc).join()) {
+      if (validate) coll.checkValidation(updated, doc);
       coll.replace(rid, updated);
       modified++;
     }
   }
   if (matches.length === 0 && st.upsert) {
     const doc = buildUpsert(st.q, st.u, st.arrayFilters, st.variables);
+    if (validate) coll.checkValidation(doc);
     coll.insert(prepareInsert(doc));
     return { matched: 0, modified: 0, upsertedId: doc._id };
   }
@@ -112,7 +124,10 @@ function update(ctx: CommandContext): Doc {
   const name = collectionName(ctx);
   const list = statements(ctx, "updates");
   const ordered = optBool(ctx, "ordered") !== false;
-  const { coll } = ctx.state.catalog.ensureCollection(ctx.db, name);
+  const validate = optBool(ctx, "bypassDocumentValidation") !== true;
+  // statements are parsed as mongod's IDL does: an unknown field fails the whole command
+  for (const raw of list) if (isPlainObject(raw)) checkFields(raw, UPDATE_STATEMENT_FIELDS, "update.updates");
+  const coll = writableCollection(ctx, name);
   let n = 0;
   let nModified = 0;
   const upserted: Doc[] = [];
@@ -120,7 +135,7 @@ function update(ctx: CommandContext): Doc {
   for (let i = 0; i < list.length; i++) {
     ctx.state.opcounters.update++;
     try {
-      const r = runUpdate(coll, { ...parseUpdateStatement(list[i]), variables: optDoc(ctx, "let") });
+      const r = runUpdate(coll, { ...parseUpdateStatement(list[i]), variables: optDoc(ctx, "let") }, validate);
       n += r.matched;
       nModified += r.modified;
       if (r.upsertedId !== undefined) {
@@ -141,7 +156,9 @@ function del(ctx: CommandContext): Doc {
   const name = collectionName(ctx);
   const list = statements(ctx, "deletes");
   const ordered = optBool(ctx, "ordered") !== false;
+  for (const raw of list) if (isPlainObject(raw)) checkFields(raw, DELETE_STATEMENT_FIELDS, "delete.deletes");
   const coll = ctx.state.catalog.getCollection(ctx.db, name);
+  checkWritable(ctx.db, name, coll);
   let n = 0;
   const errors: Doc[] = [];
   for (let i = 0; i < list.length; i++) {
@@ -185,25 +202,31 @@ function findAndModify(ctx: CommandContext): Doc {
   const variables = optDoc(ctx, "let");
   const project = (d: Doc | null): Doc | null => (d === null ? null : applyProjection([d], fields, query)[0]);
 
+  const validate = optBool(ctx, "bypassDocumentValidation") !== true;
   if (remove) {
     const coll = ctx.state.catalog.getCollection(ctx.db, name);
+    checkWritable(ctx.db, name, coll);
     const { matches } = findDocuments(coll, query, { sort, limit: 1, hint: ctx.body.hint, collation, variables });
     if (!coll || matches.length === 0) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
     const [rid, doc] = matches[0];
     coll.remove(rid);
     return { lastErrorObject: { n: 1 }, value: project(doc), ok: 1 };
   }
-  const { coll } = ctx.state.catalog.ensureCollection(ctx.db, name);
+  const coll = writableCollection(ctx, name);
   const { matches } = findDocuments(coll, query, { sort, limit: 1, hint: ctx.body.hint, collation, variables });
   if (matches.length > 0) {
     const [rid, doc] = matches[0];
     const updated = applyUpdate(doc, updateSpec!, { filter: query, arrayFilters, inserting: false, collation, variables });
     checkSize(updated);
-    if (compareValues(updated, doc) !== 0 || Object.keys(updated).join() !== Object.keys(doc).join()) coll.replace(rid, updated);
+    if (compareValues(updated, doc) !== 0 || Object.keys(updated).join() !== Object.keys(doc).join()) {
+      if (validate) coll.checkValidation(updated, doc);
+      coll.replace(rid, updated);
+    }
     return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(returnNew ? updated : doc), ok: 1 };
   }
   if (!upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
   const doc = prepareInsert(buildUpsert(query, updateSpec!, arrayFilters, variables));
+  if (validate) coll.checkValidation(doc);
   coll.insert(doc);
   return { lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id }, value: returnNew ? project(doc) : null, ok: 1 };
 }

@@ -21,6 +21,7 @@ import type { Doc } from "./paths";
 import { textScores } from "./text-scores";
 import { compareValues, typeOrder } from "./bson-order";
 import { commandError } from "../errors";
+import { compileJsonSchema } from "./json-schema";
 
 type PipelineOp = (coll: LazyIterator, expr: unknown, options: Options) => LazyIterator;
 
@@ -143,8 +144,10 @@ function evaluateLet(variables: Doc | undefined): Doc | undefined {
 }
 
 function baseOptionsFor(): Partial<Options> {
-  return { context, idKey: "_id", useStrictMode: true, scriptEnabled: false, processingMode: ProcessingMode.CLONE_OFF };
+  return { context, idKey: "_id", useStrictMode: true, scriptEnabled: false, processingMode: ProcessingMode.CLONE_OFF, jsonSchemaValidator };
 }
+
+const jsonSchemaValidator = (schema: Doc): ((doc: Doc) => boolean) => compileJsonSchema(schema);
 
 export function mingoOptions({ collectionResolver, variables, collation }: EvalOptions = {}): Partial<Options> {
   return {
@@ -156,6 +159,7 @@ export function mingoOptions({ collectionResolver, variables, collation }: EvalO
     processingMode: ProcessingMode.CLONE_OFF,
     collectionResolver,
     variables: evaluateLet(variables),
+    jsonSchemaValidator,
   };
 }
 
