@@ -90,6 +90,13 @@ export function checkCollectionOptions(options: Doc): void {
     return;
   }
   if (options.pipeline !== undefined) throw commandError(ErrorCodes.BadValue, "'pipeline' requires 'viewOn' to also be specified");
+  if (options.clusteredIndex !== undefined) {
+    const spec = options.clusteredIndex;
+    if (!isPlainObject(spec) || compareValues(spec.key, { _id: 1 }) !== 0 || spec.unique !== true) {
+      throw commandError(ErrorCodes.InvalidIndexSpecificationOption, "The clusteredIndex option requires key {_id: 1} and unique: true");
+    }
+    options.clusteredIndex = { v: 2, ...spec, name: typeof spec.name === "string" ? spec.name : "_id_" };
+  }
   if (options.capped === true && !isNumeric(options.size)) throw commandError(ErrorCodes.InvalidOptions, "the 'size' field is required when 'capped' is true");
   if (options.validator !== undefined) {
     if (!isPlainObject(options.validator)) throw commandError(ErrorCodes.TypeMismatch, "'validator' must be an object");

@@ -237,7 +237,10 @@ function writeMerge(ctx: CommandContext, spec: unknown, docs: Doc[]): void {
     }
     const [rid, existing] = matches[0];
     if (whenMatched === "keepExisting") continue;
-    if (whenMatched === "fail") throw commandError(ErrorCodes.DuplicateKey, "$merge failed: a matching document exists in the target collection");
+    if (whenMatched === "fail") {
+      const keyPattern = Object.fromEntries(on.map((f) => [f, 1]));
+      throw commandError(ErrorCodes.DuplicateKey, `E11000 duplicate key error collection: ${coll.ns} dup key: ${JSON.stringify(filter)}`, { keyPattern, keyValue: filter });
+    }
     let next: Doc;
     if (whenMatched === "replace") next = { ...doc, _id: existing._id };
     else if (Array.isArray(whenMatched)) next = applyUpdate(existing, whenMatched as Doc[], { filter: {}, inserting: false });

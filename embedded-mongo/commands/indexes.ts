@@ -105,7 +105,9 @@ function listIndexes(ctx: CommandContext): Doc {
   const name = collectionName(ctx);
   const coll = ctx.state.catalog.getCollection(ctx.db, name);
   if (!coll) throw commandError(ErrorCodes.NamespaceNotFound, `ns does not exist: ${ctx.db}.${name}`);
-  const docs = [...coll.indexes.values()].map((e) => ({ ...e.spec }));
+  // a clustered collection lists its _id index as the clustered index it was created with
+  const clustered = isPlainObject(coll.options.clusteredIndex) ? { ...coll.options.clusteredIndex, clustered: true } : undefined;
+  const docs = [...coll.indexes.values()].map((e) => (e.spec.name === "_id_" && clustered ? clustered : { ...e.spec }));
   const cursor = isPlainObject(ctx.body.cursor) ? ctx.body.cursor : {};
   return ctx.state.cursors.firstBatch(`${ctx.db}.$cmd.listIndexes.${name}`, docs, batchSizeOf(cursor));
 }

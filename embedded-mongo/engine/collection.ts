@@ -66,7 +66,8 @@ export class Collection {
     private readonly sink: ChangeSink,
     readonly uuid: UUID = new UUID(),
   ) {
-    this.idIndex = new OrderedIndex({ _id: 1 }, true, false);
+    // a time-series collection's _id is not unique (its buckets are keyed by time)
+    this.idIndex = new OrderedIndex({ _id: 1 }, options.timeseries === undefined, false);
     this.indexes.set("_id_", { kind: "ordered", spec: { v: 2, key: { _id: 1 }, name: "_id_" }, ordered: this.idIndex });
   }
 
