@@ -1,7 +1,7 @@
 /** Update documents: replacement, update operators (via mingo) and pipeline updates, with mongod's checks. */
-import { ObjectId } from "bson";
+import { Decimal128, Long, ObjectId } from "bson";
 import { update as mingoUpdate } from "mingo";
-import { compareValues, isNumeric } from "./bson-order";
+import { compareValues, isNumeric, toNumber } from "./bson-order";
 import { mingoOptions, runPipeline } from "./mingo";
 import { cloneValue, getPath, isPlainObject, setPath, type Doc } from "./paths";
 import { splitText } from "./query";
@@ -126,6 +126,54 @@ function preparePaths(doc: Doc, modifier: Doc): void {
   }
 }
 
+/** A Decimal128's digits as an integer and a power of ten. */
+function decimalParts(v: unknown): { digits: bigint; exponent: number } {
+  const text = v instanceof Decimal128 ? v.toString() : v instanceof Long ? v.toString() : String(toNumber(v));
+  const m = /^(-?)(\d*)(?:\.(\d*))?(?:E([+-]?\d+))?$/i.exec(text);
+  if (!m) throw commandError(ErrorCodes.BadValue, `Cannot do decimal arithmetic on ${text}`);
+  const fraction = m[3] ?? "";
+  return { digits: BigInt(`${m[1]}${m[2] || "0"}${fraction}`), exponent: Number(m[4] ?? 0) - fraction.length };
+}
+
+function decimalResult(digits: bigint, exponent: number): Decimal128 {
+  return Decimal128.fromString(`${digits}E${exponent}`);
+}
+
+/**
+ * $inc and $mul where Decimal128 or a Long is involved, computed exactly here (mingo works on JS numbers):
+ * a Decimal128 operand gives a Decimal128, otherwise two integers give a Long.
+ */
+function exactArithmetic(doc: Doc, modifier: Doc): void {
+  for (const op of ["$inc", "$mul"] as const) {
+    const arg = modifier[op] as Doc | undefined;
+    if (!arg) continue;
+    for (const [path, operand] of Object.entries(arg)) {
+      if (path.includes("$")) continue;
+      const current = getPath(doc, path);
+      const wide = (v: unknown): boolean => v instanceof Decimal128 || v instanceof Long;
+      if (!wide(current) && !wide(operand)) continue;
+      const base = current ?? 0;
+      let result: unknown;
+      if (base instanceof Decimal128 || operand instanceof Decimal128) {
+        const a = decimalParts(base);
+        const b = decimalParts(operand);
+        if (op === "$mul") result = decimalResult(a.digits * b.digits, a.exponent + b.exponent);
+        else {
+          const e = Math.min(a.exponent, b.exponent);
+          result = decimalResult(a.digits * 10n ** BigInt(a.exponent - e) + b.digits * 10n ** BigInt(b.exponent - e), e);
+        }
+      } else if (Number.isInteger(toNumber(base)) && Number.isInteger(toNumber(operand))) {
+        const a = base instanceof Long ? base : Long.fromNumber(toNumber(base));
+        const b = operand instanceof Long ? operand : Long.fromNumber(toNumber(operand));
+        result = op === "$mul" ? a.multiply(b) : a.add(b);
+      } else continue;
+      delete arg[path];
+      modifier.$set = { ...((modifier.$set as Doc | undefined) ?? {}), [path]: result };
+    }
+    if (Object.keys(arg).length === 0) delete modifier[op];
+  }
+}
+
 function typeName(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "array";
@@ -200,6 +248,7 @@ export function applyUpdate(
       }
       checkArithmetic(result, modifier);
       preparePaths(result, modifier);
+      exactArithmetic(result, modifier);
       if (Object.keys(modifier).length > 0) {
         // The filter only matters for the positional "$" (the document already matched it).
         const positional = Object.values(modifier).some((arg) => Object.keys(arg as Doc).some((p) => /(^|\.)\$(\.|$)/.test(p)));
