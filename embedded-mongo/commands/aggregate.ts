@@ -6,7 +6,7 @@ import { batchSizeOf, storageStats } from "./admin";
 import { checkWritable } from "../engine/catalog";
 import { Collection, type ChangeSink } from "../engine/collection";
 import { prepareInsert } from "../engine/documents";
-import { isKnownStage, mingoOptions, runPipeline } from "../engine/mingo";
+import { isKnownStage, mingoOptions, runPipeline, unknownOperator } from "../engine/mingo";
 import { cloneValue, isPlainObject, type Doc } from "../engine/paths";
 import { findDocuments, type ExecStats } from "../engine/query";
 import { textScores } from "../engine/text-scores";
@@ -77,6 +77,8 @@ function validatePipeline(pipeline: unknown[]): Doc[] {
       throw commandError(40602, `${name} is only valid as the first stage in a pipeline`);
     }
     if (!isKnownStage(name)) throw commandError(ErrorCodes.Location40324, `Unrecognized pipeline stage name: '${name}'`);
+    const unknown = name === "$out" || name === "$merge" ? undefined : unknownOperator(stage[name]);
+    if (unknown) throw commandError(ErrorCodes.InvalidPipelineOperator, `Unrecognized expression '${unknown}'`);
     if ((name === "$out" || name === "$merge") && i !== pipeline.length - 1) {
       throw commandError(40601, `${name} can only be the final stage in the pipeline`);
     }

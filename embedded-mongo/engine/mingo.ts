@@ -191,3 +191,25 @@ export { Lazy };
 export function isKnownStage(name: string): boolean {
   return name === "$out" || name === "$merge" || context.getOperator("pipeline" as never, name) !== null;
 }
+
+/** `$`-names that are arguments of an operator rather than operators ($text's, $geo's...). */
+const OPERATOR_ARGUMENTS = new Set(["$search", "$language", "$caseSensitive", "$diacriticSensitive", "$text", "$comment", "$natural", "$options", "$each", "$sort", "$slice", "$position"]);
+const OPERATOR_KINDS = ["expression", "accumulator", "window", "query", "projection", "pipeline"] as const;
+
+/** The first `$`-name in a stage's arguments that no operator kind knows, for mongod's 168 before mingo runs. */
+export function unknownOperator(value: unknown): string | undefined {
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const found = unknownOperator(v);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value === null || typeof value !== "object" || (value as { _bsontype?: string })._bsontype || value instanceof Date || value instanceof RegExp) return undefined;
+  for (const [k, v] of Object.entries(value as Doc)) {
+    if (k.startsWith("$") && !OPERATOR_ARGUMENTS.has(k) && !OPERATOR_KINDS.some((kind) => context.getOperator(kind as never, k) !== null)) return k;
+    const found = unknownOperator(v);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -61,6 +61,22 @@ export function idFirst(doc: Doc): Doc {
   return { _id, ...rest };
 }
 
+/** Two operators (or two fields of one) may not write the same path or a path and its prefix (mongod's 40). */
+function checkConflicts(update: Doc): void {
+  const paths: string[] = [];
+  for (const [op, arg] of Object.entries(update)) {
+    for (const path of Object.keys(arg as Doc)) {
+      paths.push(path);
+      if (op === "$rename" && typeof (arg as Doc)[path] === "string") paths.push((arg as Doc)[path] as string);
+    }
+  }
+  const sorted = [...paths].sort();
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1], sorted[i]];
+    if (a === b || b.startsWith(`${a}.`)) throw commandError(ErrorCodes.ConflictingUpdateOperators, `Updating the path '${b}' would create a conflict at '${a}'`);
+  }
+}
+
 function checkOperators(update: Doc): void {
   for (const [op, arg] of Object.entries(update)) {
     if (!UPDATE_OPERATORS.has(op)) {
@@ -212,6 +228,7 @@ export function applyUpdate(
       if (!("_id" in result) && originalId !== undefined) result = { _id: originalId, ...result };
     } else {
       checkOperators(update);
+      checkConflicts(update);
       const modifier: Doc = {};
       for (const [op, arg] of Object.entries(update)) {
         if (op === "$setOnInsert") {

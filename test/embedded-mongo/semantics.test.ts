@@ -84,6 +84,14 @@ describe("embedded-mongo: mongod semantics", () => {
       expect((await errorOf(coll.aggregate([{ $changeStream: {} }]).toArray())).code).toBe(40573);
       expect((await errorOf(client.db("admin").command({ replSetGetStatus: 1 }))).code).toBe(76);
     });
+
+    it("refuses unknown expressions (168) and conflicting update paths (40) before mingo runs", async () => {
+      const coll = db.collection<AnyDoc>("checked");
+      await coll.insertOne({ _id: 1, a: { b: 1 } });
+      expect((await errorOf(coll.aggregate([{ $project: { x: { $nope: "$a" } } }]).toArray())).code).toBe(168);
+      expect((await errorOf(coll.updateOne({ _id: 1 }, { $set: { a: 1, "a.b": 2 } }))).code).toBe(40);
+      expect(await coll.findOne({ _id: 1 })).toEqual({ _id: 1, a: { b: 1 } });
+    });
   });
 
   describe("numbers", () => {
