@@ -260,7 +260,7 @@ function bulkResult(r: { insertedCount: number; matchedCount: number; modifiedCo
   };
 }
 
-async function collectionOperation(coll: Collection, name: string, a: Doc, entities: Entities): Promise<unknown> {
+async function collectionOperation(coll: Collection, name: string, a: Doc): Promise<unknown> {
   switch (name) {
     case "aggregate":
       return coll.aggregate(a.pipeline as Doc[], without(a, "pipeline")).toArray();
@@ -325,7 +325,6 @@ async function collectionOperation(coll: Collection, name: string, a: Doc, entit
     case "listSearchIndexes":
       return coll.listSearchIndexes(a.name as string, (a.aggregationOptions as Doc) ?? {}).toArray();
     default:
-      void entities;
       throw new Error(`unsupported collection operation ${name}`);
   }
 }
@@ -466,7 +465,7 @@ async function runOperation(op: Doc, entities: Entities, url: string): Promise<v
     if (op.object === "testRunner") result = await testRunnerOperation(entities, name, args, url);
     else if (target instanceof ClientEntity) result = await clientOperation(target, name, args);
     else if (target instanceof Db) result = await databaseOperation(target, name, args);
-    else if (target instanceof Collection) result = await collectionOperation(target, name, args, entities);
+    else if (target instanceof Collection) result = await collectionOperation(target, name, args);
     else if (target instanceof FindCursor) result = await cursorOperation(target, name);
     else throw new Error(`unsupported operation target ${String(op.object)}`);
   } catch (e) {
