@@ -1,4 +1,5 @@
 /** mongod's error codes and codeNames, and the error type commands throw. */
+import { MingoError } from "mingo/util";
 
 export const ErrorCodes = {
   InternalError: 1,
@@ -17,6 +18,7 @@ export const ErrorCodes = {
   InvalidBSON: 22,
   InvalidLength: 16,
   NamespaceNotFound: 26,
+  PathNotViable: 28,
   IndexNotFound: 27,
   CursorNotFound: 43,
   NamespaceExists: 48,
@@ -28,11 +30,17 @@ export const ErrorCodes = {
   CannotCreateIndex: 67,
   InvalidOptions: 72,
   InvalidNamespace: 73,
+  NoReplicationEnabled: 76,
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
   ProtocolError: 17,
   ConflictingUpdateOperators: 40,
+  DocumentValidationFailure: 121,
+  CommandNotSupportedOnView: 166,
+  ViewDepthLimitExceeded: 165,
+  OptionNotSupportedOnView: 167,
   CannotIndexParallelArrays: 171,
+  InvalidIndexSpecificationOption: 197,
   QueryFeatureNotAllowed: 224,
   NoSuchTransaction: 251,
   NoQueryExecutionPlans: 291,
@@ -80,25 +88,15 @@ export function commandError(code: number, message: string, extra?: Record<strin
   return new MongoCommandError(code, message, extra);
 }
 
-/** Maps anything thrown (mingo's errors included) to a MongoCommandError with a fitting code. */
+/**
+ * Maps anything thrown to a MongoCommandError by its type: the server's own errors keep their code; mingo's
+ * (a MingoError: a query, expression or update the library refuses) and RangeErrors are BadValue. Operator
+ * names are validated before mingo sees them (unknown update modifiers, stages, expressions), so no code
+ * depends on the wording of a library message.
+ */
 export function toCommandError(error: unknown, fallbackCode: number = ErrorCodes.BadValue): MongoCommandError {
   if (error instanceof MongoCommandError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  if (/would create a conflict/i.test(message)) return new MongoCommandError(ErrorCodes.ConflictingUpdateOperators, message);
-  if (/immutable field/i.test(message)) return new MongoCommandError(ErrorCodes.ImmutableField, message);
-  if (/Unknown update operator/i.test(message)) {
-    const op = /'([^']*)'/.exec(message)?.[1] ?? "";
-    return new MongoCommandError(
-      ErrorCodes.FailedToParse,
-      `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`,
-    );
-  }
-  if (/unknown (pipeline )?operator|Unrecognized pipeline stage|pipeline stage|unregistered/i.test(message)) {
-    return new MongoCommandError(ErrorCodes.Location40324, message);
-  }
-  if (/unknown (top level )?operator|unknown query operator/i.test(message)) {
-    return new MongoCommandError(ErrorCodes.BadValue, message);
-  }
-  if (error instanceof RangeError) return new MongoCommandError(ErrorCodes.BadValue, message);
+  if (error instanceof MingoError || error instanceof RangeError) return new MongoCommandError(ErrorCodes.BadValue, message);
   return new MongoCommandError(fallbackCode, message);
 }

@@ -18,6 +18,8 @@ export interface EmbeddedMongoOptions {
   credentials?: Credentials;
   /** Time limit (ms) of commands evaluating regular expressions without maxTimeMS; default 5000, 0 = none. */
   regexTimeLimitMs?: number;
+  /** seconds between passes of the TTL monitor (mongod's ttlMonitorSleepSecs); default 60 */
+  ttlMonitorSleepSecs?: number;
 }
 
 export interface EmbeddedMongo {
@@ -30,7 +32,7 @@ export interface EmbeddedMongo {
 
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const host = options.host ?? "127.0.0.1";
-  const server = await MongoServer.start({ port: options.port ?? 0, host, dbpath: options.dbpath, credentials: options.credentials, regexTimeLimitMs: options.regexTimeLimitMs });
+  const server = await MongoServer.start({ port: options.port ?? 0, host, dbpath: options.dbpath, credentials: options.credentials, regexTimeLimitMs: options.regexTimeLimitMs, ttlMonitorSleepSecs: options.ttlMonitorSleepSecs });
   return {
     url: connectionString(host, server.port, server.credentials),
     credentials: server.credentials,

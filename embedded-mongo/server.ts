@@ -23,6 +23,7 @@ import {
 import { Journal } from "./storage/journal";
 import { DEFAULT_REGEX_TIME_LIMIT_MS } from "./limits/time-limit";
 import { useLinearRegexFallback } from "./limits/regex";
+import { TtlMonitor } from "./engine/ttl";
 import { lockDbPath, type DbPathLock } from "./storage/dblock";
 import { checkCredentials, generateCredentials, loadOrCreateCredentials, scramKeys, type Credentials } from "./auth/credentials";
 
@@ -34,6 +35,8 @@ export interface ServerOptions {
   credentials?: Credentials;
   /** Time limit of commands evaluating regular expressions when the client gives no maxTimeMS (default 5000; 0 = none). */
   regexTimeLimitMs?: number;
+  /** seconds between TTL monitor passes (mongod's ttlMonitorSleepSecs, default 60) */
+  ttlMonitorSleepSecs?: number;
 }
 
 const HANDSHAKE_COMMANDS = new Set(["hello", "isMaster", "ismaster"]);
@@ -44,6 +47,7 @@ export class MongoServer {
   private readonly sockets = new Set<net.Socket>();
   private journal?: Journal;
   private lock?: DbPathLock;
+  private ttl?: TtlMonitor;
   private nextRequestId = 1;
   private stopped = false;
   /** The credential clients use (the connection string carries it). */
@@ -105,6 +109,7 @@ export class MongoServer {
     server.server.on("error", () => undefined);
     const address = server.server.address() as net.AddressInfo;
     server.state.port = address.port;
+    server.ttl = new TtlMonitor(catalog, (options.ttlMonitorSleepSecs ?? 60) * 1000, () => server.journal?.flush());
     return server;
   }
 
@@ -265,6 +270,7 @@ export class MongoServer {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.ttl?.stop();
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.state.cursors.close();

@@ -3,7 +3,9 @@ import { calculateObjectSize } from "bson";
 import { collectionName, optBool, optDoc, type CommandContext, type CommandDefinition } from "./context";
 import { compareValues } from "../engine/bson-order";
 import { compileFilter } from "../engine/mingo";
-import type { Doc } from "../engine/paths";
+import { isPlainObject, type Doc } from "../engine/paths";
+import { isNumeric } from "../engine/bson-order";
+import type { Collection } from "../engine/collection";
 import { commandError, ErrorCodes } from "../errors";
 
 /** Generic arguments that are not collection options. */
@@ -39,15 +41,12 @@ function listCollections(ctx: CommandContext): Doc {
   const docs: Doc[] = [];
   const colls = ctx.state.catalog.dbs.get(ctx.db);
   for (const coll of [...(colls?.values() ?? [])].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const full: Doc = {
-      name: coll.name,
-      type: "collection",
-      options: coll.options,
-      info: { readOnly: false, uuid: coll.uuid },
-      idIndex: { v: 2, key: { _id: 1 }, name: "_id_" },
-    };
+    const type = coll.isView ? "view" : "collection";
+    const full: Doc = coll.isView
+      ? { name: coll.name, type, options: coll.options, info: { readOnly: true } }
+      : { name: coll.name, type, options: coll.options, info: { readOnly: false, uuid: coll.uuid }, idIndex: { v: 2, key: { _id: 1 }, name: "_id_" } };
     if (matcher && !matcher.test(full)) continue;
-    docs.push(nameOnly ? { name: coll.name, type: "collection" } : full);
+    docs.push(nameOnly ? { name: coll.name, type } : full);
   }
   return ctx.state.cursors.firstBatch(`${ctx.db}.$cmd.listCollections`, docs, batchSizeOf(cursorOpts));
 }
@@ -67,7 +66,7 @@ function create(ctx: CommandContext): Doc {
     if (k === "create" || GENERIC_ARGS.has(k)) continue;
     options[k] = v;
   }
-  if (options.viewOn !== undefined) throw commandError(ErrorCodes.CommandNotSupported, "views are not supported by this server");
+  checkCollectionOptions(options);
   const existing = ctx.state.catalog.getCollection(ctx.db, name);
   if (existing) {
     if (compareValues(existing.options, options) === 0) return { ok: 1 };
@@ -75,6 +74,40 @@ function create(ctx: CommandContext): Doc {
   }
   ctx.state.catalog.createCollection(ctx.db, name, options);
   return { ok: 1 };
+}
+
+/** mongod's checks of `create` options: a view's source and pipeline, a capped collection's size, a validator. */
+export function checkCollectionOptions(options: Doc): void {
+  if (options.viewOn !== undefined) {
+    if (typeof options.viewOn !== "string" || options.viewOn.length === 0) throw commandError(ErrorCodes.TypeMismatch, "'viewOn' must be a non-empty string");
+    if (options.pipeline !== undefined && !Array.isArray(options.pipeline)) throw commandError(ErrorCodes.TypeMismatch, "'pipeline' must be an array");
+    for (const stage of (options.pipeline as Doc[] | undefined) ?? []) {
+      const name = isPlainObject(stage) ? Object.keys(stage)[0] : "";
+      if (name === "$out" || name === "$merge") throw commandError(ErrorCodes.OptionNotSupportedOnView, `${name} cannot be used in a view definition`);
+    }
+    if (options.capped || options.validator) throw commandError(ErrorCodes.InvalidOptions, "'viewOn' option is not supported with 'capped' or 'validator'");
+    options.pipeline ??= [];
+    return;
+  }
+  if (options.pipeline !== undefined) throw commandError(ErrorCodes.BadValue, "'pipeline' requires 'viewOn' to also be specified");
+  if (options.clusteredIndex !== undefined) {
+    const spec = options.clusteredIndex;
+    if (!isPlainObject(spec) || compareValues(spec.key, { _id: 1 }) !== 0 || spec.unique !== true) {
+      throw commandError(ErrorCodes.InvalidIndexSpecificationOption, "The clusteredIndex option requires key {_id: 1} and unique: true");
+    }
+    options.clusteredIndex = { v: 2, ...spec, name: typeof spec.name === "string" ? spec.name : "_id_" };
+  }
+  if (options.capped === true && !isNumeric(options.size)) throw commandError(ErrorCodes.InvalidOptions, "the 'size' field is required when 'capped' is true");
+  if (options.validator !== undefined) {
+    if (!isPlainObject(options.validator)) throw commandError(ErrorCodes.TypeMismatch, "'validator' must be an object");
+    compileFilter(options.validator);
+  }
+  if (options.validationLevel !== undefined && !["off", "strict", "moderate"].includes(String(options.validationLevel))) {
+    throw commandError(ErrorCodes.BadValue, `Enumeration value '${String(options.validationLevel)}' for field 'validationLevel' is not a valid value.`);
+  }
+  if (options.validationAction !== undefined && !["error", "warn"].includes(String(options.validationAction))) {
+    throw commandError(ErrorCodes.BadValue, `Enumeration value '${String(options.validationAction)}' for field 'validationAction' is not a valid value.`);
+  }
 }
 
 function drop(ctx: CommandContext): Doc {
@@ -106,23 +139,37 @@ function renameCollection(ctx: CommandContext): Doc {
   return { ok: 1 };
 }
 
-function collStats(ctx: CommandContext, name: string): Doc {
-  const coll = ctx.state.catalog.getCollection(ctx.db, name);
-  if (!coll) throw commandError(ErrorCodes.NamespaceNotFound, `Collection [${ctx.db}.${name}] not found.`);
+/** A collection's storage statistics, as `collStats` and `$collStats: { storageStats }` report them. */
+export function storageStats(coll: Collection): Doc {
   let size = 0;
   for (const d of coll.records.values()) size += calculateObjectSize(d);
-  return {
-    ns: coll.ns,
+  const stats: Doc = {
     size,
     count: coll.count,
     avgObjSize: coll.count ? Math.round(size / coll.count) : 0,
     storageSize: size,
+    freeStorageSize: 0,
+    capped: coll.capped,
     nindexes: coll.indexes.size,
-    indexSizes: Object.fromEntries([...coll.indexes.keys()].map((k) => [k, 0])),
+    indexDetails: {},
+    indexBuilds: [],
     totalIndexSize: 0,
     totalSize: size,
-    ok: 1,
+    indexSizes: Object.fromEntries([...coll.indexes.keys()].map((k) => [k, 0])),
+    scaleFactor: 1,
   };
+  if (coll.capped) {
+    stats.max = Number(coll.options.max ?? 0);
+    stats.maxSize = Number(coll.options.size ?? 0);
+  }
+  return stats;
+}
+
+function collStats(ctx: CommandContext, name: string): Doc {
+  const coll = ctx.state.catalog.getCollection(ctx.db, name);
+  if (!coll) throw commandError(ErrorCodes.NamespaceNotFound, `Collection [${ctx.db}.${name}] not found.`);
+  if (coll.isView) throw commandError(ErrorCodes.CommandNotSupportedOnView, `Namespace ${coll.ns} is a view, not a collection`);
+  return { ns: coll.ns, ...storageStats(coll), ok: 1 };
 }
 
 function dbStats(ctx: CommandContext): Doc {
@@ -133,7 +180,8 @@ function dbStats(ctx: CommandContext): Doc {
     objects += c.count;
     indexes += c.indexes.size;
   }
-  return { db: ctx.db, collections: colls.length, views: 0, objects, indexes, dataSize: 0, storageSize: 0, indexSize: 0, totalSize: 0, ok: 1 };
+  const views = colls.filter((c) => c.isView).length;
+  return { db: ctx.db, collections: colls.length - views, views, objects, indexes, dataSize: 0, storageSize: 0, indexSize: 0, totalSize: 0, ok: 1 };
 }
 
 export const adminCommands: Record<string, CommandDefinition> = {

@@ -2,11 +2,12 @@
 import { createHash } from "node:crypto";
 import { Binary } from "bson";
 import { collectionName, optArray, optDoc, type CommandContext, type CommandDefinition } from "./context";
-import { batchSizeOf } from "./admin";
+import { batchSizeOf, storageStats } from "./admin";
+import { checkWritable } from "../engine/catalog";
 import { Collection, type ChangeSink } from "../engine/collection";
 import { prepareInsert } from "../engine/documents";
-import { isKnownStage, mingoOptions, runPipeline } from "../engine/mingo";
 import { interruptible } from "../limits/time-limit";
+import { isKnownStage, mingoOptions, runPipeline, unknownOperator } from "../engine/mingo";
 import { cloneValue, isPlainObject, type Doc } from "../engine/paths";
 import { findDocuments, type ExecStats } from "../engine/query";
 import { textScores } from "../engine/text-scores";
@@ -18,12 +19,52 @@ import { parseCollation } from "../engine/collation";
 /** The SHA-256 of an empty user name, as mongod reports for unauthenticated sessions. */
 const EMPTY_UID = new Binary(createHash("sha256").update("").digest(), 0);
 
-const NULL_SINK: ChangeSink = { put() {}, remove() {}, indexCreated() {}, indexDropped() {} };
+const NULL_SINK: ChangeSink = { put() {}, remove() {}, indexCreated() {}, indexDropped() {}, optionsChanged() {} };
 
 export interface PipelineRun {
   docs: Doc[];
   stats?: ExecStats;
   ns: string;
+}
+
+/** Stages that produce the pipeline's input themselves (first stage only). */
+const SOURCE_STAGES = new Set(["$listLocalSessions", "$collStats", "$indexStats", "$currentOp"]);
+
+/** The documents a source stage produces, or undefined when `stage` is not one. */
+function sourceStage(ctx: CommandContext, source: string | undefined, stage: Doc): Doc[] | undefined {
+  const name = Object.keys(stage)[0];
+  if (!SOURCE_STAGES.has(name)) return undefined;
+  if (name === "$listLocalSessions") return [...ctx.state.sessions.values()].map((s) => ({ _id: { id: s.id, uid: EMPTY_UID }, lastUse: s.lastUse }));
+  if (name === "$currentOp") {
+    if (ctx.db !== "admin" || source !== undefined) throw commandError(ErrorCodes.InvalidNamespace, "$currentOp must be run against the 'admin' database with {aggregate: 1}");
+    return [{ type: "op", active: true, opid: 0, op: "command", ns: "admin.$cmd.aggregate", connectionId: ctx.connectionId, client: ctx.remote }];
+  }
+  if (source === undefined) throw commandError(ErrorCodes.InvalidNamespace, `${name} must be run against a collection`);
+  const coll = ctx.state.catalog.getCollection(ctx.db, source);
+  if (name === "$indexStats") {
+    return [...(coll?.indexes.values() ?? [])].map((e) => ({ name: e.spec.name, key: e.spec.key, host: `${ctx.state.host}:${ctx.state.port}`, accesses: { ops: 0, since: ctx.state.startedAt }, spec: e.spec }));
+  }
+  const spec = stage.$collStats as Doc;
+  if (!isPlainObject(spec)) throw commandError(ErrorCodes.TypeMismatch, "$collStats must take a nested object");
+  if (!coll) throw commandError(ErrorCodes.NamespaceNotFound, `Unable to retrieve storageStats in $collStats stage :: caused by :: Collection [${ctx.db}.${source}] not found.`);
+  const out: Doc = { ns: coll.ns, host: `${ctx.state.host}:${ctx.state.port}`, localTime: new Date() };
+  if (spec.storageStats !== undefined) out.storageStats = storageStats(coll);
+  if (spec.count !== undefined) out.count = coll.count;
+  if (spec.latencyStats !== undefined) out.latencyStats = { reads: { latency: 0, ops: 0 }, writes: { latency: 0, ops: 0 }, commands: { latency: 0, ops: 0 }, transactions: { latency: 0, ops: 0 } };
+  return [out];
+}
+
+/** A view's source collection and the pipeline that reads it (views over views unwound). */
+function resolveView(ctx: CommandContext, source: string, pipeline: Doc[]): { source: string; pipeline: Doc[] } {
+  let name = source;
+  let stages = pipeline;
+  for (let depth = 0; ; depth++) {
+    const coll = ctx.state.catalog.getCollection(ctx.db, name);
+    if (!coll?.isView) return { source: name, pipeline: stages };
+    if (depth >= 20) throw commandError(ErrorCodes.ViewDepthLimitExceeded, `View depth too deep or view cycle detected; maximum depth is 20`);
+    stages = [...(coll.options.pipeline as Doc[]), ...stages];
+    name = coll.options.viewOn as string;
+  }
 }
 
 function validatePipeline(pipeline: unknown[]): Doc[] {
@@ -32,8 +73,13 @@ function validatePipeline(pipeline: unknown[]): Doc[] {
       throw commandError(40323, "A pipeline stage specification object must contain exactly one field.");
     }
     const name = Object.keys(stage)[0];
-    if (name === "$listLocalSessions" && i === 0) return;
+    if (SOURCE_STAGES.has(name)) {
+      if (i === 0) return;
+      throw commandError(40602, `${name} is only valid as the first stage in a pipeline`);
+    }
     if (!isKnownStage(name)) throw commandError(ErrorCodes.Location40324, `Unrecognized pipeline stage name: '${name}'`);
+    const unknown = name === "$out" || name === "$merge" ? undefined : unknownOperator(stage[name]);
+    if (unknown) throw commandError(ErrorCodes.InvalidPipelineOperator, `Unrecognized expression '${unknown}'`);
     if ((name === "$out" || name === "$merge") && i !== pipeline.length - 1) {
       throw commandError(40601, `${name} can only be the final stage in the pipeline`);
     }
@@ -95,18 +141,20 @@ function countStages(stages: Doc[]): ((n: number) => Doc[]) | undefined {
 }
 
 /** Runs the pipeline (without its final $out/$merge) and returns the documents. */
-export function executePipeline(ctx: CommandContext, source: string | undefined, pipeline: Doc[], hint?: unknown): PipelineRun {
+export function executePipeline(ctx: CommandContext, requested: string | undefined, pipeline: Doc[], hint?: unknown): PipelineRun {
   const { catalog } = ctx.state;
-  let stages = pipeline;
+  const ns = requested === undefined ? `${ctx.db}.$cmd.aggregate` : `${ctx.db}.${requested}`;
+  const resolved = requested === undefined ? { source: undefined, pipeline } : resolveView(ctx, requested, pipeline);
+  const source = resolved.source;
+  let stages = resolved.pipeline;
   let stats: ExecStats | undefined;
   let input: Doc[] = [];
   const collation = parseCollation(ctx.body.collation);
-  const ns = source === undefined ? `${ctx.db}.$cmd.aggregate` : `${ctx.db}.${source}`;
-  if (source === undefined && stages.length > 0 && "$listLocalSessions" in stages[0]) {
-    input = [...ctx.state.sessions.values()].map((s) => ({ _id: { id: s.id, uid: EMPTY_UID }, lastUse: s.lastUse }));
+  const produced = stages.length > 0 ? sourceStage(ctx, source, stages[0]) : undefined;
+  if (produced) {
+    input = produced;
     stages = stages.slice(1);
-  }
-  if (source !== undefined) {
+  } else if (source !== undefined) {
     const coll = catalog.getCollection(ctx.db, source);
     let filter: Doc = {};
     if (stages.length > 0 && "$match" in stages[0]) {
@@ -129,7 +177,8 @@ export function executePipeline(ctx: CommandContext, source: string | undefined,
       return copy;
     });
   }
-  const resolver = (name: string): Doc[] => [...(catalog.getCollection(ctx.db, name)?.records.values() ?? [])].map(cloneValue);
+  const resolver = (name: string): Doc[] =>
+    catalog.getCollection(ctx.db, name)?.isView ? executePipeline(ctx, name, []).docs : [...(catalog.getCollection(ctx.db, name)?.records.values() ?? [])].map(cloneValue);
   const variables = optDoc(ctx, "let");
   let docs: Doc[];
   try {
@@ -151,6 +200,7 @@ function writeOut(ctx: CommandContext, spec: unknown, docs: Doc[]): void {
   const { catalog } = ctx.state;
   const target = outTarget(ctx, spec);
   const existing = catalog.getCollection(target.db, target.coll);
+  checkWritable(target.db, target.coll, existing);
   const prepared = docs.map((d) => prepareInsert(d));
   // Dry run against a scratch collection with the same indexes.
   const scratch = new Collection(target.db, target.coll, {}, NULL_SINK);
@@ -176,6 +226,7 @@ function writeMerge(ctx: CommandContext, spec: unknown, docs: Doc[]): void {
   const on = s.on === undefined ? ["_id"] : Array.isArray(s.on) ? (s.on as string[]) : [String(s.on)];
   const whenMatched = s.whenMatched ?? "merge";
   const whenNotMatched = s.whenNotMatched ?? "insert";
+  checkWritable(target.db, target.coll, ctx.state.catalog.getCollection(target.db, target.coll));
   const { coll } = ctx.state.catalog.ensureCollection(target.db, target.coll);
   for (const doc of docs) {
     const filter: Doc = {};
@@ -189,7 +240,10 @@ function writeMerge(ctx: CommandContext, spec: unknown, docs: Doc[]): void {
     }
     const [rid, existing] = matches[0];
     if (whenMatched === "keepExisting") continue;
-    if (whenMatched === "fail") throw commandError(ErrorCodes.DuplicateKey, "$merge failed: a matching document exists in the target collection");
+    if (whenMatched === "fail") {
+      const keyPattern = Object.fromEntries(on.map((f) => [f, 1]));
+      throw commandError(ErrorCodes.DuplicateKey, `E11000 duplicate key error collection: ${coll.ns} dup key: ${JSON.stringify(filter)}`, { keyPattern, keyValue: filter });
+    }
     let next: Doc;
     if (whenMatched === "replace") next = { ...doc, _id: existing._id };
     else if (Array.isArray(whenMatched)) next = applyUpdate(existing, whenMatched as Doc[], { filter: {}, inserting: false });

@@ -7,6 +7,8 @@ import { explainCommands } from "./explain";
 import { handshakeCommands } from "./handshake";
 import { indexCommands } from "./indexes";
 import { readCommands } from "./read";
+import { replicationCommands } from "./replication";
+import { collModCommands } from "./collmod";
 import { writeCommands } from "./write";
 import type { Doc } from "../engine/paths";
 import { interruptible, timeLimitOf, withTimeLimit } from "../limits/time-limit";
@@ -22,6 +24,8 @@ const COMMANDS: Record<string, CommandDefinition> = {
   ...writeCommands,
   ...aggregateCommands,
   ...explainCommands,
+  ...replicationCommands,
+  ...collModCommands,
 };
 
 COMMANDS.listCommands = {

@@ -2,7 +2,8 @@
 import { collectionName, optArray, type CommandContext, type CommandDefinition } from "./context";
 import { batchSizeOf } from "./admin";
 import { compareValues, isNumeric, toNumber } from "../engine/bson-order";
-import { isTextIndexKey, type IndexEntry, type IndexSpec } from "../engine/collection";
+import { isTextIndexKey, MAX_INDEXES, type IndexEntry, type IndexSpec } from "../engine/collection";
+import { checkWritable } from "../engine/catalog";
 import { isPlainObject, type Doc } from "../engine/paths";
 import { commandError, ErrorCodes } from "../errors";
 
@@ -40,6 +41,16 @@ function normalizeSpec(raw: unknown): IndexSpec {
   for (const opt of SPEC_OPTIONS) if (raw[opt] !== undefined) spec[opt] = raw[opt];
   if (spec.unique === false) delete spec.unique;
   if (spec.sparse === false) delete spec.sparse;
+  if (compareValues(spec.key, { _id: 1 }) === 0) {
+    for (const option of ["unique", "sparse", "partialFilterExpression", "expireAfterSeconds"]) {
+      if (raw[option] !== undefined) {
+        throw commandError(ErrorCodes.InvalidIndexSpecificationOption, `The field '${option}' is not valid for an _id index specification. Specification: ${JSON.stringify(raw)}`);
+      }
+    }
+  }
+  if (spec.expireAfterSeconds !== undefined && (!isNumeric(spec.expireAfterSeconds) || toNumber(spec.expireAfterSeconds) < 0)) {
+    throw commandError(ErrorCodes.CannotCreateIndex, "TTL index 'expireAfterSeconds' option must be numeric and non-negative");
+  }
   if (spec.name === "_id_" && compareValues(spec.key, { _id: 1 }) !== 0) {
     throw commandError(ErrorCodes.BadValue, "The index name '_id_' is reserved for the _id index, which must have key pattern {_id: 1}");
   }
@@ -56,6 +67,7 @@ function createIndexes(ctx: CommandContext): Doc {
   if (!requested || requested.length === 0) throw commandError(ErrorCodes.BadValue, "Must specify at least one index to create");
   const specs = requested.map(normalizeSpec);
   const { catalog } = ctx.state;
+  checkWritable(ctx.db, name, catalog.getCollection(ctx.db, name));
   const { coll, created } = catalog.ensureCollection(ctx.db, name);
   const before = coll.indexes.size;
   const toBuild: IndexSpec[] = [];
@@ -80,6 +92,9 @@ function createIndexes(ctx: CommandContext): Doc {
     }
     toBuild.push(spec);
   }
+  if (coll.indexes.size + toBuild.length > MAX_INDEXES) {
+    throw commandError(ErrorCodes.CannotCreateIndex, `add index fails, too many indexes for ${coll.ns} key:${JSON.stringify(toBuild[toBuild.length - 1].key)}`);
+  }
   for (const spec of toBuild) coll.createIndex(spec);
   const reply: Doc = { numIndexesBefore: before, numIndexesAfter: coll.indexes.size, createdCollectionAutomatically: created };
   if (toBuild.length === 0) reply.note = "all indexes already exist";
@@ -90,7 +105,9 @@ function listIndexes(ctx: CommandContext): Doc {
   const name = collectionName(ctx);
   const coll = ctx.state.catalog.getCollection(ctx.db, name);
   if (!coll) throw commandError(ErrorCodes.NamespaceNotFound, `ns does not exist: ${ctx.db}.${name}`);
-  const docs = [...coll.indexes.values()].map((e) => ({ ...e.spec }));
+  // a clustered collection lists its _id index as the clustered index it was created with
+  const clustered = isPlainObject(coll.options.clusteredIndex) ? { ...coll.options.clusteredIndex, clustered: true } : undefined;
+  const docs = [...coll.indexes.values()].map((e) => (e.spec.name === "_id_" && clustered ? clustered : { ...e.spec }));
   const cursor = isPlainObject(ctx.body.cursor) ? ctx.body.cursor : {};
   return ctx.state.cursors.firstBatch(`${ctx.db}.$cmd.listIndexes.${name}`, docs, batchSizeOf(cursor));
 }

@@ -11,7 +11,8 @@ import {
 } from "./context";
 import { compileFilter, project } from "../engine/mingo";
 import { isPlainObject, valuesAtPath, type Doc } from "../engine/paths";
-import { findDocuments, type QueryOptions, type QueryResult } from "../engine/query";
+import { findDocuments, type ExecStats, type QueryOptions, type QueryResult } from "../engine/query";
+import { executePipeline } from "./aggregate";
 import { textScores } from "../engine/text-scores";
 import { commandError, ErrorCodes } from "../errors";
 import { collationComparator, parseCollation, type CollationSpec } from "../engine/collation";
@@ -92,6 +93,17 @@ export function runFind(ctx: CommandContext): { result: QueryResult; docs: Doc[]
   const filter = optDoc(ctx, "filter") ?? {};
   const opts = queryOptions(ctx);
   const coll = ctx.state.catalog.getCollection(ctx.db, name);
+  if (coll?.isView) {
+    // a find on a view is an aggregation of the view's pipeline followed by the find's own stages
+    const stages: Doc[] = [{ $match: filter }];
+    if (opts.sort && Object.keys(opts.sort).length) stages.push({ $sort: opts.sort });
+    if (opts.skip) stages.push({ $skip: opts.skip });
+    if (opts.limit) stages.push({ $limit: opts.limit });
+    if (opts.projection && Object.keys(opts.projection).length) stages.push({ $project: opts.projection });
+    const { docs } = executePipeline(ctx, name, stages);
+    const stats: ExecStats = { stage: "COLLSCAN", keysExamined: 0, docsExamined: docs.length, nReturned: docs.length, sorted: false };
+    return { result: { matches: [], count: docs.length, stats }, docs, ns: `${ctx.db}.${name}` };
+  }
   const result = findDocuments(coll, filter, opts);
   const docs = applyProjection(
     result.matches.map(([, d]) => d),
@@ -132,6 +144,10 @@ function count(ctx: CommandContext): Doc {
   const limit = Math.abs(optNumber(ctx, "limit") ?? 0);
   const coll = ctx.state.catalog.getCollection(ctx.db, name);
   if (!coll) return { n: 0, ok: 1 };
+  if (coll.isView) {
+    const stages: Doc[] = [{ $match: query }, ...(skip ? [{ $skip: skip }] : []), ...(limit ? [{ $limit: limit }] : []), { $count: "n" }];
+    return { n: (executePipeline(ctx, name, stages).docs[0]?.n as number | undefined) ?? 0, ok: 1 };
+  }
   if (Object.keys(query).length === 0 && ctx.body.hint === undefined && ctx.body.collation === undefined) {
     let n = Math.max(0, coll.count - skip);
     if (limit > 0) n = Math.min(n, limit);
@@ -175,9 +191,9 @@ function distinct(ctx: CommandContext): Doc {
   const query = optDoc(ctx, "query") ?? {};
   const coll = ctx.state.catalog.getCollection(ctx.db, name);
   const collation = parseCollation(ctx.body.collation);
-  const { matches } = findDocuments(coll, query, { hint: ctx.body.hint, collation });
+  const docs = coll?.isView ? executePipeline(ctx, name, [{ $match: query }]).docs : findDocuments(coll, query, { hint: ctx.body.hint, collation }).matches.map(([, d]) => d);
   const values = distinctValues(
-    matches.map(([, d]) => d),
+    docs,
     key,
     collation,
   );

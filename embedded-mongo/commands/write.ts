@@ -4,6 +4,7 @@ import { applyProjection } from "./read";
 import { compareValues } from "../engine/bson-order";
 import type { Collection } from "../engine/collection";
 import { checkSize, prepareInsert } from "../engine/documents";
+import { checkWritable } from "../engine/catalog";
 import { isPlainObject, type Doc } from "../engine/paths";
 import { findDocuments } from "../engine/query";
 import { applyUpdate, buildUpsert, isOperatorUpdate, isPipelineUpdate, type UpdateSpec } from "../engine/update";
@@ -32,17 +33,26 @@ function writeReply(n: number, errors: Doc[], extra: Doc = {}): Doc {
   return reply;
 }
 
+/** The collection a write goes to (created on first write), after mongod's namespace checks. */
+function writableCollection(ctx: CommandContext, name: string): Collection {
+  checkWritable(ctx.db, name, ctx.state.catalog.getCollection(ctx.db, name));
+  return ctx.state.catalog.ensureCollection(ctx.db, name).coll;
+}
+
 function insert(ctx: CommandContext): Doc {
   const name = collectionName(ctx);
   const docs = statements(ctx, "documents");
   const ordered = optBool(ctx, "ordered") !== false;
-  const { coll } = ctx.state.catalog.ensureCollection(ctx.db, name);
+  const coll = writableCollection(ctx, name);
+  const validate = optBool(ctx, "bypassDocumentValidation") !== true;
   let n = 0;
   const errors: Doc[] = [];
   for (let i = 0; i < docs.length; i++) {
     ctx.state.opcounters.insert++;
     try {
-      coll.insert(prepareInsert(docs[i]));
+      const doc = prepareInsert(docs[i]);
+      if (validate) coll.checkValidation(doc);
+      coll.insert(doc);
       n++;
     } catch (e) {
       errors.push(toCommandError(e).toWriteError(i));
@@ -103,16 +113,19 @@ function changed(updated: Doc, doc: Doc): boolean {
 }
 
 /** Runs one update statement; returns matched/modified counts and the upserted _id. */
-function runUpdate(coll: Collection, st: UpdateStatement): { matched: number; modified: number; upsertedId?: unknown } {
-  // Matching and computing may be stopped by the time limit; the writes below then never start.
+function runUpdate(coll: Collection, st: UpdateStatement, validate: boolean): { matched: number; modified: number; upsertedId?: unknown } {
+  // Matching, computing and validating may be stopped by the time limit; the writes below then never start.
   const { matched, changes, upsert } = interruptible(() => {
     const { matches } = findDocuments(coll, st.q, { limit: st.multi ? 0 : 1, hint: st.hint, collation: st.collation, variables: st.variables });
     const changes: Array<[number, Doc]> = [];
     for (const [rid, doc] of matches) {
       const updated = updatedVersion(doc, st);
-      if (changed(updated, doc)) changes.push([rid, updated]);
+      if (!changed(updated, doc)) continue;
+      if (validate) coll.checkValidation(updated, doc);
+      changes.push([rid, updated]);
     }
     const upsert = matches.length === 0 && st.upsert ? buildUpsert(st.q, st.u, st.arrayFilters, st.variables) : undefined;
+    if (upsert && validate) coll.checkValidation(upsert);
     return { matched: matches.length, changes, upsert };
   });
   for (const [rid, updated] of changes) coll.replace(rid, updated);
@@ -127,7 +140,10 @@ function update(ctx: CommandContext): Doc {
   const name = collectionName(ctx);
   const list = statements(ctx, "updates");
   const ordered = optBool(ctx, "ordered") !== false;
-  const { coll } = ctx.state.catalog.ensureCollection(ctx.db, name);
+  const validate = optBool(ctx, "bypassDocumentValidation") !== true;
+  // statements are parsed as mongod's IDL does: an unknown field fails the whole command
+  for (const raw of list) if (isPlainObject(raw)) checkFields(raw, UPDATE_STATEMENT_FIELDS, "update.updates");
+  const coll = writableCollection(ctx, name);
   let n = 0;
   let nModified = 0;
   const upserted: Doc[] = [];
@@ -136,7 +152,7 @@ function update(ctx: CommandContext): Doc {
     ctx.state.opcounters.update++;
     try {
       checkTimeLimit();
-      const r = runUpdate(coll, { ...parseUpdateStatement(list[i]), variables: optDoc(ctx, "let") });
+      const r = runUpdate(coll, { ...parseUpdateStatement(list[i]), variables: optDoc(ctx, "let") }, validate);
       n += r.matched;
       nModified += r.modified;
       if (r.upsertedId !== undefined) {
@@ -157,7 +173,9 @@ function del(ctx: CommandContext): Doc {
   const name = collectionName(ctx);
   const list = statements(ctx, "deletes");
   const ordered = optBool(ctx, "ordered") !== false;
+  for (const raw of list) if (isPlainObject(raw)) checkFields(raw, DELETE_STATEMENT_FIELDS, "delete.deletes");
   const coll = ctx.state.catalog.getCollection(ctx.db, name);
+  checkWritable(ctx.db, name, coll);
   let n = 0;
   const errors: Doc[] = [];
   for (let i = 0; i < list.length; i++) {
@@ -203,9 +221,11 @@ function findAndModify(ctx: CommandContext): Doc {
   const variables = optDoc(ctx, "let");
   const project = (d: Doc | null): Doc | null => (d === null ? null : applyProjection([d], fields, query)[0]);
 
+  const validate = optBool(ctx, "bypassDocumentValidation") !== true;
   // Matching, the new version and the projected answer are computed under the time limit; the write follows.
   if (remove) {
     const coll = ctx.state.catalog.getCollection(ctx.db, name);
+    checkWritable(ctx.db, name, coll);
     const found = interruptible(() => {
       const [match] = findDocuments(coll, query, { sort, limit: 1, hint: ctx.body.hint, collation, variables }).matches;
       return match && { rid: match[0], value: project(match[1]) };
@@ -214,25 +234,28 @@ function findAndModify(ctx: CommandContext): Doc {
     coll.remove(found.rid);
     return { lastErrorObject: { n: 1 }, value: found.value, ok: 1 };
   }
-  const { coll } = ctx.state.catalog.ensureCollection(ctx.db, name);
+  const coll = writableCollection(ctx, name);
   const st: UpdateStatement = { q: query, u: updateSpec!, upsert, multi: false, arrayFilters, collation, variables };
   const found = interruptible(() => {
     const [match] = findDocuments(coll, query, { sort, limit: 1, hint: ctx.body.hint, collation, variables }).matches;
     if (!match) {
       if (!upsert) return undefined;
       const inserted = prepareInsert(buildUpsert(query, updateSpec!, arrayFilters, variables));
+      if (validate) coll.checkValidation(inserted);
       return { inserted, value: returnNew ? project(inserted) : null };
     }
     const [rid, doc] = match;
     const updated = updatedVersion(doc, st);
-    return { rid, doc, updated, value: project(returnNew ? updated : doc) };
+    const isChanged = changed(updated, doc);
+    if (isChanged && validate) coll.checkValidation(updated, doc);
+    return { rid, updated: isChanged ? updated : undefined, value: project(returnNew ? updated : doc) };
   });
   if (!found) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
   if (found.inserted) {
     coll.insert(found.inserted);
     return { lastErrorObject: { n: 1, updatedExisting: false, upserted: found.inserted._id }, value: found.value, ok: 1 };
   }
-  if (changed(found.updated, found.doc)) coll.replace(found.rid, found.updated);
+  if (found.updated) coll.replace(found.rid, found.updated);
   return { lastErrorObject: { n: 1, updatedExisting: true }, value: found.value, ok: 1 };
 }
 

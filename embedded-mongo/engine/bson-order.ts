@@ -95,8 +95,22 @@ export function toNumber(v: unknown): number {
   return Number.NaN;
 }
 
+/** An integer value as a BigInt (exact for Longs beyond 2^53), or undefined. */
+function exactInteger(v: unknown): bigint | undefined {
+  if (v instanceof Long) return v.toBigInt();
+  if (typeof v === "bigint") return v;
+  if (typeof v === "number" && Number.isInteger(v)) return BigInt(v);
+  if ((v instanceof Int32 || v instanceof Double) && Number.isInteger(v.valueOf())) return BigInt(v.valueOf());
+  return undefined;
+}
+
 function compareNumbers(a: unknown, b: unknown): number {
   if (a instanceof Long && b instanceof Long) return a.compare(b);
+  if (a instanceof Long || b instanceof Long || typeof a === "bigint" || typeof b === "bigint") {
+    const x = exactInteger(a);
+    const y = exactInteger(b);
+    if (x !== undefined && y !== undefined) return x < y ? -1 : x > y ? 1 : 0;
+  }
   const x = toNumber(a);
   const y = toNumber(b);
   // NaN sorts before every other number, as in MongoDB.

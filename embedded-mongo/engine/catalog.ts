@@ -26,6 +26,15 @@ export function validateCollectionName(db: string, name: unknown): string {
   return name;
 }
 
+/** The `system.*` collections a user may create and write (mongod's own are not served here). */
+const USER_SYSTEM_COLLECTIONS = new Set(["system.js"]);
+
+/** Writes go to collections only: not to views (166) nor to mongod's `system.*` namespaces (73). */
+export function checkWritable(db: string, name: string, coll: Collection | undefined): void {
+  if (name.startsWith("system.") && !USER_SYSTEM_COLLECTIONS.has(name)) throw commandError(ErrorCodes.InvalidNamespace, `cannot write to '${db}.${name}'`);
+  if (coll?.isView) throw commandError(ErrorCodes.CommandNotSupportedOnView, `Namespace ${db}.${name} is a view, not a collection`);
+}
+
 export class Catalog implements ChangeSink {
   readonly dbs = new Map<string, Map<string, Collection>>();
   log?: ChangeLog;
@@ -47,6 +56,9 @@ export class Catalog implements ChangeSink {
   indexDropped(coll: Collection, name: string): void {
     if (this.log) this.emit({ op: "dropIndex", db: coll.dbName, coll: coll.name, name });
   }
+  optionsChanged(coll: Collection): void {
+    if (this.log) this.emit({ op: "options", db: coll.dbName, coll: coll.name, options: coll.options });
+  }
 
   getCollection(db: string, name: string): Collection | undefined {
     return this.dbs.get(db)?.get(name);
@@ -62,6 +74,7 @@ export class Catalog implements ChangeSink {
   createCollection(db: string, name: string, options: Doc, uuid?: UUID): Collection {
     validateDbName(db);
     validateCollectionName(db, name);
+    if (name.startsWith("system.") && !USER_SYSTEM_COLLECTIONS.has(name)) throw commandError(ErrorCodes.InvalidNamespace, `Invalid system namespace: ${db}.${name}`);
     let colls = this.dbs.get(db);
     if (!colls) this.dbs.set(db, (colls = new Map()));
     if (colls.has(name)) throw commandError(ErrorCodes.NamespaceExists, `Collection ${db}.${name} already exists.`);
@@ -133,6 +146,11 @@ export class Catalog implements ChangeSink {
         const { coll } = this.ensureCollection(db, name);
         const spec = entry.spec as IndexSpec;
         if (!coll.indexes.has(spec.name)) coll.createIndex(spec);
+        else coll.modifyIndex(spec.name, spec, false);
+        return;
+      }
+      case "options": {
+        this.getCollection(db, name)?.setOptions(entry.options as Doc, false);
         return;
       }
       case "dropIndex":

@@ -4,7 +4,7 @@
  * comparison query operators are replaced by these collation-aware ones.
  */
 import { resolve } from "mingo/util";
-import { compareValues, typeOrder } from "./bson-order";
+import { compareValues, TypeOrder, typeOrder } from "./bson-order";
 import { isPlainObject, type Doc } from "./paths";
 import { commandError, ErrorCodes } from "../errors";
 
@@ -84,13 +84,18 @@ function rangeWith(cmp: Comparator, a: unknown, b: unknown, ok: (c: number) => b
   return values.some((v) => v !== undefined && typeOrder(v) === typeOrder(b) && ok(cmp(v, b)));
 }
 
+function involvesNumbers(value: unknown): boolean {
+  return Array.isArray(value) ? value.some((v) => typeOrder(v) === TypeOrder.Number) : typeOrder(value) === TypeOrder.Number;
+}
+
 /** Wraps mingo's comparison query operators: with options.collation set, strings compare by it. */
 export function collationAwareQueryOps(original: Record<string, QueryOp>): Record<string, QueryOp> {
   const wrap = (name: string, pred: (cmp: Comparator, a: unknown, b: unknown) => boolean): QueryOp => {
     const orig = original[name];
     return (selector, value, options) => {
       const spec = options.collation as CollationSpec | undefined;
-      if (!spec) return orig(selector, value, options);
+      // BSON order also decides numbers of every kind (Decimal128, Long, Int32, Double against plain ones)
+      if (!spec && !involvesNumbers(value)) return orig(selector, value, options);
       const cmp = collationComparator(spec);
       return (obj) => pred(cmp, lhsValues(obj, selector), value);
     };

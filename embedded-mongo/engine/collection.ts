@@ -1,8 +1,10 @@
 /** A collection: documents by record id (natural order = insertion order) plus its indexes. */
-import { UUID } from "bson";
+import { calculateObjectSize, UUID } from "bson";
 import { OrderedIndex } from "./ordered-index";
+import { collationComparator, parseCollation } from "./collation";
 import { TextIndex } from "./text-index";
 import { compileFilter } from "./mingo";
+import { compareValues } from "./bson-order";
 import { formatValue } from "./format";
 import { isPlainObject, type Doc } from "./paths";
 import { commandError, ErrorCodes } from "../errors";
@@ -13,12 +15,20 @@ export interface IndexSpec extends Doc {
   name: string;
 }
 
-export interface IndexEntry {
+interface IndexEntryBase {
   spec: IndexSpec;
-  ordered?: OrderedIndex;
-  text?: TextIndex;
   partial?: { test(doc: Doc): boolean };
 }
+
+/** A declared index: a B+tree over its key fields, or a text index (one per collection). */
+export type IndexEntry =
+  | (IndexEntryBase & { kind: "ordered"; ordered: OrderedIndex; text?: undefined })
+  | (IndexEntryBase & { kind: "text"; text: TextIndex; ordered?: undefined });
+
+export type OrderedIndexEntry = Extract<IndexEntry, { kind: "ordered" }>;
+
+/** mongod's limit of indexes per collection (the _id index included). */
+export const MAX_INDEXES = 64;
 
 /** Receives every change so a journal can make it durable. */
 export interface ChangeSink {
@@ -26,10 +36,17 @@ export interface ChangeSink {
   remove(coll: Collection, id: unknown): void;
   indexCreated(coll: Collection, spec: IndexSpec): void;
   indexDropped(coll: Collection, name: string): void;
+  /** collection options changed (collMod) */
+  optionsChanged(coll: Collection): void;
 }
 
 export function isTextIndexKey(key: Doc): boolean {
   return Object.values(key).some((v) => v === "text");
+}
+
+function compilePartial(expression: unknown): { test(doc: Doc): boolean } {
+  if (!isPlainObject(expression)) throw commandError(ErrorCodes.BadValue, "partialFilterExpression must be an object");
+  return compileFilter(expression);
 }
 
 export class Collection {
@@ -38,6 +55,9 @@ export class Collection {
   readonly idIndex: OrderedIndex;
   private nextRecordId = 1;
   private changes = 0;
+  /** bytes of BSON held (kept for capped collections only) */
+  private dataBytes = 0;
+  private compiledValidator?: { test(doc: Doc): boolean };
 
   constructor(
     readonly dbName: string,
@@ -46,8 +66,44 @@ export class Collection {
     private readonly sink: ChangeSink,
     readonly uuid: UUID = new UUID(),
   ) {
-    this.idIndex = new OrderedIndex({ _id: 1 }, true, false);
-    this.indexes.set("_id_", { spec: { v: 2, key: { _id: 1 }, name: "_id_" }, ordered: this.idIndex });
+    // a time-series collection's _id is not unique (its buckets are keyed by time)
+    this.idIndex = new OrderedIndex({ _id: 1 }, options.timeseries === undefined, false);
+    this.indexes.set("_id_", { kind: "ordered", spec: { v: 2, key: { _id: 1 }, name: "_id_" }, ordered: this.idIndex });
+  }
+
+  /** A view: no documents of its own, reads run its pipeline over `viewOn`. */
+  get isView(): boolean {
+    return typeof this.options.viewOn === "string";
+  }
+
+  get capped(): boolean {
+    return this.options.capped === true;
+  }
+
+  /** Replaces options (collMod); the validator is recompiled on next use. */
+  setOptions(options: Doc, log = true): void {
+    for (const k of Object.keys(this.options)) delete this.options[k];
+    Object.assign(this.options, options);
+    this.compiledValidator = undefined;
+    if (log) this.sink.optionsChanged(this);
+  }
+
+  /**
+   * The collection's validator, as mongod applies it to a write: `validationLevel` off skips it, moderate
+   * spares updates of documents that were already invalid, `validationAction` warn lets the write through.
+   */
+  checkValidation(doc: Doc, previous?: Doc): void {
+    const validator = this.options.validator;
+    if (!isPlainObject(validator) || Object.keys(validator).length === 0) return;
+    const level = this.options.validationLevel ?? "strict";
+    if (level === "off") return;
+    const compiled = (this.compiledValidator ??= compileFilter(validator));
+    if (compiled.test(doc)) return;
+    if (level === "moderate" && previous && !compiled.test(previous)) return;
+    if (this.options.validationAction === "warn") return;
+    throw commandError(ErrorCodes.DocumentValidationFailure, "Document failed validation", {
+      errInfo: { failingDocumentId: doc._id, details: { operatorName: Object.keys(validator)[0], specifiedAs: validator } },
+    });
   }
 
   get ns(): string {
@@ -94,11 +150,19 @@ export class Collection {
     return keys;
   }
 
-  private checkUnique(keys: Map<IndexEntry, unknown[][]>, recordId: number): void {
+  /**
+   * Unique indexes refuse a second document with a key; an index being prepared for uniqueness
+   * (`prepareUnique`) refuses new duplicates but keeps the ones a document already had (`previous`).
+   */
+  private checkUnique(keys: Map<IndexEntry, unknown[][]>, recordId: number, previous?: Map<IndexEntry, unknown[][]>): void {
     for (const [entry, ks] of keys) {
-      if (!entry.ordered?.unique) continue;
+      const ordered = entry.ordered;
+      if (!ordered) continue;
+      const preparing = entry.spec.prepareUnique === true;
+      if (!ordered.unique && !preparing) continue;
       for (const k of ks) {
-        if (entry.ordered.findDuplicate(k, recordId) !== undefined) throw this.duplicateKeyError(entry, k);
+        if (preparing && previous?.get(entry)?.some((old) => old.every((v, i) => compareValues(v, k[i]) === 0))) continue;
+        if (ordered.findDuplicate(k, recordId) !== undefined) throw this.duplicateKeyError(entry, k);
       }
     }
   }
@@ -126,7 +190,23 @@ export class Collection {
     for (const [entry, ks] of keys) entry.ordered!.add(ks, recordId);
     for (const entry of this.indexes.values()) if (entry.text && this.applies(entry, doc)) entry.text.add(doc, recordId);
     this.sink.put(this, doc);
+    if (this.capped) {
+      this.dataBytes += calculateObjectSize(doc);
+      this.trimCapped(recordId);
+    }
     return recordId;
+  }
+
+  /** A capped collection drops its oldest documents past `max` documents or `size` bytes. */
+  private trimCapped(newest: number): void {
+    const max = Number(this.options.max ?? 0);
+    const size = Number(this.options.size ?? 0);
+    for (const [rid] of this.records) {
+      if (rid === newest) break;
+      const over = (max > 0 && this.records.size > max) || (size > 0 && this.dataBytes > size);
+      if (!over) break;
+      this.remove(rid);
+    }
   }
 
   replace(recordId: number, doc: Doc): void {
@@ -134,8 +214,8 @@ export class Collection {
     const old = this.records.get(recordId);
     if (!old) throw commandError(ErrorCodes.InternalError, "record vanished during update");
     const keys = this.keysFor(doc);
-    this.checkUnique(keys, recordId);
     const oldKeys = this.keysFor(old);
+    this.checkUnique(keys, recordId, oldKeys);
     for (const [entry, ks] of oldKeys) entry.ordered!.remove(ks, recordId);
     for (const [entry, ks] of keys) entry.ordered!.add(ks, recordId);
     for (const entry of this.indexes.values()) {
@@ -143,6 +223,7 @@ export class Collection {
       entry.text.remove(recordId);
       if (this.applies(entry, doc)) entry.text.add(doc, recordId);
     }
+    if (this.capped) this.dataBytes += calculateObjectSize(doc) - calculateObjectSize(old);
     this.records.set(recordId, doc);
     this.sink.put(this, doc);
   }
@@ -153,6 +234,7 @@ export class Collection {
     if (!old) return;
     for (const [entry, ks] of this.keysFor(old)) entry.ordered!.remove(ks, recordId);
     for (const entry of this.indexes.values()) entry.text?.remove(recordId);
+    if (this.capped) this.dataBytes -= calculateObjectSize(old);
     this.records.delete(recordId);
     this.sink.remove(this, old._id);
   }
@@ -160,17 +242,16 @@ export class Collection {
   /** Builds an index from a validated spec; throws 11000 when existing documents violate uniqueness. */
   createIndex(spec: IndexSpec, log = true): void {
     this.changes++;
-    const entry: IndexEntry = { spec };
-    if (spec.partialFilterExpression !== undefined) {
-      if (!isPlainObject(spec.partialFilterExpression)) throw commandError(ErrorCodes.BadValue, "partialFilterExpression must be an object");
-      entry.partial = compileFilter(spec.partialFilterExpression);
-    }
+    const partial = spec.partialFilterExpression === undefined ? undefined : compilePartial(spec.partialFilterExpression);
+    let entry: IndexEntry;
     if (isTextIndexKey(spec.key)) {
-      entry.text = new TextIndex((spec.weights as Record<string, number>) ?? {});
-      for (const [rid, doc] of this.records) if (this.applies(entry, doc)) entry.text.add(doc, rid);
+      const text = new TextIndex((spec.weights as Record<string, number>) ?? {});
+      entry = { kind: "text", spec, text, partial };
+      for (const [rid, doc] of this.records) if (this.applies(entry, doc)) text.add(doc, rid);
     } else {
-      const ordered = new OrderedIndex(spec.key, spec.unique === true, spec.sparse === true);
-      entry.ordered = ordered;
+      // a collated index compares strings (uniqueness included) by its collation
+      const ordered = new OrderedIndex(spec.key, spec.unique === true, spec.sparse === true, collationComparator(parseCollation(spec.collation)));
+      entry = { kind: "ordered", spec, ordered, partial };
       for (const [rid, doc] of this.records) {
         if (!this.applies(entry, doc)) continue;
         const ks = ordered.keysFor(doc);
@@ -185,6 +266,37 @@ export class Collection {
       }
     }
     this.indexes.set(spec.name, entry);
+    if (log) this.sink.indexCreated(this, spec);
+  }
+
+  /** Duplicate keys of an index (the record ids sharing each key), for converting it to unique. */
+  duplicates(entry: OrderedIndexEntry): unknown[][] {
+    const groups: unknown[][] = [];
+    const probe = new OrderedIndex(entry.spec.key, false, entry.ordered.sparse, collationComparator(parseCollation(entry.spec.collation)));
+    const seen = new Map<number, number>();
+    for (const [rid, doc] of this.records) {
+      if (!this.applies(entry, doc)) continue;
+      for (const k of probe.keysFor(doc)) {
+        const other = probe.findDuplicate(k, rid);
+        if (other !== undefined) {
+          const g = seen.get(other) ?? groups.push([this.records.get(other)!._id]) - 1;
+          seen.set(other, g);
+          if (!seen.has(rid)) groups[g].push(doc._id);
+          seen.set(rid, g);
+        }
+        probe.add([k], rid);
+      }
+    }
+    return groups;
+  }
+
+  /** Changes an index's options in place (collMod): a new uniqueness rebuilds its tree. */
+  modifyIndex(name: string, spec: IndexSpec, log = true): void {
+    const entry = this.indexes.get(name);
+    if (!entry) throw commandError(ErrorCodes.IndexNotFound, `cannot find index ${name}`);
+    this.changes++;
+    this.indexes.delete(name);
+    this.createIndex(spec, false);
     if (log) this.sink.indexCreated(this, spec);
   }
 

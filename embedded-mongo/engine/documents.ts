@@ -21,7 +21,26 @@ export function prepareInsert(input: unknown): Doc {
   return idFirst(doc);
 }
 
+/** mongod's limit of nested documents and arrays in a stored document. */
+export const MAX_NESTING_DEPTH = 100;
+
+function depthOf(value: unknown, limit: number): number {
+  if (limit < 0) return 0;
+  let deepest = 0;
+  const children = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : undefined;
+  if (!children) return 0;
+  for (const child of children) {
+    deepest = Math.max(deepest, depthOf(child, limit - 1));
+    if (deepest > limit) break;
+  }
+  return deepest + 1;
+}
+
+/** Size and nesting limits of a document about to be stored. */
 export function checkSize(doc: Doc): void {
+  if (depthOf(doc, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH) {
+    throw commandError(ErrorCodes.Overflow, `Document exceeds maximum nesting depth of ${MAX_NESTING_DEPTH}`);
+  }
   const size = calculateObjectSize(doc);
   if (size > MAX_DOCUMENT_SIZE) {
     throw commandError(ErrorCodes.BSONObjectTooLarge, `object to insert too large. size in bytes: ${size}, max size: ${MAX_DOCUMENT_SIZE}`);

@@ -20,6 +20,9 @@ import type { Doc } from "./paths";
 
 import { textScores } from "./text-scores";
 import { boundedExpressionOperators } from "../limits/expressions";
+import { compareValues, typeOrder } from "./bson-order";
+import { commandError } from "../errors";
+import { compileJsonSchema } from "./json-schema";
 
 type PipelineOp = (coll: LazyIterator, expr: unknown, options: Options) => LazyIterator;
 
@@ -67,12 +70,55 @@ const meta = (obj: unknown, expr: unknown): unknown => {
 
 const pipeline = pipelineOperators as unknown as Record<string, PipelineOp>;
 
+/** mongod's $bucket is a $group on a $switch over the boundaries, then a $sort: a value equal to a boundary opens its bucket. */
+const bucketStage: PipelineOp = (coll, expr, options) => {
+  const spec = expr as Doc;
+  const bounds = spec.boundaries;
+  if (!Array.isArray(bounds) || bounds.length < 2) throw commandError(40192, "The $bucket 'boundaries' field must be an array of values with at least two values");
+  for (let i = 1; i < bounds.length; i++) {
+    if (typeOrder(bounds[i]) !== typeOrder(bounds[0])) throw commandError(40193, "All values in the the 'boundaries' option to $bucket must have the same type");
+    if (compareValues(bounds[i - 1], bounds[i]) >= 0) throw commandError(40194, "The 'boundaries' option to $bucket must be sorted in ascending order");
+  }
+  if (spec.default !== undefined && compareValues(spec.default, bounds[0]) >= 0 && compareValues(spec.default, bounds[bounds.length - 1]) < 0) {
+    throw commandError(40199, "The $bucket 'default' field must be less than the lowest boundary or greater than or equal to the highest boundary.");
+  }
+  const branches = bounds.slice(0, -1).map((low, i) => ({ case: { $and: [{ $gte: [spec.groupBy, low] }, { $lt: [spec.groupBy, bounds[i + 1]] }] }, then: low }));
+  const id = { $switch: { branches, ...(spec.default !== undefined ? { default: spec.default } : {}) } };
+  const grouped = pipeline.$group(coll, { _id: id, ...((spec.output as Doc | undefined) ?? { count: { $sum: 1 } }) }, options);
+  return sortStage(grouped, { _id: 1 }, options);
+};
+
+/** mongod refuses a $group without _id (15955); mingo would group everything. */
+const groupStage: PipelineOp = (coll, expr, options) => {
+  if (expr === null || typeof expr !== "object" || !("_id" in (expr as Doc))) throw commandError(15955, "a group specification must include an _id");
+  return pipeline.$group(coll, expr, options);
+};
+
+/**
+ * mingo computes window outputs through its own internal `$function`; scripts stay off for the request
+ * itself (its spec may not hold one), and on for the stage's internals only.
+ */
+const setWindowFieldsStage: PipelineOp = (coll, expr, options) => {
+  if (JSON.stringify(expr ?? {}).includes('"$function"')) throw commandError(31264, "$function is not allowed in $setWindowFields");
+  const inner = (options as { options?: Options }).options ?? options;
+  return pipeline.$setWindowFields(coll, expr, { ...inner, scriptEnabled: true } as Options);
+};
+
+/** A standalone server has no change streams (mongod's 40573). */
+const changeStreamStage: PipelineOp = () => {
+  throw commandError(40573, "The $changeStream stage is only supported on replica sets");
+};
+
 const context = Context.init({
   accumulator: accumulatorOperators as never,
   expression: { ...(expressionOperators as object), ...boundedExpressionOperators(expressionOperators as never), $meta: meta } as never,
   pipeline: {
     ...pipeline,
     $sort: sortStage,
+    $bucket: bucketStage,
+    $group: groupStage,
+    $setWindowFields: setWindowFieldsStage,
+    $changeStream: changeStreamStage,
     $addFields: keepTextScore(pipeline.$addFields),
     $set: keepTextScore(pipeline.$set),
     $project: keepTextScore(idFirstStage(pipeline.$project)),
@@ -99,8 +145,10 @@ function evaluateLet(variables: Doc | undefined): Doc | undefined {
 }
 
 function baseOptionsFor(): Partial<Options> {
-  return { context, idKey: "_id", useStrictMode: true, scriptEnabled: false, processingMode: ProcessingMode.CLONE_OFF };
+  return { context, idKey: "_id", useStrictMode: true, scriptEnabled: false, processingMode: ProcessingMode.CLONE_OFF, jsonSchemaValidator };
 }
+
+const jsonSchemaValidator = (schema: Doc): ((doc: Doc) => boolean) => compileJsonSchema(schema);
 
 export function mingoOptions({ collectionResolver, variables, collation }: EvalOptions = {}): Partial<Options> {
   return {
@@ -112,6 +160,7 @@ export function mingoOptions({ collectionResolver, variables, collation }: EvalO
     processingMode: ProcessingMode.CLONE_OFF,
     collectionResolver,
     variables: evaluateLet(variables),
+    jsonSchemaValidator,
   };
 }
 
@@ -142,4 +191,26 @@ export { Lazy };
 /** Whether a pipeline stage name is supported ($out and $merge are executed by the server itself). */
 export function isKnownStage(name: string): boolean {
   return name === "$out" || name === "$merge" || context.getOperator("pipeline" as never, name) !== null;
+}
+
+/** `$`-names that are arguments of an operator rather than operators ($text's, $geo's...). */
+const OPERATOR_ARGUMENTS = new Set(["$search", "$language", "$caseSensitive", "$diacriticSensitive", "$text", "$comment", "$natural", "$options", "$each", "$sort", "$slice", "$position"]);
+const OPERATOR_KINDS = ["expression", "accumulator", "window", "query", "projection", "pipeline"] as const;
+
+/** The first `$`-name in a stage's arguments that no operator kind knows, for mongod's 168 before mingo runs. */
+export function unknownOperator(value: unknown): string | undefined {
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const found = unknownOperator(v);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value === null || typeof value !== "object" || (value as { _bsontype?: string })._bsontype || value instanceof Date || value instanceof RegExp) return undefined;
+  for (const [k, v] of Object.entries(value as Doc)) {
+    if (k.startsWith("$") && !OPERATOR_ARGUMENTS.has(k) && !OPERATOR_KINDS.some((kind) => context.getOperator(kind as never, k) !== null)) return k;
+    const found = unknownOperator(v);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -30,6 +30,8 @@ export class OrderedIndex {
     readonly keyPattern: Record<string, unknown>,
     readonly unique: boolean,
     readonly sparse: boolean,
+    /** key order (a collated index compares strings by its collation) */
+    compare: (a: unknown, b: unknown) => number = compareValues,
   ) {
     this.fields = Object.keys(keyPattern);
     this.directions = this.fields.map((f) => (Number(keyPattern[f]) < 0 ? -1 : 1));
@@ -37,7 +39,7 @@ export class OrderedIndex {
     const dirs = this.directions;
     this.tree = new BTree<IndexKey, undefined>(undefined, (a, b) => {
       for (let i = 0; i < n; i++) {
-        const c = compareValues(a[i], b[i]);
+        const c = compare(a[i], b[i]);
         if (c !== 0) return dirs[i] < 0 ? -c : c;
       }
       const ra = a[n] as number;

@@ -181,14 +181,15 @@ export function planIndex(coll: Collection, filter: Doc, hint?: unknown): IndexP
   const hinted = hintedIndex(coll, hint);
   if (hinted) {
     if (!hinted.ordered) return undefined;
-    const bounds = hinted.ordered.fields.map((f) => boundsFor(conds, f));
+    // a collated index orders strings by its collation: bounds (binary) would miss keys, so it is walked whole
+    const bounds = hinted.ordered.fields.map((f) => (hinted.spec.collation ? undefined : boundsFor(conds, f)));
     return { entry: hinted, bounds, exact: isExact(filter, hinted, bounds) };
   }
   if (conds.size === 0) return undefined;
   let best: { plan: IndexPlan; score: number } | undefined;
   for (const entry of coll.indexes.values()) {
     const ordered = entry.ordered;
-    if (!ordered || entry.partial) continue;
+    if (!ordered || entry.partial || entry.spec.collation) continue;
     const bounds = ordered.fields.map((f) => boundsFor(conds, f));
     if (!bounds[0]) continue;
     // A sparse index lacks documents missing the field: it cannot answer a null equality.

@@ -335,7 +335,7 @@ function sortableByIndex(coll: Collection, sort: SortSpec): { entry: import("./c
   if (dir !== 1 && dir !== -1) return undefined;
   for (const entry of coll.indexes.values()) {
     const o = entry.ordered;
-    if (!o || entry.partial || o.sparse || o.multikey || o.fields[0] !== keys[0]) continue;
+    if (!o || entry.partial || entry.spec.collation || o.sparse || o.multikey || o.fields[0] !== keys[0]) continue;
     return { entry, direction: (dir * o.directions[0]) as 1 | -1 };
   }
   return undefined;

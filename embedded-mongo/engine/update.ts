@@ -1,7 +1,7 @@
 /** Update documents: replacement, update operators (via mingo) and pipeline updates, with mongod's checks. */
-import { ObjectId } from "bson";
+import { Decimal128, Long, ObjectId } from "bson";
 import { update as mingoUpdate } from "mingo";
-import { compareValues, isNumeric } from "./bson-order";
+import { compareValues, isNumeric, toNumber } from "./bson-order";
 import { mingoOptions, runPipeline } from "./mingo";
 import { cloneValue, getPath, isPlainObject, setPath, type Doc } from "./paths";
 import { splitText } from "./query";
@@ -61,6 +61,22 @@ export function idFirst(doc: Doc): Doc {
   return { _id, ...rest };
 }
 
+/** Two operators (or two fields of one) may not write the same path or a path and its prefix (mongod's 40). */
+function checkConflicts(update: Doc): void {
+  const paths: string[] = [];
+  for (const [op, arg] of Object.entries(update)) {
+    for (const path of Object.keys(arg as Doc)) {
+      paths.push(path);
+      if (op === "$rename" && typeof (arg as Doc)[path] === "string") paths.push((arg as Doc)[path] as string);
+    }
+  }
+  const sorted = [...paths].sort();
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1], sorted[i]];
+    if (a === b || b.startsWith(`${a}.`)) throw commandError(ErrorCodes.ConflictingUpdateOperators, `Updating the path '${b}' would create a conflict at '${a}'`);
+  }
+}
+
 function checkOperators(update: Doc): void {
   for (const [op, arg] of Object.entries(update)) {
     if (!UPDATE_OPERATORS.has(op)) {
@@ -90,6 +106,87 @@ function checkArithmetic(doc: Doc, update: Doc): void {
         );
       }
     }
+  }
+}
+
+/** Operators that write a value at their paths (so every existing prefix must be able to hold a field). */
+const WRITING_OPERATORS = ["$set", "$inc", "$mul", "$min", "$max", "$push", "$addToSet", "$currentDate", "$bit"];
+
+/**
+ * mongod's checks of the paths an update writes: a prefix holding a scalar cannot get a field (28), an array
+ * only takes numeric steps, and $push/$addToSet need an array (2). A `$push` with `$each` on a missing field
+ * starts from an empty array, so its `$sort`/`$slice`/`$position` modifiers apply.
+ */
+function preparePaths(doc: Doc, modifier: Doc): void {
+  for (const op of WRITING_OPERATORS) {
+    const arg = modifier[op] as Doc | undefined;
+    if (!arg) continue;
+    for (const [path, value] of Object.entries(arg)) {
+      if (path.includes("$")) continue; // positional paths are resolved per element by mingo
+      const parts = path.split(".");
+      let current: unknown = doc;
+      for (let i = 0; i < parts.length && current !== undefined; i++) {
+        const step = parts[i];
+        if (Array.isArray(current) && /^\d+$/.test(step)) current = current[Number(step)];
+        else if (isPlainObject(current)) current = current[step];
+        else {
+          const holder = parts.slice(0, i).join(".");
+          throw commandError(ErrorCodes.PathNotViable, `Cannot create field '${step}' in element {${parts[i - 1] ?? holder}: ${formatValue(current)}}`);
+        }
+      }
+      if ((op === "$push" || op === "$addToSet") && current !== undefined && !Array.isArray(current)) {
+        throw commandError(ErrorCodes.BadValue, `The field '${path}' must be an array but is of type ${typeName(current)} in document {_id: ${formatValue(doc._id)}}`);
+      }
+      if (op === "$push" && current === undefined && isPlainObject(value) && "$each" in value) setPath(doc, path, []);
+    }
+  }
+}
+
+/** A Decimal128's digits as an integer and a power of ten. */
+function decimalParts(v: unknown): { digits: bigint; exponent: number } {
+  const text = v instanceof Decimal128 ? v.toString() : v instanceof Long ? v.toString() : String(toNumber(v));
+  const m = /^(-?)(\d*)(?:\.(\d*))?(?:E([+-]?\d+))?$/i.exec(text);
+  if (!m) throw commandError(ErrorCodes.BadValue, `Cannot do decimal arithmetic on ${text}`);
+  const fraction = m[3] ?? "";
+  return { digits: BigInt(`${m[1]}${m[2] || "0"}${fraction}`), exponent: Number(m[4] ?? 0) - fraction.length };
+}
+
+function decimalResult(digits: bigint, exponent: number): Decimal128 {
+  return Decimal128.fromString(`${digits}E${exponent}`);
+}
+
+/**
+ * $inc and $mul where Decimal128 or a Long is involved, computed exactly here (mingo works on JS numbers):
+ * a Decimal128 operand gives a Decimal128, otherwise two integers give a Long.
+ */
+function exactArithmetic(doc: Doc, modifier: Doc): void {
+  for (const op of ["$inc", "$mul"] as const) {
+    const arg = modifier[op] as Doc | undefined;
+    if (!arg) continue;
+    for (const [path, operand] of Object.entries(arg)) {
+      if (path.includes("$")) continue;
+      const current = getPath(doc, path);
+      const wide = (v: unknown): boolean => v instanceof Decimal128 || v instanceof Long;
+      if (!wide(current) && !wide(operand)) continue;
+      const base = current ?? 0;
+      let result: unknown;
+      if (base instanceof Decimal128 || operand instanceof Decimal128) {
+        const a = decimalParts(base);
+        const b = decimalParts(operand);
+        if (op === "$mul") result = decimalResult(a.digits * b.digits, a.exponent + b.exponent);
+        else {
+          const e = Math.min(a.exponent, b.exponent);
+          result = decimalResult(a.digits * 10n ** BigInt(a.exponent - e) + b.digits * 10n ** BigInt(b.exponent - e), e);
+        }
+      } else if (Number.isInteger(toNumber(base)) && Number.isInteger(toNumber(operand))) {
+        const a = base instanceof Long ? base : Long.fromNumber(toNumber(base));
+        const b = operand instanceof Long ? operand : Long.fromNumber(toNumber(operand));
+        result = op === "$mul" ? a.multiply(b) : a.add(b);
+      } else continue;
+      delete arg[path];
+      modifier.$set = { ...((modifier.$set as Doc | undefined) ?? {}), [path]: result };
+    }
+    if (Object.keys(arg).length === 0) delete modifier[op];
   }
 }
 
@@ -131,6 +228,7 @@ export function applyUpdate(
       if (!("_id" in result) && originalId !== undefined) result = { _id: originalId, ...result };
     } else {
       checkOperators(update);
+      checkConflicts(update);
       const modifier: Doc = {};
       for (const [op, arg] of Object.entries(update)) {
         if (op === "$setOnInsert") {
@@ -166,6 +264,8 @@ export function applyUpdate(
         else modifier[op] = arg;
       }
       checkArithmetic(result, modifier);
+      preparePaths(result, modifier);
+      exactArithmetic(result, modifier);
       if (Object.keys(modifier).length > 0) {
         // The filter only matters for the positional "$" (the document already matched it).
         const positional = Object.values(modifier).some((arg) => Object.keys(arg as Doc).some((p) => /(^|\.)\$(\.|$)/.test(p)));

@@ -15,6 +15,7 @@ import { PathwayResolver, PathwayStageResolver, PathwayTransitionResolver, Schoo
 import { createRepositories } from "./repositories";
 import { resolveSchoolReference } from "./school/school.reference";
 import { SchoolResolver } from "./school/school.resolver";
+import { AllianceShareResolver, ViewerResolver } from "./viewer/viewer.resolver";
 
 /** Who is connected to whom: organizations, networks, schools, memberships, alliances, educators, pathways. */
 export const networksSubgraph: SubgraphDefinition<NetworksContext> = {
@@ -40,6 +41,8 @@ export const networksSubgraph: SubgraphDefinition<NetworksContext> = {
         ApiKeyResolver,
         OrganizationAuditResolver,
         AccessResolver,
+        ViewerResolver,
+        AllianceShareResolver,
       ],
       referenceResolvers: {
         Organization: { __resolveReference: resolveOrganizationReference },

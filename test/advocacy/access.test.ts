@@ -370,6 +370,9 @@ describe("writing to B's campaigns", () => {
       [coordinatorOfB, "ORGANIZATION", orgB], // not an admin
       [adminOfA, "ORGANIZATION", orgB], // another organization's admin
       [staffOfSB, "NETWORK", NB],
+      // managing the campaign's network does not make one speak for a school that never accepted it
+      [coordinatorOfB, "SCHOOL", SA],
+      [adminOfB, "SCHOOL", SA],
     ];
     for (const [access, kind, id] of refusals) await expectRefused("FORBIDDEN", ENDORSE, input(campaign, kind, id), access);
     // a campaign the caller cannot see cannot be endorsed, even for its own school or network

@@ -109,7 +109,7 @@ describe("the gateway over HTTP, development subgraph (demo data)", () => {
         mentorships(role: MENTOR) { partnerSchool { name location { city region } } focusAreas startDate activities(latest: 2) { date kind summary } }
       }
       quest: school(id: $quest) {
-        mentorCapacity { remaining }
+        mentorCapacity { activePartners remaining acceptingPartners }
         mentorships(role: MENTOR, includeEnded: true) { status visibility partnerSchool { name } endReason endNote }
       }
     }`;
@@ -122,7 +122,8 @@ describe("the gateway over HTTP, development subgraph (demo data)", () => {
     expect(leominster.partnerSchool).toEqual({ name: "Leominster High School", location: { city: "Leominster", region: "MA" } });
     expect(leominster.activities).toHaveLength(2);
     expect(leominster.activities[0].date > leominster.activities[1].date).toBe(true);
-    expect(anonymous.quest).toEqual({ mentorCapacity: { remaining: 1 }, mentorships: [] });
+    // Quest's active mentorship is not public: its counts do not reveal it, only that Quest takes partners
+    expect(anonymous.quest).toEqual({ mentorCapacity: { activePartners: 0, remaining: null, acceptingPartners: true }, mentorships: [] });
 
     // the CES mentor schools' coordinator sees the Quest-North Star story (shared with the alliance)
     const coordinator = await ask(cesCoordinator, QUERY, variables);

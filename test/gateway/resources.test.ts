@@ -1,6 +1,6 @@
 import { mintDevToken } from "../../gateway/auth/dev-tokens";
 import type { PersonRole } from "../../gateway/auth/identity";
-import { DemoNetworks, DemoOrganizations, DemoSchools } from "../../scripts/demo/ids";
+import { DemoNetworks, DemoOrganizations, DemoSchools, demoId } from "../../scripts/demo/ids";
 import { DemoResources } from "../../scripts/demo/resources";
 import { startHub, type HubUnderTest } from "../support/hub";
 
@@ -215,11 +215,12 @@ describe("resources by id, funding and writes through the gateway", () => {
     expect(foreign.errors![0].extensions!.code).toBe("FORBIDDEN");
     const own = await hub.query(PUBLISH, { n: DemoNetworks.nycSchoolLeaders }, await headers("ceiPeaCoordinator"));
     expect(own.errors).toBeUndefined();
-    // the Consortium decides on requests for its resources: CEI-PEA may see the request, not approve it
+    // a share request is the requester's and the resource owner's: CEI-PEA neither sees the Consortium's, nor decides it
     const requests = await as("ceiPeaCoordinator", `{ shareRequests(status: REQUESTED, first: 10) { edges { node { id resource { id } } } } }`);
-    const request = requests.shareRequests.edges.find((edge: any) => edge.node.resource.id === DemoResources.consortiumPerformanceTasks).node;
-    const approve = await hub.query(`mutation($id: ID!) { approveShareRequest(id: $id) { status } }`, { id: request.id }, await headers("ceiPeaCoordinator"));
-    expect(approve.errors![0].extensions!.code).toBe("FORBIDDEN");
+    expect(requests.shareRequests.edges.map((edge: any) => edge.node.resource?.id)).not.toContain(DemoResources.consortiumPerformanceTasks);
+    const id = demoId("share-request:hudson-valley-performance-tasks");
+    const approve = await hub.query(`mutation($id: ID!) { approveShareRequest(id: $id) { status } }`, { id }, await headers("ceiPeaCoordinator"));
+    expect(approve.errors![0].extensions!.code).toBe("NOT_FOUND");
   });
 
   it("passes the subgraph's error codes through", async () => {

@@ -1,5 +1,5 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { newId, READ_ALL, Repository, toEntity, type StoredDocument } from "../../kit";
+import { newId, READ_ALL, Repository, toEntity, type PageArgs, type StoredDocument } from "../../kit";
 import type { Governance, Locale, SchoolLevel } from "../enums";
 import type { Location } from "../location";
 import type { CreateSchoolInput, SchoolsArgs } from "./school.inputs";
@@ -48,6 +48,11 @@ export class SchoolRepository extends Repository<SchoolDocument> {
     if (args.governance) filter.governance = args.governance;
     if (!args.includeArchived) filter.archivedAt = null;
     return this.page(filter, [["name", 1]], args);
+  }
+
+  /** One page of the given schools by name, archived ones left out (lists of a caller's own schools). */
+  listByIds(ids: readonly string[], args: PageArgs) {
+    return this.page({ _id: { $in: [...ids] }, archivedAt: null }, [["name", 1]], args);
   }
 
   create(input: CreateSchoolInput, registeredByOrganizationId: string | null) {

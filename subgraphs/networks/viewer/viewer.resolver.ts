@@ -1,0 +1,59 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { PageArgs } from "../../kit";
+import type { NetworksContext } from "../context";
+import { Network, NetworkConnection } from "../network/network";
+import { Organization } from "../organization/organization";
+import { SchoolConnection } from "../school/school";
+import { AllianceShare, AlliedData, Viewer } from "./viewer";
+import { alliedDataOf, viewerOf } from "./viewer.service";
+
+@Resolver(() => Viewer)
+export class ViewerResolver {
+  @Query(() => Viewer, { description: "Who is calling, and what the hub grants them in this request. Anonymous callers get an answer too." })
+  viewer(@Ctx() { access }: NetworksContext): Viewer {
+    return viewerOf(access);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: "The caller's organization; null for an anonymous caller." })
+  organization(@Root() viewer: Viewer, @Ctx() { loaders }: NetworksContext) {
+    return viewer.access.organizationId ? loaders.organizationById.load(viewer.access.organizationId) : null;
+  }
+
+  @FieldResolver(() => SchoolConnection, {
+    description: "Schools the caller is staff of, by name: only schools with an accepted membership in a network their organization operates.",
+  })
+  schools(@Root() viewer: Viewer, @Args() args: PageArgs, @Ctx() { repos }: NetworksContext) {
+    return repos.schools.listByIds(viewer.access.schoolIds, args);
+  }
+
+  @FieldResolver(() => NetworkConnection, {
+    description: "Networks the caller belongs to, by name: their organization's, their schools' (accepted memberships) and the ones they manage.",
+  })
+  memberNetworks(@Root() viewer: Viewer, @Args() args: PageArgs, @Ctx() { repos }: NetworksContext) {
+    return repos.networks.listByIds(viewer.access.memberNetworkIds, args);
+  }
+
+  @FieldResolver(() => NetworkConnection, {
+    description: "Networks whose own records the caller manages, by name: all their organization's as its admin, or those they coordinate.",
+  })
+  managedNetworks(@Root() viewer: Viewer, @Args() args: PageArgs, @Ctx() { repos }: NetworksContext) {
+    return repos.networks.listByIds(viewer.access.managedNetworkIds, args);
+  }
+
+  @FieldResolver(() => [AlliedData], {
+    description:
+      "For each kind of data, in `SharedDataKind` order: the networks outside the caller's own that share it with them, and through " +
+      "which alliance. Records they share this way are those with ALLIANCE visibility.",
+  })
+  alliedData(@Root() viewer: Viewer, @Ctx() { repos }: NetworksContext) {
+    return alliedDataOf(viewer.access, repos);
+  }
+}
+
+@Resolver(() => AllianceShare)
+export class AllianceShareResolver {
+  @FieldResolver(() => Network, { description: "The network whose records are shared." })
+  network(@Root() share: AllianceShare, @Ctx() { loaders }: NetworksContext) {
+    return loaders.networkById.load(share.networkId);
+  }
+}

@@ -1,0 +1,82 @@
+import { ANONYMOUS_ACCESS, type Access } from "../../subgraphs/kit";
+import { personAccess } from "../support/access";
+import { snapshot } from "../support/snapshot";
+import { errorCode, startResourcesFixture, type ResourcesFixture } from "./fixtures";
+
+/*
+ * Every mutation of the resources subgraph, aimed at organization B's records by callers of another
+ * organization: refused with the code its rule gives, and the database unchanged. Among the callers, a
+ * partner identity bound to organization A (an admin of A who also coordinates A's network and is staff of
+ * A's school, as A's own identity provider would state it).
+ */
+
+let fixture: ResourcesFixture;
+const b = { network: "", school: "", resource: "", adoption: "", request: "", award: "" };
+
+const partnerOfA = personAccess({
+  personId: "partner-a",
+  organizationId: "org-a",
+  organizationAdmin: true,
+  managedNetworkIds: ["network-a"],
+  memberNetworkIds: ["network-a"],
+  schoolIds: ["school-a"],
+  schoolMemberships: [{ schoolId: "school-a", networkId: "network-a" }],
+});
+const CALLERS: Array<[string, Access]> = [
+  ["anonymous", ANONYMOUS_ACCESS],
+  ["a partner of organization A", partnerOfA],
+];
+
+beforeAll(async () => {
+  fixture = await startResourcesFixture();
+  b.network = fixture.entityId("network");
+  b.school = fixture.entityId();
+  b.resource = await fixture.publish({ networkId: b.network, schoolId: b.school, visibility: "PRIVATE" });
+  const adopter = fixture.entityId();
+  b.adoption = await fixture.adopt(b.resource, adopter);
+  const requester = fixture.entityId();
+  b.request = (await fixture.must(`mutation($input: RequestResourceInput!) { requestResource(input: $input) { id } }`, { input: { resourceId: b.resource, schoolId: requester } }))
+    .requestResource.id;
+  const award = { networkId: b.network, funder: "B Foundation", kind: "PRIVATE_GRANT", amount: 10, startDate: "2024-01-01", visibility: "PRIVATE" };
+  b.award = (await fixture.must(`mutation($input: RecordFundingAwardInput!) { recordFundingAward(input: $input) { id } }`, { input: award })).recordFundingAward.id;
+});
+afterAll(() => fixture.stop());
+
+/** [mutation, operation, variables, code for the partner of A] (anonymous callers always get FORBIDDEN). */
+const MUTATIONS = (): Array<[string, string, Record<string, unknown>, string]> => [
+  ["publishResource", `mutation($input: PublishResourceInput!) { publishResource(input: $input) { id } }`, { input: { title: "Forged", kind: "GUIDE", networkId: b.network, schoolId: b.school } }, "FORBIDDEN"],
+  // through A's own network, for B's school: the school never accepted A's network
+  ["publishResource", `mutation($input: PublishResourceInput!) { publishResource(input: $input) { id } }`, { input: { title: "Forged", kind: "GUIDE", networkId: "network-a", schoolId: b.school } }, "FORBIDDEN"],
+  ["updateResource", `mutation($id: ID!) { updateResource(id: $id, input: { title: "Taken" }) { id } }`, { id: b.resource }, "NOT_FOUND"],
+  ["archiveResource", `mutation($id: ID!) { archiveResource(id: $id) { id } }`, { id: b.resource }, "NOT_FOUND"],
+  ["adoptResource", `mutation($input: AdoptResourceInput!) { adoptResource(input: $input) { id } }`, { input: { resourceId: b.resource, schoolId: b.school } }, "FORBIDDEN"],
+  // for A's own school, of B's hidden resource: as if it did not exist
+  ["adoptResource", `mutation($input: AdoptResourceInput!) { adoptResource(input: $input) { id } }`, { input: { resourceId: b.resource, schoolId: "school-a" } }, "BAD_USER_INPUT"],
+  ["updateResourceAdoption", `mutation($id: ID!) { updateResourceAdoption(id: $id, adaptationNote: "x") { id } }`, { id: b.adoption }, "NOT_FOUND"],
+  ["requestResource", `mutation($input: RequestResourceInput!) { requestResource(input: $input) { id } }`, { input: { resourceId: b.resource, schoolId: "school-a" } }, "BAD_USER_INPUT"],
+  ["approveShareRequest", `mutation($id: ID!) { approveShareRequest(id: $id) { id } }`, { id: b.request }, "NOT_FOUND"],
+  ["declineShareRequest", `mutation($id: ID!) { declineShareRequest(id: $id) { id } }`, { id: b.request }, "NOT_FOUND"],
+  ["fulfillShareRequest", `mutation($id: ID!) { fulfillShareRequest(id: $id) { id } }`, { id: b.request }, "NOT_FOUND"],
+  ["recordFundingAward", `mutation($input: RecordFundingAwardInput!) { recordFundingAward(input: $input) { id } }`, { input: { networkId: b.network, funder: "Sneaky Foundation", kind: "OTHER", amount: 5, startDate: "2024-01-01" } }, "FORBIDDEN"],
+  ["updateFundingAward", `mutation($id: ID!) { updateFundingAward(id: $id, input: { funder: "Sneaky Foundation" }) { id } }`, { id: b.award }, "NOT_FOUND"],
+];
+
+describe.each(CALLERS)("every mutation on organization B's records, as %s", (caller, access) => {
+  it("is refused and changes nothing", async () => {
+    for (const [name, operation, variables, partnerCode] of MUTATIONS()) {
+      const before = await snapshot(fixture.subgraph.db);
+      const result = await fixture.execute(operation, variables, access);
+      const expected = access === ANONYMOUS_ACCESS ? "FORBIDDEN" : partnerCode;
+      expect({ caller, name, code: errorCode(result), data: result.data ?? null }).toEqual({ caller, name, code: expected, data: null });
+      expect(await snapshot(fixture.subgraph.db)).toEqual(before);
+    }
+  });
+
+  it("covers every mutation of the subgraph", async () => {
+    const schema = await fixture.execute(`{ _service { sdl } }`);
+    const declared = [...(schema.data._service.sdl as string).matchAll(/^ {2}(\w+)\(/gm)].map((match) => match[1]);
+    const mutationBlock = (schema.data._service.sdl as string).split("type Mutation {")[1].split("\n}")[0];
+    const mutations = declared.filter((name) => new RegExp(`^ {2}${name}\\(`, "m").test(mutationBlock));
+    expect(new Set(MUTATIONS().map(([name]) => name))).toEqual(new Set(mutations));
+  });
+});
