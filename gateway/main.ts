@@ -1,13 +1,12 @@
 import "reflect-metadata";
-import { subgraphs } from "../subgraphs/registry";
-import { defaultSubgraphUrl, SUPERGRAPH_PATH } from "./compose";
-import { importKey } from "../subgraphs/kit/access";
+import { readSupergraphConfig, SUPERGRAPH_PATH } from "../contracts/supergraph-config";
+import { importKey } from "../contracts/access";
 import { DEV_ISSUER, HUB_AUDIENCE, issuersFromConfig } from "./auth/issuers";
 import { readSupergraph, startGateway } from "./gateway";
 
 /**
- * Production entry point: serves schema/supergraph.graphql (or SUPERGRAPH_PATH). Subgraph URLs come
- * from <NAME>_URL variables (e.g. NETWORKS_URL), defaulting to the ports on this host. Keys and
+ * Production entry point: serves schema/supergraph.graphql (or SUPERGRAPH_PATH). The built-in subgraphs
+ * are the ones supergraph.yaml lists; <NAME>_URL variables (e.g. NETWORKS_URL) override their routing URLs. Keys and
  * issuers are configuration: HUB_GATEWAY_PRIVATE_KEY, HUB_TRUSTED_ISSUERS, and HUB_DEV_ISSUER_PUBLIC_KEY
  * to accept development tokens.
  */
@@ -19,7 +18,7 @@ async function main(): Promise<void> {
     issuers.push({ issuer: DEV_ISSUER, audience: HUB_AUDIENCE, organizationId: null, key: await importKey(process.env.HUB_DEV_ISSUER_PUBLIC_KEY, "verify") });
   }
   const subgraphUrls = Object.fromEntries(
-    subgraphs.map((definition) => [definition.name, process.env[`${definition.name.toUpperCase()}_URL`] ?? defaultSubgraphUrl(definition)]),
+    readSupergraphConfig().subgraphs.map((subgraph) => [subgraph.name, process.env[`${subgraph.name.toUpperCase().replace(/-/g, "_")}_URL`] ?? subgraph.routingUrl]),
   );
   const server = await startGateway({
     supergraphSdl: readSupergraph(process.env.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH),

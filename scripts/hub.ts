@@ -2,10 +2,10 @@ import "reflect-metadata";
 import { startEmbeddedMongo, type EmbeddedMongo } from "../embedded-mongo";
 import { generateHubKeys, type HubKeys } from "../gateway/auth/keys";
 import { DEV_ISSUER, HUB_AUDIENCE, type TrustedIssuer } from "../gateway/auth/issuers";
-import { SUPERGRAPH_PATH } from "../gateway/compose";
+import { readSupergraphConfig, SUPERGRAPH_PATH } from "../contracts/supergraph-config";
 import { readSupergraph, startGateway } from "../gateway/gateway";
 import { connectMongo, runSubgraph, type RunningServer } from "../subgraphs/kit";
-import { subgraphs } from "../subgraphs/registry";
+import { builtInDefinitions } from "../subgraphs/definitions";
 import { seedDemoData } from "./demo/seed";
 
 export interface HubOptions {
@@ -51,7 +51,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       mongoUrl = embedded.url;
     }
     const subgraphUrls: Record<string, string> = {};
-    for (const definition of subgraphs) {
+    for (const definition of builtInDefinitions(readSupergraphConfig().subgraphs)) {
       const server = await runSubgraph(definition, {
         mongoUrl,
         port: options.subgraphPorts?.[definition.name] ?? 0,

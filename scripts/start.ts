@@ -4,7 +4,8 @@ import { mkdirSync } from "node:fs";
 import { mintDevToken } from "../gateway/auth/dev-tokens";
 import { issuersFromConfig } from "../gateway/auth/issuers";
 import { loadOrCreateDevKeys } from "../gateway/auth/keys";
-import { subgraphs } from "../subgraphs/registry";
+import { readSupergraphConfig } from "../contracts/supergraph-config";
+import { builtInDefinitions } from "../subgraphs/definitions";
 import { DemoNetworks, DemoOrganizations } from "./demo/ids";
 import { startHub } from "./hub";
 
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? "127.0.0.1",
     gatewayPort: Number(process.env.GATEWAY_PORT ?? 4000),
     subgraphPorts: Object.fromEntries(
-      subgraphs.map((definition) => [definition.name, Number(process.env[definition.portVariable] ?? definition.defaultPort)]),
+      builtInDefinitions(readSupergraphConfig().subgraphs).map((definition) => [definition.name, Number(process.env[definition.portVariable] ?? definition.defaultPort)]),
     ),
   });
   console.log(`

@@ -1,6 +1,6 @@
 import type { KeyLike } from "jose";
 import { LRUCache } from "lru-cache";
-import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, type Access, type SharedKind } from "../../subgraphs/kit/access";
+import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, type Access, type SharedKind } from "../../contracts/access";
 import type { Identity } from "./identity";
 
 /** How long a worked-out access is reused by default: ending a membership or an alliance takes effect within this bound. */
