@@ -19,12 +19,15 @@ export type SharedKind =
   | "IMPROVEMENT_CYCLES"
   | "CAMPAIGNS";
 
+/** What an API key may do besides reading and writing records: SCHEMA_PUBLISH checks and publishes its organization's subgraphs. */
+export type ApiKeyScope = "SCHEMA_PUBLISH";
+
 /**
  * What the caller may see and do, worked out once per request by the gateway from their identity and
  * forwarded to every subgraph in a short-lived token it signs. Subgraphs trust nothing else.
  */
 export interface Access {
-  principal: { kind: "ANONYMOUS" } | { kind: "PERSON"; personId: string } | { kind: "API_KEY"; keyId: string } | { kind: "SYSTEM" };
+  principal: { kind: "ANONYMOUS" } | { kind: "PERSON"; personId: string } | { kind: "API_KEY"; keyId: string; scopes?: ApiKeyScope[] } | { kind: "SYSTEM" };
   organizationId: string | null;
   /** False for read-only API keys and anonymous callers. */
   canWrite: boolean;

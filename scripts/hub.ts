@@ -3,9 +3,11 @@ import { startEmbeddedMongo, type EmbeddedMongo } from "../embedded-mongo";
 import { generateHubKeys, type HubKeys } from "../gateway/auth/keys";
 import { DEV_ISSUER, HUB_AUDIENCE, type TrustedIssuer } from "../gateway/auth/issuers";
 import { readSupergraphConfig, SUPERGRAPH_PATH } from "../contracts/supergraph-config";
-import { readSupergraph, startGateway } from "../gateway/gateway";
+import { readSupergraph, startGateway, type GatewayOptions, type RunningGateway } from "../gateway/gateway";
 import { connectMongo, runSubgraph, type RunningServer } from "../subgraphs/kit";
 import { builtInDefinitions } from "../subgraphs/definitions";
+import { registrySubgraphWith } from "../subgraphs/registry";
+import type { RegistrySettings } from "../subgraphs/registry/registry.service";
 import { seedDemoData } from "./demo/seed";
 
 export interface HubOptions {
@@ -26,6 +28,10 @@ export interface HubOptions {
   issuers?: TrustedIssuer[];
   /** How long the gateway reuses a caller's worked-out access (default 30 s). */
   accessCacheTtlMs?: number;
+  /** The registry's settings (the operator's organization, the usage window). */
+  registry?: Partial<Omit<RegistrySettings, "builtIns">>;
+  /** Gateway settings for partners: signing keys, supergraph polling, usage flushing, fetch timeouts. */
+  gateway?: Pick<GatewayOptions, "partnerKeys" | "supergraphPollIntervalMs" | "usageFlushIntervalMs" | "subgraphTimeoutMs" | "subgraphTimeoutsMs">;
 }
 
 export interface RunningHub {
@@ -33,6 +39,7 @@ export interface RunningHub {
   subgraphUrls: Record<string, string>;
   mongoUrl: string;
   keys: HubKeys;
+  gateway: RunningGateway;
   stop(): Promise<void>;
 }
 
@@ -51,7 +58,10 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       mongoUrl = embedded.url;
     }
     const subgraphUrls: Record<string, string> = {};
-    for (const definition of builtInDefinitions(readSupergraphConfig().subgraphs)) {
+    const definitions = builtInDefinitions(readSupergraphConfig().subgraphs).map((definition) =>
+      definition.name === "registry" ? registrySubgraphWith(options.registry) : definition,
+    );
+    for (const definition of definitions) {
       const server = await runSubgraph(definition, {
         mongoUrl,
         port: options.subgraphPorts?.[definition.name] ?? 0,
@@ -68,6 +78,8 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     }
     const gateway = await startGateway({
       supergraphSdl: readSupergraph(SUPERGRAPH_PATH),
+      registryUrl: subgraphUrls.registry,
+      ...options.gateway,
       subgraphUrls,
       port: options.gatewayPort ?? 0,
       host: options.host,
@@ -77,7 +89,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       issuers: [{ issuer: DEV_ISSUER, audience: HUB_AUDIENCE, organizationId: null, key: keys.issuerPublicKey }, ...(options.issuers ?? [])],
     });
     started.push(gateway);
-    return { gatewayUrl: gateway.url, subgraphUrls, mongoUrl, keys, stop };
+    return { gatewayUrl: gateway.url, subgraphUrls, mongoUrl, keys, gateway, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     demoData: process.env.DEMO_DATA !== "false",
     host: process.env.HOST ?? "127.0.0.1",
     gatewayPort: Number(process.env.GATEWAY_PORT ?? 4000),
+    registry: { operatorOrganizationId: process.env.HUB_OPERATOR_ORGANIZATION_ID ?? null },
     subgraphPorts: Object.fromEntries(
       builtInDefinitions(readSupergraphConfig().subgraphs).map((definition) => [definition.name, Number(process.env[definition.portVariable] ?? definition.defaultPort)]),
     ),

@@ -1,6 +1,6 @@
 import { MongoClient } from "mongodb";
 import { randomBytes } from "node:crypto";
-import { startHub as startHubServices, type RunningHub } from "../../scripts/hub";
+import { startHub as startHubServices, type HubOptions, type RunningHub } from "../../scripts/hub";
 import type { GraphQLResult } from "./subgraph";
 
 export interface HubUnderTest extends RunningHub {
@@ -12,13 +12,15 @@ export interface HubUnderTest extends RunningHub {
  * The whole hub on free ports, as `npm start` runs it: embedded database (or MONGODB_URL, with
  * databases of its own), four subgraphs over HTTP and the gateway serving the committed supergraph.
  */
-export async function startHub(options: { demoData?: boolean; accessCacheTtlMs?: number } = {}): Promise<HubUnderTest> {
+export async function startHub(options: Pick<HubOptions, "demoData" | "accessCacheTtlMs" | "registry" | "gateway"> = {}): Promise<HubUnderTest> {
   const databasePrefix = `test_${randomBytes(4).toString("hex")}_`;
   const hub = await startHubServices({
     mongoUrl: process.env.MONGODB_URL,
     databasePrefix,
     demoData: options.demoData ?? true,
     accessCacheTtlMs: options.accessCacheTtlMs,
+    registry: options.registry,
+    gateway: options.gateway,
   });
   return {
     ...hub,
