@@ -34,6 +34,7 @@ export class RegistrySupergraph implements SupergraphManager {
   private version: number | null = null;
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
+  private stopped = false;
 
   constructor(private readonly options: RegistrySupergraphOptions) {}
 
@@ -47,7 +48,11 @@ export class RegistrySupergraph implements SupergraphManager {
     }
     this.timer = setInterval(() => void this.poll(update), this.options.pollIntervalMs ?? SUPERGRAPH_POLL_INTERVAL_MS);
     this.timer.unref();
-    return { supergraphSdl: sdl, cleanup: async () => clearInterval(this.timer) };
+    const cleanup = async () => {
+      this.stopped = true;
+      clearInterval(this.timer);
+    };
+    return { supergraphSdl: sdl, cleanup };
   }
 
   /** The registry version being served; null while serving the fallback. */
@@ -60,7 +65,7 @@ export class RegistrySupergraph implements SupergraphManager {
     this.polling = true;
     try {
       const release = await this.fetchNewer();
-      if (release) {
+      if (release && !this.stopped) {
         const previous = { version: this.version, owners: new Map(this.owners) };
         try {
           update(this.adopt(release));

@@ -1,4 +1,5 @@
-import { readSupergraphConfig } from "../../contracts/supergraph-config";
+import { readFileSync } from "node:fs";
+import { readSupergraphConfig, SUPERGRAPH_PATH } from "../../contracts/supergraph-config";
 import { buildFederatedSchema, type SubgraphDefinition } from "../kit";
 import { RegistryRepository } from "./registry.repository";
 import { RegistryResolver, type RegistryContext } from "./registry.resolver";
@@ -18,6 +19,7 @@ export function registrySubgraphWith(settings: Partial<RegistrySettings> = {}): 
       const repo = new RegistryRepository(db);
       const registry = new RegistryService(repo, {
         builtIns: settings.builtIns ?? readSupergraphConfig().subgraphs,
+        committedSupergraph: settings.committedSupergraph ?? (settings.builtIns ? undefined : () => readFileSync(SUPERGRAPH_PATH, "utf8")),
         operatorOrganizationId: settings.operatorOrganizationId ?? null,
         usageWindowDays: settings.usageWindowDays ?? USAGE_WINDOW_DAYS,
       });

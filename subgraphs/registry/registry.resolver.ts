@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, Directive, Int, Mutation, Query, Resolver } from "type-graphql";
-import { PageArgs, type Access } from "../kit";
+import { createHash } from "node:crypto";
+import { Arg, Args, Ctx, Directive, Int, Mutation, Query, Resolver, UseMiddleware } from "type-graphql";
+import { PageArgs, RedactInAudit, type Access } from "../kit";
 import type { RegisteredSubgraphRecord, SupergraphVersionDocument } from "./registry.repository";
 import type { RegistryService } from "./registry.service";
 import {
@@ -33,6 +34,9 @@ function toVersion(doc: SupergraphVersionDocument): SupergraphVersion {
   };
 }
 
+/** The audit log records which SDL was checked or published by its hash, not the whole document. */
+const sdlByHash = RedactInAudit(({ input }) => ({ input: { ...input, sdl: createHash("sha256").update(String(input.sdl)).digest("hex") } }));
+
 const toSubgraph = (record: RegisteredSubgraphRecord): RegisteredSubgraph => record;
 
 @Resolver()
@@ -60,11 +64,13 @@ export class RegistryResolver {
     return release && { version: release._id, sdl: release.sdl, subgraphs: release.subgraphs.map(({ name, organizationId }) => ({ name, organizationId })) };
   }
 
+  @UseMiddleware(sdlByHash)
   @Mutation(() => SubgraphCheck, { description: "Checks a subgraph's SDL (composition, ownership, breaking changes) and changes nothing." })
   checkSubgraph(@Arg("input") input: SubgraphCheckInput, @Ctx() { access, registry }: RegistryContext) {
     return registry.check(access, input);
   }
 
+  @UseMiddleware(sdlByHash)
   @Mutation(() => SubgraphPublication, { description: "Checks and, if it passes, publishes a subgraph: every gateway serves it within seconds." })
   publishSubgraph(@Arg("input") input: SubgraphPublishInput, @Ctx() { access, registry }: RegistryContext) {
     return registry.publish(access, input);
@@ -81,6 +87,7 @@ export class RegistryResolver {
   }
 
   @Directive("@inaccessible")
+  @UseMiddleware(RedactInAudit(({ operations }) => ({ operations: operations.length })))
   @Mutation(() => Boolean, { description: "Operations the gateway served, counted per day; the gateway's only." })
   async recordOperationUsage(@Arg("operations", () => [OperationUsageInput]) operations: OperationUsageInput[], @Ctx() { access, registry }: RegistryContext) {
     await registry.recordUsage(access, operations);

@@ -79,7 +79,7 @@ beforeAll(async () => {
   partner = await startPartnerSubgraph({ port: 0, jwksUrl: jwksUrl(), name: NAME, jwksCooldownMs: 0 });
   keys.partner = await publishingKey(PARTNER_ORG);
   keys.operator = await publishingKey(OPERATOR_ORG);
-});
+}, 180_000);
 
 afterAll(async () => {
   await partner?.stop();
@@ -107,6 +107,22 @@ describe("a partner joining the federation", () => {
     const answer = await eventually(() => hub.query(SCHOOL_ENGAGEMENT, { id: schoolId }), (result) => !result.errors);
     expect(answer.errors).toBeUndefined();
     expect(answer.data.school).toEqual({ name: "Columbia Plateau School", ncesId: COLUMBIA_PLATEAU_NCES, engagement: { familyEventsThisYear: 7, coordinatorNotes: null } });
+    // another gateway on the same registry (and the same partner signing keys) serves the same supergraph
+    const second = await startGateway({
+      partnerKeys,
+      supergraphSdl: readSupergraph(SUPERGRAPH_PATH),
+      registryUrl: hub.subgraphUrls.registry,
+      subgraphUrls: hub.subgraphUrls,
+      port: 0,
+      gatewayPrivateKey: hub.keys.gatewayPrivateKey,
+      issuers: [],
+    });
+    try {
+      const post = await fetch(second.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: SCHOOL_ENGAGEMENT, variables: { id: schoolId } }) });
+      expect(((await post.json()) as { data: any }).data.school.engagement.familyEventsThisYear).toBe(7);
+    } finally {
+      await second.stop();
+    }
     const list = await cli(["list"], { apiKey: keys.partner });
     expect(list.output).toContain(NAME);
     expect(list.output).toContain(partner.url);
