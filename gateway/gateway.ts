@@ -52,15 +52,16 @@ export function readSupergraph(path: string): string {
   return readFileSync(path, "utf8");
 }
 
-/**
- * Serves the supergraph at `/graphql` through Apollo Gateway: authenticates the caller, works out
- * their access once per request and forwards it signed to each subgraph. `/health` for load balancers.
- */
 export interface RunningGateway extends RunningServer {
   /** Sends the operations counted so far to the registry now (tests, shutdown). */
   flushUsage(): Promise<void>;
 }
 
+/**
+ * Serves the supergraph at `/graphql` through Apollo Gateway: authenticates the caller, works out
+ * their access once per request and forwards it signed to each subgraph (a partner's: in its own token,
+ * keys at /.well-known/jwks.json). Follows the registry's supergraph when given one. `/health` for load balancers.
+ */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const accessResolver = new AccessResolver(options.subgraphUrls.networks, options.gatewayPrivateKey, options.accessCacheTtlMs);
   const authenticator = new Authenticator(options.issuers, (key) => accessResolver.verifyApiKey(key));

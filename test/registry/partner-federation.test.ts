@@ -239,8 +239,22 @@ describe("a partner joining the federation", () => {
     expect(restored.data.school.engagement.familyEventsThisYear).toBe(7);
     expect((await cli(["fetch", "--name", NAME], { apiKey: keys.partner })).output).toContain("coordinatorNotes");
 
+    // requests in flight while the gateway swaps supergraphs all complete
+    let swapped = false;
+    const inFlight: Array<Promise<{ errors?: unknown[] }>> = [];
+    const traffic = (async () => {
+      while (!swapped) {
+        inFlight.push(hub.query(`query($id: ID!) { school(id: $id) { name } }`, { id: schoolId }));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
     await cli(["rollback", "--to", String(versionBeforePartner)], { apiKey: keys.operator });
     const without = await eventually(() => hub.query(SCHOOL_ENGAGEMENT, { id: schoolId }), (result) => Boolean(result.errors));
+    swapped = true;
+    await traffic;
+    const answers = await Promise.all(inFlight);
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.filter((answer) => answer.errors)).toEqual([]);
     expect(without.errors![0].message).toMatch(/Cannot query field "engagement"/);
     await cli(["rollback", "--to", String(versionWithPartner)], { apiKey: keys.operator });
     await eventually(() => hub.query(SCHOOL_ENGAGEMENT, { id: schoolId }), (result) => !result.errors);
