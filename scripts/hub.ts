@@ -3,11 +3,13 @@ import { startEmbeddedMongo, type EmbeddedMongo } from "../embedded-mongo";
 import { spawnEmbeddedMongo } from "../embedded-mongo/process";
 import { generateHubKeys, type HubKeys } from "../gateway/auth/keys";
 import { DEV_ISSUER, HUB_AUDIENCE, type TrustedIssuer } from "../gateway/auth/issuers";
-import { SUPERGRAPH_PATH } from "../gateway/compose";
-import { readSupergraph, startGateway, type GatewayOptions, type GatewaySafeguards } from "../gateway/gateway";
+import { readSupergraphConfig, SUPERGRAPH_PATH } from "../contracts/supergraph-config";
+import { readSupergraph, startGateway, type GatewayOptions, type GatewaySafeguards, type RunningGateway } from "../gateway/gateway";
 import { safeguardsFromEnvironment } from "../gateway/plugins/settings";
 import { connectMongo, runSubgraph, type RunningServer } from "../subgraphs/kit";
-import { subgraphs } from "../subgraphs/registry";
+import { builtInDefinitions } from "../subgraphs/definitions";
+import { registrySubgraphWith } from "../subgraphs/registry";
+import type { RegistrySettings } from "../subgraphs/registry/registry.service";
 import { seedDemoData } from "./demo/seed";
 
 export interface HubOptions {
@@ -30,12 +32,17 @@ export interface HubOptions {
   issuers?: TrustedIssuer[];
   /** How long the gateway reuses a caller's worked-out access (default 30 s). */
   accessCacheTtlMs?: number;
-  /** The gateway's browser-facing settings: CORS origins, trusted documents, the IDE. */
-  gateway?: Pick<GatewayOptions, "corsOrigins" | "trustedDocuments" | "ide">;
   /** Told each step as it starts ("Starting the networks subgraph"), for `npm start` to show. */
   onProgress?: (step: string) => void;
   /** Operation limits, timeouts, rate limit, introspection: HUB_… variables, then these (introspection on by default). */
   safeguards?: GatewaySafeguards;
+  /** The registry's settings (the operator's organization, the usage window). */
+  registry?: Partial<Omit<RegistrySettings, "builtIns">>;
+  /** Gateway settings: browser-facing (CORS, trusted documents, the IDE) and for partners (signing keys, supergraph polling, usage flushing, fetch timeouts). */
+  gateway?: Pick<
+    GatewayOptions,
+    "corsOrigins" | "trustedDocuments" | "ide" | "partnerKeys" | "supergraphPollIntervalMs" | "usageFlushIntervalMs" | "subgraphTimeoutMs" | "subgraphTimeoutsMs"
+  >;
 }
 
 export interface RunningHub {
@@ -43,6 +50,7 @@ export interface RunningHub {
   subgraphUrls: Record<string, string>;
   mongoUrl: string;
   keys: HubKeys;
+  gateway: RunningGateway;
   stop(): Promise<void>;
 }
 
@@ -64,7 +72,10 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       mongoUrl = embedded.url;
     }
     const subgraphUrls: Record<string, string> = {};
-    for (const definition of subgraphs) {
+    const definitions = builtInDefinitions(readSupergraphConfig().subgraphs).map((definition) =>
+      definition.name === "registry" ? registrySubgraphWith(options.registry) : definition,
+    );
+    for (const definition of definitions) {
       progress(`Starting the ${definition.name} subgraph`);
       const server = await runSubgraph(definition, {
         mongoUrl,
@@ -83,8 +94,9 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     }
     progress("Starting the gateway");
     const gateway = await startGateway({
-      ...options.gateway,
       supergraphSdl: readSupergraph(SUPERGRAPH_PATH),
+      registryUrl: subgraphUrls.registry,
+      ...options.gateway,
       subgraphUrls,
       port: options.gatewayPort ?? 0,
       host: options.host,
@@ -97,7 +109,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       ...options.safeguards,
     });
     started.push(gateway);
-    return { gatewayUrl: gateway.url, subgraphUrls, mongoUrl, keys, stop };
+    return { gatewayUrl: gateway.url, subgraphUrls, mongoUrl, keys, gateway, stop };
   } catch (error) {
     await stop();
     throw error;

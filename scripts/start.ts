@@ -8,7 +8,8 @@ import { ideExamples, OPERATIONS_MANIFEST_PATH } from "../gateway/operations";
 import { corsOriginsFromEnv } from "../gateway/plugins/cors";
 import { trustedDocumentsFromEnv } from "../gateway/plugins/trusted-documents";
 import { loadOrCreateDevKeys } from "../gateway/auth/keys";
-import { subgraphs } from "../subgraphs/registry";
+import { readSupergraphConfig } from "../contracts/supergraph-config";
+import { builtInDefinitions } from "../subgraphs/definitions";
 import { DemoNetworks, DemoOrganizations } from "./demo/ids";
 import { startHub } from "./hub";
 import { privateDir } from "../embedded-mongo/storage/private-files";
@@ -40,8 +41,9 @@ async function main(): Promise<void> {
       ide: ideFromEnv(process.env.HUB_IDE, ideExamples),
     },
     onProgress: (step) => console.log(`${step}…`),
+    registry: { operatorOrganizationId: process.env.HUB_OPERATOR_ORGANIZATION_ID ?? null },
     subgraphPorts: Object.fromEntries(
-      subgraphs.map((definition) => [definition.name, Number(process.env[definition.portVariable] ?? definition.defaultPort)]),
+      builtInDefinitions(readSupergraphConfig().subgraphs).map((definition) => [definition.name, Number(process.env[definition.portVariable] ?? definition.defaultPort)]),
     ),
   });
   console.log(`

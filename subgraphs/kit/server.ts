@@ -5,17 +5,12 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Access } from "./access";
 import { jsonErrorHandler, jsonNotFound, maskErrors } from "./error-masking";
 import { assignRequestId } from "./request-id";
+import { listen, type RunningServer } from "../../contracts/http";
 
-export interface RunningServer {
-  /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
+export { listen, type RunningServer };
 
 export interface SubgraphServerOptions<TContext extends object> {
   name: string;
@@ -70,22 +65,4 @@ export async function startSubgraphServer<TContext extends object>(
   );
   app.use(jsonNotFound, jsonErrorHandler);
   return listen(httpServer, options.port, options.host, () => apollo.stop());
-}
-
-export async function listen(
-  httpServer: http.Server,
-  port: number,
-  host = "127.0.0.1",
-  stopApp: () => Promise<void>,
-): Promise<RunningServer> {
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(port, host, resolve);
-  });
-  const actualPort = (httpServer.address() as AddressInfo).port;
-  return {
-    url: `http://${host}:${actualPort}/graphql`,
-    port: actualPort,
-    stop: stopApp,
-  };
 }

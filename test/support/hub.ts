@@ -12,7 +12,7 @@ export interface HubUnderTest extends RunningHub {
  * The whole hub on free ports, as `npm start` runs it: embedded database (or MONGODB_URL, with
  * databases of its own), four subgraphs over HTTP and the gateway serving the committed supergraph.
  */
-export async function startHub(options: Pick<HubOptions, "demoData" | "accessCacheTtlMs" | "gateway" | "safeguards" | "issuers"> = {}): Promise<HubUnderTest> {
+export async function startHub(options: Pick<HubOptions, "demoData" | "accessCacheTtlMs" | "gateway" | "safeguards" | "issuers" | "registry"> = {}): Promise<HubUnderTest> {
   const databasePrefix = `test_${randomBytes(4).toString("hex")}_`;
   const hub = await startHubServices({
     mongoUrl: process.env.MONGODB_URL,
@@ -22,6 +22,7 @@ export async function startHub(options: Pick<HubOptions, "demoData" | "accessCac
     gateway: options.gateway,
     safeguards: options.safeguards,
     issuers: options.issuers,
+    registry: options.registry,
   });
   return {
     ...hub,
