@@ -12,7 +12,7 @@ export const ROOT = ((parent) => (path.basename(parent) === "dist" ? path.dirnam
  * `test` the test suite's own settings, `example` the example client (`examples/client/`, which reads its
  * own variables so it stays a standalone sample; they are declared so the hub's processes accept them).
  */
-export type HubProcess = "gateway" | "subgraph" | "start" | "cluster" | "db" | "token" | "bench" | "test" | "example";
+export type HubProcess = "gateway" | "subgraph" | "start" | "cluster" | "db" | "token" | "bench" | "test" | "example" | "cli";
 
 export interface VariableSpec<T = unknown, P extends HubProcess = HubProcess, R extends HubProcess = never> {
   parse: Parser<T>;
@@ -49,12 +49,19 @@ export const HUB_VARIABLES = {
   NETWORKS_PORT: variable({ parse: parse.port, default: 4001, readBy: ["subgraph", "start", "cluster"], description: "The networks subgraph's port" }),
   RESOURCES_PORT: variable({ parse: parse.port, default: 4002, readBy: ["subgraph", "start", "cluster"], description: "The resources subgraph's port" }),
   DEVELOPMENT_PORT: variable({ parse: parse.port, default: 4003, readBy: ["subgraph", "start", "cluster"], description: "The development subgraph's port" }),
+  REGISTRY_PORT: variable({ parse: parse.port, default: 4005, readBy: ["subgraph", "start", "cluster"], description: "The registry subgraph's port" }),
   ADVOCACY_PORT: variable({ parse: parse.port, default: 4004, readBy: ["subgraph", "start", "cluster"], description: "The advocacy subgraph's port" }),
   NETWORKS_URL: variable({ parse: parse.url("http", "https"), default: "http://localhost:4001/graphql", readBy: ["gateway"], description: "Where the gateway reaches the networks subgraph" }),
   RESOURCES_URL: variable({ parse: parse.url("http", "https"), default: "http://localhost:4002/graphql", readBy: ["gateway"], description: "Where the gateway reaches the resources subgraph" }),
   DEVELOPMENT_URL: variable({ parse: parse.url("http", "https"), default: "http://localhost:4003/graphql", readBy: ["gateway"], description: "Where the gateway reaches the development subgraph" }),
+  REGISTRY_URL: variable({ parse: parse.url("http", "https"), default: "http://localhost:4005/graphql", readBy: ["gateway"], description: "Where the gateway reaches the registry subgraph (supergraph versions, usage)" }),
   ADVOCACY_URL: variable({ parse: parse.url("http", "https"), default: "http://localhost:4004/graphql", readBy: ["gateway"], description: "Where the gateway reaches the advocacy subgraph" }),
-  SUPERGRAPH_PATH: variable({ parse: parse.filePath, default: path.join(ROOT, "schema", "supergraph.graphql"), defaultText: "`schema/supergraph.graphql`", readBy: ["gateway"], description: "The composed supergraph the gateway serves" }),
+  SUPERGRAPH_PATH: variable({
+    parse: parse.filePath,
+    defaultText: "unset: follow the registry, serving `schema/supergraph.graphql` until it answers",
+    readBy: ["gateway"],
+    description: "A composed supergraph file: set, the gateway serves it and nothing else (no hot reload)",
+  }),
   MONGODB_URL: variable({
     parse: parse.mongoUrl,
     defaultText: "`npm start`, `start:cluster`, tests: the embedded database",
@@ -145,8 +152,26 @@ export const HUB_VARIABLES = {
     description: "Express's `trust proxy`: a hop count, `true`, or the proxies' addresses and subnets; whose `X-Forwarded-For` gives the address the rate limit counts",
   }),
   NODE_ENV: variable({ parse: parse.text, defaultText: "unset", readBy: [...GATEWAYS], description: "`production` turns introspection and field suggestions off unless `HUB_INTROSPECTION` is set" }),
-  HUB_URL: variable({ parse: parse.url("http", "https"), default: "http://localhost:4000/graphql", readBy: ["example"], description: "The gateway the example client calls" }),
-  HUB_TOKEN: variable({ parse: parse.text, defaultText: "—", requiredBy: ["example"], readBy: ["example"], description: "The example client's bearer token (`npm run token`)" }),
+  HUB_URL: variable({ parse: parse.url("http", "https"), default: "http://localhost:4000/graphql", readBy: ["example", "cli"], description: "The gateway the example client and `npm run subgraph` call" }),
+  HUB_API_KEY: variable({ parse: parse.text, defaultText: "—", readBy: ["cli"], description: "`npm run subgraph`: an organization API key with the SCHEMA_PUBLISH scope" }),
+  HUB_SUPERGRAPH_POLL_MS: variable({ parse: parse.integer(100), default: 2000, readBy: GATEWAYS, description: "How often the gateway asks the registry for a newer supergraph" }),
+  HUB_USAGE_FLUSH_MS: variable({ parse: parse.integer(100), default: 10000, readBy: GATEWAYS, description: "How often the gateway sends the registry the operations it served" }),
+  HUB_SUBGRAPH_TIMEOUT_MS: variable({ parse: parse.integer(1), default: 10000, readBy: GATEWAYS, description: "How long the gateway waits for a subgraph's answer" }),
+  HUB_SUBGRAPH_TIMEOUTS: variable({
+    parse: parse.json(timeoutsBySubgraph),
+    defaultText: "the registry: 60000",
+    readBy: GATEWAYS,
+    description: "JSON object of fetch timeouts (ms) by subgraph name, e.g. `{\"nw-rise-engagement\": 3000}`",
+  }),
+  HUB_PARTNER_SIGNING_KEYS: variable({
+    parse: parse.json(jwkArray),
+    defaultText: "one fresh key per gateway",
+    readBy: GATEWAYS,
+    description: "JSON array of Ed25519 private JWKs with `kid` that sign partner tokens: the first signs, all are published at `/.well-known/jwks.json`",
+  }),
+  HUB_OPERATOR_ORGANIZATION_ID: variable({ parse: parse.text, defaultText: "none", readBy: ["subgraph", "start", "cluster"], description: "The hub operator's organization: owns the built-in subgraphs, may roll back" }),
+  HUB_USAGE_WINDOW_DAYS: variable({ parse: parse.integer(1), default: 7, readBy: ["subgraph"], description: "The registry's breaking-change check counts operations seen in this many days" }),
+  HUB_TOKEN: variable({ parse: parse.text, defaultText: "—", requiredBy: ["example"], readBy: ["example", "cli"], description: "The example client's bearer token (`npm run token`)" }),
   HUB_CHROMIUM_PATH: variable({ parse: parse.filePath, default: "/usr/bin/chromium", readBy: ["test"], description: "The Chromium the browser tests drive" }),
   HUB_DB_PORT: variable({ parse: parse.port, default: 27017, readBy: ["db", "cluster"], description: "The embedded database's port (`npm run db`: `--port` overrides; `start:cluster`: 0 picks a free one)" }),
   HUB_DB_PATH: variable({ parse: parse.filePath, defaultText: "unset: in memory", readBy: ["db"], description: "The embedded database's data directory (`--dbpath` overrides)" }),
@@ -154,13 +179,26 @@ export const HUB_VARIABLES = {
   BENCH_LARGE_DOCS: variable({ parse: parse.integer(1), default: 1_000_000, readBy: ["bench"], description: "`bench:db`: documents in the large collection" }),
 };
 
+function timeoutsBySubgraph(value: unknown): Record<string, number> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new Error("an object of milliseconds by subgraph name");
+  for (const ms of Object.values(value)) if (!Number.isInteger(ms) || (ms as number) < 1) throw new Error("every timeout is a whole number of milliseconds");
+  return value as Record<string, number>;
+}
+
+function jwkArray(value: unknown): Array<Record<string, unknown>> {
+  if (!Array.isArray(value) || value.length === 0 || value.some((key) => !key || typeof key !== "object" || typeof key.kid !== "string")) {
+    throw new Error("a non-empty array of private JWKs, each with a kid");
+  }
+  return value as Array<Record<string, unknown>>;
+}
+
 export type HubVariableName = keyof typeof HUB_VARIABLES;
 
 /**
  * Variables under these prefixes belong to the hub: one that is not declared above is a typo
  * (`HUB_GATEWAY_PRIVAT_KEY`, `NETWORKS_PROT`) and stops the process.
  */
-export const HUB_PREFIXES = ["HUB_", "GATEWAY_", "NETWORKS_", "RESOURCES_", "DEVELOPMENT_", "ADVOCACY_", "MONGODB_", "SUPERGRAPH_", "DEMO_"];
+export const HUB_PREFIXES = ["HUB_", "GATEWAY_", "NETWORKS_", "RESOURCES_", "DEVELOPMENT_", "ADVOCACY_", "MONGODB_", "SUPERGRAPH_", "DEMO_", "REGISTRY_"];
 
 /** The subgraphs' port and URL variables, by subgraph name. */
 export const SUBGRAPH_VARIABLES = {
@@ -168,6 +206,7 @@ export const SUBGRAPH_VARIABLES = {
   resources: { port: "RESOURCES_PORT", url: "RESOURCES_URL" },
   development: { port: "DEVELOPMENT_PORT", url: "DEVELOPMENT_URL" },
   advocacy: { port: "ADVOCACY_PORT", url: "ADVOCACY_URL" },
+  registry: { port: "REGISTRY_PORT", url: "REGISTRY_URL" },
 } as const satisfies Record<string, { port: HubVariableName; url: HubVariableName }>;
 
 export type HubSubgraphName = keyof typeof SUBGRAPH_VARIABLES;

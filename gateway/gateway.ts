@@ -1,4 +1,4 @@
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
@@ -7,9 +7,11 @@ import express from "express";
 import type { KeyLike } from "jose";
 import { readFileSync } from "node:fs";
 import http from "node:http";
-import { ACCESS_HEADER, signAccessToken, type Access } from "../subgraphs/kit/access";
+import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, type Access } from "../contracts/access";
+import { JWKS_PATH } from "../contracts/partner-token";
+import { listen, type RunningServer } from "../contracts/http";
 import { jsonErrorHandler, jsonNotFound } from "../subgraphs/kit/error-masking";
-import { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer } from "../subgraphs/kit/server";
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from "../subgraphs/kit/server";
 import {
   keepRequestScope,
   metricsPlugin,
@@ -25,6 +27,10 @@ import { measuredFetcher } from "./plugins/subgraph-metrics";
 import { AccessResolver } from "./auth/access-resolver";
 import { Authenticator } from "./auth/authenticator";
 import type { TrustedIssuer } from "./auth/issuers";
+import { oneErrorPerUnavailableSubgraph, SUBGRAPH_TIMEOUT_MS, SUBGRAPH_TIMEOUTS_MS, SubgraphDataSource } from "./fetcher";
+import { PartnerKeySet, PartnerTokenSigner } from "./partner-tokens";
+import { RegistrySupergraph } from "./supergraph/registry-source";
+import { OperationUsageRecorder } from "./usage";
 import { ideRouter, type IdeExample } from "./ide";
 import { corsMiddleware, type CorsOrigins } from "./plugins/cors";
 import { trustedDocumentsMiddleware, type TrustedDocumentsOptions } from "./plugins/trusted-documents";
@@ -34,10 +40,22 @@ import { useRateLimit, type RateLimitOptions } from "./plugins/rate-limit";
 import { useRequestTimeout } from "./plugins/request-timeout";
 
 export interface GatewayOptions {
-  /** The composed supergraph SDL (schema/supergraph.graphql). */
+  /** The composed supergraph SDL (schema/supergraph.graphql); with `registryUrl`, served until the registry answers. */
   supergraphSdl: string;
-  /** Where each subgraph listens, by name; overrides the URLs recorded in the supergraph. */
+  /** Follow the registry subgraph's current supergraph (hot reload); absent: serve `supergraphSdl` only. */
+  registryUrl?: string;
+  /** How often to ask the registry for a newer supergraph (default 2 s). */
+  supergraphPollIntervalMs?: number;
+  /** How often to send the registry the operations served, for its breaking-change check (default 10 s). */
+  usageFlushIntervalMs?: number;
+  /** The built-in subgraphs by name, where each listens; overrides the URLs recorded in the supergraph. Any other subgraph is a partner's. */
   subgraphUrls: Record<string, string>;
+  /** How long to wait for a subgraph's answer (default 10 s) … */
+  subgraphTimeoutMs?: number;
+  /** … and per subgraph, by name (default: the registry 60 s). */
+  subgraphTimeoutsMs?: Record<string, number>;
+  /** Sign the tokens partner subgraphs receive, published at /.well-known/jwks.json (default: one fresh key). */
+  partnerKeys?: PartnerKeySet;
   port: number;
   host?: string;
   /** Signs the access forwarded to subgraphs. */
@@ -85,40 +103,55 @@ export function readSupergraph(path: string): string {
   return readFileSync(path, "utf8");
 }
 
-/** Forwards each subgraph request with the caller's access, signed for that subgraph only. */
-class AccessForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    url: string,
-    private readonly subgraph: string,
-    private readonly privateKey: KeyLike,
-    metrics: ServiceMetrics,
-    logger: Logger,
-  ) {
-    super({ url });
-    this.fetcher = measuredFetcher(this.fetcher, subgraph, metrics, logger);
-  }
-
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    request.http?.headers.set(ACCESS_HEADER, await signAccessToken(context.access, this.subgraph, this.privateKey));
-    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
-  }
+export interface RunningGateway extends RunningServer {
+  /** Sends the operations counted so far to the registry now (tests, shutdown). */
+  flushUsage(): Promise<void>;
 }
 
 /**
  * Serves the supergraph at `/graphql` through Apollo Gateway: authenticates the caller, works out
- * their access once per request and forwards it signed to each subgraph, with the request's id.
+ * their access once per request and forwards it signed to each subgraph (a partner's: in its own token,
+ * keys at /.well-known/jwks.json), with the request's id. Follows the registry's supergraph when given one.
  * `/health`, `/ready` (supergraph loaded, subgraphs answering) and `/metrics` beside it.
  */
-export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? SILENT_LOGGER;
   const metrics = new ServiceMetrics("gateway");
   const accessResolver = new AccessResolver(options.subgraphUrls.networks, options.gatewayPrivateKey, options.accessCacheTtlMs, options.accessLookupTimeoutMs);
   const authenticator = new Authenticator(options.issuers, (key) => accessResolver.verifyApiKey(key));
+  const registry = options.registryUrl
+    ? new RegistrySupergraph({
+        registryUrl: options.registryUrl,
+        gatewayPrivateKey: options.gatewayPrivateKey,
+        fallbackSdl: options.supergraphSdl,
+        pollIntervalMs: options.supergraphPollIntervalMs,
+        onError: (error) => console.warn(`[gateway] supergraph update skipped: ${(error as Error).message}`),
+      })
+    : null;
+  const usage = options.registryUrl ? new OperationUsageRecorder(options.registryUrl, options.gatewayPrivateKey, options.usageFlushIntervalMs) : null;
+  const partnerKeys = options.partnerKeys ?? (await PartnerKeySet.generate());
+  const partnerTokens = new PartnerTokenSigner(partnerKeys, options.subgraphUrls.networks, options.gatewayPrivateKey);
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: registry ?? options.supergraphSdl,
     logger,
-    buildService: ({ name, url }) =>
-      new AccessForwardingDataSource(options.subgraphUrls[name] ?? url!, name, options.gatewayPrivateKey, metrics, logger),
+    buildService: ({ name, url }) => {
+      const builtIn = name in options.subgraphUrls;
+      const source = new SubgraphDataSource<GatewayContext>({
+        name,
+        url: options.subgraphUrls[name] ?? url!,
+        timeoutMs: { ...SUBGRAPH_TIMEOUTS_MS, ...options.subgraphTimeoutsMs }[name] ?? options.subgraphTimeoutMs ?? SUBGRAPH_TIMEOUT_MS,
+        // the hub's subgraphs get the caller's whole access; a partner's only what its contract states
+        credentials: async ({ access = ANONYMOUS_ACCESS, requestId }): Promise<Record<string, string>> => ({
+          ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+          ...(builtIn
+            ? { [ACCESS_HEADER]: await signAccessToken(access, name, options.gatewayPrivateKey) }
+            : { authorization: `Bearer ${await partnerTokens.sign(access, name, registry?.owners.get(name) ?? null)}` }),
+        }),
+        onUnavailable: (subgraph, cause) => logger.warn({ subgraph, cause: (cause as Error)?.message ?? String(cause) }, "subgraph did not answer"),
+      });
+      source.fetcher = measuredFetcher(source.fetcher, name, metrics, logger);
+      return source;
+    },
   });
   const limits = useOperationLimits(options.operationLimits);
   const rateLimit = useRateLimit(options.rateLimit);
@@ -140,12 +173,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       ApolloServerPluginLandingPageDisabled(),
       limits.plugin,
       metricsPlugin(metrics),
+      oneErrorPerUnavailableSubgraph(),
+      ...(usage ? [usage.plugin<GatewayContext>()] : []),
     ],
   });
   await apollo.start();
   app.use(corsMiddleware(options.corsOrigins ?? []));
   if (options.ide !== false) app.use(ideRouter({ endpoint: "/graphql", examples: options.ide?.examples ?? [] }));
   mountServiceEndpoints(app, { service: "gateway", metrics, ready });
+  app.get(JWKS_PATH, (_request, response) => {
+    response.set("cache-control", "public, max-age=300").json(partnerKeys.jwks());
+  });
   app.use(
     "/graphql",
     requestContext(logger),
@@ -164,8 +202,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     }),
   );
   app.use(jsonNotFound, jsonErrorHandler);
-  return listen(httpServer, options.port, options.host, () => {
+  const server = await listen(httpServer, options.port, options.host, async () => {
     stopping = true;
-    return apollo.stop();
+    await apollo.stop();
+    await usage?.stop();
   });
+  return { ...server, flushUsage: async () => usage?.flush() };
 }

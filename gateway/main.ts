@@ -14,13 +14,22 @@ async function main(): Promise<void> {
   const tracing = startTracing("gateway", config.OTEL_EXPORTER_OTLP_ENDPOINT);
   const { DEV_ISSUER, HUB_AUDIENCE, issuersFromConfig } = await import("./auth/issuers");
   const { readSupergraph, startGateway } = await import("./gateway");
+  const { PartnerKeySet } = await import("./partner-tokens");
+  const { SUPERGRAPH_PATH } = await import("../contracts/supergraph-config");
   const { gatewayBrowserSettings, gatewaySafeguards } = await import("./plugins/settings");
   const issuers = await issuersFromConfig(config.HUB_TRUSTED_ISSUERS);
   if (config.HUB_DEV_ISSUER_PUBLIC_KEY) {
     issuers.push({ issuer: DEV_ISSUER, audience: HUB_AUDIENCE, organizationId: null, key: config.HUB_DEV_ISSUER_PUBLIC_KEY });
   }
   const server = await startGateway({
-    supergraphSdl: readSupergraph(config.SUPERGRAPH_PATH),
+    supergraphSdl: readSupergraph(config.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH),
+    // a gateway given a supergraph file serves it and nothing else
+    registryUrl: config.SUPERGRAPH_PATH ? undefined : config.REGISTRY_URL,
+    supergraphPollIntervalMs: config.HUB_SUPERGRAPH_POLL_MS,
+    usageFlushIntervalMs: config.HUB_USAGE_FLUSH_MS,
+    subgraphTimeoutMs: config.HUB_SUBGRAPH_TIMEOUT_MS,
+    subgraphTimeoutsMs: config.HUB_SUBGRAPH_TIMEOUTS,
+    partnerKeys: config.HUB_PARTNER_SIGNING_KEYS ? await PartnerKeySet.fromJwks(config.HUB_PARTNER_SIGNING_KEYS as never) : undefined,
     subgraphUrls: Object.fromEntries(Object.entries(SUBGRAPH_VARIABLES).map(([name, variables]) => [name, config[variables.url]])),
     port: config.GATEWAY_PORT,
     host: config.HOST,

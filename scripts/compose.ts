@@ -1,19 +1,24 @@
 import "reflect-metadata";
 import { readFileSync, writeFileSync } from "node:fs";
-import { composeSupergraph, CompositionError, SUPERGRAPH_PATH, subgraphSchemaPath } from "../gateway/compose";
-import { subgraphs } from "../subgraphs/registry";
+import { readSupergraphConfig, SUPERGRAPH_PATH } from "../contracts/supergraph-config";
+import { builtInDefinitions, printSubgraphSdls } from "../subgraphs/definitions";
+import { composeSubgraphs } from "../subgraphs/registry/composition";
 
 /**
- * Writes schema/<subgraph>.graphql and schema/supergraph.graphql from the code.
- * `--check` writes nothing and fails when the committed files differ from what the code produces.
+ * Reads supergraph.yaml, writes each built-in subgraph's schema file from its code and composes them into
+ * schema/supergraph.graphql. `--check` writes nothing and fails when the committed files differ.
  */
+export async function composeBuiltIns(): Promise<Array<[file: string, content: string]>> {
+  const config = readSupergraphConfig();
+  const sdls = await printSubgraphSdls(builtInDefinitions(config.subgraphs));
+  const outcome = composeSubgraphs(config.subgraphs.map((subgraph) => ({ name: subgraph.name, routingUrl: subgraph.routingUrl, sdl: sdls[subgraph.name] })));
+  if (!outcome.ok) throw new Error(`Composition failed:\n${outcome.errors.map((error) => `  - ${error.code}: ${error.message}`).join("\n")}`);
+  return [...config.subgraphs.map((subgraph): [string, string] => [subgraph.schemaFile, sdls[subgraph.name]]), [SUPERGRAPH_PATH, outcome.supergraphSdl]];
+}
+
 async function main(): Promise<void> {
   const check = process.argv.includes("--check");
-  const { subgraphSdls, supergraphSdl } = await composeSupergraph(subgraphs);
-  const files: Array<[string, string]> = [
-    ...Object.entries(subgraphSdls).map(([name, sdl]): [string, string] => [subgraphSchemaPath(name), sdl]),
-    [SUPERGRAPH_PATH, supergraphSdl],
-  ];
+  const files = await composeBuiltIns();
   const stale = files.filter(([file, content]) => readOrEmpty(file) !== content).map(([file]) => file);
   if (check) {
     if (stale.length > 0) {
@@ -35,7 +40,9 @@ function readOrEmpty(file: string): string {
   }
 }
 
-main().catch((error) => {
-  console.error(error instanceof CompositionError ? error.message : error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -3,11 +3,13 @@ import { startEmbeddedMongo, type EmbeddedMongo } from "../embedded-mongo";
 import { spawnEmbeddedMongo } from "../embedded-mongo/process";
 import { generateHubKeys, type HubKeys } from "../gateway/auth/keys";
 import { DEV_ISSUER, HUB_AUDIENCE, type TrustedIssuer } from "../gateway/auth/issuers";
-import { SUPERGRAPH_PATH } from "../gateway/compose";
-import { readSupergraph, startGateway, type GatewayOptions, type GatewaySafeguards } from "../gateway/gateway";
+import { readSupergraphConfig, SUPERGRAPH_PATH } from "../contracts/supergraph-config";
+import { readSupergraph, startGateway, type GatewayOptions, type GatewaySafeguards, type RunningGateway } from "../gateway/gateway";
 import { connectMongo, runSubgraph, type RunningServer } from "../subgraphs/kit";
 import { createLogger, SILENT_LOGGER, type LoggerOptions } from "../subgraphs/kit/observability";
-import { subgraphs } from "../subgraphs/registry";
+import { builtInDefinitions } from "../subgraphs/definitions";
+import { registrySubgraphWith } from "../subgraphs/registry";
+import type { RegistrySettings } from "../subgraphs/registry/registry.service";
 import { seedDemoData } from "./demo/seed";
 
 export interface HubOptions {
@@ -30,8 +32,6 @@ export interface HubOptions {
   issuers?: TrustedIssuer[];
   /** How long the gateway reuses a caller's worked-out access (default 30 s). */
   accessCacheTtlMs?: number;
-  /** The gateway's browser-facing settings: CORS origins, trusted documents, the IDE. */
-  gateway?: Pick<GatewayOptions, "corsOrigins" | "trustedDocuments" | "ide">;
   /** Told each step as it starts ("Starting the networks subgraph"), for `npm start` to show. */
   onProgress?: (step: string) => void;
   /** Operation limits, timeouts, rate limit, introspection (the gateway's defaults where absent). */
@@ -40,6 +40,13 @@ export interface HubOptions {
   logging?: Omit<LoggerOptions, "service">;
   /** On stop, how long each service's in-flight requests may finish. */
   shutdownTimeoutMs?: number;
+  /** The registry's settings (the operator's organization, the usage window). */
+  registry?: Partial<Omit<RegistrySettings, "builtIns">>;
+  /** Gateway settings: browser-facing (CORS, trusted documents, the IDE) and for partners (signing keys, supergraph polling, usage flushing, fetch timeouts). */
+  gateway?: Pick<
+    GatewayOptions,
+    "corsOrigins" | "trustedDocuments" | "ide" | "partnerKeys" | "supergraphPollIntervalMs" | "usageFlushIntervalMs" | "subgraphTimeoutMs" | "subgraphTimeoutsMs"
+  >;
 }
 
 export interface RunningHub {
@@ -47,6 +54,7 @@ export interface RunningHub {
   subgraphUrls: Record<string, string>;
   mongoUrl: string;
   keys: HubKeys;
+  gateway: RunningGateway;
   stop(): Promise<void>;
 }
 
@@ -69,7 +77,10 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       mongoUrl = embedded.url;
     }
     const subgraphUrls: Record<string, string> = {};
-    for (const definition of subgraphs) {
+    const definitions = builtInDefinitions(readSupergraphConfig().subgraphs).map((definition) =>
+      definition.name === "registry" ? registrySubgraphWith(options.registry) : definition,
+    );
+    for (const definition of definitions) {
       progress(`Starting the ${definition.name} subgraph`);
       const server = await runSubgraph(definition, {
         mongoUrl,
@@ -90,8 +101,9 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     }
     progress("Starting the gateway");
     const gateway = await startGateway({
-      ...options.gateway,
       supergraphSdl: readSupergraph(SUPERGRAPH_PATH),
+      registryUrl: subgraphUrls.registry,
+      ...options.gateway,
       subgraphUrls,
       port: options.gatewayPort ?? 0,
       host: options.host,
@@ -104,7 +116,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       ...options.safeguards,
     });
     started.push(gateway);
-    return { gatewayUrl: gateway.url, subgraphUrls, mongoUrl, keys, stop };
+    return { gatewayUrl: gateway.url, subgraphUrls, mongoUrl, keys, gateway, stop };
   } catch (error) {
     await stop();
     throw error;

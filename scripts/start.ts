@@ -7,7 +7,8 @@ import { issuersFromConfig } from "../gateway/auth/issuers";
 import { OPERATIONS_MANIFEST_PATH } from "../gateway/operations";
 import { gatewayBrowserSettings, gatewaySafeguards } from "../gateway/plugins/settings";
 import { loadOrCreateDevKeys } from "../gateway/auth/keys";
-import { subgraphs } from "../subgraphs/registry";
+import { readSupergraphConfig } from "../contracts/supergraph-config";
+import { builtInDefinitions } from "../subgraphs/definitions";
 import { DemoNetworks, DemoOrganizations } from "./demo/ids";
 import { startHub } from "./hub";
 import { privateDir } from "../embedded-mongo/storage/private-files";
@@ -38,8 +39,9 @@ async function main(): Promise<void> {
     gateway: gatewayBrowserSettings(config, { corsOrigins: ["http://localhost:*", "http://127.0.0.1:*"], trustedDocuments: [OPERATIONS_MANIFEST_PATH] }),
     safeguards: gatewaySafeguards(config),
     onProgress: (step) => console.log(`${step}…`),
+    registry: { operatorOrganizationId: config.HUB_OPERATOR_ORGANIZATION_ID ?? null },
     subgraphPorts: Object.fromEntries(
-      subgraphs.map((definition) => [definition.name, config[SUBGRAPH_VARIABLES[definition.name as HubSubgraphName].port]]),
+      builtInDefinitions(readSupergraphConfig().subgraphs).map((definition) => [definition.name, config[SUBGRAPH_VARIABLES[definition.name as HubSubgraphName].port]]),
     ),
     logging: { level: config.HUB_LOG_LEVEL },
     shutdownTimeoutMs: config.HUB_SHUTDOWN_TIMEOUT_MS,

@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 import type { KeyLike } from "jose";
 import { LRUCache } from "lru-cache";
-import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, type Access, type SharedKind } from "../../subgraphs/kit/access";
+import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, type Access, type ApiKeyScope, type SharedKind } from "../../contracts/access";
 import { logUnexpectedError } from "../../subgraphs/kit/error-masking";
 import { requestIdHeader } from "../../subgraphs/kit/observability/request-id";
 import { SUBGRAPH_UNAVAILABLE } from "../plugins/error-masking";
@@ -28,7 +28,7 @@ const GRANTS_QUERY = `query AccessGrants($organizationId: ID!, $schoolIds: [ID!]
   }
 }`;
 
-const API_KEY_QUERY = `query ApiKeyGrant($key: String!) { apiKeyGrant(key: $key) { keyId organizationId canWrite } }`;
+const API_KEY_QUERY = `query ApiKeyGrant($key: String!) { apiKeyGrant(key: $key) { keyId organizationId canWrite scopes } }`;
 
 /**
  * Works out what an identity may see and do from the networks subgraph (organizations, memberships,
@@ -58,7 +58,7 @@ export class AccessResolver {
 
   /** Looks up an API key (the networks subgraph stores only its hash). */
   async verifyApiKey(key: string): Promise<Extract<Identity, { kind: "API_KEY" }> | null> {
-    const data = await this.ask<{ apiKeyGrant: { keyId: string; organizationId: string; canWrite: boolean } | null }>(API_KEY_QUERY, { key });
+    const data = await this.ask<{ apiKeyGrant: { keyId: string; organizationId: string; canWrite: boolean; scopes: ApiKeyScope[] } | null }>(API_KEY_QUERY, { key });
     return data.apiKeyGrant ? { kind: "API_KEY", ...data.apiKeyGrant } : null;
   }
 
@@ -72,7 +72,7 @@ export class AccessResolver {
       organizationAdmin,
     });
     return {
-      principal: identity.kind === "PERSON" ? { kind: "PERSON", personId: identity.personId } : { kind: "API_KEY", keyId: identity.keyId },
+      principal: identity.kind === "PERSON" ? { kind: "PERSON", personId: identity.personId } : { kind: "API_KEY", keyId: identity.keyId, scopes: identity.scopes },
       organizationId: identity.organizationId,
       canWrite: identity.kind === "PERSON" || identity.canWrite,
       organizationAdmin: identity.kind === "PERSON" && organizationAdmin,

@@ -1,3 +1,5 @@
+import type { ApiKeyScope } from "../../contracts/access";
+
 /** A role a person holds, as their issuer states it in the token's `roles` claim. */
 export type PersonRole = { role: "ORG_ADMIN" } | { role: "COORDINATOR"; networkId: string } | { role: "STAFF"; schoolId: string };
 
@@ -5,7 +7,7 @@ export type PersonRole = { role: "ORG_ADMIN" } | { role: "COORDINATOR"; networkI
 export type Identity =
   | { kind: "ANONYMOUS" }
   | { kind: "PERSON"; personId: string; organizationId: string; roles: PersonRole[] }
-  | { kind: "API_KEY"; keyId: string; organizationId: string; canWrite: boolean };
+  | { kind: "API_KEY"; keyId: string; organizationId: string; canWrite: boolean; scopes: ApiKeyScope[] };
 
 /**
  * Roles travel as strings: `ORG_ADMIN`, `COORDINATOR:<networkId>`, `STAFF:<schoolId>`.

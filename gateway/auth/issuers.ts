@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey, type KeyLike } from "jose";
-import { importKey } from "../../subgraphs/kit/access";
+import { importKey } from "../../contracts/access";
 import type { IssuerConfig } from "./issuer-config";
 
 /** An identity provider whose tokens the gateway accepts. */

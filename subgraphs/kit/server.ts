@@ -5,7 +5,6 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Access } from "./access";
 import { jsonErrorHandler, jsonNotFound, maskErrors } from "./error-masking";
 import { keepRequestScope, metricsPlugin, mountServiceEndpoints, requestContext, ServiceMetrics, SILENT_LOGGER, withinMs, type Logger } from "./observability";
@@ -14,13 +13,9 @@ import { keepRequestScope, metricsPlugin, mountServiceEndpoints, requestContext,
 const READY_CHECK_MS = 2_000;
 /** How long in-flight requests may finish on stop, unless configured (HUB_SHUTDOWN_TIMEOUT_MS). */
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+import { listen, type RunningServer } from "../../contracts/http";
 
-export interface RunningServer {
-  /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
+export { listen, type RunningServer };
 
 export interface SubgraphServerOptions<TContext extends object> {
   name: string;
@@ -99,22 +94,4 @@ export async function startSubgraphServer<TContext extends object>(
     stopping = true;
     return apollo.stop();
   });
-}
-
-export async function listen(
-  httpServer: http.Server,
-  port: number,
-  host = "127.0.0.1",
-  stopApp: () => Promise<void>,
-): Promise<RunningServer> {
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(port, host, resolve);
-  });
-  const actualPort = (httpServer.address() as AddressInfo).port;
-  return {
-    url: `http://${host}:${actualPort}/graphql`,
-    port: actualPort,
-    stop: stopApp,
-  };
 }

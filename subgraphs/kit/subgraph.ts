@@ -15,6 +15,8 @@ export interface SubgraphInstance<TContext extends object = object> {
   createContext(access: Access): Promise<TContext>;
   /** Creates the indexes the repositories declare. */
   ensureIndexes(): Promise<void>;
+  /** Work before serving, after the indexes (e.g. the registry records the deployed built-in subgraphs). */
+  initialize?(): Promise<void>;
 }
 
 export interface SubgraphDefinition<TContext extends object = object> {
@@ -51,6 +53,7 @@ export async function runSubgraph(definition: SubgraphDefinition, options: RunSu
     const audit = new AuditTrail(client.db(subgraphDatabaseName("audit", options.databasePrefix)), definition.name);
     const subgraph = await definition.create(db, audit);
     await Promise.all([subgraph.ensureIndexes(), audit.ensureIndexes()]);
+    await subgraph.initialize?.();
     const server = await startSubgraphServer({
       name: definition.name,
       schema: subgraph.schema,

@@ -91,6 +91,13 @@ export enum EducatorRole {
   OTHER = "OTHER",
 }
 
+/** Rights of an API key beyond reading and writing records. */
+export enum ApiKeyScope {
+  /** Check and publish the organization's subgraphs in the registry (`npm run subgraph`). */
+  SCHEMA_PUBLISH = "SCHEMA_PUBLISH",
+}
+
+registerEnumType(ApiKeyScope, { name: "ApiKeyScope", description: "Rights of an API key beyond reading and writing records." });
 registerEnumType(OrganizationKind, { name: "OrganizationKind", description: "What kind of partner operates networks." });
 registerEnumType(NetworkScope, { name: "NetworkScope" });
 registerEnumType(NetworkingStrategy, { name: "NetworkingStrategy", description: "A network's primary networking strategy." });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { mintDevToken } from "../../gateway/auth/dev-tokens";
 import { parseRoles } from "../../gateway/auth/identity";
 import { DEV_ISSUER, HUB_AUDIENCE } from "../../gateway/auth/issuers";
-import { SUPERGRAPH_PATH } from "../../gateway/compose";
+import { SUPERGRAPH_PATH } from "../../contracts/supergraph-config";
 import { readSupergraph, startGateway } from "../../gateway/gateway";
 import { ideExamples, OPERATIONS_MANIFEST_PATH, readOperations } from "../../gateway/operations";
 import { readTrustedDocuments } from "../../gateway/plugins/trusted-documents";

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { DemoNetworks, DemoOrganizations, DemoSchools } from "../../scripts/demo/ids";
 import { mintDevToken } from "../../gateway/auth/dev-tokens";
 import { startGateway, readSupergraph } from "../../gateway/gateway";
-import { SUPERGRAPH_PATH } from "../../gateway/compose";
+import { SUPERGRAPH_PATH } from "../../contracts/supergraph-config";
 import { startHub, type HubUnderTest } from "../support/hub";
 
 /** Every log line every service wrote, parsed. */

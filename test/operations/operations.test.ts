@@ -1,7 +1,7 @@
 import { Supergraph } from "@apollo/federation-internals";
 import { getOperationAST, getVariableValues, parse, validate, type GraphQLSchema } from "graphql";
 import { readFileSync } from "node:fs";
-import { SUPERGRAPH_PATH } from "../../gateway/compose";
+import { SUPERGRAPH_PATH } from "../../contracts/supergraph-config";
 import { manifestOf, OPERATIONS_MANIFEST_PATH, readOperations } from "../../gateway/operations";
 
 /** What clients see: the supergraph without its federation machinery and @inaccessible fields. */

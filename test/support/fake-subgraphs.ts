@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { DEV_ISSUER, HUB_AUDIENCE } from "../../gateway/auth/issuers";
 import { generateHubKeys, type HubKeys } from "../../gateway/auth/keys";
-import { SUPERGRAPH_PATH } from "../../gateway/compose";
+import { SUPERGRAPH_PATH } from "../../contracts/supergraph-config";
 import { readSupergraph, startGateway, type GatewaySafeguards } from "../../gateway/gateway";
 import type { Logger } from "../../subgraphs/kit/observability";
 

@@ -1,6 +1,6 @@
 import { ApolloGateway } from "@apollo/gateway";
 import type { GraphQLSchema } from "graphql";
-import { SUPERGRAPH_PATH } from "../../gateway/compose";
+import { SUPERGRAPH_PATH } from "../../contracts/supergraph-config";
 import { readSupergraph } from "../../gateway/gateway";
 
 /** The API schema clients see through the gateway, from the committed supergraph. */

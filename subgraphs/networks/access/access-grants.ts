@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { SharedDataKind } from "../enums";
+import { ApiKeyScope, SharedDataKind } from "../enums";
 
 @ObjectType({ description: "Networks whose alliance-shared records of one kind a caller may read." })
 export class AlliedNetworks {
@@ -47,4 +47,7 @@ export class ApiKeyGrant {
 
   @Field()
   canWrite: boolean;
+
+  @Field(() => [ApiKeyScope])
+  scopes: ApiKeyScope[];
 }

@@ -28,6 +28,6 @@ export class AccessResolver {
   async apiKeyGrant(@Arg("key") key: string, @Ctx() { access, repos }: NetworksContext) {
     assertGateway(access);
     const apiKey = await repos.apiKeys.useKey(key);
-    return apiKey && { keyId: apiKey.id, organizationId: apiKey.organizationId, canWrite: apiKey.canWrite };
+    return apiKey && { keyId: apiKey.id, organizationId: apiKey.organizationId, canWrite: apiKey.canWrite, scopes: apiKey.scopes ?? [] };
   }
 }

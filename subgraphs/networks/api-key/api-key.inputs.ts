@@ -1,5 +1,6 @@
 import { Length } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
+import { ApiKeyScope } from "../enums";
 
 @InputType()
 export class CreateApiKeyInput {
@@ -12,4 +13,7 @@ export class CreateApiKeyInput {
 
   @Field({ defaultValue: false })
   canWrite: boolean;
+
+  @Field(() => [ApiKeyScope], { defaultValue: [], description: "SCHEMA_PUBLISH: the key checks and publishes the organization's subgraphs." })
+  scopes: ApiKeyScope[];
 }

@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
 import type { IndexDescription } from "mongodb";
 import { Repository, toEntity, type StoredDocument } from "../../kit";
+import type { ApiKeyScope } from "../enums";
 
 export interface ApiKeyDocument extends StoredDocument {
   organizationId: string;
   name: string;
   canWrite: boolean;
+  /** Absent on keys created before scopes existed: none. */
+  scopes?: ApiKeyScope[];
   prefix: string;
   /** SHA-256 of the key: the key itself is never stored. */
   keyHash: string;

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { ApiKeyScope } from "../enums";
 import type { NetworksContext } from "../context";
 import { ApiKey, CreatedApiKey } from "./api-key";
 import { CreateApiKeyInput } from "./api-key.inputs";
@@ -18,5 +19,10 @@ export class ApiKeyResolver {
   @Mutation(() => ApiKey, { description: "Revokes an API key: it stops working within the gateway's access cache bound." })
   revokeApiKey(@Arg("id", () => ID) id: string, @Ctx() { access, services }: NetworksContext) {
     return services.apiKeys.revoke(access, id);
+  }
+
+  @FieldResolver(() => [ApiKeyScope], { description: "Rights beyond reading and writing records." })
+  scopes(@Root() key: { scopes?: ApiKeyScope[] }) {
+    return key.scopes ?? [];
   }
 }

@@ -16,6 +16,7 @@ export class ApiKeyService {
       organizationId: input.organizationId,
       name: input.name,
       canWrite: input.canWrite,
+      scopes: [...new Set(input.scopes)],
       prefix: secret.slice(0, 10),
       keyHash: hashApiKey(secret),
       createdBy: access.principal.kind === "PERSON" ? access.principal.personId : null,

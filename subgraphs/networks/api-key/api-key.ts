@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
+import type { ApiKeyScope } from "../enums";
 
 @ObjectType({ description: "A partner system's credential, scoped to one organization. The secret is shown once, at creation." })
 export class ApiKey {
@@ -12,6 +13,9 @@ export class ApiKey {
 
   @Field({ description: "Read-write keys may change the organization's records; others only read." })
   canWrite: boolean;
+
+  /** Rights beyond reading and writing records (resolved: keys from before scopes have none). */
+  scopes?: ApiKeyScope[];
 
   @Field({ description: "The key's first characters, to tell keys apart." })
   prefix: string;

@@ -1,0 +1,103 @@
+import { importJWK, importPKCS8, importSPKI, jwtVerify, SignJWT, type JWK, type KeyLike } from "jose";
+import { randomUUID } from "node:crypto";
+
+/*
+ * The contract between the gateway and the hub's own subgraphs: what a caller may see and do, and the
+ * short-lived token the gateway signs to carry it. The gateway builds and signs it, subgraphs verify it;
+ * neither side owns the other's code, so it lives here. Partners get a narrower contract
+ * (`partner-token.ts`).
+ */
+
+/** Kinds of data an alliance agreement can share (the networks subgraph's SharedDataKind values). */
+export type SharedKind =
+  | "SCHOOL_PROFILES"
+  | "RESOURCES"
+  | "EVENTS"
+  | "NEEDS"
+  | "PEER_REVIEWS"
+  | "MENTORSHIPS"
+  | "IMPROVEMENT_CYCLES"
+  | "CAMPAIGNS";
+
+/** What an API key may do besides reading and writing records: SCHEMA_PUBLISH checks and publishes its organization's subgraphs. */
+export type ApiKeyScope = "SCHEMA_PUBLISH";
+
+/**
+ * What the caller may see and do, worked out once per request by the gateway from their identity and
+ * forwarded to every subgraph in a short-lived token it signs. Subgraphs trust nothing else.
+ */
+export interface Access {
+  principal: { kind: "ANONYMOUS" } | { kind: "PERSON"; personId: string } | { kind: "API_KEY"; keyId: string; scopes?: ApiKeyScope[] } | { kind: "SYSTEM" };
+  organizationId: string | null;
+  /** False for read-only API keys and anonymous callers. */
+  canWrite: boolean;
+  /** Organization admins read their organization's audit log and manage its API keys. */
+  organizationAdmin: boolean;
+  /** Schools the caller is staff of: they read and write those schools' records. */
+  schoolIds: string[];
+  /** Networks whose own records the caller manages: operated by their organization (admins) or coordinated by them. */
+  managedNetworkIds: string[];
+  /** Networks the caller belongs to: their organization's, their schools', the ones they coordinate. */
+  memberNetworkIds: string[];
+  /** By kind of data: networks allied with the caller's networks under an agreement that shares that kind. */
+  alliedNetworkIds: Partial<Record<SharedKind, string[]>>;
+  /**
+   * Accepted memberships that touch the caller: every (school, network) pair where the school is one of
+   * `schoolIds` or the network one of `managedNetworkIds`. Pending, declined and ended ones are absent.
+   */
+  schoolMemberships: Array<{ schoolId: string; networkId: string }>;
+}
+
+export const ANONYMOUS_ACCESS: Access = Object.freeze({
+  principal: { kind: "ANONYMOUS" },
+  organizationId: null,
+  canWrite: false,
+  organizationAdmin: false,
+  schoolIds: [],
+  managedNetworkIds: [],
+  memberNetworkIds: [],
+  alliedNetworkIds: {},
+  schoolMemberships: [],
+}) as Access;
+
+// ---- the signed token the gateway forwards -------------------------------------------------
+
+export const ACCESS_HEADER = "x-hub-access";
+const ISSUER = "school-network-hub-gateway";
+const ALGORITHM = "EdDSA";
+const TOKEN_LIFETIME_SECONDS = 60;
+
+/** Reads an Ed25519 key from PEM (SPKI/PKCS8) or a JWK in JSON, as keys are given in configuration. */
+export async function importKey(text: string, use: "sign" | "verify"): Promise<KeyLike> {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("{")) return (await importJWK(JSON.parse(trimmed) as JWK, ALGORITHM)) as KeyLike;
+  return use === "sign" ? importPKCS8(trimmed, ALGORITHM) : importSPKI(trimmed, ALGORITHM);
+}
+
+/** Signs `access` for one subgraph (the audience), so a token captured at one cannot be replayed at another. */
+export function signAccessToken(access: Access, subgraph: string, privateKey: KeyLike): Promise<string> {
+  return new SignJWT({ access })
+    .setProtectedHeader({ alg: ALGORITHM })
+    .setIssuer(ISSUER)
+    .setAudience(subgraph)
+    .setIssuedAt()
+    .setJti(randomUUID())
+    .setExpirationTime(`${TOKEN_LIFETIME_SECONDS}s`)
+    .sign(privateKey);
+}
+
+/** The access a valid token carries, or null for a missing, forged, expired or misdirected one. */
+export async function verifyAccessToken(token: string | undefined, subgraph: string, publicKey: KeyLike): Promise<Access | null> {
+  if (!token) return null;
+  try {
+    const { payload } = await jwtVerify(token, publicKey, {
+      issuer: ISSUER,
+      audience: subgraph,
+      algorithms: [ALGORITHM],
+      maxTokenAge: `${TOKEN_LIFETIME_SECONDS}s`,
+    });
+    return (payload.access as Access | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
