@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { ApolloServerPlugin } from "@apollo/server";
+import { context as traceContext, propagation } from "@opentelemetry/api";
 import { GraphQLError } from "graphql";
 
 /** How long the gateway waits for a subgraph's answer unless configured per subgraph. */
@@ -39,7 +40,11 @@ export class SubgraphDataSource<TContext extends Record<string, any>> extends Re
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<TContext>) {
-    for (const [name, value] of Object.entries(await this.options.credentials(context as TContext))) request.http?.headers.set(name, value);
+    // Node's own fetch is not instrumented: the trace goes on through the W3C headers set here (none without tracing)
+    const trace: Record<string, string> = {};
+    propagation.inject(traceContext.active(), trace);
+    const headers = { ...trace, ...(await this.options.credentials(context as TContext)) };
+    for (const [name, value] of Object.entries(headers)) request.http?.headers.set(name, value);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<TContext>) {
