@@ -9,6 +9,7 @@ import { EJSON, type Document } from "bson";
 import { MongoClient, MongoServerError, type AnyBulkWriteOperation, type Collection, type Db } from "mongodb";
 import { startTestDatabase, type TestDatabase } from "./support/database";
 import { describeTarget } from "./support/server-description";
+import { specJsonFiles } from "../embedded-mongo/spec/unified";
 
 interface SpecTest {
   description: string;
@@ -30,16 +31,7 @@ interface SpecFile {
 const specDir = process.env.MONGO_CRUD_SPEC_DIR ?? path.resolve(__dirname, "..", "..", "shared", "mongo-crud-spec");
 
 function loadSpecs(dir: string): SpecFile[] {
-  const files: string[] = [];
-  const walk = (d: string): void => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".json")) files.push(full);
-    }
-  };
-  walk(dir);
-  return files.map((file) => ({ file: path.relative(dir, file), ...(EJSON.parse(fs.readFileSync(file, "utf8"), { relaxed: true }) as Omit<SpecFile, "file">) }));
+  return specJsonFiles(dir).map((file) => ({ file: path.relative(dir, file), ...(EJSON.parse(fs.readFileSync(file, "utf8"), { relaxed: true }) as Omit<SpecFile, "file">) }));
 }
 
 function versionParts(v: string): number[] {

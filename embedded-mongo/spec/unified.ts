@@ -62,7 +62,8 @@ function normalizeNumbers(v: unknown): unknown {
   return v;
 }
 
-export function loadSpecFiles(dir: string): SpecFile[] {
+/** Every `.json` file under `dir`, in a stable order (the spec folders' layout). */
+export function specJsonFiles(dir: string): string[] {
   const files: string[] = [];
   const walk = (d: string): void => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -72,7 +73,11 @@ export function loadSpecFiles(dir: string): SpecFile[] {
     }
   };
   walk(dir);
-  return files.map((file) => {
+  return files;
+}
+
+export function loadSpecFiles(dir: string): SpecFile[] {
+  return specJsonFiles(dir).map((file) => {
     const parsed = normalizeNumbers(EJSON.parse(fs.readFileSync(file, "utf8"), { relaxed: false })) as Omit<SpecFile, "file">;
     return { file: path.relative(dir, file), ...parsed };
   });
