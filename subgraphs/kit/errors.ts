@@ -36,9 +36,10 @@ export class ConflictError extends HubError {
   }
 }
 
+/** A write needs a signed-in caller. A field error like any other: the gateway answers 401 for bad credentials. */
 export class UnauthenticatedError extends HubError {
   constructor(message = "Authentication required") {
-    super(message, "UNAUTHENTICATED", { http: { status: 401 } });
+    super(message, "UNAUTHENTICATED");
   }
 }
 

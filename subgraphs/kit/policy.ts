@@ -1,6 +1,6 @@
 import type { Document, Filter } from "mongodb";
 import { canRead, canWrite, readableFilter, type Access, type SharedKind } from "./access";
-import { ForbiddenError, NotFoundError } from "./errors";
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors";
 import { Visibility } from "./visibility";
 
 /*
@@ -59,9 +59,15 @@ function idsIn(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
 
-/** Anonymous callers and read-only API keys change nothing. */
+/** Anonymous callers change nothing: UNAUTHENTICATED, so a client knows that signing in is the remedy. */
+export function assertSignedIn(access: Access): void {
+  if (access.principal.kind === "ANONYMOUS") throw new UnauthenticatedError("Sign in to make changes");
+}
+
+/** Anonymous callers must sign in (UNAUTHENTICATED); read-only API keys change nothing (FORBIDDEN). */
 export function assertCanWrite(access: Access): void {
-  if (!access.canWrite) throw new ForbiddenError(access.principal.kind === "ANONYMOUS" ? "Sign in to make changes" : "This credential is read-only");
+  assertSignedIn(access);
+  if (!access.canWrite) throw new ForbiddenError("This credential is read-only");
 }
 
 /**

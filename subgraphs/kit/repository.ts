@@ -17,6 +17,11 @@ export function newId(): string {
   return new ObjectId().toHexString();
 }
 
+/** Whether `value` has the form of a record id (`newId`'s, and the demo data's). */
+export function isRecordId(value: string): boolean {
+  return /^[0-9a-f]{24}$/.test(value);
+}
+
 export function toEntity<TDoc extends StoredDocument>(doc: TDoc): Entity<TDoc> {
   const { _id, ...rest } = doc;
   return { ...rest, id: _id } as unknown as Entity<TDoc>;

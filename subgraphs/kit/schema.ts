@@ -5,6 +5,8 @@ import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { auditMutations } from "./audit";
 import { BadUserInputError } from "./errors";
+import { checkIdArguments } from "./id-arguments";
+import { requireSignInForMutations } from "./sign-in-guard";
 import { validateInput } from "./validation";
 
 /** The Federation 2 features our subgraphs use; `@link` must precede the printed type-graphql schema. */
@@ -42,6 +44,8 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     skipCheck: true, // entity-only subgraphs may have no Query type of their own
   });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  checkIdArguments(schema, resolvers);
+  requireSignInForMutations(schema, resolvers);
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     const __resolveReference: ReferenceResolvers[string]["__resolveReference"] = (representation, context, info) =>
       reference.__resolveReference(checkRepresentation(representation), context, info);

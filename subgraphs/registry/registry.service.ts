@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { SubgraphConfig } from "../../contracts/supergraph-config";
-import { ForbiddenError, NotFoundError, type Access, type PageArgs } from "../kit";
+import { assertSignedIn, ForbiddenError, NotFoundError, type Access, type PageArgs } from "../kit";
 import { breakingChanges, normalizedSdl, ownershipViolations } from "./checks";
 import { composeSubgraphs } from "./composition";
 import type { RegisteredSubgraphRecord, RegistryRepository, SupergraphVersionDocument } from "./registry.repository";
@@ -250,6 +250,7 @@ function passed(): SubgraphCheck {
 /** The organization a caller publishes for: a key with the SCHEMA_PUBLISH scope, or one of its admins. */
 function publisherOrganization(access: Access): string {
   const { principal, organizationId } = access;
+  assertSignedIn(access);
   const publisher =
     (principal.kind === "API_KEY" && principal.scopes?.includes("SCHEMA_PUBLISH")) || (principal.kind === "PERSON" && access.organizationAdmin);
   if (!organizationId || !publisher) throw new ForbiddenError("Publishing subgraphs needs an API key with the SCHEMA_PUBLISH scope or an organization admin");

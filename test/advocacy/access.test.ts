@@ -384,7 +384,7 @@ describe("writing to B's campaigns", () => {
   it("refuses withdrawing another endorser's endorsement", async () => {
     const [schoolEndorsement, networkEndorsement, organizationEndorsement] = records.PUBLIC.endorsements;
     await expectRefused("FORBIDDEN", WITHDRAW, { id: schoolEndorsement }, staffOfSA);
-    await expectRefused("FORBIDDEN", WITHDRAW, { id: schoolEndorsement }, ANONYMOUS_ACCESS);
+    await expectRefused("UNAUTHENTICATED", WITHDRAW, { id: schoolEndorsement }, ANONYMOUS_ACCESS);
     await expectRefused("FORBIDDEN", WITHDRAW, { id: networkEndorsement }, coordinatorOfB);
     await expectRefused("FORBIDDEN", WITHDRAW, { id: organizationEndorsement }, coordinatorOfB);
     await expectRefused("FORBIDDEN", WITHDRAW, { id: organizationEndorsement }, adminOfA);

@@ -623,7 +623,7 @@ describe("writes", () => {
 
     const attempts: Array<[string, string, Record<string, unknown>, Access, string]> = [
       // creating for B's network or schools
-      ["anonymous creates an event", CREATE_EVENT, { input: eventInput({ kind: "NETWORK", id: NB }) }, ANONYMOUS_ACCESS, "FORBIDDEN"],
+      ["anonymous creates an event", CREATE_EVENT, { input: eventInput({ kind: "NETWORK", id: NB }) }, ANONYMOUS_ACCESS, "UNAUTHENTICATED"],
       ["a read-only coordinator creates an event", CREATE_EVENT, { input: eventInput({ kind: "NETWORK", id: NB }) }, readOnlyCoordinatorOfB, "FORBIDDEN"],
       ["A's coordinator creates an event for NB", CREATE_EVENT, { input: eventInput({ kind: "NETWORK", id: NB }) }, coordinatorOfA, "FORBIDDEN"],
       ["A's admin creates an event for NB", CREATE_EVENT, { input: eventInput({ kind: "NETWORK", id: NB }) }, adminOfA, "FORBIDDEN"],
@@ -638,12 +638,12 @@ describe("writes", () => {
       ["A's coordinator updates B's public event", UPDATE_EVENT, { id: records.event.PUBLIC }, coordinatorOfA, "FORBIDDEN"],
       ["a school's staff updates its network's event", UPDATE_EVENT, { id: records.event.PUBLIC }, staffOfSB, "FORBIDDEN"],
       ["a read-only key updates an event", UPDATE_EVENT, { id: records.event.PUBLIC }, readOnlyKeyOfB, "FORBIDDEN"],
-      ["anonymous cancels an event", CANCEL_EVENT, { id: records.event.PUBLIC }, ANONYMOUS_ACCESS, "FORBIDDEN"],
+      ["anonymous cancels an event", CANCEL_EVENT, { id: records.event.PUBLIC }, ANONYMOUS_ACCESS, "UNAUTHENTICATED"],
       ["NB2's coordinator cancels NB's event", CANCEL_EVENT, { id: records.event.NETWORK }, coordinatorOfNB2, "FORBIDDEN"],
       ["A's coordinator cancels B's private event", CANCEL_EVENT, { id: records.event.PRIVATE }, coordinatorOfA, "NOT_FOUND"],
       ["A's coordinator updates B's network-only event", UPDATE_EVENT, { id: records.event.NETWORK }, coordinatorOfA, "NOT_FOUND"],
       // registrations
-      ["anonymous registers a team", REGISTER, { input: { eventId: records.event.PUBLIC, registrantKind: "SCHOOL", schoolId: SA } }, ANONYMOUS_ACCESS, "FORBIDDEN"],
+      ["anonymous registers a team", REGISTER, { input: { eventId: records.event.PUBLIC, registrantKind: "SCHOOL", schoolId: SA } }, ANONYMOUS_ACCESS, "UNAUTHENTICATED"],
       ["A's staff registers B's school", REGISTER, { input: { eventId: records.event.PUBLIC, registrantKind: "SCHOOL", schoolId: SB } }, staffOfSA, "FORBIDDEN"],
       ["A's coordinator registers a school for B's event", REGISTER, { input: { eventId: records.event.PUBLIC, registrantKind: "SCHOOL", schoolId: SA } }, coordinatorOfA, "FORBIDDEN"],
       ["NB2's coordinator registers a school for NB's event", REGISTER, { input: { eventId: records.event.NETWORK, registrantKind: "SCHOOL", schoolId: SB2 } }, coordinatorOfNB2, "FORBIDDEN"],
@@ -656,7 +656,7 @@ describe("writes", () => {
       // needs
       ["a coordinator records a need for a school", RECORD_NEED, { input: { schoolId: SB, networkIds: [NB], focusArea: "Fake need" } }, coordinatorOfB, "FORBIDDEN"],
       ["A's staff records a need for B's school", RECORD_NEED, { input: { schoolId: SB, networkIds: [NB], focusArea: "Fake need" } }, staffOfSA, "FORBIDDEN"],
-      ["anonymous records a need", RECORD_NEED, { input: { schoolId: SA, networkIds: [NA], focusArea: "Fake need" } }, ANONYMOUS_ACCESS, "FORBIDDEN"],
+      ["anonymous records a need", RECORD_NEED, { input: { schoolId: SA, networkIds: [NA], focusArea: "Fake need" } }, ANONYMOUS_ACCESS, "UNAUTHENTICATED"],
       ["another school's staff updates a need", UPDATE_NEED, { id: records.need.PUBLIC }, staffOfSB, "FORBIDDEN"],
       ["a coordinator closes a school's need", CLOSE_NEED, { id: records.need.NETWORK }, coordinatorOfB, "FORBIDDEN"],
       ["a coordinator closes a school's private need", CLOSE_NEED, { id: records.need.PRIVATE }, coordinatorOfB, "NOT_FOUND"],
@@ -669,7 +669,7 @@ describe("writes", () => {
       // mentorships
       ["A's staff sets B's school's capacity", CAPACITY, { s: SB, n: null }, staffOfSA, "FORBIDDEN"],
       ["A's coordinator sets B's school's capacity from its network", CAPACITY, { s: SB, n: NA }, coordinatorOfA, "FORBIDDEN"],
-      ["anonymous sets a capacity", CAPACITY, { s: SB, n: NB }, ANONYMOUS_ACCESS, "FORBIDDEN"],
+      ["anonymous sets a capacity", CAPACITY, { s: SB, n: NB }, ANONYMOUS_ACCESS, "UNAUTHENTICATED"],
       ["NB2's coordinator sets the capacity of NB's school", CAPACITY, { s: SB, n: NB2 }, coordinatorOfNB2, "FORBIDDEN"],
       ["a coordinator starts a school's mentorship", START_MENTORSHIP, { input: { mentorSchoolId: SB, partnerSchoolId: id(), networkId: NB, focusAreas: ["x"] } }, coordinatorOfB, "FORBIDDEN"],
       ["A's staff starts B's school's mentorship", START_MENTORSHIP, { input: { mentorSchoolId: SB, partnerSchoolId: SA, focusAreas: ["x"] } }, staffOfSA, "FORBIDDEN"],

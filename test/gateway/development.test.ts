@@ -224,7 +224,7 @@ describe("the gateway over HTTP, development subgraph (demo data)", () => {
     const retreat = demoId("event:cei-pea-technology-retreat");
     const input = { eventId: retreat, registrantKind: "SCHOOL", schoolId: DemoSchools.fannieLouHamer, seats: 2 };
     const refused = async (caller: Caller) => (await hub.query(REGISTER, { input }, await headers(caller))).errors?.[0]?.extensions?.code;
-    expect(await refused("anonymous")).toBe("FORBIDDEN");
+    expect(await refused("anonymous")).toBe("UNAUTHENTICATED");
     // another school of the network sees the retreat but does not act for Fannie Lou Hamer
     expect(await refused(ms538Staff)).toBe("FORBIDDEN");
     // outside the network the retreat does not exist

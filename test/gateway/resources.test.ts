@@ -209,7 +209,7 @@ describe("resources by id, funding and writes through the gateway", () => {
   it("lets only those with a role on the owner write", async () => {
     const PUBLISH = `mutation($n: ID!) { publishResource(input: { title: "Leaders' coaching notes", kind: GUIDE, networkId: $n, visibility: PRIVATE }) { id visibility } }`;
     const anonymous = await hub.query(PUBLISH, { n: DemoNetworks.nycSchoolLeaders });
-    expect(anonymous.errors![0].extensions!.code).toBe("FORBIDDEN");
+    expect(anonymous.errors![0].extensions!.code).toBe("UNAUTHENTICATED");
     const headers = async (caller: Exclude<Caller, "anonymous">) => ({ authorization: `Bearer ${await mintDevToken(hub.keys.issuerPrivateKey, IDENTITIES[caller])}` });
     const foreign = await hub.query(PUBLISH, { n: DemoNetworks.nycSchoolLeaders }, await headers("cesCoordinator"));
     expect(foreign.errors![0].extensions!.code).toBe("FORBIDDEN");

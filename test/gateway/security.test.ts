@@ -30,7 +30,7 @@ describe("identities at the gateway", () => {
   it("serves anonymous callers public data and refuses their writes", async () => {
     expect((await hub.query(PUBLIC_QUERY, { id: DemoSchools.parker })).data.school.name).toMatch(/Parker/);
     const write = await hub.query(`mutation { createOrganization(input: { name: "Anon Org", kind: OTHER }) { id } }`);
-    expect(write.errors![0].extensions!.code).toBe("FORBIDDEN");
+    expect(write.errors![0].extensions!.code).toBe("UNAUTHENTICATED");
   });
 
   it("accepts a person's token and applies their roles", async () => {

@@ -26,7 +26,7 @@ describe("who may write the directory", () => {
     const before = await fixture.subgraph.db.collection("schools").countDocuments();
     const input = { name: "Sneaky School", level: "HIGH", lowestGrade: 9, highestGrade: 12, location: { country: "US" } };
     const CREATE = `mutation($input: CreateSchoolInput!) { createSchool(input: $input) { id } }`;
-    expect(errorCode(await fixture.execute(CREATE, { input }, ANONYMOUS_ACCESS))).toBe("FORBIDDEN");
+    expect(errorCode(await fixture.execute(CREATE, { input }, ANONYMOUS_ACCESS))).toBe("UNAUTHENTICATED");
     expect(errorCode(await fixture.execute(CREATE, { input }, { ...personAccess(), canWrite: false }))).toBe("FORBIDDEN");
     expect(await fixture.subgraph.db.collection("schools").countDocuments()).toBe(before);
   });

@@ -227,7 +227,7 @@ describe("a partner joining the federation", () => {
     const builtIn = await cli(["publish", "--name", "networks", "--schema", schemaFile("partner.graphql", PARTNER_SDL), "--routing-url", partner.url], { apiKey: keys.partner });
     expect(builtIn).toMatchObject({ code: 1, output: expect.stringMatching(/^FORBIDDEN: .*hub's operator/) });
     const anonymous = await hub.query(`mutation { deleteSubgraph(name: "${NAME}") { published } }`);
-    expect(anonymous.errors![0].extensions!.code).toBe("FORBIDDEN");
+    expect(anonymous.errors![0].extensions!.code).toBe("UNAUTHENTICATED");
     expect((await cli(["fetch", "--name", NAME], { apiKey: keys.partner })).output).not.toContain("coordinatorNotes");
   });
 

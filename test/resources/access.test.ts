@@ -570,7 +570,7 @@ describe("writes", () => {
         const id = b.requests[kind].NETWORK.bySB2;
         const before = await stored("share_requests", id);
         for (const [access, code] of [
-          [ANONYMOUS_ACCESS, "FORBIDDEN"],
+          [ANONYMOUS_ACCESS, "UNAUTHENTICATED"],
           [readOnlyCoordinatorOfB, "FORBIDDEN"],
           [staffOfSB2, "FORBIDDEN"], // the requester reads it, the owner decides
           // who sees the resource but is neither requester nor owner does not even find the request

@@ -42,7 +42,7 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.stop());
 
-/** [mutation, operation, variables, code for the partner of A] (anonymous callers always get FORBIDDEN). */
+/** [mutation, operation, variables, code for the partner of A] (anonymous callers always get UNAUTHENTICATED). */
 const MUTATIONS = (): Array<[string, string, Record<string, unknown>, string]> => [
   ["publishResource", `mutation($input: PublishResourceInput!) { publishResource(input: $input) { id } }`, { input: { title: "Forged", kind: "GUIDE", networkId: b.network, schoolId: b.school } }, "FORBIDDEN"],
   // through A's own network, for B's school: the school never accepted A's network
@@ -66,7 +66,7 @@ describe.each(CALLERS)("every mutation on organization B's records, as %s", (cal
     for (const [name, operation, variables, partnerCode] of MUTATIONS()) {
       const before = await snapshot(fixture.subgraph.db);
       const result = await fixture.execute(operation, variables, access);
-      const expected = access === ANONYMOUS_ACCESS ? "FORBIDDEN" : partnerCode;
+      const expected = access === ANONYMOUS_ACCESS ? "UNAUTHENTICATED" : partnerCode;
       expect({ caller, name, code: errorCode(result), data: result.data ?? null }).toEqual({ caller, name, code: expected, data: null });
       expect(await snapshot(fixture.subgraph.db)).toEqual(before);
     }
