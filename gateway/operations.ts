@@ -2,9 +2,7 @@ import { getOperationAST, parse, type OperationTypeNode } from "graphql";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-
-/** The checkout's root, whether this runs from sources (ts-jest) or from compiled output in dist/. */
-const ROOT = ((parent) => (path.basename(parent) === "dist" ? path.dirname(parent) : parent))(path.resolve(__dirname, ".."));
+import { ROOT } from "../contracts/supergraph-config";
 
 /** The hub's own example operations: the DOMAIN.md questions and the common writes. */
 export const OPERATIONS_DIR = path.join(ROOT, "operations");

@@ -8,7 +8,7 @@ const { existsSync, readdirSync, readFileSync, statSync, writeFileSync } = requi
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
-const SOURCES = ["config", "embedded-mongo", "gateway", "subgraphs", "scripts", "examples"];
+const SOURCES = ["config", "contracts", "embedded-mongo", "gateway", "subgraphs", "scripts", "examples"];
 
 function newestSource(dir) {
   let newest = 0;

@@ -1,4 +1,4 @@
-import { NetworkSchools, RecordNeed, type NetworkSchoolsPage } from "./documents";
+import { NetworkSchoolsDocument, RecordNeedDocument, type NetworkSchoolsQuery } from "./generated";
 import { HubClient, HubError } from "./hub-client";
 
 export interface ExampleOptions {
@@ -19,7 +19,7 @@ export async function runExample({ url, token, networkId, foreignSchoolId, log =
   const schools: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: NetworkSchoolsPage = await hub.request(NetworkSchools, { networkId, first: 3, after });
+    const page: NetworkSchoolsQuery = await hub.request(NetworkSchoolsDocument, { networkId, first: 3, after });
     if (!page.network) throw new Error(`No network ${networkId}`);
     for (const { node } of page.network.schools.edges) schools.push(node.name);
     log(`page of ${page.network.schools.edges.length}; ${schools.length} of ${page.network.schools.totalCount} schools of ${page.network.name}`);
@@ -39,12 +39,12 @@ export async function runExample({ url, token, networkId, foreignSchoolId, log =
       log(`${what}: ${error.code} (HTTP ${error.status}${error.field ? `, field ${error.field}` : ""})`);
     }
   };
-  await attempt("a page of 500 (BAD_USER_INPUT: fix the request)", () => hub.request(NetworkSchools, { networkId, first: 500 }));
+  await attempt("a page of 500 (BAD_USER_INPUT: fix the request)", () => hub.request(NetworkSchoolsDocument, { networkId, first: 500 }));
   await attempt("a need for a school outside my networks (FORBIDDEN: not yours)", () =>
-    hub.request(RecordNeed, { input: { schoolId: foreignSchoolId, networkIds: [networkId], focusArea: "literacy" } }),
+    hub.request(RecordNeedDocument, { input: { schoolId: foreignSchoolId, networkIds: [networkId], focusArea: "literacy" } }),
   );
   await attempt("a forged token (UNAUTHENTICATED: sign in again)", () =>
-    new HubClient({ url, token: `${token.slice(0, -4)}AAAA` }).request(NetworkSchools, { networkId, first: 1 }),
+    new HubClient({ url, token: `${token.slice(0, -4)}AAAA` }).request(NetworkSchoolsDocument, { networkId, first: 1 }),
   );
   return { schools, codes };
 }

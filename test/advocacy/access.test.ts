@@ -294,7 +294,7 @@ async function snapshot() {
   };
 }
 
-async function expectRefused(code: "FORBIDDEN" | "NOT_FOUND", query: string, variables: Record<string, unknown>, access: Access) {
+async function expectRefused(code: "FORBIDDEN" | "NOT_FOUND" | "UNAUTHENTICATED", query: string, variables: Record<string, unknown>, access: Access) {
   const before = await snapshot();
   const result = await fixture.run(query, variables, access);
   expect({ code: errorCode(result), data: result.data ?? null }).toMatchObject({ code });

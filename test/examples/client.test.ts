@@ -1,6 +1,8 @@
 import { mintDevToken } from "../../gateway/auth/dev-tokens";
+import { spawnSync } from "node:child_process";
 import { runExample } from "../../examples/client/main";
 import { DemoNetworks, DemoOrganizations, DemoSchools } from "../../scripts/demo/ids";
+import { ensureBuilt, REPOSITORY } from "../support/build";
 import { startHub, type HubUnderTest } from "../support/hub";
 
 let hub: HubUnderTest;
@@ -32,5 +34,11 @@ describe("the example client (examples/client)", () => {
     expect(schools).toEqual(data.network.schools.edges.map((edge: { node: { name: string } }) => edge.node.name));
     expect(codes).toEqual(["BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED"]);
     expect(lines.filter((line) => line.startsWith("page of")).length).toBe(Math.ceil(schools.length / 3));
+  });
+
+  it("is typed by GraphQL Code Generator from its operations and the committed supergraph (run `npm run codegen` after changing either)", async () => {
+    // compiled and run by Node itself: the generator's plugins load ES modules, which jest cannot require on Node 20
+    const check = spawnSync(process.execPath, [ensureBuilt("scripts/codegen.js"), "--check"], { cwd: REPOSITORY, encoding: "utf8", timeout: 120_000 });
+    expect({ status: check.status, stderr: check.stderr }).toEqual({ status: 0, stderr: "" });
   });
 });

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 export const REPOSITORY = path.resolve(__dirname, "..", "..");
-const SOURCES = ["config", "embedded-mongo", "gateway", "scripts", "subgraphs", "schema"];
+const SOURCES = ["config", "contracts", "embedded-mongo", "examples", "gateway", "scripts", "subgraphs", "schema"];
 
 function newest(dir: string): number {
   let time = 0;
