@@ -1,13 +1,13 @@
-import { actsForSchool, ForbiddenError, type Access } from "../kit";
+import { actsForSchool, assertCanWrite, ForbiddenError, type Access } from "../kit";
 
 /**
  * Who may change what in the directory. Reading it is open (organizations, networks, schools and
  * alliances are public profiles); writing needs a role on the record's owner.
  */
 export class NetworksAuthorization {
-  /** Any person, or a read-write API key: e.g. to register a new organization or school. */
+  /** Any person, or a read-write API key: e.g. to register a new organization or school (the kit's one write check). */
   assertCanWrite(access: Access): void {
-    if (!access.canWrite) throw new ForbiddenError(access.principal.kind === "ANONYMOUS" ? "Sign in to make changes" : "This credential is read-only");
+    assertCanWrite(access);
   }
 
   assertOrganizationAdmin(access: Access, organizationId: string): void {
