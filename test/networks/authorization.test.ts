@@ -153,6 +153,26 @@ describe("audit log", () => {
     expect(errorCode(await fixture.execute(QUERY, { o: organizationId }, coordinatorOfB()))).toBe("FORBIDDEN");
   });
 
+  it("shows a network's admins no arguments of writes to a school's PRIVATE records in it, which they cannot read", async () => {
+    const admin = personAccess({ organizationId, organizationAdmin: true, personId: "auditor" });
+    const written = (entityId: string, schoolId: string | null, visibility: string | null) =>
+      fixture.subgraph.audit.record({
+        operation: "recordNeed",
+        actor: { principal: { kind: "PERSON", personId: "staff-elsewhere" }, organizationId: "another-organization" },
+        entity: { type: "Need", id: entityId },
+        owner: { organizationId: null, networkId: networkA, schoolId },
+        visibility,
+        changes: { input: { description: `about ${entityId}` } },
+      });
+    await written("school-private", schoolA, "PRIVATE");
+    await written("school-network", schoolA, "NETWORK");
+    await written("network-private", null, "PRIVATE");
+    const QUERY = `query($o: ID!) { organization(id: $o) { auditLog(first: 100) { edges { node { entityId } } } } }`;
+    const seen = (await fixture.execute(QUERY, { o: organizationId }, admin)).data.organization.auditLog.edges.map((edge: any) => edge.node.entityId);
+    expect(seen).toEqual(expect.arrayContaining(["school-network", "network-private"]));
+    expect(seen).not.toContain("school-private");
+  });
+
   it("pages newest first by timestamp cursors", async () => {
     const admin = personAccess({ organizationId, organizationAdmin: true });
     const PAGE = `query($o: ID!, $after: String) { organization(id: $o) { auditLog(first: 2, after: $after) { totalCount edges { node { id at } } pageInfo { endCursor hasNextPage } } } }`;
