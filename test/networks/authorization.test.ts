@@ -138,6 +138,13 @@ describe("API keys", () => {
   });
 });
 
+it("refuses an educator of no school or network, whom nobody would keep", async () => {
+  const CREATE = `mutation { createEducator(input: { name: "Floating Coach", role: COACH }) { id } }`;
+  const before = await fixture.subgraph.db.collection("educators").countDocuments();
+  expect(errorCode(await fixture.execute(CREATE))).toBe("BAD_USER_INPUT");
+  expect(await fixture.subgraph.db.collection("educators").countDocuments()).toBe(before);
+});
+
 describe("audit log", () => {
   it("records every write with who and what, readable by the organization's admins only", async () => {
     const school = await fixture.createSchool({ name: "Audited School" });

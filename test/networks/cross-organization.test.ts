@@ -1,5 +1,5 @@
 import { BSON, type Db } from "mongodb";
-import { ANONYMOUS_ACCESS, assertCanWrite, type Access } from "../../subgraphs/kit";
+import { ANONYMOUS_ACCESS, assertCanWrite, newId, type Access } from "../../subgraphs/kit";
 import { personAccess, SYSTEM_ACCESS } from "../support/access";
 import { snapshot } from "../support/snapshot";
 import { errorCode, startNetworksFixture, type NetworksFixture } from "./fixtures";
@@ -30,6 +30,7 @@ const b = {
   agreementProposal: "",
   schoolEducator: "",
   networkEducator: "",
+  unattachedEducator: "",
   networkPathway: "",
   schoolsPathway: "",
   apiKey: "",
@@ -126,6 +127,9 @@ beforeAll(async () => {
   const educator = `mutation($input: CreateEducatorInput!) { createEducator(input: $input) { id } }`;
   b.schoolEducator = (await must(educator, { input: { name: "B Teacher", role: "TEACHER", schoolId: b.school, contact: { email: "t@b.example" } } })).createEducator.id;
   b.networkEducator = (await must(educator, { input: { name: "B Coordinator", role: "NETWORK_COORDINATOR", networkId: b.network } })).createEducator.id;
+  // stored before an educator had to belong to a school or a network
+  b.unattachedEducator = newId();
+  await fixture.subgraph.db.collection("educators").insertOne({ _id: b.unattachedEducator, name: "B Unattached", role: "OTHER", schoolId: null, networkId: null, contact: null } as never);
   const pathway = `mutation($input: CreatePathwayInput!) { createPathway(input: $input) { id } }`;
   const stages = [{ schoolId: b.school }, { schoolId: b.otherSchool }];
   b.networkPathway = (await must(pathway, { input: { name: "B Pathway", networkId: b.network, stages } })).createPathway.id;
@@ -173,6 +177,7 @@ const MUTATIONS: Row[] = [
   ["createEducator", `mutation($input: CreateEducatorInput!) { createEducator(input: $input) { id } }`, () => ({ input: { name: "Planted", role: "NETWORK_COORDINATOR", networkId: b.network } }), "FORBIDDEN"],
   ["updateEducator", `mutation($id: ID!) { updateEducator(id: $id, input: { contact: { email: "x@a.example" } }) { id } }`, () => ({ id: b.schoolEducator }), "FORBIDDEN"],
   ["updateEducator", `mutation($id: ID!) { updateEducator(id: $id, input: { name: "Renamed" }) { id } }`, () => ({ id: b.networkEducator }), "FORBIDDEN"],
+  ["updateEducator", `mutation($id: ID!) { updateEducator(id: $id, input: { name: "Renamed" }) { id } }`, () => ({ id: b.unattachedEducator }), "FORBIDDEN"],
   ["createPathway", `mutation($input: CreatePathwayInput!) { createPathway(input: $input) { id } }`, () => ({ input: { name: "Planted", networkId: b.network, stages: [STAGE(b.school), STAGE(b.otherSchool)] } }), "FORBIDDEN"],
   ["createPathway", `mutation($input: CreatePathwayInput!) { createPathway(input: $input) { id } }`, () => ({ input: { name: "Planted", stages: [STAGE(b.school), STAGE(b.otherSchool)] } }), "FORBIDDEN"],
   // A's own network, with B's school on it: the school never accepted A's network
