@@ -15,6 +15,8 @@ export interface AuditEntry {
   entity: { type: string; id: string | null };
   /** Whose record it is, where the result says so; organization admins read entries about their own records. */
   owner: { organizationId: string | null; networkId: string | null; schoolId: string | null };
+  /** The record's visibility after the write, where it has one: a PRIVATE school record's entry is not for its network's admins. */
+  visibility: string | null;
   /** The mutation's arguments: what the caller asked to change. */
   changes: Record<string, unknown>;
 }
@@ -93,6 +95,7 @@ export const auditMutations: MiddlewareFn<AuditedContext> = async ({ info, args,
       actor: { principal: context.access.principal, organizationId: context.access.organizationId },
       entity: { type: typeName, id: typeof record.id === "string" ? record.id : null },
       owner: ownerOf(typeName, record),
+      visibility: typeof record.visibility === "string" ? record.visibility : null,
       changes: (redactions.get(info) ?? ((all) => all))(args),
   });
   return result;

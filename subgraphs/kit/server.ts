@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import http from "node:http";
-import type { Access } from "./access";
+import { SUBGRAPH_MAX_HEADER_BYTES, type Access } from "./access";
 import { jsonErrorHandler, jsonNotFound, maskErrors } from "./error-masking";
 import { keepRequestScope, metricsPlugin, mountServiceEndpoints, requestContext, ServiceMetrics, SILENT_LOGGER, withinMs, type Logger } from "./observability";
 
@@ -42,7 +42,8 @@ export async function startSubgraphServer<TContext extends object>(
 ): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
-  const httpServer = http.createServer(app);
+  // room for the gateway's signed access, which grows with the caller's managed networks' schools
+  const httpServer = http.createServer({ maxHeaderSize: SUBGRAPH_MAX_HEADER_BYTES }, app);
   const metrics = options.metrics ?? new ServiceMetrics(options.name);
   const logger = options.logger ?? SILENT_LOGGER;
   const apollo = new ApolloServer<TContext>({

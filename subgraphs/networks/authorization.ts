@@ -5,7 +5,7 @@ import { actsForSchool, assertCanWrite, ForbiddenError, type Access } from "../k
  * alliances are public profiles); writing needs a role on the record's owner.
  */
 export class NetworksAuthorization {
-  /** Any person, or a read-write API key: e.g. to register a new organization or school. */
+  /** Any person, or a read-write API key: e.g. to register a new organization or school (the kit's one write check). */
   assertCanWrite(access: Access): void {
     assertCanWrite(access);
   }

@@ -138,6 +138,13 @@ describe("API keys", () => {
   });
 });
 
+it("refuses an educator of no school or network, whom nobody would keep", async () => {
+  const CREATE = `mutation { createEducator(input: { name: "Floating Coach", role: COACH }) { id } }`;
+  const before = await fixture.subgraph.db.collection("educators").countDocuments();
+  expect(errorCode(await fixture.execute(CREATE))).toBe("BAD_USER_INPUT");
+  expect(await fixture.subgraph.db.collection("educators").countDocuments()).toBe(before);
+});
+
 describe("audit log", () => {
   it("records every write with who and what, readable by the organization's admins only", async () => {
     const school = await fixture.createSchool({ name: "Audited School" });
@@ -151,6 +158,26 @@ describe("audit log", () => {
     );
     expect(addition.node).toMatchObject({ subgraph: "networks", entityType: "Membership", actor: { kind: "PERSON", id: "test-person" } });
     expect(errorCode(await fixture.execute(QUERY, { o: organizationId }, coordinatorOfB()))).toBe("FORBIDDEN");
+  });
+
+  it("shows a network's admins no arguments of writes to a school's PRIVATE records in it, which they cannot read", async () => {
+    const admin = personAccess({ organizationId, organizationAdmin: true, personId: "auditor" });
+    const written = (entityId: string, schoolId: string | null, visibility: string | null) =>
+      fixture.subgraph.audit.record({
+        operation: "recordNeed",
+        actor: { principal: { kind: "PERSON", personId: "staff-elsewhere" }, organizationId: "another-organization" },
+        entity: { type: "Need", id: entityId },
+        owner: { organizationId: null, networkId: networkA, schoolId },
+        visibility,
+        changes: { input: { description: `about ${entityId}` } },
+      });
+    await written("school-private", schoolA, "PRIVATE");
+    await written("school-network", schoolA, "NETWORK");
+    await written("network-private", null, "PRIVATE");
+    const QUERY = `query($o: ID!) { organization(id: $o) { auditLog(first: 100) { edges { node { entityId } } } } }`;
+    const seen = (await fixture.execute(QUERY, { o: organizationId }, admin)).data.organization.auditLog.edges.map((edge: any) => edge.node.entityId);
+    expect(seen).toEqual(expect.arrayContaining(["school-network", "network-private"]));
+    expect(seen).not.toContain("school-private");
   });
 
   it("pages newest first by timestamp cursors", async () => {

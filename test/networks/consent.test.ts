@@ -180,6 +180,47 @@ describe("cross-organization membership takeover", () => {
     expect((await fixture.execute(decide("accept"), { id: proposal.id }, admin)).data.acceptMembership.status).toBe("ACCEPTED");
   });
 
+  it("lets a school that left every network rejoin, answered for by the organization that registered it, and by nobody else", async () => {
+    const admin = personAccess({ personId: "home-admin", organizationId: home, organizationAdmin: true, managedNetworkIds: [homeNetwork] });
+    const left = (await fixture.execute(`mutation { createSchool(input: { name: "Leaving School", level: HIGH, lowestGrade: 9, highestGrade: 12, location: { country: "US" } }) { id } }`, {}, admin))
+      .data.createSchool.id;
+    const accepted = async (query: string, variables: Record<string, unknown>, access: Access) => {
+      const result = await fixture.execute(query, variables, access);
+      expect(result.errors).toBeUndefined();
+      return Object.values(result.data)[0] as { id: string; status: string };
+    };
+    const leave = async (id: string, access: Access) => expect((await accepted(END, { id, endDate: endOfYear() }, access)).status).toBe("ENDED");
+    const inNoNetwork = async () => expect(await memberships().countDocuments({ schoolId: left, status: "ACCEPTED" })).toBe(0);
+
+    // in the partner's network (proposed by the partner, accepted by the registering organization), then out of it
+    const first = await accepted(PROPOSE, { input: { schoolId: left, networkId: partnerNetwork, startDate: nextStart() } }, partnerCoordinator());
+    expect((await accepted(decide("accept"), { id: first.id }, admin)).status).toBe("ACCEPTED");
+    // while the school is in a network, its registering organization no longer answers for it alone
+    expect(errorCode(await fixture.execute(REQUEST, { input: { schoolId: left, networkId: thirdNetwork } }, admin))).toBe("FORBIDDEN");
+    await leave(first.id, partnerCoordinator());
+    await inNoNetwork();
+    // the partner whose network it left gains no standing for it
+    expect(errorCode(await fixture.execute(REQUEST, { input: { schoolId: left, networkId: partnerNetwork, startDate: nextStart() } }, partnerAdmin()))).toBe("FORBIDDEN");
+
+    // rejoining by request: the registering organization asks, the network's managers accept
+    const request = await accepted(REQUEST, { input: { schoolId: left, networkId: thirdNetwork, startDate: nextStart() } }, admin);
+    expect(request).toMatchObject({ status: "PENDING", initiatedBy: "SCHOOL" });
+    expect(errorCode(await fixture.execute(decide("accept"), { id: request.id }, partnerAdmin()))).toBe("NOT_FOUND");
+    expect((await accepted(decide("accept"), { id: request.id }, thirdCoordinator())).status).toBe("ACCEPTED");
+    // back in a network, the school is answered for by that network's managers (and its staff), not by its registrant alone
+    expect(errorCode(await fixture.execute(END, { id: request.id }, admin))).toBe("FORBIDDEN");
+    await leave(request.id, thirdCoordinator());
+    await inNoNetwork();
+
+    // rejoining by proposal: the network proposes, the registering organization accepts; the proposer cannot
+    const proposal = await accepted(PROPOSE, { input: { schoolId: left, networkId: partnerNetwork, startDate: nextStart() } }, partnerAdmin());
+    expect(proposal.status).toBe("PENDING");
+    expect(errorCode(await fixture.execute(decide("accept"), { id: proposal.id }, partnerAdmin()))).toBe("FORBIDDEN");
+    expect(errorCode(await fixture.execute(decide("accept"), { id: proposal.id }, thirdCoordinator()))).toBe("NOT_FOUND");
+    expect((await accepted(decide("accept"), { id: proposal.id }, admin)).status).toBe("ACCEPTED");
+    await leave(proposal.id, partnerCoordinator());
+  });
+
   it("records every step in the audit log", async () => {
     const proposal = await propose();
     await fixture.execute(decide("decline"), { id: proposal.id }, homeStaff());

@@ -5,6 +5,8 @@ import { startHub as startHubServices, type HubOptions, type RunningHub } from "
 import type { GraphQLResult } from "./subgraph";
 
 export interface HubUnderTest extends RunningHub {
+  /** Prefixes its databases' names (`subgraphDatabaseName(subgraph, databasePrefix)`), for seeding in bulk. */
+  databasePrefix: string;
   /** POSTs a GraphQL operation to the gateway over real HTTP. */
   query<TData = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<TData> & { status: number }>;
 }
@@ -28,6 +30,7 @@ export async function startHub(options: Pick<HubOptions, "demoData" | "accessCac
   });
   return {
     ...hub,
+    databasePrefix,
     async stop() {
       await hub.stop();
       const external = loadConfig("test").MONGODB_URL;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ConflictError, ForbiddenError, newId, NotFoundError, type Access } from "../../kit";
+import { assertCanWrite, ConflictError, ForbiddenError, newId, NotFoundError, type Access } from "../../kit";
 import type { NetworksRepositories } from "../repositories";
 import type { CreateApiKeyInput } from "./api-key.inputs";
 import { hashApiKey } from "./api-key.repository";
@@ -9,6 +9,7 @@ export class ApiKeyService {
   constructor(private readonly repos: NetworksRepositories) {}
 
   async create(access: Access, input: CreateApiKeyInput) {
+    assertCanWrite(access);
     assertAdminOf(access, input.organizationId);
     const secret = `hub_${randomBytes(24).toString("base64url")}`;
     const apiKey = await this.repos.apiKeys.insert({
@@ -31,18 +32,21 @@ export class ApiKeyService {
     return this.repos.apiKeys.listForOrganization(organizationId);
   }
 
+  /** Another organization's key is, for the caller, not there (only its own admins list it). */
   async revoke(access: Access, id: string) {
+    assertCanWrite(access);
     const key = await this.repos.apiKeys.findById(id);
-    if (!key) throw new NotFoundError("ApiKey", id);
-    assertAdminOf(access, key.organizationId);
+    if (!key || !isAdminOf(access, key.organizationId)) throw new NotFoundError("ApiKey", id);
     const revoked = await this.repos.apiKeys.revoke(id);
     if (!revoked) throw new ConflictError(`API key ${id} is already revoked`);
     return revoked;
   }
 }
 
+function isAdminOf(access: Access, organizationId: string): boolean {
+  return access.organizationAdmin && access.organizationId === organizationId;
+}
+
 function assertAdminOf(access: Access, organizationId: string): void {
-  if (!access.organizationAdmin || access.organizationId !== organizationId) {
-    throw new ForbiddenError("Only the organization's admins manage its API keys");
-  }
+  if (!isAdminOf(access, organizationId)) throw new ForbiddenError("Only the organization's admins manage its API keys");
 }

@@ -33,7 +33,8 @@ export class OrganizationAuditResolver {
       $or: [
         { "actor.organizationId": organization.id },
         { "owner.organizationId": organization.id },
-        { "owner.networkId": { $in: networkIds } },
+        // a school's PRIVATE records are its staff's: their entries' arguments are not for the network's admins
+        { "owner.networkId": { $in: networkIds }, $or: [{ "owner.schoolId": null }, { visibility: { $ne: "PRIVATE" } }] },
       ],
     };
     return paginate(audit.entries, filter, [["at", -1]], args, toAuditEntry);

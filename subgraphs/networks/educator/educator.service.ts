@@ -1,4 +1,4 @@
-import { BadUserInputError, requireFound, type Access } from "../../kit";
+import { BadUserInputError, ForbiddenError, requireFound, type Access } from "../../kit";
 import type { NetworksAuthorization } from "../authorization";
 import type { NetworksRepositories } from "../repositories";
 import type { CreateEducatorInput, UpdateEducatorInput } from "./educator.inputs";
@@ -11,6 +11,9 @@ export class EducatorService {
   ) {}
 
   async create(access: Access, input: CreateEducatorInput) {
+    this.authorization.assertCanWrite(access);
+    // an educator of neither would be kept by nobody, so changeable by everybody
+    if (!input.schoolId && !input.networkId) throw new BadUserInputError("An educator belongs to a school or, for a network's coordinator, a network", "input.schoolId");
     if (input.schoolId && !(await this.repos.schools.findById(input.schoolId))) {
       throw new BadUserInputError(`No school has id ${input.schoolId}`, "input.schoolId");
     }
@@ -30,5 +33,6 @@ export class EducatorService {
     if (educator.schoolId) return this.authorization.assertCanEditSchool(access, educator.schoolId);
     if (educator.networkId) return this.authorization.assertManagesNetwork(access, educator.networkId);
     this.authorization.assertCanWrite(access);
+    throw new ForbiddenError("This educator belongs to no school or network: nobody may change it");
   }
 }

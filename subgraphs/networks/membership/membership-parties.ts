@@ -14,11 +14,10 @@ export interface PartyLoaders {
 
 /**
  * Who speaks for each side of a membership, for one request. The network: its coordinators and its organization's
- * admins. The school: its staff; the managers of a network it is an accepted member of; and, until it first joins a
- * network, the admins of the organization that registered it (nobody else can yet speak for it).
+ * admins. The school: its staff; the managers of a network it is an accepted member of; and, while it is an accepted
+ * member of no network (before it first joins one, or after it left them all), the admins of the organization that
+ * registered it, so a school is never left with nobody who may answer for it.
  */
-const EVER_ACCEPTED = [ConsentStatus.ACCEPTED, ConsentStatus.ENDED];
-
 export class MembershipParties {
   private schools?: Promise<Set<string>>;
 
@@ -37,7 +36,7 @@ export class MembershipParties {
     if (access.schoolIds.includes(schoolId)) return true;
     const memberships = await loaders.membershipsBySchool.load(schoolId);
     if (memberships.some((m) => m.status === ConsentStatus.ACCEPTED && access.managedNetworkIds.includes(m.networkId))) return true;
-    if (!access.organizationAdmin || !access.organizationId || memberships.some((m) => EVER_ACCEPTED.includes(m.status))) return false;
+    if (!access.organizationAdmin || !access.organizationId || memberships.some((m) => m.status === ConsentStatus.ACCEPTED)) return false;
     return (await loaders.schoolById.load(schoolId))?.registeredByOrganizationId === access.organizationId;
   }
 
@@ -68,8 +67,8 @@ export class MembershipParties {
     const spoken = new Set([...access.schoolIds, ...viaNetworks.map((membership) => membership.schoolId)]);
     if (access.organizationAdmin && access.organizationId) {
       const registered = await repos.schools.idsRegisteredBy(access.organizationId);
-      const joined = await repos.memberships.schoolIdsEverAccepted(registered);
-      registered.filter((id) => !joined.has(id)).forEach((id) => spoken.add(id));
+      const inANetwork = await repos.memberships.schoolIdsInANetwork(registered);
+      registered.filter((id) => !inANetwork.has(id)).forEach((id) => spoken.add(id));
     }
     return spoken;
   }

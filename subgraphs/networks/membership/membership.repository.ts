@@ -52,9 +52,9 @@ export class MembershipRepository extends Repository<MembershipDocument> {
     return (await this.collection.find(filter, { projection: { schoolId: 1, networkId: 1 }, ...READ_ALL }).toArray()).map(toEntity);
   }
 
-  /** Schools among `schoolIds` that were ever an accepted member of a network (accepted now, or ended). */
-  async schoolIdsEverAccepted(schoolIds: readonly string[]): Promise<Set<string>> {
-    const filter = { schoolId: { $in: [...schoolIds] }, status: { $in: [ConsentStatus.ACCEPTED, ConsentStatus.ENDED] } };
+  /** Schools among `schoolIds` that are an accepted member of a network now. */
+  async schoolIdsInANetwork(schoolIds: readonly string[]): Promise<Set<string>> {
+    const filter = { schoolId: { $in: [...schoolIds] }, status: ConsentStatus.ACCEPTED };
     return new Set(await this.collection.distinct("schoolId", filter));
   }
 

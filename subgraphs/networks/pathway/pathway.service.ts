@@ -1,11 +1,12 @@
-import { BadUserInputError, newId, NotFoundError, type Access } from "../../kit";
+import { BadUserInputError, ForbiddenError, newId, NotFoundError, type Access } from "../../kit";
 import type { NetworksAuthorization } from "../authorization";
 import type { NetworksRepositories } from "../repositories";
 import type { CreatePathwayInput, PathwayTransitionInput } from "./pathway.inputs";
 
 /**
  * Pathway rules: existing, distinct schools; transitions only between consecutive stages. A network's
- * managers keep its pathways; without a network, the staff of every school on it.
+ * managers keep its pathways, of schools that accepted a membership in it (a network cannot put another
+ * organization's school on its pathway by naming it); without a network, the keepers of every school on it.
  */
 export class PathwayService {
   constructor(
@@ -14,7 +15,7 @@ export class PathwayService {
   ) {}
 
   async create(access: Access, input: CreatePathwayInput) {
-    await this.assertKeeper(access, input.networkId, input.stages.map((stage) => stage.schoolId));
+    this.authorization.assertCanWrite(access);
     const schoolIds = input.stages.map((stage) => stage.schoolId);
     if (new Set(schoolIds).size !== schoolIds.length) throw new BadUserInputError("A school appears twice on the pathway", "input.stages");
     const found = new Set((await this.repos.schools.findByIds(schoolIds)).map((school) => school.id));
@@ -23,6 +24,7 @@ export class PathwayService {
     if (input.networkId && !(await this.repos.networks.findById(input.networkId))) {
       throw new BadUserInputError(`No network has id ${input.networkId}`, "input.networkId");
     }
+    await this.assertKeeper(access, input.networkId, schoolIds);
     const now = new Date();
     return this.repos.pathways.insert({
       _id: newId(),
@@ -54,7 +56,13 @@ export class PathwayService {
   }
 
   private async assertKeeper(access: Access, networkId: string | null | undefined, schoolIds: string[]): Promise<void> {
-    if (networkId) return this.authorization.assertManagesNetwork(access, networkId);
-    for (const schoolId of schoolIds) await this.authorization.assertCanEditSchool(access, schoolId);
+    if (!networkId) {
+      for (const schoolId of schoolIds) await this.authorization.assertCanEditSchool(access, schoolId);
+      return;
+    }
+    this.authorization.assertManagesNetwork(access, networkId);
+    const members = new Set((await this.repos.memberships.findAcceptedBySchoolIds(schoolIds)).filter((m) => m.networkId === networkId).map((m) => m.schoolId));
+    const outsider = schoolIds.find((id) => !members.has(id));
+    if (outsider) throw new ForbiddenError(`School ${outsider} is not an accepted member of the network: only its member schools go on its pathways`);
   }
 }

@@ -16,7 +16,7 @@ export interface SchoolDocument extends StoredDocument {
   governance: Governance;
   district?: string | null;
   website?: string | null;
-  /** The organization that registered the school: it answers for the school until the school first joins a network. */
+  /** The organization that registered the school: its admins answer for the school in its memberships while it is an accepted member of no network. */
   registeredByOrganizationId?: string | null;
   createdAt: Date;
   updatedAt: Date;
