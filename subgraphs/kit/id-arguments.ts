@@ -7,6 +7,7 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLInputType,
   type GraphQLSchema,
@@ -48,15 +49,21 @@ function holdsIds(type: GraphQLInputType, seen = new Set<string>()): boolean {
   return Object.values(named.getFields()).some((field) => !EXTERNAL_IDS.has(field.name) && holdsIds(field.type, seen));
 }
 
+/** Fields only the gateway calls (`@inaccessible`): they pass on what a token claims, where a malformed id simply matches nothing. */
+function isInternal(field: GraphQLField<unknown, unknown>): boolean {
+  return field.astNode?.directives?.some((directive) => directive.name.value === "inaccessible") ?? false;
+}
+
 /**
  * A malformed id can name no record: the field answers BAD_USER_INPUT naming the argument, instead of a
- * NOT_FOUND that reads as "that record is gone". Only fields taking ids are wrapped, so other fields run
- * with no added work.
+ * NOT_FOUND that reads as "that record is gone". Only fields clients call that take ids are wrapped, so
+ * other fields run with no added work.
  */
 export function checkIdArguments(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>): void {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith("__")) continue;
     for (const field of Object.values(type.getFields())) {
+      if (isInternal(field)) continue;
       const idArguments = field.args.filter((argument) => !EXTERNAL_IDS.has(argument.name) && holdsIds(argument.type));
       if (idArguments.length === 0) continue;
       const typeResolvers = (resolvers[type.name] ??= {}) as Record<string, unknown>;

@@ -1,3 +1,4 @@
+import { newId } from "../../subgraphs/kit";
 import { daysFromToday, errorCode, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
 
 let fixture: DevelopmentFixture;
@@ -137,7 +138,7 @@ describe("registrations and the waitlist", () => {
     expect(errorCode(again)).toBe("CONFLICT");
     await fixture.must(CANCEL, { id: first.data!.registerForEvent.id });
     expect(errorCode(await fixture.execute(CANCEL, { id: first.data!.registerForEvent.id }))).toBe("CONFLICT");
-    expect(errorCode(await fixture.execute(CANCEL, { id: "missing" }))).toBe("NOT_FOUND");
+    expect(errorCode(await fixture.execute(CANCEL, { id: newId() }))).toBe("NOT_FOUND");
     // once cancelled, the educator may register again
     expect((await fixture.register(id, { educatorId })).data!.registerForEvent.status).toBe("CONFIRMED");
     expect(await event(id)).toMatchObject({ confirmedSeats: 1, seatsLeft: 9 });
@@ -166,7 +167,7 @@ describe("registrations and the waitlist", () => {
     expect(educatorTeam.errors![0].extensions!.field).toBe("input.seats");
     const tooMany = await fixture.register(id, { registrantKind: "SCHOOL", schoolId: someId(), seats: 6 });
     expect(tooMany.errors![0].extensions!.field).toBe("input.seats");
-    const unknown = await fixture.register("missing");
+    const unknown = await fixture.register(newId());
     expect(unknown.errors![0].extensions!.field).toBe("input.eventId");
     expect(await event(id)).toMatchObject({ confirmedSeats: 0, waitlistCount: 0 });
   });

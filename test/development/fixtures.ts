@@ -16,12 +16,15 @@ export function daysFromToday(days: number): string {
  * member) of every network whose id `someId()` hands out, so the tests of the subgraph's own rules run
  * with every right they need. Tests of access control pass their own `Access` instead.
  */
+/** The network the writer manages from the start. */
+export const DEFAULT_NETWORK = newId();
+
 export const writer: Access = personAccess({
   personId: "test-writer",
   organizationId: "test-organization",
   schoolIds: [],
-  managedNetworkIds: ["network-default"],
-  memberNetworkIds: ["network-default"],
+  managedNetworkIds: [DEFAULT_NETWORK],
+  memberNetworkIds: [DEFAULT_NETWORK],
 });
 
 /**
@@ -73,7 +76,7 @@ export async function startDevelopmentFixture(): Promise<DevelopmentFixture> {
         input: {
           title: `Workshop ${++counter}`,
           kind: "WORKSHOP",
-          host: { kind: "NETWORK", id: "network-default" },
+          host: { kind: "NETWORK", id: DEFAULT_NETWORK },
           startDate: daysFromToday(30),
           format: "ONLINE",
           onlineUrl: "https://example.org/meet",

@@ -1,3 +1,4 @@
+import { newId } from "../../subgraphs/kit";
 import { errorCode, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
 
 let fixture: DevelopmentFixture;
@@ -93,7 +94,7 @@ describe("improvement cycles", () => {
       { title: "Ninth-grade on-track check-ins", previousCycle: null },
     ]);
     expect(second.startImprovementCycle.schools).toEqual([{ id: school }]);
-    const missing = await fixture.execute(START, { input: { title: "Orphan", owner: { kind: "SCHOOL", id: school }, aim: "Some aim here", previousCycleId: "missing" } });
+    const missing = await fixture.execute(START, { input: { title: "Orphan", owner: { kind: "SCHOOL", id: school }, aim: "Some aim here", previousCycleId: newId() } });
     expect(missing.errors![0].extensions!.field).toBe("input.previousCycleId");
     const byOrganization = await fixture.execute(START, { input: { title: "Org", owner: { kind: "ORGANIZATION", id: someId() }, aim: "Some aim here" } });
     expect(byOrganization.errors![0].extensions!.field).toBe("input.owner.kind");

@@ -1,3 +1,4 @@
+import { newId } from "../../subgraphs/kit";
 import { daysFromToday, errorCode, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
 
 let fixture: DevelopmentFixture;
@@ -82,7 +83,7 @@ describe("mentorships", () => {
     expect(before.errors![0].extensions!.field).toBe("input.date");
     const future = await fixture.execute(LOG, { id, input: { kind: "VISIT", date: daysFromToday(1), summary: "Not yet" } });
     expect(future.errors![0].extensions!.field).toBe("input.date");
-    expect(errorCode(await fixture.execute(LOG, { id: "missing", input: { kind: "VISIT", summary: "Nobody" } }))).toBe("NOT_FOUND");
+    expect(errorCode(await fixture.execute(LOG, { id: newId(), input: { kind: "VISIT", summary: "Nobody" } }))).toBe("NOT_FOUND");
     const today = await fixture.must(LOG, { id, input: { kind: "CALL", summary: "Planning call" } });
     expect(today.logMentorshipActivity).toMatchObject({ date: daysFromToday(0), direction: "MENTOR_TO_PARTNER" });
   });

@@ -1,3 +1,4 @@
+import { newId } from "../../subgraphs/kit";
 import { mintDevToken } from "../../gateway/auth/dev-tokens";
 import type { PersonRole } from "../../gateway/auth/identity";
 import { DemoDevelopment } from "../../scripts/demo/development";
@@ -239,7 +240,7 @@ describe("the gateway over HTTP, development subgraph (demo data)", () => {
   });
 
   it("passes the subgraph's error codes through to the client", async () => {
-    const REGISTER = `mutation { registerForEvent(input: { eventId: "missing", registrantKind: SCHOOL, schoolId: "${DemoSchools.fannieLouHamer}" }) { id } }`;
+    const REGISTER = `mutation { registerForEvent(input: { eventId: "${newId()}", registrantKind: SCHOOL, schoolId: "${DemoSchools.fannieLouHamer}" }) { id } }`;
     expect((await hub.query(REGISTER)).errors![0].extensions!.code).toBe("FORBIDDEN");
     const missing = await hub.query(REGISTER, {}, await headers(fannieLouHamerStaff));
     expect(missing.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.eventId" });

@@ -1,3 +1,4 @@
+import { newId } from "../../subgraphs/kit";
 import { DemoNetworks, DemoSchools } from "../../scripts/demo/ids";
 import { startHub, type HubUnderTest } from "../support/hub";
 
@@ -41,7 +42,7 @@ describe("the gateway over HTTP, networks subgraph", () => {
   });
 
   it("passes error codes through to the client", async () => {
-    const anonymous = await hub.query(`mutation { proposeMembership(input: { schoolId: "missing", networkId: "missing" }) { id } }`);
+    const anonymous = await hub.query(`mutation { proposeMembership(input: { schoolId: "${newId()}", networkId: "${newId()}" }) { id } }`);
     expect(anonymous.errors![0].extensions!.code).toBe("UNAUTHENTICATED");
     const invalid = await hub.query(`{ schools(first: 0) { totalCount } }`);
     expect(invalid.errors![0].extensions!.code).toBe("BAD_USER_INPUT");

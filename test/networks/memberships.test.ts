@@ -1,3 +1,4 @@
+import { newId } from "../../subgraphs/kit";
 import { errorCode, startNetworksFixture, type NetworksFixture } from "./fixtures";
 
 let fixture: NetworksFixture;
@@ -74,7 +75,7 @@ describe("memberships", () => {
   });
 
   it("answers NOT_FOUND when ending an unknown membership", async () => {
-    expect(errorCode(await fixture.execute(END, { id: "missing" }))).toBe("NOT_FOUND");
+    expect(errorCode(await fixture.execute(END, { id: newId() }))).toBe("NOT_FOUND");
   });
 
   it("keeps a network's schools in name order after a school is renamed", async () => {

@@ -1,3 +1,4 @@
+import { newId } from "../../subgraphs/kit";
 import { errorCode, startNetworksFixture, type NetworksFixture } from "./fixtures";
 
 let fixture: NetworksFixture;
@@ -58,7 +59,7 @@ describe("pathways and educators", () => {
   });
 
   it("refuses an educator at an unknown school", async () => {
-    const result = await fixture.execute(`mutation { createEducator(input: { name: "Nobody Here", role: COACH, schoolId: "missing" }) { id } }`);
+    const result = await fixture.execute(`mutation { createEducator(input: { name: "Nobody Here", role: COACH, schoolId: "${newId()}" }) { id } }`);
     expect(errorCode(result)).toBe("BAD_USER_INPUT");
     expect(result.errors![0].extensions!.field).toBe("input.schoolId");
   });

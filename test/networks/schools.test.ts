@@ -1,3 +1,4 @@
+import { newId } from "../../subgraphs/kit";
 import { errorCode, startNetworksFixture, type NetworksFixture } from "./fixtures";
 
 let fixture: NetworksFixture;
@@ -86,7 +87,7 @@ describe("schools", () => {
   });
 
   it("answers NOT_FOUND for updates of unknown schools", async () => {
-    const result = await fixture.execute(`mutation { updateSchool(id: "nope", input: { name: "X School" }) { id } }`);
+    const result = await fixture.execute(`mutation { updateSchool(id: "${newId()}", input: { name: "X School" }) { id } }`);
     expect(errorCode(result)).toBe("NOT_FOUND");
   });
 });

@@ -1,5 +1,6 @@
 import { ANONYMOUS_ACCESS, type Access } from "../../subgraphs/kit";
 import { personAccess } from "../support/access";
+import { testId } from "../support/ids";
 import type { GraphQLResult } from "../support/subgraph";
 import { errorCode, startResourcesFixture, type ResourcesFixture } from "./fixtures";
 
@@ -23,19 +24,19 @@ type Level = (typeof VISIBILITIES)[number];
 type OwnerKind = "school" | "network";
 
 // organization A: network NA with schools SA and SA2
-const orgA = "org-a";
-const NA = "network-a";
-const SA = "school-a";
-const SA2 = "school-a2";
+const orgA = testId("org-a");
+const NA = testId("network-a");
+const SA = testId("school-a");
+const SA2 = testId("school-a2");
 // organization B: networks NB (owns the records) and NB2, schools SB (owns half of them) and SB2 in NB
-const orgB = "org-b";
-const NB = "network-b";
-const NB2 = "network-b2";
-const SB = "school-b";
-const SB2 = "school-b2";
+const orgB = testId("org-b");
+const NB = testId("network-b");
+const NB2 = testId("network-b2");
+const SB = testId("school-b");
+const SB2 = testId("school-b2");
 // NC is allied with NB under an agreement that shares resources; ND under one that does not
-const NC = "network-c";
-const ND = "network-d";
+const NC = testId("network-c");
+const ND = testId("network-d");
 
 // accepted memberships (as the gateway forwards those touching the caller): SA and SA2 in NA; SB in NB and NB2; SB2 in NB
 const memberships = (...pairs: Array<[string, string]>) => pairs.map(([schoolId, networkId]) => ({ schoolId, networkId }));

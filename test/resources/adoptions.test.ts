@@ -1,3 +1,4 @@
+import { newId } from "../../subgraphs/kit";
 import { errorCode, startResourcesFixture, type ResourcesFixture } from "./fixtures";
 
 let fixture: ResourcesFixture;
@@ -76,7 +77,7 @@ describe("adoptions", () => {
   });
 
   it("refuses unknown and archived resources as bad input", async () => {
-    const unknown = await fixture.execute(ADOPT, { input: { resourceId: "missing", schoolId: fixture.entityId() } });
+    const unknown = await fixture.execute(ADOPT, { input: { resourceId: newId(), schoolId: fixture.entityId() } });
     expect(errorCode(unknown)).toBe("BAD_USER_INPUT");
     expect(unknown.errors![0].extensions!.field).toBe("input.resourceId");
     const resourceId = await fixture.publish();
@@ -89,6 +90,6 @@ describe("adoptions", () => {
     const UPDATE = `mutation($id: ID!, $note: String) { updateResourceAdoption(id: $id, adaptationNote: $note) { adaptationNote } }`;
     expect((await fixture.execute(UPDATE, { id, note: "Adapted for mixed grades" })).data.updateResourceAdoption.adaptationNote).toBe("Adapted for mixed grades");
     expect((await fixture.execute(UPDATE, { id, note: null })).data.updateResourceAdoption.adaptationNote).toBeNull();
-    expect(errorCode(await fixture.execute(UPDATE, { id: "missing", note: "x" }))).toBe("NOT_FOUND");
+    expect(errorCode(await fixture.execute(UPDATE, { id: newId(), note: "x" }))).toBe("NOT_FOUND");
   });
 });

@@ -1,3 +1,4 @@
+import { testId } from "../support/ids";
 import { ANONYMOUS_ACCESS, type Access } from "../../subgraphs/kit";
 import { personAccess } from "../support/access";
 import { snapshot } from "../support/snapshot";
@@ -15,12 +16,12 @@ const b = { network: "", school: "", resource: "", adoption: "", request: "", aw
 
 const partnerOfA = personAccess({
   personId: "partner-a",
-  organizationId: "org-a",
+  organizationId: testId("org-a"),
   organizationAdmin: true,
-  managedNetworkIds: ["network-a"],
-  memberNetworkIds: ["network-a"],
-  schoolIds: ["school-a"],
-  schoolMemberships: [{ schoolId: "school-a", networkId: "network-a" }],
+  managedNetworkIds: [testId("network-a")],
+  memberNetworkIds: [testId("network-a")],
+  schoolIds: [testId("school-a")],
+  schoolMemberships: [{ schoolId: testId("school-a"), networkId: testId("network-a") }],
 });
 const CALLERS: Array<[string, Access]> = [
   ["anonymous", ANONYMOUS_ACCESS],
@@ -46,14 +47,14 @@ afterAll(() => fixture.stop());
 const MUTATIONS = (): Array<[string, string, Record<string, unknown>, string]> => [
   ["publishResource", `mutation($input: PublishResourceInput!) { publishResource(input: $input) { id } }`, { input: { title: "Forged", kind: "GUIDE", networkId: b.network, schoolId: b.school } }, "FORBIDDEN"],
   // through A's own network, for B's school: the school never accepted A's network
-  ["publishResource", `mutation($input: PublishResourceInput!) { publishResource(input: $input) { id } }`, { input: { title: "Forged", kind: "GUIDE", networkId: "network-a", schoolId: b.school } }, "FORBIDDEN"],
+  ["publishResource", `mutation($input: PublishResourceInput!) { publishResource(input: $input) { id } }`, { input: { title: "Forged", kind: "GUIDE", networkId: testId("network-a"), schoolId: b.school } }, "FORBIDDEN"],
   ["updateResource", `mutation($id: ID!) { updateResource(id: $id, input: { title: "Taken" }) { id } }`, { id: b.resource }, "NOT_FOUND"],
   ["archiveResource", `mutation($id: ID!) { archiveResource(id: $id) { id } }`, { id: b.resource }, "NOT_FOUND"],
   ["adoptResource", `mutation($input: AdoptResourceInput!) { adoptResource(input: $input) { id } }`, { input: { resourceId: b.resource, schoolId: b.school } }, "FORBIDDEN"],
   // for A's own school, of B's hidden resource: as if it did not exist
-  ["adoptResource", `mutation($input: AdoptResourceInput!) { adoptResource(input: $input) { id } }`, { input: { resourceId: b.resource, schoolId: "school-a" } }, "BAD_USER_INPUT"],
+  ["adoptResource", `mutation($input: AdoptResourceInput!) { adoptResource(input: $input) { id } }`, { input: { resourceId: b.resource, schoolId: testId("school-a") } }, "BAD_USER_INPUT"],
   ["updateResourceAdoption", `mutation($id: ID!) { updateResourceAdoption(id: $id, adaptationNote: "x") { id } }`, { id: b.adoption }, "NOT_FOUND"],
-  ["requestResource", `mutation($input: RequestResourceInput!) { requestResource(input: $input) { id } }`, { input: { resourceId: b.resource, schoolId: "school-a" } }, "BAD_USER_INPUT"],
+  ["requestResource", `mutation($input: RequestResourceInput!) { requestResource(input: $input) { id } }`, { input: { resourceId: b.resource, schoolId: testId("school-a") } }, "BAD_USER_INPUT"],
   ["approveShareRequest", `mutation($id: ID!) { approveShareRequest(id: $id) { id } }`, { id: b.request }, "NOT_FOUND"],
   ["declineShareRequest", `mutation($id: ID!) { declineShareRequest(id: $id) { id } }`, { id: b.request }, "NOT_FOUND"],
   ["fulfillShareRequest", `mutation($id: ID!) { fulfillShareRequest(id: $id) { id } }`, { id: b.request }, "NOT_FOUND"],

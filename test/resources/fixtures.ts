@@ -48,7 +48,8 @@ export async function startResourcesFixture(): Promise<ResourcesFixture> {
     execute,
     must,
     entityId(prefix = "school") {
-      const id = `${prefix}-${String(++counter).padStart(5, "0")}`;
+      // a well-formed id (24 hex digits), readable in failures: the prefix's first letters, then the counter
+      const id = `${Buffer.from(prefix.slice(0, 4)).toString("hex").padEnd(8, "0")}${String(++counter).padStart(16, "0")}`;
       if (prefix === "school") admin.schoolIds.push(id);
       if (prefix === "network") admin.managedNetworkIds.push(id), admin.memberNetworkIds.push(id);
       return id;

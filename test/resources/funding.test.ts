@@ -1,3 +1,4 @@
+import { newId } from "../../subgraphs/kit";
 import { errorCode, startResourcesFixture, type ResourcesFixture } from "./fixtures";
 
 let fixture: ResourcesFixture;
@@ -78,7 +79,7 @@ describe("funding awards", () => {
     const updated = await fixture.execute(UPDATE, { id, input: { amount: 2500.25, purpose: "Summer institute" } });
     expect(updated.data.updateFundingAward).toEqual({ amount: 2500.25, purpose: "Summer institute", endDate: "2020-06-30" });
     expect(errorCode(await fixture.execute(UPDATE, { id, input: { startDate: "2021-01-01" } }))).toBe("BAD_USER_INPUT");
-    expect(errorCode(await fixture.execute(UPDATE, { id: "missing", input: { purpose: "x" } }))).toBe("NOT_FOUND");
+    expect(errorCode(await fixture.execute(UPDATE, { id: newId(), input: { purpose: "x" } }))).toBe("NOT_FOUND");
   });
 
   it("lists awards by network, newest first, with paging", async () => {

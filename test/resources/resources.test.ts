@@ -1,3 +1,5 @@
+import { testId } from "../support/ids";
+import { newId } from "../../subgraphs/kit";
 import { errorCode, startResourcesFixture, type ResourcesFixture } from "./fixtures";
 
 let fixture: ResourcesFixture;
@@ -82,7 +84,7 @@ describe("publishing resources", () => {
     ["a grade off the scale", { lowestGrade: -2 }, "input.lowestGrade"],
     ["an invalid link", { url: "not a link" }, "input.url"],
     ["a one-letter title", { title: "A" }, "input.title"],
-    ["a co-developer listed twice", { coDeveloperSchoolIds: ["school-x", "school-x"] }, "input.coDeveloperSchoolIds"],
+    ["a co-developer listed twice", { coDeveloperSchoolIds: [testId("school-x"), testId("school-x")] }, "input.coDeveloperSchoolIds"],
   ])("refuses %s as bad input and stores nothing", async (_case, change, field) => {
     const before = await fixture.subgraph.db.collection("resources").countDocuments();
     const result = await fixture.execute(PUBLISH, {
@@ -124,7 +126,7 @@ describe("updating and archiving", () => {
     const backwards = await fixture.execute(UPDATE, { id, input: { highestGrade: 8 } });
     expect(errorCode(backwards)).toBe("BAD_USER_INPUT");
     expect((await fixture.subgraph.db.collection("resources").findOne({ _id: id as any }))!.highestGrade).toBe(10);
-    expect(errorCode(await fixture.execute(UPDATE, { id: "missing", input: { title: "Nope" } }))).toBe("NOT_FOUND");
+    expect(errorCode(await fixture.execute(UPDATE, { id: newId(), input: { title: "Nope" } }))).toBe("NOT_FOUND");
   });
 
   it("archives once: the resource leaves lists but stays readable by id", async () => {
@@ -133,7 +135,7 @@ describe("updating and archiving", () => {
     const archived = await fixture.execute(ARCHIVE, { id });
     expect(archived.data.archiveResource.archivedAt).toEqual(expect.any(String));
     expect(errorCode(await fixture.execute(ARCHIVE, { id }))).toBe("CONFLICT");
-    expect(errorCode(await fixture.execute(ARCHIVE, { id: "missing" }))).toBe("NOT_FOUND");
+    expect(errorCode(await fixture.execute(ARCHIVE, { id: newId() }))).toBe("NOT_FOUND");
     const listed = await fixture.execute(LIST, { networkId: network });
     expect(listed.data.resources.totalCount).toBe(0);
     const all = await fixture.execute(LIST, { networkId: network, includeArchived: true });

@@ -1,3 +1,4 @@
+import { newId } from "../../subgraphs/kit";
 import { errorCode, startResourcesFixture, type ResourcesFixture } from "./fixtures";
 
 let fixture: ResourcesFixture;
@@ -106,9 +107,9 @@ describe("share requests", () => {
     const own = await fixture.execute(REQUEST, { input: { resourceId, schoolId: owner } });
     expect(errorCode(own)).toBe("BAD_USER_INPUT");
     expect(own.errors![0].extensions!.field).toBe("input.schoolId");
-    const unknown = await fixture.execute(REQUEST, { input: { resourceId: "missing", schoolId: owner } });
+    const unknown = await fixture.execute(REQUEST, { input: { resourceId: newId(), schoolId: owner } });
     expect(errorCode(unknown)).toBe("BAD_USER_INPUT");
-    expect(errorCode(await fixture.execute(APPROVE, { id: "missing" }))).toBe("NOT_FOUND");
+    expect(errorCode(await fixture.execute(APPROVE, { id: newId() }))).toBe("NOT_FOUND");
   });
 
   it("lists the requests an owner receives, newest first, by status", async () => {
