@@ -1,15 +1,10 @@
-import { GroupedPageLoaders, groupedLoader, keyedLoader, today, type Access } from "../kit";
+import { GroupedPageLoaders, keyedLoader, type Access } from "../kit";
 import { CampaignActionService } from "./action/action.service";
 import { CampaignService } from "./campaign/campaign.service";
 import { CampaignSharingSync } from "./campaign/campaign.sharing";
 import { EndorsementService } from "./endorsement/endorsement.service";
-import { AdvocateKind } from "./enums";
 import { CampaignMilestoneService } from "./milestone/milestone.service";
 import type { AdvocacyRepositories } from "./repositories";
-
-function byAdvocateKind<T>(create: (kind: AdvocateKind) => T): Record<AdvocateKind, T> {
-  return { SCHOOL: create(AdvocateKind.SCHOOL), NETWORK: create(AdvocateKind.NETWORK), ORGANIZATION: create(AdvocateKind.ORGANIZATION) };
-}
 
 /**
  * Per-request DataLoaders: every entity lookup and nested list is batched into one query per tick, and
@@ -22,18 +17,7 @@ function createLoaders(access: Access, repos: AdvocacyRepositories) {
     actionById: keyedLoader((ids: readonly string[]) => repos.actions.findReadableByIds(access, ids), (a) => a.id),
     milestoneById: keyedLoader((ids: readonly string[]) => repos.milestones.findReadableByIds(access, ids), (m) => m.id),
     endorsementCountsByCampaign: keyedLoader((ids: readonly string[]) => repos.endorsements.countByCampaignIds(access, ids), (c) => c.campaignId),
-    upcomingActionsByCampaign: groupedLoader((ids: readonly string[]) => repos.actions.findUpcoming(access, ids, today()), (a) => a.campaignId),
-    milestonesByCampaign: groupedLoader((ids: readonly string[]) => repos.milestones.findByCampaignIds(access, ids), (m) => m.campaignId),
-    campaignsLedBy: byAdvocateKind((kind) =>
-      groupedLoader(
-        (ids: readonly string[]) => repos.campaigns.findLedBy(access, kind, ids),
-        (c) => (kind === AdvocateKind.SCHOOL ? c.leadSchoolIds : kind === AdvocateKind.NETWORK ? c.leadNetworkId : (c.leadOrganizationId ?? "")),
-      ),
-    ),
-    endorsementsBy: byAdvocateKind((kind) =>
-      groupedLoader((ids: readonly string[]) => repos.endorsements.findByEndorsers(access, kind, ids), (e) => e.endorserId),
-    ),
-    /** Connections nested under many campaigns, one batch per list and arguments. */
+    /** Connections nested under many parents (campaigns, schools, networks, organizations), one batch per list and arguments. */
     pages: new GroupedPageLoaders(),
   };
 }

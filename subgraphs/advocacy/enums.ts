@@ -49,7 +49,15 @@ export enum CampaignOrder {
   NEWEST = "NEWEST",
 }
 
-registerEnumType(CampaignLevel, { name: "CampaignLevel", description: "The level of government a campaign addresses." });
+registerEnumType(CampaignLevel, {
+  name: "CampaignLevel",
+  description: "The level of government a campaign addresses.",
+  valuesConfig: {
+    LOCAL: { description: "A city, county or school district." },
+    STATE: { description: "A state or province." },
+    NATIONAL: { description: "A country." },
+  },
+});
 registerEnumType(CampaignStatus, {
   name: "CampaignStatus",
   description: "Where a campaign stands. PLANNING → ACTIVE | CLOSED; ACTIVE → PAUSED | WON | LOST | CLOSED; PAUSED → ACTIVE | LOST | CLOSED; WON | LOST → CLOSED; CLOSED is final.",
@@ -62,14 +70,47 @@ registerEnumType(CampaignStatus, {
     CLOSED: { description: "Wrapped up; the record is final." },
   },
 });
-registerEnumType(AdvocateKind, { name: "AdvocateKind", description: "A school, a network or an organization (entities of the networks subgraph)." });
-registerEnumType(CampaignActionKind, { name: "CampaignActionKind", description: "What kind of advocacy action." });
+registerEnumType(AdvocateKind, {
+  name: "AdvocateKind",
+  description: "A school, a network or an organization (entities of the networks subgraph).",
+  valuesConfig: {
+    SCHOOL: { description: "A school." },
+    NETWORK: { description: "A network of schools." },
+    ORGANIZATION: { description: "An organization: a district, charter management organization, nonprofit or other partner." },
+  },
+});
+registerEnumType(CampaignActionKind, {
+  name: "CampaignActionKind",
+  description: "What kind of advocacy action.",
+  valuesConfig: {
+    TESTIMONY: { description: "Testimony before a legislature, board or commission." },
+    LETTER: { description: "A letter to decision makers." },
+    MEETING: { description: "A meeting with decision makers or their staff." },
+    EVENT: { description: "A public event: a rally, a forum, a press conference." },
+    PETITION: { description: "A petition gathering signatures." },
+    OTHER: { description: "Any other action." },
+  },
+});
 registerEnumType(CampaignActionStatus, {
   name: "CampaignActionStatus",
   description: "PLANNED → DONE | CANCELLED.",
+  valuesConfig: {
+    PLANNED: { description: "Planned for a day from today on." },
+    DONE: { description: "Done, with its outcome (final)." },
+    CANCELLED: { description: "Called off (final)." },
+  },
 });
-registerEnumType(CampaignMilestoneKind, { name: "CampaignMilestoneKind", description: "Progress, a setback, or an outcome of a campaign." });
+registerEnumType(CampaignMilestoneKind, {
+  name: "CampaignMilestoneKind",
+  description: "Progress, a setback, or an outcome of a campaign.",
+  valuesConfig: {
+    PROGRESS: { description: "A step towards the goal." },
+    SETBACK: { description: "A step back." },
+    OUTCOME: { description: "A decision on the goal, e.g. a policy adopted." },
+  },
+});
 registerEnumType(CampaignOrder, {
   name: "CampaignOrder",
+  description: "How a list of campaigns is ordered.",
   valuesConfig: { TITLE: { description: "By title, A to Z." }, NEWEST: { description: "Most recently created first." } },
 });

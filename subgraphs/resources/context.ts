@@ -1,4 +1,4 @@
-import { groupedLoader, keyedLoader, type Access } from "../kit";
+import { GroupedPageLoaders, groupedLoader, keyedLoader, type Access } from "../kit";
 import { AdoptionService } from "./adoption/adoption.service";
 import { FundingService } from "./funding/funding.service";
 import type { ResourcesRepositories } from "./repositories";
@@ -15,13 +15,10 @@ function createLoaders(repos: ResourcesRepositories, access: Access) {
     adoptionById: keyedLoader((ids: readonly string[]) => repos.adoptions.findReadableByIds(access, ids), (a) => a.id),
     shareRequestById: keyedLoader((ids: readonly string[]) => repos.shareRequests.findReadableByIds(access, ids), (s) => s.id),
     fundingAwardById: keyedLoader((ids: readonly string[]) => repos.fundingAwards.findReadableByIds(access, ids), (f) => f.id),
-    resourcesBySchoolOwner: groupedLoader((ids: readonly string[]) => repos.resources.findBySchoolOwners(access, ids), (r) => r.owner.schoolId ?? []),
-    resourcesByNetworkOwner: groupedLoader((ids: readonly string[]) => repos.resources.findByNetworkOwners(access, ids), (r) => r.owner.networkId),
-    resourcesByCoDeveloper: groupedLoader((ids: readonly string[]) => repos.resources.findByCoDevelopers(access, ids), (r) => r.coDeveloperSchoolIds),
-    resourcesByNetwork: groupedLoader((ids: readonly string[]) => repos.resources.findByNetworks(access, ids), (r) => r.networkIds),
-    adoptionsByResource: groupedLoader((ids: readonly string[]) => repos.adoptions.findByResourceIds(access, ids), (a) => a.resourceId),
-    adoptionsBySchool: groupedLoader((ids: readonly string[]) => repos.adoptions.findBySchoolIds(access, ids), (a) => a.schoolId),
-    fundingAwardsByNetwork: groupedLoader((ids: readonly string[]) => repos.fundingAwards.findByNetworkIds(access, ids), (f) => f.owner.networkId),
+    adoptionCountByResource: keyedLoader((ids: readonly string[]) => repos.adoptions.countByResourceIds(access, ids), (c) => c.resourceId),
+    fundingTotalsByNetwork: groupedLoader((ids: readonly string[]) => repos.fundingAwards.totalsByNetworkIds(access, ids), (t) => t.networkId),
+    /** Connections nested under many parents, one batch per list and arguments. */
+    pages: new GroupedPageLoaders(),
   };
 }
 

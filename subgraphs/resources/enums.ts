@@ -37,6 +37,7 @@ export enum FundingKind {
 
 registerEnumType(ResourceKind, {
   name: "ResourceKind",
+  description: "What a network pools and shares.",
   valuesConfig: {
     CURRICULUM: { description: "A curriculum or unit sequence, e.g. a networkwide applied learning curriculum." },
     CLASSROOM_TOOL: { description: "Rubrics, templates and other classroom tools." },
@@ -53,9 +54,28 @@ registerEnumType(ResourceKind, {
 registerEnumType(ResourceOwnerKind, {
   name: "ResourceOwnerKind",
   description: "The kind of entity that owns a resource: a network, or a school within a network.",
+  valuesConfig: {
+    SCHOOL: { description: "A school owns it (within the network it publishes through)." },
+    NETWORK: { description: "A network itself owns it (not one of its schools)." },
+  },
 });
 registerEnumType(ShareRequestStatus, {
   name: "ShareRequestStatus",
   description: "Where a share request stands: REQUESTED, then APPROVED or DECLINED; an APPROVED request is then FULFILLED.",
+  valuesConfig: {
+    REQUESTED: { description: "Asked for; waiting for the owner's decision." },
+    APPROVED: { description: "The owner agreed; waiting to be fulfilled." },
+    DECLINED: { description: "The owner declined (final)." },
+    FULFILLED: { description: "The school received what it asked for (final)." },
+  },
 });
-registerEnumType(FundingKind, { name: "FundingKind", description: "Grants and in-kind support secured through a network." });
+registerEnumType(FundingKind, {
+  name: "FundingKind",
+  description: "Grants and in-kind support secured through a network.",
+  valuesConfig: {
+    PRIVATE_GRANT: { description: "A grant from a foundation or another private funder." },
+    GOVERNMENT_GRANT: { description: "A grant from a government body." },
+    IN_KIND: { description: "Goods or services given in kind, at their estimated value." },
+    OTHER: { description: "Any other funding." },
+  },
+});

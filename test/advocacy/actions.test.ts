@@ -13,7 +13,13 @@ const LOG = `mutation($input: LogCampaignActionInput!) { logCampaignAction(input
 } }`;
 const COMPLETE = `mutation($id: ID!, $input: CompleteCampaignActionInput) { completeCampaignAction(id: $id, input: $input) { id status date outcome participantCount } }`;
 const CANCEL = `mutation($id: ID!, $reason: String) { cancelCampaignAction(id: $id, reason: $reason) { id status outcome } }`;
-const NEXT = `query($id: ID!, $first: Int! = 3) { campaign(id: $id) { nextActions(first: $first) { title date status } } }`;
+const NEXT = `query($id: ID!, $first: Int! = 3) { campaign(id: $id) { nextActions(first: $first) { totalCount edges { node { title date status } } } } }`;
+
+/** The nodes of the campaign's next actions. */
+async function nextActions(campaignId: string, first?: number) {
+  const data = await fixture.must(NEXT, { id: campaignId, ...(first ? { first } : {}) });
+  return data.campaign.nextActions.edges.map((edge: any) => edge.node);
+}
 
 describe("logging actions", () => {
   it("logs a done action with its participants and outcome", async () => {
@@ -58,13 +64,13 @@ describe("logging actions", () => {
     await fixture.logAction(campaignId, { title: "In 10 days", date: isoDate(10), kind: "LETTER" });
     await fixture.logAction(campaignId, { title: "In 20 days", date: isoDate(20), kind: "PETITION" });
     await fixture.logAction(campaignId, { title: "Done last year", date: "2024-03-01" });
-    const data = await fixture.must(NEXT, { id: campaignId });
-    expect(data.campaign.nextActions).toEqual([
+    expect(await nextActions(campaignId)).toEqual([
       { title: "Today", date: isoDate(0), status: "PLANNED" },
       { title: "In 10 days", date: isoDate(10), status: "PLANNED" },
       { title: "In 20 days", date: isoDate(20), status: "PLANNED" },
     ]);
-    expect((await fixture.must(NEXT, { id: campaignId, first: 1 })).campaign.nextActions).toHaveLength(1);
+    expect(await nextActions(campaignId, 1)).toHaveLength(1);
+    expect((await fixture.must(NEXT, { id: campaignId, first: 1 })).campaign.nextActions.totalCount).toBe(4);
   });
 
   it.each([
@@ -100,7 +106,7 @@ describe("completing and cancelling planned actions", () => {
     const id = await fixture.logAction(campaignId, { date: isoDate(7), kind: "MEETING" });
     const data = await fixture.must(COMPLETE, { id, input: { outcome: "Commissioner asked for data", participantCount: 12 } });
     expect(data.completeCampaignAction).toEqual({ id, status: "DONE", date: isoDate(0), outcome: "Commissioner asked for data", participantCount: 12 });
-    expect((await fixture.must(NEXT, { id: campaignId })).campaign.nextActions).toEqual([]);
+    expect(await nextActions(campaignId)).toEqual([]);
     expect(errorCode(await fixture.run(COMPLETE, { id }))).toBe("CONFLICT");
     expect(errorCode(await fixture.run(CANCEL, { id }))).toBe("CONFLICT");
   });
@@ -188,8 +194,13 @@ describe("milestones", () => {
     await fixture.must(RECORD, { input: { campaignId, title: "Regents extend the variance", date: "2024-06-15" } });
     await fixture.must(RECORD, { input: { campaignId, kind: "SETBACK", title: "Variance narrowed", date: "2024-09-01" } });
     await fixture.must(RECORD, { input: { campaignId, kind: "PROGRESS", title: "Consortium formed", date: "2024-02-01" } });
-    const data = await fixture.must(`query($id: ID!) { campaign(id: $id) { milestones { kind title date } } }`, { id: campaignId });
-    expect(data.campaign.milestones).toEqual([
+    const PAGE = `query($id: ID!, $after: String) { campaign(id: $id) { milestones(first: 2, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { kind title date } } } } }`;
+    const first = (await fixture.must(PAGE, { id: campaignId })).campaign.milestones;
+    const second = (await fixture.must(PAGE, { id: campaignId, after: first.pageInfo.endCursor })).campaign.milestones;
+    expect(first.totalCount).toBe(3);
+    expect([first.pageInfo.hasNextPage, second.pageInfo.hasNextPage]).toEqual([true, false]);
+    expect([...first.edges, ...second.edges].map((edge: any) => edge.node)).toEqual([
       { kind: "PROGRESS", title: "Consortium formed", date: "2024-02-01" },
       { kind: "PROGRESS", title: "Regents extend the variance", date: "2024-06-15" },
       { kind: "SETBACK", title: "Variance narrowed", date: "2024-09-01" },
@@ -204,7 +215,7 @@ describe("milestones", () => {
     await fixture.must(RECORD, { input: { campaignId, kind: "OUTCOME", title: "Policy adopted" } });
     await fixture.changeStatus(campaignId, "CLOSED");
     expect(errorCode(await fixture.run(RECORD, { input: { campaignId, title: "Afterthought" } }))).toBe("CONFLICT");
-    const data = await fixture.must(`query($id: ID!) { campaign(id: $id) { milestones { title } } }`, { id: campaignId });
-    expect(data.campaign.milestones).toEqual([{ title: "Policy adopted" }]);
+    const data = await fixture.must(`query($id: ID!) { campaign(id: $id) { milestones { edges { node { title } } } } }`, { id: campaignId });
+    expect(data.campaign.milestones.edges).toEqual([{ node: { title: "Policy adopted" } }]);
   });
 });

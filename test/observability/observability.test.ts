@@ -53,7 +53,7 @@ describe("request ids and logs", () => {
     const response = await fetch(hub.gatewayUrl, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-request-id": requestId },
-      body: JSON.stringify({ query: `query Traced($id: ID!) { school(id: $id) { name ownedResources(first: 1) { id } } }`, variables: { id: DemoSchools.parker } }),
+      body: JSON.stringify({ query: `query Traced($id: ID!) { school(id: $id) { name ownedResources(first: 1) { totalCount } } }`, variables: { id: DemoSchools.parker } }),
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("x-request-id")).toBe(requestId);
@@ -134,7 +134,7 @@ describe("health, readiness and metrics", () => {
   });
 
   it("counts operations by name, subgraph fetches, errors by code and database commands", async () => {
-    await hub.query(`query MetricsProbe { networks(first: 2) { edges { node { name ownedResources(first: 1) { id } } } } }`);
+    await hub.query(`query MetricsProbe { networks(first: 2) { edges { node { name ownedResources(first: 1) { totalCount } } } } }`);
     await hub.query(`query BadFirst { schools(first: 0) { totalCount } }`);
     const gateway = await metricsOf(hub.gatewayUrl);
     expect(gateway("hub_graphql_requests_total", { operation: "MetricsProbe", outcome: "ok", service: "gateway" })).toBe(1);

@@ -296,11 +296,12 @@ describe.each(CALLERS)("reads as %s", (_name, access, school, network) => {
   it("shows through School and Network only what it may see, with counts and totals to match", async () => {
     const data = await run(
       `query($reps: [_Any!]!) { _entities(representations: $reps) {
-        ... on School { id ownedResources(first: 100) { id } coDevelopedResources(first: 100) { id } adoptedResources(first: 100) { id }
-          resourceAdoptions(first: 100) { id resource { id } } }
-        ... on Network { id ownedResources(first: 100) { id } sharedResources(first: 100) { id } fundingAwards(first: 100) { id }
-          fundingTotals { currency amount awardCount } }
-      } }`,
+        ... on School { id ownedResources(first: 100) { ...Ids } coDevelopedResources(first: 100) { ...Ids }
+          resourceAdoptions(first: 100) { totalCount edges { node { id resource { id } } } } }
+        ... on Network { id ownedResources(first: 100) { ...Ids } sharedResources(first: 100) { ...Ids }
+          fundingAwards(first: 100) { totalCount edges { node { id } } } fundingTotals { currency amount awardCount } }
+      } }
+      fragment Ids on ResourceConnection { totalCount edges { node { id } } }`,
       {
         reps: [
           { __typename: "School", id: SB },
@@ -314,14 +315,18 @@ describe.each(CALLERS)("reads as %s", (_name, access, school, network) => {
       access,
     );
     const [sb, sb2, sa, sa2, nb, na] = data._entities;
-    const ids = (list: Array<{ id: string }>) => sorted(list.map((item) => item.id));
+    // every connection's totalCount counts exactly the nodes it may show: nothing hidden is counted
+    const ids = (connection: { totalCount: number; edges: Array<{ node: { id: string } }> }) => {
+      expect(connection.totalCount).toBe(connection.edges.length);
+      return sorted(connection.edges.map((edge) => edge.node.id));
+    };
     expect(ids(sb.ownedResources)).toEqual(sorted(visible(b.resources.school, school)));
     expect(ids(nb.ownedResources)).toEqual(sorted(visible(b.resources.network, network)));
     expect(ids(nb.sharedResources)).toEqual(sorted(expected()));
     expect(ids(na.sharedResources)).toEqual(sorted([...expected(), publicOfA]));
     expect(ids(sa2.coDevelopedResources)).toEqual(sorted(expected()));
     for (const [adopter, key] of [[sb2, "bySB2"], [sa, "bySA"]] as const) {
-      expect(ids(adopter.adoptedResources)).toEqual(sorted(expected()));
+      expect(sorted(adopter.resourceAdoptions.edges.map((edge: any) => edge.node.resource.id))).toEqual(sorted(expected()));
       const adoptions = [...visible(mapLevels(b.adoptions.school, key), school), ...visible(mapLevels(b.adoptions.network, key), network)];
       expect(ids(adopter.resourceAdoptions)).toEqual(sorted(adoptions));
     }

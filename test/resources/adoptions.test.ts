@@ -26,15 +26,18 @@ describe("adoptions", () => {
       resource: { id: resourceId, title: "Advisory guide" },
     });
     const resource = await fixture.execute(
-      `query($id: ID!) { resource(id: $id) { adoptionCount adoptingSchools { id } adoptions { adaptationNote } } }`,
+      `query($id: ID!) { resource(id: $id) { adoptionCount adoptions { totalCount edges { node { adaptationNote school { id } } } } } }`,
       { id: resourceId },
     );
-    expect(resource.data.resource).toEqual({ adoptionCount: 1, adoptingSchools: [{ id: schoolId }], adoptions: [{ adaptationNote: "Piloted in grade 9 first" }] });
+    expect(resource.data.resource).toEqual({
+      adoptionCount: 1,
+      adoptions: { totalCount: 1, edges: [{ node: { adaptationNote: "Piloted in grade 9 first", school: { id: schoolId } } }] },
+    });
     const school = await fixture.execute(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on School { adoptedResources { id } resourceAdoptions { adoptedOn } } } }`,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on School { resourceAdoptions { totalCount edges { node { adoptedOn resource { id } } } } } } }`,
       { reps: [{ __typename: "School", id: schoolId }] },
     );
-    expect(school.data._entities).toEqual([{ adoptedResources: [{ id: resourceId }], resourceAdoptions: [{ adoptedOn: "2003-10-15" }] }]);
+    expect(school.data._entities).toEqual([{ resourceAdoptions: { totalCount: 1, edges: [{ node: { adoptedOn: "2003-10-15", resource: { id: resourceId } } }] } }]);
   });
 
   it("refuses a second adoption by the same school as a CONFLICT", async () => {

@@ -122,26 +122,26 @@ describe("resources demo data", () => {
   it("tells the seeds' stories through the API", async () => {
     const result = await subgraph.execute(
       `query($parker: ID!, $leominster: ID!, $nwRise: ID!, $cities: ID!, $nsi: ID!) {
-        parker: resource(id: $parker) { title kind adoptions { school { id } adaptationNote } }
+        parker: resource(id: $parker) { title kind adoptions { edges { node { school { id } adaptationNote } } } }
         nwRise: resources(networkId: $nwRise, kinds: [CURRICULUM, SHARED_STAFF]) { edges { node { id kind } } }
         search: searchResources(text: "protocols looking at student work", lowestGrade: 9, highestGrade: 12, first: 5) { edges { node { id } } }
         _entities(representations: [{ __typename: "School", id: $leominster }, { __typename: "Network", id: $cities }, { __typename: "Network", id: $nsi }]) {
-          ... on School { adoptedResources { id } }
-          ... on Network { fundingTotals { currency amount } fundingAwards { kind amount startDate } }
+          ... on School { resourceAdoptions { edges { node { resource { id } } } } }
+          ... on Network { fundingTotals { currency amount } fundingAwards { edges { node { kind amount startDate } } } }
         }
       }`,
       { parker: DemoResources.parkerAdvisoryGuide, leominster: DemoSchools.leominster, nwRise: DemoNetworks.nwRise, cities: DemoNetworks.nycSchoolLeaders, nsi: DemoNetworks.graduationImprovement },
       everyNetwork,
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data.parker.adoptions[0]).toMatchObject({ school: { id: DemoSchools.leominster }, adaptationNote: expect.stringMatching(/in-service/) });
+    expect(result.data.parker.adoptions.edges[0].node).toMatchObject({ school: { id: DemoSchools.leominster }, adaptationNote: expect.stringMatching(/in-service/) });
     expect(result.data.nwRise.edges.map((edge: any) => edge.node.id)).toEqual(
       expect.arrayContaining([DemoResources.nwRiseAppliedLearning, DemoResources.sharedCounselors]),
     );
     expect(result.data.search.edges[0].node.id).toBe(DemoResources.studentWorkProtocol);
-    expect(result.data._entities[0].adoptedResources.map((r: any) => r.id)).toEqual([DemoResources.parkerAdvisoryGuide, DemoResources.consortiumPerformanceTasks]);
+    expect(result.data._entities[0].resourceAdoptions.edges.map((edge: any) => edge.node.resource.id)).toEqual([DemoResources.parkerAdvisoryGuide, DemoResources.consortiumPerformanceTasks]);
     // CEI-PEA's networks: "private funding and government grants in excess of $24 million", "more than $1 million a year" in kind
-    const awards = [...result.data._entities[1].fundingAwards, ...result.data._entities[2].fundingAwards];
+    const awards = [...result.data._entities[1].fundingAwards.edges, ...result.data._entities[2].fundingAwards.edges].map((edge: any) => edge.node);
     const grants = awards.filter((award: any) => award.kind !== "IN_KIND").reduce((sum: number, award: any) => sum + award.amount, 0);
     expect(grants).toBeGreaterThan(24_000_000);
     for (const award of awards.filter((award: any) => award.kind === "IN_KIND")) expect(award.amount).toBeGreaterThan(1_000_000);

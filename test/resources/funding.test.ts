@@ -11,7 +11,7 @@ const RECORD = `mutation($input: RecordFundingAwardInput!) { recordFundingAward(
   id funder kind amount currency startDate endDate purpose network { id } funderOrganization { id }
 } }`;
 const TOTALS = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Network {
-  id fundingTotals { currency amount awardCount } fundingAwards { funder amount }
+  id fundingTotals { currency amount awardCount } fundingAwards { totalCount edges { node { funder amount } } }
 } } }`;
 
 function award(networkId: string, extra: Record<string, unknown> = {}) {
@@ -50,12 +50,13 @@ describe("funding awards", () => {
       { currency: "CAD", amount: 50, awardCount: 1 },
     ]);
     // newest first
-    expect(result.data._entities[0].fundingAwards[0]).toEqual({ funder: "Bill & Melinda Gates Foundation", amount: 50 });
+    expect(result.data._entities[0].fundingAwards.totalCount).toBe(4);
+    expect(result.data._entities[0].fundingAwards.edges[0].node).toEqual({ funder: "Bill & Melinda Gates Foundation", amount: 50 });
   });
 
   it("has no totals for a network without awards", async () => {
     const result = await fixture.execute(TOTALS, { reps: [{ __typename: "Network", id: fixture.entityId("network") }] });
-    expect(result.data._entities[0]).toMatchObject({ fundingTotals: [], fundingAwards: [] });
+    expect(result.data._entities[0]).toMatchObject({ fundingTotals: [], fundingAwards: { totalCount: 0, edges: [] } });
   });
 
   it.each([
@@ -92,5 +93,19 @@ describe("funding awards", () => {
     expect(first.data.fundingAwards.totalCount).toBe(3);
     const second = await fixture.execute(LIST, { networkId, after: first.data.fundingAwards.pageInfo.endCursor });
     expect(second.data.fundingAwards.edges.map((edge: any) => edge.node.startDate)).toEqual(["2001-01-01"]);
+  });
+
+  it("pages a network's awards with the filters of `fundingAwards`", async () => {
+    const networkId = fixture.entityId("network");
+    for (const startDate of ["2001-01-01", "2010-01-01"]) await fixture.must(RECORD, { input: award(networkId, { startDate }) });
+    await fixture.must(RECORD, { input: award(networkId, { kind: "IN_KIND", startDate: "2005-01-01" }) });
+    const NESTED = `query($reps: [_Any!]!, $after: String) { _entities(representations: $reps) { ... on Network {
+      fundingAwards(kind: PRIVATE_GRANT, first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { startDate } } }
+    } } }`;
+    const reps = [{ __typename: "Network", id: networkId }];
+    const first = (await fixture.must(NESTED, { reps }))._entities[0].fundingAwards;
+    expect(first).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { startDate: "2010-01-01" } }] });
+    const second = (await fixture.must(NESTED, { reps, after: first.pageInfo.endCursor }))._entities[0].fundingAwards;
+    expect(second).toMatchObject({ pageInfo: { hasNextPage: false }, edges: [{ node: { startDate: "2001-01-01" } }] });
   });
 });

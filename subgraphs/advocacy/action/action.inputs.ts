@@ -5,26 +5,26 @@ import { PageArgs } from "../../kit";
 import { AdvocateRefInput } from "../advocate/advocate";
 import { CampaignActionKind, CampaignActionStatus } from "../enums";
 
-@InputType()
+@InputType({ description: "An action of a campaign, planned or done." })
 export class LogCampaignActionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The campaign: one whose lead network you coordinate." })
   @Length(1, 64)
   campaignId: string;
 
-  @Field(() => CampaignActionKind)
+  @Field(() => CampaignActionKind, { description: "What kind of action it is." })
   @IsEnum(CampaignActionKind)
   kind: CampaignActionKind;
 
-  @Field()
+  @Field({ description: "A short title, 2 to 200 characters." })
   @Length(2, 200)
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "What it is about, up to 4000 characters.", nullable: true })
   @IsOptional()
   @Length(1, 4000)
   description?: string | null;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: "When it happens (PLANNED, today or later) or happened (DONE, today or earlier)." })
   date: string;
 
   @Field(() => CampaignActionStatus, {
@@ -35,7 +35,7 @@ export class LogCampaignActionInput {
   @IsEnum(CampaignActionStatus)
   status?: CampaignActionStatus | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "Where, e.g. the Regents meeting room in Albany, or online.", nullable: true })
   @IsOptional()
   @Length(1, 300)
   location?: string | null;
@@ -45,12 +45,12 @@ export class LogCampaignActionInput {
   @ValidateNested({ each: true })
   participants: AdvocateRefInput[];
 
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [String], { description: "People who take part, e.g. principals who testify.", defaultValue: [] })
   @ArrayMaxSize(100)
   @Length(1, 200, { each: true })
   people: string[];
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: "How many people took part, e.g. signatures of a petition.", nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -65,12 +65,12 @@ export class LogCampaignActionInput {
 
 @InputType({ description: "Fields to change; omitted fields stay as they are. Status changes go through completeCampaignAction and cancelCampaignAction." })
 export class UpdateCampaignActionInput {
-  @Field({ nullable: true })
+  @Field({ description: "A new title, 2 to 200 characters.", nullable: true })
   @IsOptional()
   @Length(2, 200)
   title?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "A new description; null clears it.", nullable: true })
   @IsOptional()
   @Length(1, 4000)
   description?: string | null;
@@ -79,24 +79,24 @@ export class UpdateCampaignActionInput {
   @IsOptional()
   date?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "A new location; null clears it.", nullable: true })
   @IsOptional()
   @Length(1, 300)
   location?: string | null;
 
-  @Field(() => [AdvocateRefInput], { nullable: true })
+  @Field(() => [AdvocateRefInput], { description: "The schools, networks and organizations taking part, replacing the current ones.", nullable: true })
   @IsOptional()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   participants?: AdvocateRefInput[];
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: "The people taking part, replacing the current ones.", nullable: true })
   @IsOptional()
   @ArrayMaxSize(100)
   @Length(1, 200, { each: true })
   people?: string[];
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: "How many people took part; null clears it.", nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -109,9 +109,9 @@ export class UpdateCampaignActionInput {
   outcome?: string | null;
 }
 
-@InputType()
+@InputType({ description: "How a planned action went." })
 export class CompleteCampaignActionInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "What came of it.", nullable: true })
   @IsOptional()
   @Length(1, 4000)
   outcome?: string | null;
@@ -120,7 +120,7 @@ export class CompleteCampaignActionInput {
   @IsOptional()
   date?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: "How many people took part.", nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -130,11 +130,11 @@ export class CompleteCampaignActionInput {
 
 @ArgsType()
 export class CampaignActionListArgs extends PageArgs {
-  @Field(() => CampaignActionKind, { nullable: true })
+  @Field(() => CampaignActionKind, { description: "Actions of this kind.", nullable: true })
   @IsOptional()
   kind?: CampaignActionKind | null;
 
-  @Field(() => CampaignActionStatus, { nullable: true })
+  @Field(() => CampaignActionStatus, { description: "Actions in this status.", nullable: true })
   @IsOptional()
   status?: CampaignActionStatus | null;
 
@@ -155,12 +155,4 @@ export class CampaignActionsArgs extends CampaignActionListArgs {
   @Field(() => ID, { nullable: true, description: "One campaign's actions; all campaigns' when omitted." })
   @IsOptional()
   campaignId?: string | null;
-}
-
-@ArgsType()
-export class NextActionsArgs {
-  @Field(() => Int, { defaultValue: 3, description: "How many, 1 to 20." })
-  @Min(1)
-  @Max(20)
-  first: number;
 }

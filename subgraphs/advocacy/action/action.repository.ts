@@ -1,7 +1,7 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
 import { actionPolicy } from "../policies";
 import { differentSharing, type CampaignSharing, type NewDocument } from "../documents";
-import { newId, pagesByGroup, SecuredRepository, toEntity, type Access, type RecordOwner, type SortKeys, type StoredDocument } from "../../kit";
+import { newId, SecuredRepository, toEntity, type Access, type PageArgs, type RecordOwner, type SortKeys, type StoredDocument } from "../../kit";
 import type { AdvocateRef } from "../advocate/advocate";
 import { CampaignActionStatus, type CampaignActionKind } from "../enums";
 import type { CampaignActionListArgs, CampaignActionsArgs } from "./action.inputs";
@@ -47,26 +47,21 @@ export class CampaignActionRepository extends SecuredRepository<CampaignActionDo
     { key: { date: 1 } },
   ];
 
-
-
-  /** PLANNED actions of these campaigns dated `from` or later, soonest first. */
-  async findUpcoming(access: Access, campaignIds: readonly string[], from: string) {
-    const docs = await this.collection
-      .find(this.readable(access, { campaignId: { $in: [...campaignIds] }, status: CampaignActionStatus.PLANNED, date: { $gte: from } }))
-      .sort({ date: 1, _id: 1 })
-      .toArray();
-    return docs.map(toEntity);
-  }
-
   list(access: Access, args: CampaignActionsArgs) {
     const filter = listFilter(args);
     if (args.campaignId) filter.campaignId = args.campaignId;
-    return this.page(this.readable(access, filter), order(args), args);
+    return this.pageReadable(access, filter, order(args), args);
   }
 
   /** A page of actions for each campaign, in one aggregate for all of them. */
   pagesForCampaigns(access: Access, campaignIds: readonly string[], args: CampaignActionListArgs) {
-    return pagesByGroup(this.collection, "campaignId", campaignIds, this.readable(access, listFilter(args)), order(args), args);
+    return this.pagesByGroupReadable(access, "campaignId", campaignIds, listFilter(args), order(args), args);
+  }
+
+  /** A page for each campaign of its PLANNED actions dated `from` or later, soonest first. */
+  upcomingPagesForCampaigns(access: Access, campaignIds: readonly string[], from: string, args: PageArgs) {
+    const filter: Filter<CampaignActionDocument> = { status: CampaignActionStatus.PLANNED, date: { $gte: from } };
+    return this.pagesByGroupReadable(access, "campaignId", campaignIds, filter, [["date", 1]], args);
   }
 
   create(action: NewCampaignAction) {

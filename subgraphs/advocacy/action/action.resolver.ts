@@ -7,8 +7,8 @@ import { CampaignActionsArgs, CompleteCampaignActionInput, LogCampaignActionInpu
 
 @Resolver(() => CampaignAction)
 export class CampaignActionResolver {
-  @Query(() => CampaignAction, { nullable: true })
-  campaignAction(@Arg("id", () => ID) id: string, @Ctx() { loaders }: AdvocacyContext) {
+  @Query(() => CampaignAction, { nullable: true, description: "A campaign action by id; null when there is none you may see (actions follow their campaign's visibility)." })
+  campaignAction(@Arg("id", () => ID, { description: "The action's id." }) id: string, @Ctx() { loaders }: AdvocacyContext) {
     return loaders.actionById.load(id);
   }
 
@@ -17,25 +17,25 @@ export class CampaignActionResolver {
     return repos.actions.list(access, args);
   }
 
-  @FieldResolver(() => Campaign)
+  @FieldResolver(() => Campaign, { description: "The campaign the action belongs to." })
   campaign(@Root() action: CampaignAction, @Ctx() { loaders }: AdvocacyContext) {
     return loaders.campaignById.load(action.campaignId);
   }
 
-  @FieldResolver(() => [Advocate], { description: "Schools, networks and organizations that take part." })
+  @FieldResolver(() => [Advocate], { description: "Schools, networks and organizations that take part (at most 200, set by the lead network)." })
   participants(@Root() action: CampaignAction) {
     return action.participants.map(toAdvocate);
   }
 
   @Mutation(() => CampaignAction, { description: "Logs a done action, or plans one (PLANNED, dated today or later)." })
-  logCampaignAction(@Arg("input") input: LogCampaignActionInput, @Ctx() { access, services }: AdvocacyContext) {
+  logCampaignAction(@Arg("input", { description: "The action: its campaign, kind, date, status and who takes part." }) input: LogCampaignActionInput, @Ctx() { access, services }: AdvocacyContext) {
     return services.actions.log(access, input);
   }
 
-  @Mutation(() => CampaignAction)
+  @Mutation(() => CampaignAction, { description: "Changes an action that is not cancelled, for the coordinators and admins of the campaign's lead network." })
   updateCampaignAction(
-    @Arg("id", () => ID) id: string,
-    @Arg("input") input: UpdateCampaignActionInput,
+    @Arg("id", () => ID, { description: "The action's id." }) id: string,
+    @Arg("input", { description: "The fields to change." }) input: UpdateCampaignActionInput,
     @Ctx() { access, services }: AdvocacyContext,
   ) {
     return services.actions.update(access, id, input);
@@ -43,8 +43,8 @@ export class CampaignActionResolver {
 
   @Mutation(() => CampaignAction, { description: "Marks a planned action DONE, with its outcome." })
   completeCampaignAction(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => CompleteCampaignActionInput, { nullable: true }) input: CompleteCampaignActionInput | null,
+    @Arg("id", () => ID, { description: "The action's id." }) id: string,
+    @Arg("input", () => CompleteCampaignActionInput, { description: "Its outcome, date and attendance (all optional).", nullable: true }) input: CompleteCampaignActionInput | null,
     @Ctx() { access, services }: AdvocacyContext,
   ) {
     return services.actions.complete(access, id, input ?? {});
@@ -52,8 +52,8 @@ export class CampaignActionResolver {
 
   @Mutation(() => CampaignAction, { description: "Cancels a planned action." })
   cancelCampaignAction(
-    @Arg("id", () => ID) id: string,
-    @Arg("reason", () => String, { nullable: true }) reason: string | null,
+    @Arg("id", () => ID, { description: "The action's id." }) id: string,
+    @Arg("reason", () => String, { description: "Why it was cancelled.", nullable: true }) reason: string | null,
     @Ctx() { access, services }: AdvocacyContext,
   ) {
     return services.actions.cancel(access, id, reason);

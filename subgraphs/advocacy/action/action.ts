@@ -7,24 +7,24 @@ import { CampaignActionKind, CampaignActionStatus } from "../enums";
 @Directive(`@key(fields: "id")`)
 @ObjectType({ description: "Something a campaign does (testimony, a letter, a meeting, an event, a petition), planned or done." })
 export class CampaignAction {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The action's id." })
   id: string;
 
   campaignId: string;
 
-  @Field(() => CampaignActionKind)
+  @Field(() => CampaignActionKind, { description: "What kind of action it is." })
   kind: CampaignActionKind;
 
-  @Field()
+  @Field({ description: "A short title, e.g. Testimony before the Board of Regents." })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "What it is about, in more detail.", nullable: true })
   description?: string | null;
 
   @Field(() => LocalDateResolver, { description: "When it happens (PLANNED) or happened (DONE)." })
   date: string;
 
-  @Field(() => CampaignActionStatus)
+  @Field(() => CampaignActionStatus, { description: "PLANNED, DONE or CANCELLED." })
   status: CampaignActionStatus;
 
   @Field(() => String, { nullable: true, description: "Where, e.g. the Regents meeting room in Albany, or online." })
@@ -41,12 +41,12 @@ export class CampaignAction {
   @Field(() => String, { nullable: true, description: "What came of it (DONE), or why it was cancelled (CANCELLED)." })
   outcome?: string | null;
 
-  @Field()
+  @Field({ description: "When it was logged." })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When it last changed." })
   updatedAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of campaign actions." })
 export class CampaignActionConnection extends ConnectionType(CampaignAction) {}

@@ -5,25 +5,26 @@ import { AdvocateKind } from "../enums";
 /*
  * Stubs of the networks subgraph's entities: the advocacy subgraph only knows their ids and adds the
  * campaigns they lead and endorse (advocate.resolver.ts). The gateway fetches every other field from
- * the networks subgraph.
+ * the networks subgraph. They carry no descriptions: the networks subgraph's describe these types in the
+ * supergraph (composition would otherwise have to choose between differing ones).
  */
 
 @Directive('@key(fields: "id")')
-@ObjectType("School", { description: "A school (owned by the networks subgraph)." })
+@ObjectType("School")
 export class School {
   @Field(() => ID)
   id: string;
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType("Network", { description: "A network of schools (owned by the networks subgraph)." })
+@ObjectType("Network")
 export class Network {
   @Field(() => ID)
   id: string;
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType("Organization", { description: "A partner organization (owned by the networks subgraph)." })
+@ObjectType("Organization")
 export class Organization {
   @Field(() => ID)
   id: string;
@@ -55,11 +56,11 @@ export const Advocate = createUnionType({
 
 @InputType({ description: "A school, network or organization, by kind and id." })
 export class AdvocateRefInput {
-  @Field(() => AdvocateKind)
+  @Field(() => AdvocateKind, { description: "Whether it is a school, a network or an organization." })
   @IsEnum(AdvocateKind)
   kind: AdvocateKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "Its id in the networks subgraph." })
   @Length(1, 64)
   id: string;
 }

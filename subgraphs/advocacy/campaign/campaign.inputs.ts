@@ -6,26 +6,26 @@ import { CampaignLevel, CampaignOrder, CampaignStatus } from "../enums";
 
 const COUNTRY = /^[A-Z]{2}$/;
 
-@InputType()
+@InputType({ description: "A new policy campaign led by a network." })
 export class CreateCampaignInput {
-  @Field()
+  @Field({ description: "Its title, 3 to 200 characters." })
   @Length(3, 200)
   title: string;
 
-  @Field()
+  @Field({ description: "The policy the campaign wants, 3 to 1000 characters." })
   @Length(3, 1000)
   policyGoal: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "What the campaign is about, up to 4000 characters.", nullable: true })
   @IsOptional()
   @Length(1, 4000)
   description?: string | null;
 
-  @Field(() => CampaignLevel)
+  @Field(() => CampaignLevel, { description: "The level of government it addresses." })
   @IsEnum(CampaignLevel)
   level: CampaignLevel;
 
-  @Field()
+  @Field({ description: "Where the policy applies, e.g. New York State." })
   @Length(2, 200)
   jurisdiction: string;
 
@@ -38,11 +38,11 @@ export class CreateCampaignInput {
   @Matches(COUNTRY, { message: "country must be a two-letter ISO code such as US" })
   country: string;
 
-  @Field()
+  @Field({ description: "Who decides, e.g. the New York State Board of Regents." })
   @Length(2, 300)
   targetBody: string;
 
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [String], { description: "Issue areas, e.g. assessment, school funding (at most 20).", defaultValue: [] })
   @ArrayMaxSize(20)
   @Length(1, 100, { each: true })
   issueAreas: string[];
@@ -61,7 +61,7 @@ export class CreateCampaignInput {
   @Length(1, 64)
   leadOrganizationId?: string | null;
 
-  @Field(() => Visibility, { defaultValue: Visibility.PUBLIC })
+  @Field(() => Visibility, { description: "Who may see the campaign and its record; everyone by default.", defaultValue: Visibility.PUBLIC })
   @IsEnum(Visibility)
   visibility: Visibility;
 
@@ -73,92 +73,92 @@ export class CreateCampaignInput {
   @IsOptional()
   startDate?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { description: "The date the campaign works towards, not before its start.", nullable: true })
   @IsOptional()
   targetDate?: string | null;
 }
 
 @InputType({ description: "Fields to change; omitted fields stay as they are. Status changes go through changeCampaignStatus." })
 export class UpdateCampaignInput {
-  @Field({ nullable: true })
+  @Field({ description: "A new title.", nullable: true })
   @IsOptional()
   @Length(3, 200)
   title?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: "A new policy goal.", nullable: true })
   @IsOptional()
   @Length(3, 1000)
   policyGoal?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "A new description; null clears it.", nullable: true })
   @IsOptional()
   @Length(1, 4000)
   description?: string | null;
 
-  @Field(() => CampaignLevel, { nullable: true })
+  @Field(() => CampaignLevel, { description: "A new level of government.", nullable: true })
   @IsOptional()
   @IsEnum(CampaignLevel)
   level?: CampaignLevel;
 
-  @Field({ nullable: true })
+  @Field({ description: "A new jurisdiction.", nullable: true })
   @IsOptional()
   @Length(2, 200)
   jurisdiction?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "A new state or province code; null clears it.", nullable: true })
   @IsOptional()
   @Length(1, 20)
   region?: string | null;
 
-  @Field({ nullable: true })
+  @Field({ description: "A new two-letter ISO country code.", nullable: true })
   @IsOptional()
   @Matches(COUNTRY, { message: "country must be a two-letter ISO code such as US" })
   country?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: "A new target body.", nullable: true })
   @IsOptional()
   @Length(2, 300)
   targetBody?: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: "The issue areas, replacing the current ones.", nullable: true })
   @IsOptional()
   @ArrayMaxSize(20)
   @Length(1, 100, { each: true })
   issueAreas?: string[];
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: "Hands the campaign to another lead network (one you also coordinate); its record follows.", nullable: true })
   @IsOptional()
   @Length(1, 64)
   leadNetworkId?: string;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { description: "The lead schools, replacing the current ones.", nullable: true })
   @IsOptional()
   @ArrayMaxSize(20)
   @Length(1, 64, { each: true })
   leadSchoolIds?: string[];
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: "A new lead organization; null clears it.", nullable: true })
   @IsOptional()
   @Length(1, 64)
   leadOrganizationId?: string | null;
 
-  @Field(() => Visibility, { nullable: true })
+  @Field(() => Visibility, { description: "Who may see the campaign and its record from now on.", nullable: true })
   @IsOptional()
   @IsEnum(Visibility)
   visibility?: Visibility;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { description: "A new start date (a launched campaign keeps one, not in the future).", nullable: true })
   @IsOptional()
   startDate?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { description: "A new target date; null clears it.", nullable: true })
   @IsOptional()
   targetDate?: string | null;
 }
 
-@InputType()
+@InputType({ description: "A move of a campaign to another status." })
 export class ChangeCampaignStatusInput {
-  @Field(() => CampaignStatus)
+  @Field(() => CampaignStatus, { description: "The status to move to (see CampaignStatus for the moves allowed)." })
   @IsEnum(CampaignStatus)
   status: CampaignStatus;
 
@@ -166,7 +166,7 @@ export class ChangeCampaignStatusInput {
   @IsOptional()
   on?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "Why, up to 1000 characters.", nullable: true })
   @IsOptional()
   @Length(1, 1000)
   note?: string | null;
@@ -174,7 +174,7 @@ export class ChangeCampaignStatusInput {
 
 @ArgsType()
 export class CampaignsArgs extends PageArgs {
-  @Field(() => CampaignLevel, { nullable: true })
+  @Field(() => CampaignLevel, { description: "Campaigns at this level of government.", nullable: true })
   @IsOptional()
   level?: CampaignLevel | null;
 
@@ -195,18 +195,10 @@ export class CampaignsArgs extends PageArgs {
   @IsOptional()
   issueArea?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: "Campaigns led by this network.", nullable: true })
   @IsOptional()
   leadNetworkId?: string | null;
 
-  @Field(() => CampaignOrder, { defaultValue: CampaignOrder.TITLE })
+  @Field(() => CampaignOrder, { description: "The order: by title (default) or newest first.", defaultValue: CampaignOrder.TITLE })
   orderBy: CampaignOrder;
-}
-
-@ArgsType()
-export class AdvocateCampaignsArgs {
-  @Field(() => [CampaignStatus], { nullable: true, description: "Any of these statuses (default: all)." })
-  @IsOptional()
-  @ArrayMaxSize(6)
-  status?: CampaignStatus[] | null;
 }

@@ -40,7 +40,7 @@ export interface CampaignDocument extends StoredDocument {
 
 export type NewCampaign = NewDocument<CampaignDocument>;
 
-const ORDERS: Record<CampaignOrder, SortKeys> = {
+const CAMPAIGN_ORDERS: Record<CampaignOrder, SortKeys> = {
   [CampaignOrder.TITLE]: [["title", 1]],
   [CampaignOrder.NEWEST]: [["createdAt", -1]],
 };
@@ -51,6 +51,18 @@ const LEAD_FIELDS: Record<AdvocateKind, "leadSchoolIds" | "leadNetworkId" | "lea
   NETWORK: "leadNetworkId",
   ORGANIZATION: "leadOrganizationId",
 };
+
+/** The filters of `Query.campaigns`, the same wherever a list of campaigns appears. */
+function campaignFilter(args: CampaignsArgs): Filter<CampaignDocument> {
+  const filter: Filter<CampaignDocument> = {};
+  if (args.level) filter.level = args.level;
+  if (args.status?.length) filter.status = { $in: args.status };
+  if (args.jurisdiction) filter.jurisdiction = args.jurisdiction;
+  if (args.region) filter.region = args.region;
+  if (args.issueArea) filter.issueAreas = args.issueArea;
+  if (args.leadNetworkId) filter.leadNetworkId = args.leadNetworkId;
+  return filter;
+}
 
 export class CampaignRepository extends SecuredRepository<CampaignDocument> {
   readonly policy = campaignPolicy;
@@ -70,33 +82,40 @@ export class CampaignRepository extends SecuredRepository<CampaignDocument> {
     { key: { visibility: 1, title: 1 } },
   ];
 
-
-
   /**
-   * The owner and visibility a campaign has now, whoever asks: only to keep the copies on its records
-   * in step (never returned to a caller). Null when there is no such campaign.
+   * The owner and visibility a campaign has now, whoever asks: a write's internal read, only to keep the
+   * copies on its records in step (never returned to a caller). Null when there is no such campaign.
    */
   async sharingOf(id: string): Promise<CampaignSharing | null> {
     const doc = await this.collection.findOne({ _id: id }, { projection: { owner: 1, visibility: 1 } });
     return doc ? { owner: doc.owner, visibility: doc.visibility } : null;
   }
 
-  /** Campaigns led by any of these schools, networks or organizations (of one kind), by title. */
-  async findLedBy(access: Access, kind: AdvocateKind, ids: readonly string[]) {
-    const filter = { [LEAD_FIELDS[kind]]: { $in: [...ids] } } as Filter<CampaignDocument>;
-    const docs = await this.collection.find(this.readable(access, filter)).sort({ title: 1, _id: 1 }).toArray();
-    return docs.map(toEntity);
+  list(access: Access, args: CampaignsArgs) {
+    return this.pageReadable(access, campaignFilter(args), CAMPAIGN_ORDERS[args.orderBy], args);
   }
 
-  list(access: Access, args: CampaignsArgs) {
-    const filter: Filter<CampaignDocument> = {};
-    if (args.level) filter.level = args.level;
-    if (args.status?.length) filter.status = { $in: args.status };
-    if (args.jurisdiction) filter.jurisdiction = args.jurisdiction;
-    if (args.region) filter.region = args.region;
-    if (args.issueArea) filter.issueAreas = args.issueArea;
-    if (args.leadNetworkId) filter.leadNetworkId = args.leadNetworkId;
-    return this.page(this.readable(access, filter), ORDERS[args.orderBy], args);
+  /** One page per school, network or organization (of one kind) of the campaigns it leads that `access` may read and that match `args`. */
+  pagesLedBy(access: Access, kind: AdvocateKind, leadIds: readonly string[], args: CampaignsArgs) {
+    return this.pagesByGroupReadable(access, LEAD_FIELDS[kind], leadIds, campaignFilter(args), CAMPAIGN_ORDERS[args.orderBy], args);
+  }
+
+  /**
+   * One page per endorser of the campaigns it endorses (`endorsements`: which endorser endorses which
+   * campaign) that `access` may read and that match `args`. A campaign does not store its endorsers, so the
+   * aggregate takes them from these pairs (a literal: never read as operators).
+   */
+  pagesEndorsedBy(access: Access, endorsements: ReadonlyArray<{ campaignId: string; endorserId: string }>, endorserIds: readonly string[], args: CampaignsArgs) {
+    const pairs = endorsements.map(({ campaignId, endorserId }) => ({ campaignId, endorserId }));
+    const endorsersOfCampaign = {
+      $map: {
+        input: { $filter: { input: { $literal: pairs }, as: "pair", cond: { $eq: ["$$pair.campaignId", "$_id"] } } },
+        as: "pair",
+        in: "$$pair.endorserId",
+      },
+    };
+    const filter = { $and: [{ _id: { $in: [...new Set(pairs.map((pair) => pair.campaignId))] } }, campaignFilter(args)] } as Filter<CampaignDocument>;
+    return this.pagesByGroupReadable(access, { expression: endorsersOfCampaign }, endorserIds, filter, CAMPAIGN_ORDERS[args.orderBy], args);
   }
 
   create(campaign: NewCampaign) {

@@ -1,23 +1,24 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { CampaignAction, CampaignActionConnection } from "../action/action";
-import { CampaignActionListArgs, NextActionsArgs } from "../action/action.inputs";
+import { PageArgs, today } from "../../kit";
+import { CampaignActionConnection } from "../action/action";
+import { CampaignActionListArgs } from "../action/action.inputs";
 import { Advocate, Network, Organization, School, toAdvocate } from "../advocate/advocate";
 import type { AdvocacyContext } from "../context";
 import { EndorsementConnection } from "../endorsement/endorsement";
 import { EndorsementListArgs } from "../endorsement/endorsement.inputs";
 import { AdvocateKind } from "../enums";
-import { CampaignMilestone } from "../milestone/milestone";
+import { CampaignMilestoneConnection } from "../milestone/milestone";
 import { Campaign, CampaignConnection, EndorsementCounts } from "./campaign";
 import { CampaignsArgs, ChangeCampaignStatusInput, CreateCampaignInput, UpdateCampaignInput } from "./campaign.inputs";
 
 @Resolver(() => Campaign)
 export class CampaignResolver {
-  @Query(() => Campaign, { nullable: true })
-  campaign(@Arg("id", () => ID) id: string, @Ctx() { loaders }: AdvocacyContext) {
+  @Query(() => Campaign, { nullable: true, description: "A campaign by id; null when there is none you may see." })
+  campaign(@Arg("id", () => ID, { description: "The campaign's id." }) id: string, @Ctx() { loaders }: AdvocacyContext) {
     return loaders.campaignById.load(id);
   }
 
-  @Query(() => CampaignConnection, { description: "Campaigns filtered by level, status, jurisdiction, region, issue area or lead network." })
+  @Query(() => CampaignConnection, { description: "Campaigns you may see, filtered by level, status, jurisdiction, region, issue area or lead network, by title or newest first." })
   campaigns(@Args() args: CampaignsArgs, @Ctx() { access, repos }: AdvocacyContext) {
     return repos.campaigns.list(access, args);
   }
@@ -27,7 +28,7 @@ export class CampaignResolver {
     return { id: campaign.leadNetworkId };
   }
 
-  @FieldResolver(() => [School], { description: "Schools that lead the campaign with the network." })
+  @FieldResolver(() => [School], { description: "Schools that lead the campaign with the network (at most 20)." })
   leadSchools(@Root() campaign: Campaign): School[] {
     return campaign.leadSchoolIds.map((id) => ({ id }));
   }
@@ -59,30 +60,33 @@ export class CampaignResolver {
     return loaders.pages.load("actions", args, campaign.id, (ids) => repos.actions.pagesForCampaigns(access, ids, args));
   }
 
-  @FieldResolver(() => [CampaignAction], { description: "The next planned actions, from today on, soonest first." })
-  async nextActions(@Root() campaign: Campaign, @Args() { first }: NextActionsArgs, @Ctx() { loaders }: AdvocacyContext) {
-    return (await loaders.upcomingActionsByCampaign.load(campaign.id)).slice(0, first);
+  @FieldResolver(() => CampaignActionConnection, {
+    description: "The next planned actions, from today on, soonest first: `actions(status: PLANNED, from: <today>)` without the date to compute.",
+  })
+  nextActions(@Root() campaign: Campaign, @Args() args: PageArgs, @Ctx() { access, repos, loaders }: AdvocacyContext) {
+    const from = today();
+    return loaders.pages.load(`nextActions:${from}`, args, campaign.id, (ids) => repos.actions.upcomingPagesForCampaigns(access, ids, from, args));
   }
 
-  @FieldResolver(() => [CampaignMilestone], { description: "Progress and outcomes, oldest first." })
-  milestones(@Root() campaign: Campaign, @Ctx() { loaders }: AdvocacyContext) {
-    return loaders.milestonesByCampaign.load(campaign.id);
+  @FieldResolver(() => CampaignMilestoneConnection, { description: "Progress, setbacks and outcomes, oldest first." })
+  milestones(@Root() campaign: Campaign, @Args() args: PageArgs, @Ctx() { access, repos, loaders }: AdvocacyContext) {
+    return loaders.pages.load("milestones", args, campaign.id, (ids) => repos.milestones.pagesForCampaigns(access, ids, args));
   }
 
   @Mutation(() => Campaign, { description: "Starts a campaign as PLANNING (default) or ACTIVE." })
-  createCampaign(@Arg("input") input: CreateCampaignInput, @Ctx() { access, services }: AdvocacyContext) {
+  createCampaign(@Arg("input", { description: "The campaign: its goal, target body, lead network and who may see it." }) input: CreateCampaignInput, @Ctx() { access, services }: AdvocacyContext) {
     return services.campaigns.create(access, input);
   }
 
   @Mutation(() => Campaign, { description: "Changes a campaign's details. CONFLICT once it is CLOSED." })
-  updateCampaign(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateCampaignInput, @Ctx() { access, services }: AdvocacyContext) {
+  updateCampaign(@Arg("id", () => ID, { description: "The campaign's id." }) id: string, @Arg("input", { description: "The fields to change." }) input: UpdateCampaignInput, @Ctx() { access, services }: AdvocacyContext) {
     return services.campaigns.update(access, id, input);
   }
 
   @Mutation(() => Campaign, { description: "Moves a campaign to another status; CONFLICT for a move CampaignStatus does not allow." })
   changeCampaignStatus(
-    @Arg("id", () => ID) id: string,
-    @Arg("input") input: ChangeCampaignStatusInput,
+    @Arg("id", () => ID, { description: "The campaign's id." }) id: string,
+    @Arg("input", { description: "The status to move to, when and why." }) input: ChangeCampaignStatusInput,
     @Ctx() { access, services }: AdvocacyContext,
   ) {
     return services.campaigns.changeStatus(access, id, input);

@@ -8,13 +8,13 @@ export class CampaignStatusChange {
   @Field(() => CampaignStatus, { nullable: true, description: "Null for the status the campaign was created with." })
   from?: CampaignStatus | null;
 
-  @Field(() => CampaignStatus)
+  @Field(() => CampaignStatus, { description: "The status the campaign moved to." })
   status: CampaignStatus;
 
   @Field(() => LocalDateResolver, { description: "When it took effect." })
   on: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "Why, in the lead network's words.", nullable: true })
   note?: string | null;
 
   @Field({ description: "When it was recorded." })
@@ -23,35 +23,35 @@ export class CampaignStatusChange {
 
 @ObjectType({ description: "How many schools, networks and organizations currently endorse a campaign (withdrawn endorsements excluded)." })
 export class EndorsementCounts {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Schools that endorse the campaign." })
   schools: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Networks that endorse the campaign." })
   networks: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Organizations that endorse the campaign." })
   organizations: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "All current endorsers." })
   total: number;
 }
 
 @Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A policy campaign led by a network: a goal, a target body, endorsers, actions and milestones." })
 export class Campaign {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The campaign's id." })
   id: string;
 
-  @Field()
+  @Field({ description: "Its title." })
   title: string;
 
   @Field({ description: "The policy the campaign wants, e.g. performance-based assessment accepted as an alternative to state exams." })
   policyGoal: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "What the campaign is about, in more detail.", nullable: true })
   description?: string | null;
 
-  @Field(() => CampaignLevel)
+  @Field(() => CampaignLevel, { description: "The level of government it addresses." })
   level: CampaignLevel;
 
   @Field({ description: "Where the policy applies, e.g. New York State, Humble ISD, Oregon." })
@@ -69,7 +69,7 @@ export class Campaign {
   @Field(() => [String], { description: "e.g. assessment, school funding, small schools." })
   issueAreas: string[];
 
-  @Field(() => CampaignStatus)
+  @Field(() => CampaignStatus, { description: "Where the campaign stands." })
   status: CampaignStatus;
 
   @Field(() => [CampaignStatusChange], { description: "Every status the campaign has had, oldest first." })
@@ -95,12 +95,12 @@ export class Campaign {
   @Field(() => Visibility, { description: "Who may see the campaign, its endorsements, actions and milestones." })
   visibility: Visibility;
 
-  @Field()
+  @Field({ description: "When it was created in the hub." })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When it last changed." })
   updatedAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of campaigns." })
 export class CampaignConnection extends ConnectionType(Campaign) {}

@@ -4,13 +4,13 @@ import { ArgsType, Field, ID, InputType } from "type-graphql";
 import { PageArgs } from "../../kit";
 import { AdvocateKind } from "../enums";
 
-@InputType()
+@InputType({ description: "A school, network or organization signing on to a campaign." })
 export class EndorseCampaignInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The campaign: an open one you may see." })
   @Length(1, 64)
   campaignId: string;
 
-  @Field(() => AdvocateKind)
+  @Field(() => AdvocateKind, { description: "Whether a school, a network or an organization endorses." })
   @IsEnum(AdvocateKind)
   endorserKind: AdvocateKind;
 
@@ -22,24 +22,24 @@ export class EndorseCampaignInput {
   @IsOptional()
   endorsedOn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "Why the endorser supports the campaign, up to 2000 characters.", nullable: true })
   @IsOptional()
   @Length(1, 2000)
   statement?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "Who signs for the endorser, e.g. its principal.", nullable: true })
   @IsOptional()
   @Length(1, 200)
   signatory?: string | null;
 }
 
-@InputType()
+@InputType({ description: "When and why an endorsement is withdrawn." })
 export class WithdrawEndorsementInput {
   @Field(() => LocalDateResolver, { nullable: true, description: "Defaults to today." })
   @IsOptional()
   withdrawnOn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "Why, up to 1000 characters.", nullable: true })
   @IsOptional()
   @Length(1, 1000)
   reason?: string | null;
@@ -47,16 +47,10 @@ export class WithdrawEndorsementInput {
 
 @ArgsType()
 export class EndorsementListArgs extends PageArgs {
-  @Field(() => AdvocateKind, { nullable: true })
+  @Field(() => AdvocateKind, { description: "Endorsements by schools, networks or organizations only.", nullable: true })
   @IsOptional()
   endorserKind?: AdvocateKind | null;
 
   @Field({ defaultValue: false, description: "Also list withdrawn endorsements." })
-  includeWithdrawn: boolean;
-}
-
-@ArgsType()
-export class EndorserCampaignsArgs {
-  @Field({ defaultValue: false, description: "Also list endorsements that were withdrawn." })
   includeWithdrawn: boolean;
 }

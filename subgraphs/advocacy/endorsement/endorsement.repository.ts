@@ -1,7 +1,7 @@
 import type { Filter, IndexDescription } from "mongodb";
 import { endorsementPolicy } from "../policies";
 import { differentSharing, type CampaignSharing } from "../documents";
-import { newId, pagesByGroup, SecuredRepository, toEntity, type Access, type StoredDocument } from "../../kit";
+import { newId, SecuredRepository, toEntity, type Access, type SortKeys, type StoredDocument } from "../../kit";
 import type { AdvocateKind } from "../enums";
 import type { EndorsementListArgs } from "./endorsement.inputs";
 
@@ -32,6 +32,16 @@ export interface CampaignEndorsementCounts {
   total: number;
 }
 
+const SIGNING_ORDER: SortKeys = [["endorsedOn", 1]];
+
+/** The filters of `Campaign.endorsements`, the same wherever a list of endorsements appears. */
+function listFilter(args: EndorsementListArgs): Filter<EndorsementDocument> {
+  const filter: Filter<EndorsementDocument> = {};
+  if (args.endorserKind) filter.endorserKind = args.endorserKind;
+  if (!args.includeWithdrawn) filter.withdrawnOn = null;
+  return filter;
+}
+
 export class EndorsementRepository extends SecuredRepository<EndorsementDocument> {
   readonly policy = endorsementPolicy;
   readonly collectionName = "endorsements";
@@ -42,15 +52,15 @@ export class EndorsementRepository extends SecuredRepository<EndorsementDocument
     { key: { endorserKind: 1, endorserId: 1 } },
   ];
 
+  /** The current endorsements `access` may read of these schools, networks or organizations (of one kind). */
+  currentOfEndorsers(access: Access, kind: AdvocateKind, endorserIds: readonly string[]) {
+    return this.findReadable(access, { endorserKind: kind, endorserId: { $in: [...endorserIds] }, withdrawnOn: null });
+  }
 
-
-  /** Every endorsement (withdrawn ones included) of these schools, networks or organizations, oldest first. */
-  async findByEndorsers(access: Access, kind: AdvocateKind, endorserIds: readonly string[]) {
-    const docs = await this.collection
-      .find(this.readable(access, { endorserKind: kind, endorserId: { $in: [...endorserIds] } }))
-      .sort({ endorsedOn: 1, _id: 1 })
-      .toArray();
-    return docs.map(toEntity);
+  /** One page per endorser (of one kind) of its endorsements that `access` may read and that match `args`, in signing order. */
+  pagesForEndorsers(access: Access, kind: AdvocateKind, endorserIds: readonly string[], args: EndorsementListArgs) {
+    const filter = { $and: [{ endorserKind: kind }, listFilter(args)] } as Filter<EndorsementDocument>;
+    return this.pagesByGroupReadable(access, "endorserId", endorserIds, filter, SIGNING_ORDER, args);
   }
 
   /** Current endorsements of each campaign by kind of endorser, in one aggregate. */
@@ -77,10 +87,7 @@ export class EndorsementRepository extends SecuredRepository<EndorsementDocument
 
   /** A page of endorsements for each campaign, in signing order, in one aggregate for all of them. */
   pagesForCampaigns(access: Access, campaignIds: readonly string[], args: EndorsementListArgs) {
-    const filter: Filter<EndorsementDocument> = {};
-    if (args.endorserKind) filter.endorserKind = args.endorserKind;
-    if (!args.includeWithdrawn) filter.withdrawnOn = null;
-    return pagesByGroup(this.collection, "campaignId", campaignIds, this.readable(access, filter), [["endorsedOn", 1]], args);
+    return this.pagesByGroupReadable(access, "campaignId", campaignIds, listFilter(args), SIGNING_ORDER, args);
   }
 
   create(endorsement: NewEndorsement) {
@@ -88,7 +95,7 @@ export class EndorsementRepository extends SecuredRepository<EndorsementDocument
     return this.insert({ _id: newId(), ...endorsement, withdrawnOn: null, withdrawalReason: null, createdAt: now, updatedAt: now });
   }
 
-  /** Renews a withdrawn endorsement of the same endorser; null unless there is one. */
+  /** Renews a withdrawn endorsement of the same endorser; null unless there is one (a write: the service checked the caller). */
   async renewWithdrawn(endorsement: NewEndorsement) {
     const doc = await this.collection.findOneAndUpdate(
       {

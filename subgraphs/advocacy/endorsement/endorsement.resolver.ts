@@ -7,12 +7,12 @@ import { EndorseCampaignInput, WithdrawEndorsementInput } from "./endorsement.in
 
 @Resolver(() => Endorsement)
 export class EndorsementResolver {
-  @Query(() => Endorsement, { nullable: true })
-  endorsement(@Arg("id", () => ID) id: string, @Ctx() { loaders }: AdvocacyContext) {
+  @Query(() => Endorsement, { nullable: true, description: "An endorsement by id; null when there is none you may see (endorsements follow their campaign's visibility)." })
+  endorsement(@Arg("id", () => ID, { description: "The endorsement's id." }) id: string, @Ctx() { loaders }: AdvocacyContext) {
     return loaders.endorsementById.load(id);
   }
 
-  @FieldResolver(() => Campaign)
+  @FieldResolver(() => Campaign, { description: "The campaign endorsed." })
   campaign(@Root() endorsement: Endorsement, @Ctx() { loaders }: AdvocacyContext) {
     return loaders.campaignById.load(endorsement.campaignId);
   }
@@ -30,14 +30,14 @@ export class EndorsementResolver {
   @Mutation(() => Endorsement, {
     description: "Signs a school, network or organization on to an open campaign. CONFLICT if it already endorses it; a withdrawn endorsement is renewed.",
   })
-  endorseCampaign(@Arg("input") input: EndorseCampaignInput, @Ctx() { access, services }: AdvocacyContext) {
+  endorseCampaign(@Arg("input", { description: "The campaign, the endorser and its statement." }) input: EndorseCampaignInput, @Ctx() { access, services }: AdvocacyContext) {
     return services.endorsements.endorse(access, input);
   }
 
   @Mutation(() => Endorsement, { description: "Withdraws a current endorsement of an open campaign." })
   withdrawEndorsement(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => WithdrawEndorsementInput, { nullable: true }) input: WithdrawEndorsementInput | null,
+    @Arg("id", () => ID, { description: "The endorsement's id." }) id: string,
+    @Arg("input", () => WithdrawEndorsementInput, { description: "When and why (both optional).", nullable: true }) input: WithdrawEndorsementInput | null,
     @Ctx() { access, services }: AdvocacyContext,
   ) {
     return services.endorsements.withdraw(access, id, input ?? {});

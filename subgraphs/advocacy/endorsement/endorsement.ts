@@ -6,17 +6,17 @@ import { AdvocateKind } from "../enums";
 @Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A school, network or organization signing on to a campaign; one per endorser and campaign." })
 export class Endorsement {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The endorsement's id." })
   id: string;
 
   campaignId: string;
 
-  @Field(() => AdvocateKind)
+  @Field(() => AdvocateKind, { description: "Whether a school, a network or an organization endorses." })
   endorserKind: AdvocateKind;
 
   endorserId: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: "The day the endorser signed on." })
   endorsedOn: string;
 
   @Field(() => String, { nullable: true, description: "Why the endorser supports the campaign, in its own words." })
@@ -28,15 +28,15 @@ export class Endorsement {
   @Field(() => LocalDateResolver, { nullable: true, description: "Set once the endorsement is withdrawn." })
   withdrawnOn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "Why it was withdrawn, in the endorser's words.", nullable: true })
   withdrawalReason?: string | null;
 
-  @Field()
+  @Field({ description: "When it was recorded." })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When it last changed." })
   updatedAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of endorsements." })
 export class EndorsementConnection extends ConnectionType(Endorsement) {}

@@ -1,7 +1,7 @@
 import type { IndexDescription } from "mongodb";
 import { milestonePolicy } from "../policies";
 import { differentSharing, type CampaignSharing, type NewDocument } from "../documents";
-import { newId, SecuredRepository, toEntity, type Access, type StoredDocument } from "../../kit";
+import { newId, SecuredRepository, type Access, type PageArgs, type StoredDocument } from "../../kit";
 import type { CampaignMilestoneKind } from "../enums";
 
 /** A milestone, with its campaign's owner and visibility (`CampaignSharing`) so it is seen exactly when the campaign is. */
@@ -17,20 +17,14 @@ export interface CampaignMilestoneDocument extends StoredDocument, CampaignShari
 
 export type NewCampaignMilestone = NewDocument<CampaignMilestoneDocument>;
 
-/** Milestones are a campaign's short timeline (a few dozen at most), read whole. */
 export class CampaignMilestoneRepository extends SecuredRepository<CampaignMilestoneDocument> {
   readonly policy = milestonePolicy;
   readonly collectionName = "campaign_milestones";
   readonly indexes: IndexDescription[] = [{ key: { campaignId: 1, date: 1 } }];
 
-
-  /** The milestones of these campaigns, oldest first. */
-  async findByCampaignIds(access: Access, campaignIds: readonly string[]) {
-    const docs = await this.collection
-      .find(this.readable(access, { campaignId: { $in: [...campaignIds] } }))
-      .sort({ date: 1, _id: 1 })
-      .toArray();
-    return docs.map(toEntity);
+  /** A page for each campaign of its milestones that `access` may read, oldest first, in one aggregate for all of them. */
+  pagesForCampaigns(access: Access, campaignIds: readonly string[], args: PageArgs) {
+    return this.pagesByGroupReadable(access, "campaignId", campaignIds, {}, [["date", 1]], args);
   }
 
   create(milestone: NewCampaignMilestone) {

@@ -1,30 +1,34 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { ConnectionType } from "../../kit";
 import { CampaignMilestoneKind } from "../enums";
 
 @Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A step of a campaign's progress or one of its outcomes, on the day it happened." })
 export class CampaignMilestone {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The milestone's id." })
   id: string;
 
   campaignId: string;
 
-  @Field(() => CampaignMilestoneKind)
+  @Field(() => CampaignMilestoneKind, { description: "Progress, a setback or an outcome." })
   kind: CampaignMilestoneKind;
 
-  @Field()
+  @Field({ description: "What happened, in short." })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "What happened, in more detail.", nullable: true })
   description?: string | null;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: "The day it happened." })
   date: string;
 
-  @Field()
+  @Field({ description: "When it was recorded." })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When it last changed." })
   updatedAt: Date;
 }
+
+@ObjectType({ description: "A page of a campaign's milestones." })
+export class CampaignMilestoneConnection extends ConnectionType(CampaignMilestone) {}

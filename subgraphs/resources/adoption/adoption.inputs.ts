@@ -2,9 +2,9 @@ import { IsOptional, Length } from "class-validator";
 import { LocalDateResolver } from "graphql-scalars";
 import { Field, ID, InputType } from "type-graphql";
 
-@InputType()
+@InputType({ description: "A school's adoption of a resource, with how it adapted it." })
 export class AdoptResourceInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The resource adopted: an active resource you may see, that the school did not develop." })
   @Length(1, 64)
   resourceId: string;
 

@@ -1,5 +1,5 @@
 import type { IndexDescription } from "mongodb";
-import { SecuredRepository, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { SecuredRepository, type Access, type PageArgs, type StoredDocument, type Visibility } from "../../kit";
 import { adoptionPolicy, type StoredOwner } from "../policies";
 
 export interface AdoptionDocument extends StoredDocument {
@@ -23,13 +23,19 @@ export class AdoptionRepository extends SecuredRepository<AdoptionDocument> {
     { key: { schoolId: 1, adoptedOn: 1 } },
   ];
 
-  /** Adoptions of these resources that `access` may read, oldest first. */
-  findByResourceIds(access: Access, resourceIds: readonly string[]) {
-    return this.findReadable(access, { resourceId: { $in: [...resourceIds] } }, { adoptedOn: 1, _id: 1 });
+  /** One page per resource (`resourceId`) or school (`schoolId`) of the adoptions `access` may read, oldest first. */
+  pagesFor(access: Access, parent: "resourceId" | "schoolId", parentIds: readonly string[], args: PageArgs) {
+    return this.pagesByGroupReadable(access, parent, parentIds, {}, [["adoptedOn", 1]], args);
   }
 
-  /** Adoptions by these schools that `access` may read, oldest first. */
-  findBySchoolIds(access: Access, schoolIds: readonly string[]) {
-    return this.findReadable(access, { schoolId: { $in: [...schoolIds] } }, { adoptedOn: 1, _id: 1 });
+  /** How many adoptions of each resource `access` may read (all of them when it may read the resource), in one aggregate. */
+  async countByResourceIds(access: Access, resourceIds: readonly string[]): Promise<Array<{ resourceId: string; count: number }>> {
+    const rows = await this.collection
+      .aggregate<{ _id: string; count: number }>([
+        { $match: this.readable(access, { resourceId: { $in: [...resourceIds] } }) },
+        { $group: { _id: "$resourceId", count: { $sum: 1 } } },
+      ])
+      .toArray();
+    return rows.map((row) => ({ resourceId: row._id, count: row.count }));
   }
 }

@@ -1,5 +1,6 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { ConnectionType } from "../../kit";
 
 @Directive(`@key(fields: "id")`)
 @ObjectType({
@@ -8,7 +9,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
     "A school adopts a resource once.",
 })
 export class ResourceAdoption {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The adoption's id." })
   id: string;
 
   resourceId: string;
@@ -18,12 +19,15 @@ export class ResourceAdoption {
   @Field(() => String, { nullable: true, description: "How the school adapted the resource to its students and context." })
   adaptationNote?: string | null;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: "The day the school adopted the resource." })
   adoptedOn: string;
 
-  @Field()
+  @Field({ description: "When the adoption was recorded." })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When the adoption last changed." })
   updatedAt: Date;
 }
+
+@ObjectType({ description: "A page of resource adoptions." })
+export class ResourceAdoptionConnection extends ConnectionType(ResourceAdoption) {}

@@ -1,6 +1,11 @@
 import { createUnionType, Directive, Field, ID, ObjectType } from "type-graphql";
 import type { RecordOwner } from "../../kit";
 
+/*
+ * Stubs of the networks subgraph's entities, without descriptions: the networks subgraph's describe these
+ * types in the supergraph (composition would otherwise have to choose between differing ones).
+ */
+
 /** The networks subgraph's School, extended here with the resources it owns, co-developed and adopted. */
 @Directive('@key(fields: "id")')
 @ObjectType("School")

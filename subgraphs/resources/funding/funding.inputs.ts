@@ -8,13 +8,13 @@ const CURRENCY = /^[A-Z]{3}$/;
 const CURRENCY_MESSAGE = "currency must be an ISO 4217 code such as USD";
 const MAX_AMOUNT = 1e12;
 
-@InputType()
+@InputType({ description: "A grant or in-kind support secured through a network." })
 export class RecordFundingAwardInput {
   @Field(() => ID, { description: "The network it was secured through (networks subgraph id), which owns the record: one you coordinate." })
   @Length(1, 64)
   networkId: string;
 
-  @Field()
+  @Field({ description: "Who funds it, e.g. Bill & Melinda Gates Foundation." })
   @Length(2, 200)
   funder: string;
 
@@ -23,7 +23,7 @@ export class RecordFundingAwardInput {
   @Length(1, 64)
   funderOrganizationId?: string | null;
 
-  @Field(() => FundingKind)
+  @Field(() => FundingKind, { description: "A private or government grant, in-kind support, or other." })
   @IsEnum(FundingKind)
   kind: FundingKind;
 
@@ -33,18 +33,18 @@ export class RecordFundingAwardInput {
   @Max(MAX_AMOUNT)
   amount: number;
 
-  @Field({ defaultValue: "USD" })
+  @Field({ description: "ISO 4217 code, e.g. USD (the default).", defaultValue: "USD" })
   @Matches(CURRENCY, { message: CURRENCY_MESSAGE })
   currency: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: "When the funding starts." })
   startDate: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { description: "When the funding ends, not before it starts; omit when open-ended.", nullable: true })
   @IsOptional()
   endDate?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "What it pays for, up to 2000 characters.", nullable: true })
   @IsOptional()
   @Length(1, 2000)
   purpose?: string | null;
@@ -56,47 +56,47 @@ export class RecordFundingAwardInput {
 
 @InputType({ description: "Fields to change; omitted fields stay as they are. The network cannot change." })
 export class UpdateFundingAwardInput {
-  @Field({ nullable: true })
+  @Field({ description: "A new funder name.", nullable: true })
   @IsOptional()
   @Length(2, 200)
   funder?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: "The funder as an organization of the hub; null clears it.", nullable: true })
   @IsOptional()
   @Length(1, 64)
   funderOrganizationId?: string | null;
 
-  @Field(() => FundingKind, { nullable: true })
+  @Field(() => FundingKind, { description: "A new kind.", nullable: true })
   @IsOptional()
   @IsEnum(FundingKind)
   kind?: FundingKind;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: "A new amount: positive, to the cent.", nullable: true })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
   @Min(0.01)
   @Max(MAX_AMOUNT)
   amount?: number;
 
-  @Field({ nullable: true })
+  @Field({ description: "A new ISO 4217 currency code.", nullable: true })
   @IsOptional()
   @Matches(CURRENCY, { message: CURRENCY_MESSAGE })
   currency?: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { description: "A new start date, not after the end date.", nullable: true })
   @IsOptional()
   startDate?: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { description: "A new end date; null makes it open-ended.", nullable: true })
   @IsOptional()
   endDate?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "A new purpose; null clears it.", nullable: true })
   @IsOptional()
   @Length(1, 2000)
   purpose?: string | null;
 
-  @Field(() => Visibility, { nullable: true })
+  @Field(() => Visibility, { description: "Who may see the award from now on.", nullable: true })
   @IsOptional()
   @IsEnum(Visibility)
   visibility?: Visibility;
@@ -104,11 +104,11 @@ export class UpdateFundingAwardInput {
 
 @ArgsType()
 export class FundingAwardsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: "Awards secured through this network.", nullable: true })
   @IsOptional()
   networkId?: string | null;
 
-  @Field(() => FundingKind, { nullable: true })
+  @Field(() => FundingKind, { description: "Awards of this kind.", nullable: true })
   @IsOptional()
   @IsEnum(FundingKind)
   kind?: FundingKind | null;

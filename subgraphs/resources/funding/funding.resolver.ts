@@ -1,15 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { ResourcesContext } from "../context";
 import { Network, networkReference, Organization } from "../federation/entities";
-import { NestedListArgs } from "../resource/resource.inputs";
 import { FundingAward, FundingAwardConnection, FundingTotal } from "./funding";
 import { FundingAwardsArgs, RecordFundingAwardInput, UpdateFundingAwardInput } from "./funding.inputs";
-import { fundingTotals } from "./funding.service";
 
 @Resolver(() => FundingAward)
 export class FundingAwardResolver {
   @Query(() => FundingAward, { nullable: true, description: "A funding award by id; null when there is none you may see." })
-  fundingAward(@Arg("id", () => ID) id: string, @Ctx() { loaders }: ResourcesContext) {
+  fundingAward(@Arg("id", () => ID, { description: "The award's id." }) id: string, @Ctx() { loaders }: ResourcesContext) {
     return loaders.fundingAwardById.load(id);
   }
 
@@ -34,25 +32,29 @@ export class FundingAwardResolver {
   }
 
   @Mutation(() => FundingAward, { description: "Records a grant or in-kind support secured through a network: for its coordinators and admins." })
-  recordFundingAward(@Arg("input") input: RecordFundingAwardInput, @Ctx() { access, services }: ResourcesContext) {
+  recordFundingAward(@Arg("input", { description: "The award: network, funder, amount, period, visibility." }) input: RecordFundingAwardInput, @Ctx() { access, services }: ResourcesContext) {
     return services.funding.record(access, input);
   }
 
   @Mutation(() => FundingAward, { description: "Changes a funding award: for its network's coordinators and admins." })
-  updateFundingAward(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateFundingAwardInput, @Ctx() { access, services }: ResourcesContext) {
+  updateFundingAward(@Arg("id", () => ID, { description: "The award's id." }) id: string, @Arg("input", { description: "The fields to change." }) input: UpdateFundingAwardInput, @Ctx() { access, services }: ResourcesContext) {
     return services.funding.update(access, id, input);
   }
 }
 
 @Resolver(() => Network)
 export class NetworkFundingResolver {
-  @FieldResolver(() => [FundingAward], { description: "Funding awards secured through the network that you may see, newest first." })
-  async fundingAwards(@Root() network: Network, @Args() { first }: NestedListArgs, @Ctx() { loaders }: ResourcesContext) {
-    return (await loaders.fundingAwardsByNetwork.load(network.id)).slice(0, first);
+  @FieldResolver(() => FundingAwardConnection, {
+    description: "Funding awards secured through the network that you may see, newest first, with the filters of `fundingAwards`.",
+  })
+  fundingAwards(@Root() network: Network, @Args() args: FundingAwardsArgs, @Ctx() { access, repos, loaders }: ResourcesContext) {
+    return loaders.pages.load("fundingAwards", args, network.id, (ids) => repos.fundingAwards.pagesForNetworks(access, ids, args));
   }
 
-  @FieldResolver(() => [FundingTotal], { description: "The network's funding awards that you may see, summed per currency, largest first." })
-  async fundingTotals(@Root() network: Network, @Ctx() { loaders }: ResourcesContext) {
-    return fundingTotals(await loaders.fundingAwardsByNetwork.load(network.id));
+  @FieldResolver(() => [FundingTotal], {
+    description: "The network's funding awards that you may see, summed per currency, largest first (one entry per currency).",
+  })
+  fundingTotals(@Root() network: Network, @Ctx() { loaders }: ResourcesContext) {
+    return loaders.fundingTotalsByNetwork.load(network.id);
   }
 }

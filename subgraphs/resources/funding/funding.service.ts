@@ -49,17 +49,3 @@ export class FundingService {
     return updated;
   }
 }
-
-/** Sums awards per currency (exactly, in hundredths), largest total first. */
-export function fundingTotals(awards: ReadonlyArray<{ amountMinor: number; currency: string }>) {
-  const byCurrency = new Map<string, { minor: number; count: number }>();
-  for (const award of awards) {
-    const total = byCurrency.get(award.currency) ?? { minor: 0, count: 0 };
-    total.minor += award.amountMinor;
-    total.count += 1;
-    byCurrency.set(award.currency, total);
-  }
-  return [...byCurrency.entries()]
-    .map(([currency, total]) => ({ currency, amount: total.minor / 100, awardCount: total.count }))
-    .sort((a, b) => b.amount - a.amount || a.currency.localeCompare(b.currency));
-}

@@ -6,7 +6,7 @@ import { FundingKind } from "../enums";
 @Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A grant or in-kind support secured through a network: funder, amount and currency, period, purpose." })
 export class FundingAward {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The award's id." })
   id: string;
 
   /** The network it was secured through; the `network` field resolves it. */
@@ -20,7 +20,7 @@ export class FundingAward {
 
   funderOrganizationId?: string | null;
 
-  @Field(() => FundingKind)
+  @Field(() => FundingKind, { description: "A private or government grant, in-kind support, or other." })
   kind: FundingKind;
 
   /** Hundredths of the currency unit, summed exactly; exposed as `amount`. */
@@ -29,33 +29,33 @@ export class FundingAward {
   @Field({ description: "ISO 4217 code, e.g. USD." })
   currency: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: "When the funding starts." })
   startDate: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { description: "When the funding ends; null when open-ended.", nullable: true })
   endDate?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "What it pays for.", nullable: true })
   purpose?: string | null;
 
-  @Field()
+  @Field({ description: "When it was recorded." })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When it last changed." })
   updatedAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of funding awards." })
 export class FundingAwardConnection extends ConnectionType(FundingAward) {}
 
 @ObjectType({ description: "The sum of a network's funding awards in one currency." })
 export class FundingTotal {
-  @Field()
+  @Field({ description: "ISO 4217 code, e.g. USD." })
   currency: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "The sum of the awards in this currency, to the cent." })
   amount: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "How many awards it sums." })
   awardCount: number;
 }

@@ -5,7 +5,7 @@ import { ResourceKind, ResourceOwnerKind } from "../enums";
 
 @InputType({ description: "An owner to filter by: a school, or a network itself (not its schools)." })
 export class ResourceOwnerInput {
-  @Field(() => ResourceOwnerKind)
+  @Field(() => ResourceOwnerKind, { description: "Whether the owner is a school or a network." })
   @IsEnum(ResourceOwnerKind)
   kind: ResourceOwnerKind;
 
@@ -14,18 +14,18 @@ export class ResourceOwnerInput {
   id: string;
 }
 
-@InputType()
+@InputType({ description: "A resource to publish, owned by a network or by a school within it." })
 export class PublishResourceInput {
-  @Field()
+  @Field({ description: "Its title, 2 to 200 characters." })
   @Length(2, 200)
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "What it is and how it is used, up to 4000 characters.", nullable: true })
   @IsOptional()
   @Length(1, 4000)
   summary?: string | null;
 
-  @Field(() => ResourceKind)
+  @Field(() => ResourceKind, { description: "What kind of resource it is." })
   @IsEnum(ResourceKind)
   kind: ResourceKind;
 
@@ -55,7 +55,7 @@ export class PublishResourceInput {
   @Length(1, 64, { each: true })
   networkIds: string[];
 
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [String], { description: "Subjects, e.g. literacy, mathematics (stored lower case, at most 20).", defaultValue: [] })
   @ArrayMaxSize(20)
   @Length(1, 80, { each: true })
   subjects: string[];
@@ -74,92 +74,92 @@ export class PublishResourceInput {
   @Max(12)
   highestGrade?: number | null;
 
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [String], { description: "Free tags (stored lower case, at most 30).", defaultValue: [] })
   @ArrayMaxSize(30)
   @Length(1, 80, { each: true })
   tags: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "License: an SPDX identifier such as CC-BY-NC-SA-4.0, or a short statement.", nullable: true })
   @IsOptional()
   @Length(1, 200)
   license?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "Where to find it.", nullable: true })
   @IsOptional()
   @IsUrl()
   url?: string | null;
 
-  @Field(() => Visibility, { defaultValue: Visibility.NETWORK })
+  @Field(() => Visibility, { description: "Who may see it within `networkId`; the network's members by default.", defaultValue: Visibility.NETWORK })
   @IsEnum(Visibility)
   visibility: Visibility;
 }
 
 @InputType({ description: "Fields to change; omitted fields stay as they are. The owner (school and network) cannot change." })
 export class UpdateResourceInput {
-  @Field({ nullable: true })
+  @Field({ description: "A new title, 2 to 200 characters.", nullable: true })
   @IsOptional()
   @Length(2, 200)
   title?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "A new summary; null clears it.", nullable: true })
   @IsOptional()
   @Length(1, 4000)
   summary?: string | null;
 
-  @Field(() => ResourceKind, { nullable: true })
+  @Field(() => ResourceKind, { description: "A new kind.", nullable: true })
   @IsOptional()
   @IsEnum(ResourceKind)
   kind?: ResourceKind;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { description: "The schools that developed it with the owner, replacing the current ones.", nullable: true })
   @IsOptional()
   @ArrayMaxSize(50)
   @Length(1, 64, { each: true })
   coDeveloperSchoolIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { description: "The networks it is listed under, replacing the current ones (the owning network stays).", nullable: true })
   @IsOptional()
   @ArrayMaxSize(50)
   @Length(1, 64, { each: true })
   networkIds?: string[];
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: "The subjects, replacing the current ones.", nullable: true })
   @IsOptional()
   @ArrayMaxSize(20)
   @Length(1, 80, { each: true })
   subjects?: string[];
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: "A new lowest grade (-1 pre-kindergarten to 12).", nullable: true })
   @IsOptional()
   @IsInt()
   @Min(-1)
   @Max(12)
   lowestGrade?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: "A new highest grade (-1 pre-kindergarten to 12), not below the lowest.", nullable: true })
   @IsOptional()
   @IsInt()
   @Min(-1)
   @Max(12)
   highestGrade?: number;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: "The tags, replacing the current ones.", nullable: true })
   @IsOptional()
   @ArrayMaxSize(30)
   @Length(1, 80, { each: true })
   tags?: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "A new license; null clears it.", nullable: true })
   @IsOptional()
   @Length(1, 200)
   license?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "A new address; null clears it.", nullable: true })
   @IsOptional()
   @IsUrl()
   url?: string | null;
 
-  @Field(() => Visibility, { nullable: true })
+  @Field(() => Visibility, { description: "A new visibility; its adoptions follow it.", nullable: true })
   @IsOptional()
   @IsEnum(Visibility)
   visibility?: Visibility;
@@ -207,7 +207,7 @@ export class ResourceFilterArgs extends PageArgs {
   @ValidateNested()
   owner?: ResourceOwnerInput | null;
 
-  @Field({ defaultValue: false })
+  @Field({ description: "Also list archived resources.", defaultValue: false })
   includeArchived: boolean;
 }
 
@@ -216,13 +216,4 @@ export class SearchResourcesArgs extends ResourceFilterArgs {
   @Field({ description: "Words to look for in titles, summaries, subjects and tags; ranked by relevance." })
   @Length(1, 200)
   text: string;
-}
-
-/** Size of the bounded plain lists nested under an entity; the root queries page through everything. */
-@ArgsType()
-export class NestedListArgs {
-  @Field(() => Int, { defaultValue: 20, description: "At most this many, 1 to 100 (the root queries page through all of them)." })
-  @Min(1)
-  @Max(100)
-  first: number;
 }

@@ -49,6 +49,17 @@ export function normalizeTerms(terms: readonly string[]): string[] {
   return [...new Set(terms.map((term) => term.trim().toLowerCase()).filter(Boolean))];
 }
 
+/** How a school or network holds the resources nested under it. */
+export type ResourceParent = "schoolOwner" | "networkOwner" | "coDeveloper" | "network";
+
+const RESOURCE_PARENTS: Record<ResourceParent, { group: string; condition: Document }> = {
+  schoolOwner: { group: "owner.schoolId", condition: {} },
+  // the network's own resources, not its schools'
+  networkOwner: { group: "owner.networkId", condition: { "owner.schoolId": null } },
+  coDeveloper: { group: "coDeveloperSchoolIds", condition: {} },
+  network: { group: "networkIds", condition: {} },
+};
+
 export class ResourceRepository extends SecuredRepository<ResourceDocument> {
   readonly policy = resourcePolicy;
   readonly collectionName = "resources";
@@ -93,28 +104,15 @@ export class ResourceRepository extends SecuredRepository<ResourceDocument> {
     return rankedPage(this.collection, filter, args, (doc) => toEntity(doc as ResourceDocument));
   }
 
-  /** Active resources `access` may read that these schools own, by title. */
-  async findBySchoolOwners(access: Access, schoolIds: readonly string[]) {
-    return this.findActive(access, { "owner.schoolId": { $in: [...schoolIds] } });
-  }
-
-  /** Active resources `access` may read that these networks own themselves (not their schools'), by title. */
-  async findByNetworkOwners(access: Access, networkIds: readonly string[]) {
-    return this.findActive(access, { "owner.networkId": { $in: [...networkIds] }, "owner.schoolId": null });
-  }
-
-  /** Active resources `access` may read that these schools co-developed, by title. */
-  async findByCoDevelopers(access: Access, schoolIds: readonly string[]) {
-    return this.findActive(access, { coDeveloperSchoolIds: { $in: [...schoolIds] } });
-  }
-
-  /** Active resources `access` may read that belong to these networks (owned by them or shared through them), by title. */
-  async findByNetworks(access: Access, networkIds: readonly string[]) {
-    return this.findActive(access, { networkIds: { $in: [...networkIds] } });
-  }
-
-  private findActive(access: Access, filter: Document) {
-    return this.findReadable(access, { ...filter, archivedAt: null } as Filter<ResourceDocument>, { title: 1, _id: 1 });
+  /**
+   * One page per parent of the resources `access` may read that match `args` (the filters of `resources`):
+   * owned by these schools, owned by these networks themselves, co-developed by these schools, or belonging
+   * to these networks; by title, in one aggregate for all parents.
+   */
+  pagesByParent(access: Access, parent: ResourceParent, parentIds: readonly string[], args: ResourceFilterArgs) {
+    const { group, condition } = RESOURCE_PARENTS[parent];
+    const filter = { $and: [this.filterFor(args), condition] } as Filter<ResourceDocument>;
+    return this.pagesByGroupReadable(access, group, parentIds, filter, [["title", 1]], args);
   }
 
   create(fields: ResourceFields) {

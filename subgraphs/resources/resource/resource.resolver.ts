@@ -2,17 +2,18 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { ResourcesContext } from "../context";
 import { Network, networkReference, ownerReference, ResourceOwner, School, schoolReference } from "../federation/entities";
 import { Resource, ResourceConnection, ResourceSearchConnection } from "./resource";
-import { NestedListArgs, PublishResourceInput, ResourceFilterArgs, SearchResourcesArgs, UpdateResourceInput } from "./resource.inputs";
+import type { ResourceParent } from "./resource.repository";
+import { PublishResourceInput, ResourceFilterArgs, SearchResourcesArgs, UpdateResourceInput } from "./resource.inputs";
 
 /*
  * Every read goes through a per-request loader or repository method that filters by the caller's access
- * inside the query (authorization.ts): a resource the caller may not see is null by id and absent from lists.
+ * inside the query (policies.ts): a resource the caller may not see is null by id and absent from lists.
  */
 
 @Resolver(() => Resource)
 export class ResourceResolver {
   @Query(() => Resource, { nullable: true, description: "A resource by id (archived ones too); null when there is none you may see." })
-  resource(@Arg("id", () => ID) id: string, @Ctx() { loaders }: ResourcesContext) {
+  resource(@Arg("id", () => ID, { description: "The resource's id." }) id: string, @Ctx() { loaders }: ResourcesContext) {
     return loaders.resourceById.load(id);
   }
 
@@ -51,45 +52,57 @@ export class ResourceResolver {
   @Mutation(() => Resource, {
     description: "Publishes a resource owned by a network, or by a school within it: for the school's staff or the network's coordinators and admins.",
   })
-  publishResource(@Arg("input") input: PublishResourceInput, @Ctx() { access, services }: ResourcesContext) {
+  publishResource(@Arg("input", { description: "The resource, its owner and who may see it." }) input: PublishResourceInput, @Ctx() { access, services }: ResourcesContext) {
     return services.resources.publish(access, input);
   }
 
   @Mutation(() => Resource, { description: "Changes a resource: for the owning school's staff or the owning network's coordinators and admins." })
-  updateResource(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateResourceInput, @Ctx() { access, services }: ResourcesContext) {
+  updateResource(@Arg("id", () => ID, { description: "The resource's id." }) id: string, @Arg("input", { description: "The fields to change." }) input: UpdateResourceInput, @Ctx() { access, services }: ResourcesContext) {
     return services.resources.update(access, id, input);
   }
 
   @Mutation(() => Resource, { description: "Archives the resource: it leaves searches and lists but stays readable by id. CONFLICT if already archived." })
-  archiveResource(@Arg("id", () => ID) id: string, @Ctx() { access, services }: ResourcesContext) {
+  archiveResource(@Arg("id", () => ID, { description: "The resource's id." }) id: string, @Ctx() { access, services }: ResourcesContext) {
     return services.resources.archive(access, id);
   }
 }
 
+/** A nested list of resources takes the filters of `Query.resources`, within its parent's resources. */
+function nestedResources(parent: ResourceParent, parentId: string, args: ResourceFilterArgs, { access, repos, loaders }: ResourcesContext) {
+  return loaders.pages.load(`resources:${parent}`, args, parentId, (ids) => repos.resources.pagesByParent(access, parent, ids, args));
+}
+
 @Resolver(() => School)
 export class SchoolResourcesResolver {
-  @FieldResolver(() => [Resource], { description: "Active resources the school owns that you may see, by title." })
-  async ownedResources(@Root() school: School, @Args() { first }: NestedListArgs, @Ctx() { loaders }: ResourcesContext) {
-    return (await loaders.resourcesBySchoolOwner.load(school.id)).slice(0, first);
+  @FieldResolver(() => ResourceConnection, {
+    description: "Resources the school owns that you may see, by title, with the filters of `resources` (active ones unless includeArchived).",
+  })
+  ownedResources(@Root() school: School, @Args() args: ResourceFilterArgs, @Ctx() context: ResourcesContext) {
+    return nestedResources("schoolOwner", school.id, args, context);
   }
 
-  @FieldResolver(() => [Resource], { description: "Active resources the school developed with their owner that you may see, by title." })
-  async coDevelopedResources(@Root() school: School, @Args() { first }: NestedListArgs, @Ctx() { loaders }: ResourcesContext) {
-    return (await loaders.resourcesByCoDeveloper.load(school.id)).slice(0, first);
+  @FieldResolver(() => ResourceConnection, {
+    description: "Resources the school developed with their owner that you may see, by title, with the filters of `resources`.",
+  })
+  coDevelopedResources(@Root() school: School, @Args() args: ResourceFilterArgs, @Ctx() context: ResourcesContext) {
+    return nestedResources("coDeveloper", school.id, args, context);
   }
 }
 
 @Resolver(() => Network)
 export class NetworkResourcesResolver {
-  @FieldResolver(() => [Resource], { description: "Active resources the network itself owns (not its schools') that you may see, by title." })
-  async ownedResources(@Root() network: Network, @Args() { first }: NestedListArgs, @Ctx() { loaders }: ResourcesContext) {
-    return (await loaders.resourcesByNetworkOwner.load(network.id)).slice(0, first);
+  @FieldResolver(() => ResourceConnection, {
+    description: "Resources the network itself owns (not its schools') that you may see, by title, with the filters of `resources`.",
+  })
+  ownedResources(@Root() network: Network, @Args() args: ResourceFilterArgs, @Ctx() context: ResourcesContext) {
+    return nestedResources("networkOwner", network.id, args, context);
   }
 
-  @FieldResolver(() => [Resource], {
-    description: "Active resources that belong to the network (its own, its schools' and those listed under it) that you may see, by title.",
+  @FieldResolver(() => ResourceConnection, {
+    description:
+      "Resources that belong to the network (its own, its schools' and those listed under it) that you may see, by title, with the filters of `resources`.",
   })
-  async sharedResources(@Root() network: Network, @Args() { first }: NestedListArgs, @Ctx() { loaders }: ResourcesContext) {
-    return (await loaders.resourcesByNetwork.load(network.id)).slice(0, first);
+  sharedResources(@Root() network: Network, @Args() args: ResourceFilterArgs, @Ctx() context: ResourcesContext) {
+    return nestedResources("network", network.id, args, context);
   }
 }

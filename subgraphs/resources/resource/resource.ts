@@ -10,16 +10,16 @@ import { ResourceKind } from "../enums";
     "shared staff, in-kind programs, technical assistance, joint purchasing agreements.",
 })
 export class Resource {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The resource's id." })
   id: string;
 
-  @Field()
+  @Field({ description: "Its title." })
   title: string;
 
   @Field(() => String, { nullable: true, description: "What it is and how it is used." })
   summary?: string | null;
 
-  @Field(() => ResourceKind)
+  @Field(() => ResourceKind, { description: "What kind of resource it is." })
   kind: ResourceKind;
 
   @Field(() => [String], { description: "Subjects, lower case, e.g. literacy, mathematics, advisory." })
@@ -54,17 +54,17 @@ export class Resource {
 
   networkIds: string[];
 
-  @Field()
+  @Field({ description: "When it was published." })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When it last changed." })
   updatedAt: Date;
 
   @Field(() => Date, { nullable: true, description: "Archived resources leave searches and lists but stay readable by id." })
   archivedAt?: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of resources." })
 export class ResourceConnection extends ConnectionType(Resource) {}
 
 @ObjectType({ description: "A search hit: the resource and its relevance score (higher is better)." })
@@ -72,7 +72,7 @@ export class ResourceSearchEdge {
   @Field({ description: "Opaque cursor of this hit, for `after`." })
   cursor: string;
 
-  @Field(() => Resource)
+  @Field(() => Resource, { description: "The resource found." })
   node: Resource;
 
   @Field(() => Float, { description: "MongoDB text score: how well the resource matches the words searched." })
@@ -81,10 +81,10 @@ export class ResourceSearchEdge {
 
 @ObjectType({ description: "Resources matching a text search, most relevant first." })
 export class ResourceSearchConnection {
-  @Field(() => [ResourceSearchEdge])
+  @Field(() => [ResourceSearchEdge], { description: "The hits of this page, most relevant first." })
   edges: ResourceSearchEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: "Where this page stands in the whole list of hits." })
   pageInfo: PageInfo;
 
   @Field(() => Int, { description: "How many resources match, over all pages." })

@@ -4,9 +4,9 @@ import { PageArgs } from "../../kit";
 import { ShareRequestStatus } from "../enums";
 import { ResourceOwnerInput } from "../resource/resource.inputs";
 
-@InputType()
+@InputType({ description: "A school asking to use or borrow a resource." })
 export class RequestResourceInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The resource asked for: an active resource you may see, that the school did not develop." })
   @Length(1, 64)
   resourceId: string;
 
@@ -14,7 +14,7 @@ export class RequestResourceInput {
   @Length(1, 64)
   schoolId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "What the school asks for and why, up to 4000 characters.", nullable: true })
   @IsOptional()
   @Length(1, 4000)
   message?: string | null;
@@ -22,7 +22,7 @@ export class RequestResourceInput {
 
 @ArgsType()
 export class ShareRequestsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: "Requests for this resource.", nullable: true })
   @IsOptional()
   resourceId?: string | null;
 
@@ -35,7 +35,7 @@ export class ShareRequestsArgs extends PageArgs {
   @ValidateNested()
   owner?: ResourceOwnerInput | null;
 
-  @Field(() => ShareRequestStatus, { nullable: true })
+  @Field(() => ShareRequestStatus, { description: "Requests in this status.", nullable: true })
   @IsOptional()
   @IsEnum(ShareRequestStatus)
   status?: ShareRequestStatus | null;

@@ -5,13 +5,13 @@ import { ShareRequestStatus } from "../enums";
 
 @ObjectType({ description: "One step of a share request's history." })
 export class ShareRequestEvent {
-  @Field(() => ShareRequestStatus)
+  @Field(() => ShareRequestStatus, { description: "The status the request moved to." })
   status: ShareRequestStatus;
 
-  @Field()
+  @Field({ description: "When it moved." })
   at: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "What the school or the owner said with the step.", nullable: true })
   note?: string | null;
 }
 
@@ -22,7 +22,7 @@ export class ShareRequestEvent {
     "then FULFILLED. A school has at most one open (requested or approved) request per resource.",
 })
 export class ShareRequest {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The request's id." })
   id: string;
 
   resourceId: string;
@@ -32,21 +32,21 @@ export class ShareRequest {
   @Field(() => String, { nullable: true, description: "What the school asks for and why." })
   message?: string | null;
 
-  @Field(() => ShareRequestStatus)
+  @Field(() => ShareRequestStatus, { description: "Where the request stands." })
   status: ShareRequestStatus;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: "The day the school asked." })
   requestedOn: string;
 
   @Field(() => [ShareRequestEvent], { description: "Every status the request went through, oldest first." })
   history: ShareRequestEvent[];
 
-  @Field()
+  @Field({ description: "When it was recorded." })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When it last changed." })
   updatedAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of share requests." })
 export class ShareRequestConnection extends ConnectionType(ShareRequest) {}
