@@ -34,6 +34,18 @@ function checkRepresentation(representation: unknown): Record<string, unknown> {
   return representation as Record<string, unknown>;
 }
 
+/** The same words in every subgraph (type-graphql cannot describe root types), so the composed ones read as one. */
+const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query: "What clients can ask. Records the caller may not see are absent: lookups answer null, lists and counts leave them out.",
+  Mutation: "What clients can change. Every write needs a signed-in caller (UNAUTHENTICATED otherwise) and changes nothing when refused.",
+};
+
+function describeRootTypes(schema: GraphQLSchema): void {
+  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    if (type && !type.description) type.description = ROOT_DESCRIPTIONS[type.name];
+  }
+}
+
 /** Builds a Federation 2 subgraph schema from type-graphql resolvers (directives kept, references wired). */
 export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -43,6 +55,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     globalMiddlewares: [auditMutations],
     skipCheck: true, // entity-only subgraphs may have no Query type of their own
   });
+  describeRootTypes(schema);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   checkIdArguments(schema, resolvers);
   requireSignInForMutations(schema, resolvers);
