@@ -66,6 +66,8 @@ export const ACCESS_HEADER = "x-hub-access";
 const ISSUER = "school-network-hub-gateway";
 const ALGORITHM = "EdDSA";
 const TOKEN_LIFETIME_SECONDS = 60;
+/** How long a signed access token is valid. */
+export const ACCESS_TOKEN_LIFETIME_MS = TOKEN_LIFETIME_SECONDS * 1000;
 
 /** Reads an Ed25519 key from PEM (SPKI/PKCS8) or a JWK in JSON, as keys are given in configuration. */
 export async function importKey(text: string, use: "sign" | "verify"): Promise<KeyLike> {
