@@ -163,6 +163,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const ready = gatewayReadiness(gateway, options.subgraphUrls, () => stopping);
   const app = express();
   app.disable("x-powered-by");
+  // answers differ per caller and request: hashing each for an ETag costs CPU and no client revalidates a POST
+  app.disable("etag");
   app.set("trust proxy", options.trustProxy ?? false);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
