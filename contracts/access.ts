@@ -66,6 +66,8 @@ export const ACCESS_HEADER = "x-hub-access";
 const ISSUER = "school-network-hub-gateway";
 const ALGORITHM = "EdDSA";
 const TOKEN_LIFETIME_SECONDS = 60;
+/** How long a signed access token is valid. */
+export const ACCESS_TOKEN_LIFETIME_MS = TOKEN_LIFETIME_SECONDS * 1000;
 
 /**
  * The largest access token the gateway signs, and the subgraphs' request-header limit is this plus Node's usual

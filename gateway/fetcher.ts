@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { Fetcher } from "@apollo/utils.fetcher";
 import { context as traceContext, propagation } from "@opentelemetry/api";
 import { GraphQLError } from "graphql";
 
@@ -21,7 +22,8 @@ export class SubgraphUnavailableError extends GraphQLError {
 export interface SubgraphFetchOptions<TContext> {
   name: string;
   url: string;
-  timeoutMs: number;
+  /** Sends the request (the gateway's: `SubgraphConnections.fetcher` with this subgraph's timeout, measured, merged). */
+  fetcher: Fetcher;
   /** Headers carrying the caller's access to this subgraph (the hub's token, or a partner token). */
   credentials: (context: TContext) => Promise<Record<string, string>>;
   /** Hears the real cause, for the operator's logs. */
@@ -35,12 +37,11 @@ export interface SubgraphFetchOptions<TContext> {
  */
 export class SubgraphDataSource<TContext extends Record<string, any>> extends RemoteGraphQLDataSource<TContext> {
   constructor(private readonly options: SubgraphFetchOptions<TContext>) {
-    super({ url: options.url });
-    this.fetcher = ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) })) as never;
+    super({ url: options.url, fetcher: options.fetcher });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<TContext>) {
-    // Node's own fetch is not instrumented: the trace goes on through the W3C headers set here (none without tracing)
+    // undici's requests are not instrumented: the trace goes on through the W3C headers set here (none without tracing)
     const trace: Record<string, string> = {};
     propagation.inject(traceContext.active(), trace);
     const headers = { ...trace, ...(await this.options.credentials(context as TContext)) };

@@ -24,6 +24,9 @@ import {
 } from "../subgraphs/kit/observability";
 import { gatewayReadiness } from "./plugins/readiness";
 import { measuredFetcher } from "./plugins/subgraph-metrics";
+import { useSubgraphDeduplication } from "./plugins/subgraph-deduplication";
+import { AccessTokenCache } from "./auth/access-tokens";
+import { SubgraphConnections } from "./http-client";
 import { AccessResolver } from "./auth/access-resolver";
 import { Authenticator } from "./auth/authenticator";
 import type { TrustedIssuer } from "./auth/issuers";
@@ -131,26 +134,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const usage = options.registryUrl ? new OperationUsageRecorder(options.registryUrl, options.gatewayPrivateKey, options.usageFlushIntervalMs) : null;
   const partnerKeys = options.partnerKeys ?? (await PartnerKeySet.generate());
   const partnerTokens = new PartnerTokenSigner(partnerKeys, options.subgraphUrls.networks, options.gatewayPrivateKey);
+  const accessTokens = new AccessTokenCache((access, audience) => signAccessToken(access, audience, options.gatewayPrivateKey));
+  const connections = new SubgraphConnections();
   const gateway = new ApolloGateway({
     supergraphSdl: registry ?? options.supergraphSdl,
     logger,
     buildService: ({ name, url }) => {
       const builtIn = name in options.subgraphUrls;
-      const source = new SubgraphDataSource<GatewayContext>({
+      const timeoutMs = { ...SUBGRAPH_TIMEOUTS_MS, ...options.subgraphTimeoutsMs }[name] ?? options.subgraphTimeoutMs ?? SUBGRAPH_TIMEOUT_MS;
+      return new SubgraphDataSource<GatewayContext>({
         name,
         url: options.subgraphUrls[name] ?? url!,
-        timeoutMs: { ...SUBGRAPH_TIMEOUTS_MS, ...options.subgraphTimeoutsMs }[name] ?? options.subgraphTimeoutMs ?? SUBGRAPH_TIMEOUT_MS,
+        fetcher: useSubgraphDeduplication(measuredFetcher(connections.fetcher(timeoutMs), name, metrics, logger)),
         // the hub's subgraphs get the caller's whole access; a partner's only what its contract states
         credentials: async ({ access = ANONYMOUS_ACCESS, requestId }): Promise<Record<string, string>> => ({
           ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
           ...(builtIn
-            ? { [ACCESS_HEADER]: await signAccessToken(access, name, options.gatewayPrivateKey) }
+            ? { [ACCESS_HEADER]: await accessTokens.token(access, name) }
             : { authorization: `Bearer ${await partnerTokens.sign(access, name, registry?.owners.get(name) ?? null)}` }),
         }),
         onUnavailable: (subgraph, cause) => logger.warn({ subgraph, cause: (cause as Error)?.message ?? String(cause) }, "subgraph did not answer"),
       });
-      source.fetcher = measuredFetcher(source.fetcher, name, metrics, logger);
-      return source;
     },
   });
   const limits = useOperationLimits(options.operationLimits);
@@ -159,6 +163,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const ready = gatewayReadiness(gateway, options.subgraphUrls, () => stopping);
   const app = express();
   app.disable("x-powered-by");
+  // answers differ per caller and request: hashing each for an ETag costs CPU and no client revalidates a POST
+  app.disable("etag");
   app.set("trust proxy", options.trustProxy ?? false);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
@@ -206,6 +212,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     stopping = true;
     await apollo.stop();
     await usage?.stop();
+    await connections.close();
   });
   return { ...server, flushUsage: async () => usage?.flush() };
 }

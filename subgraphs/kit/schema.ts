@@ -1,7 +1,7 @@
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { parse, type GraphQLSchema } from "graphql";
+import { parse, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { auditMutations } from "./audit";
 import { BadUserInputError } from "./errors";
@@ -52,12 +52,16 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     validateFn: validateInput,
-    globalMiddlewares: [auditMutations],
     skipCheck: true, // entity-only subgraphs may have no Query type of their own
   });
   describeRootTypes(schema);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   checkIdArguments(schema, resolvers);
+  // audited here rather than as a global middleware, which would make every field of every read asynchronous
+  const mutations = (resolvers.Mutation ?? {}) as Record<string, GraphQLFieldResolver<unknown, any>>;
+  for (const [field, resolve] of Object.entries(mutations)) {
+    mutations[field] = (root, args, context, info) => auditMutations({ root, args, context, info }, async () => resolve(root, args, context, info));
+  }
   requireSignInForMutations(schema, resolvers);
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     const __resolveReference: ReferenceResolvers[string]["__resolveReference"] = (representation, context, info) =>

@@ -42,6 +42,8 @@ export async function startSubgraphServer<TContext extends object>(
 ): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
+  // answers differ per caller and request: hashing each for an ETag costs CPU and no client revalidates a POST
+  app.disable("etag");
   // room for the gateway's signed access, which grows with the caller's managed networks' schools
   const httpServer = http.createServer({ maxHeaderSize: SUBGRAPH_MAX_HEADER_BYTES }, app);
   const metrics = options.metrics ?? new ServiceMetrics(options.name);

@@ -11,6 +11,8 @@ export type FakeAnswer = { status?: number; body: unknown } | "hang";
 export interface SubgraphCall {
   subgraph: string;
   query: string;
+  /** The request's headers (the signed access among them). */
+  headers: http.IncomingHttpHeaders;
 }
 
 export interface GatewayWithFakeSubgraphs {
@@ -37,7 +39,7 @@ function defaultAnswer(call: SubgraphCall): FakeAnswer {
  * reaches the subgraphs and make them fail on purpose.
  */
 export async function startGatewayWithFakeSubgraphs(
-  options: { answer?: (call: SubgraphCall) => FakeAnswer; safeguards?: GatewaySafeguards; logger?: Logger } = {},
+  options: { answer?: (call: SubgraphCall) => FakeAnswer | Promise<FakeAnswer>; safeguards?: GatewaySafeguards; logger?: Logger } = {},
 ): Promise<GatewayWithFakeSubgraphs> {
   const supergraphSdl = readSupergraph(SUPERGRAPH_PATH);
   const names = [...supergraphSdl.matchAll(/@join__graph\(name: "(\w+)"/g)].map((match) => match[1]);
@@ -48,10 +50,10 @@ export async function startGatewayWithFakeSubgraphs(
     const server = http.createServer((request, response) => {
       let body = "";
       request.on("data", (chunk) => (body += chunk));
-      request.on("end", () => {
-        const call = { subgraph, query: String(JSON.parse(body).query) };
+      request.on("end", async () => {
+        const call = { subgraph, query: String(JSON.parse(body).query), headers: request.headers };
         calls.push(call);
-        const answer = options.answer?.(call) ?? defaultAnswer(call);
+        const answer = (await options.answer?.(call)) ?? defaultAnswer(call);
         if (answer === "hang") return;
         const text = typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
         response.writeHead(answer.status ?? 200, { "content-type": typeof answer.body === "string" ? "text/html" : "application/json" }).end(text);
