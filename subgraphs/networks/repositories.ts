@@ -1,6 +1,7 @@
 import type { Db } from "mongodb";
 import { AgreementProposalRepository, AllianceMemberRepository, AllianceRepository } from "./alliance/alliance.repository";
 import { ApiKeyRepository } from "./api-key/api-key.repository";
+import { BenchmarkIndicatorRepository, BenchmarkPeriodRepository, BenchmarkReportRepository } from "./benchmark/benchmark.repository";
 import { EducatorRepository } from "./educator/educator.repository";
 import { MembershipRepository } from "./membership/membership.repository";
 import { NetworkRepository } from "./network/network.repository";
@@ -20,6 +21,9 @@ export function createRepositories(db: Db) {
     educators: new EducatorRepository(db),
     pathways: new PathwayRepository(db),
     apiKeys: new ApiKeyRepository(db),
+    benchmarkIndicators: new BenchmarkIndicatorRepository(db),
+    benchmarkReports: new BenchmarkReportRepository(db),
+    benchmarkPeriods: new BenchmarkPeriodRepository(db),
   };
 }
 
