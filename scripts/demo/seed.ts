@@ -1,6 +1,7 @@
 import type { MongoClient } from "mongodb";
 import { subgraphDatabaseName } from "../../subgraphs/kit";
 import { seedAdvocacyDemo } from "./advocacy";
+import { seedBenchmarksDemo } from "./benchmarks";
 import { seedDevelopmentDemo } from "./development";
 import { seedNetworksDemo } from "./networks";
 import { seedResourcesDemo } from "./resources";
@@ -9,6 +10,7 @@ import { seedResourcesDemo } from "./resources";
 export async function seedDemoData(client: MongoClient, databasePrefix?: string): Promise<void> {
   const db = (subgraph: string) => client.db(subgraphDatabaseName(subgraph, databasePrefix));
   await seedNetworksDemo(db("networks"));
+  await seedBenchmarksDemo(db("networks"));
   await seedResourcesDemo(db("resources"));
   await seedDevelopmentDemo(db("development"));
   await seedAdvocacyDemo(db("advocacy"));

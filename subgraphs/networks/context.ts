@@ -4,6 +4,7 @@ import { AllianceService } from "./alliance/alliance.service";
 import { NetworksAuthorization } from "./authorization";
 import { BenchmarkService } from "./benchmark/benchmark.service";
 import type { NetworksSettings } from "./settings";
+import { SurveyService } from "./survey/survey.service";
 import { EducatorService } from "./educator/educator.service";
 import { OrganizationService } from "./organization/organization.service";
 import { ApiKeyService } from "./api-key/api-key.service";
@@ -43,6 +44,7 @@ export function createServices(repos: NetworksRepositories, settings: NetworksSe
     apiKeys: new ApiKeyService(repos),
     accessGrants: new AccessGrantService(repos),
     benchmarks: new BenchmarkService(repos, authorization, settings.benchmarks),
+    surveys: new SurveyService(repos, authorization, settings.surveys),
   };
 }
 

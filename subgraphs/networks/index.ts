@@ -18,6 +18,7 @@ import { resolveSchoolReference } from "./school/school.reference";
 import { SchoolResolver } from "./school/school.resolver";
 import { AllianceShareResolver, ViewerResolver } from "./viewer/viewer.resolver";
 import { DEFAULT_NETWORKS_SETTINGS, type NetworksSettings } from "./settings";
+import { HealthSurveyResolver, NetworkSurveysResolver } from "./survey/survey.resolver";
 
 /** Who is connected to whom: organizations, networks, schools, memberships, alliances, educators, pathways, benchmarks. */
 export const networksSubgraph: SubgraphDefinition<NetworksContext> & { settings: NetworksSettings } = {
@@ -51,6 +52,8 @@ export const networksSubgraph: SubgraphDefinition<NetworksContext> & { settings:
         BenchmarkEntryResolver,
         BenchmarkReportResolver,
         NetworkBenchmarksResolver,
+        HealthSurveyResolver,
+        NetworkSurveysResolver,
       ],
       referenceResolvers: {
         Organization: { __resolveReference: resolveOrganizationReference },

@@ -5,5 +5,8 @@ import { exitOnStartFailure, runSubgraphProcess } from "../kit/process";
 runSubgraphProcess("networks", async () => {
   const config = loadConfig("subgraph");
   const { networksSubgraphWith } = await import("./index");
-  return networksSubgraphWith({ benchmarks: { minimumSchools: config.HUB_BENCHMARK_MIN_SCHOOLS } });
+  return networksSubgraphWith({
+    benchmarks: { minimumSchools: config.HUB_BENCHMARK_MIN_SCHOOLS },
+    surveys: { minimumResponses: config.HUB_SURVEY_MIN_RESPONSES },
+  });
 }).catch(exitOnStartFailure("networks"));

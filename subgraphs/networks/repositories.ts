@@ -8,6 +8,7 @@ import { NetworkRepository } from "./network/network.repository";
 import { OrganizationRepository } from "./organization/organization.repository";
 import { PathwayRepository } from "./pathway/pathway.repository";
 import { SchoolRepository } from "./school/school.repository";
+import { HealthSurveyRepository, SurveyInstrumentRepository, SurveyParticipationRepository, SurveyResponseRepository } from "./survey/survey.repository";
 
 export function createRepositories(db: Db) {
   return {
@@ -24,6 +25,10 @@ export function createRepositories(db: Db) {
     benchmarkIndicators: new BenchmarkIndicatorRepository(db),
     benchmarkReports: new BenchmarkReportRepository(db),
     benchmarkPeriods: new BenchmarkPeriodRepository(db),
+    surveyInstruments: new SurveyInstrumentRepository(db),
+    healthSurveys: new HealthSurveyRepository(db),
+    surveyParticipations: new SurveyParticipationRepository(db),
+    surveyResponses: new SurveyResponseRepository(db),
   };
 }
 
