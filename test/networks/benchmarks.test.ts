@@ -127,6 +127,17 @@ describe("reporting values", () => {
   });
 });
 
+describe("concurrent reports", () => {
+  it("keep one value per school and period", async () => {
+    const { networkId, schools, indicatorId } = await network(1);
+    const staff = staffOf(schools[0], networkId);
+    const results = await Promise.all([61, 62, 63].map((value) => fixture.execute(REPORT, { input: { indicatorId, schoolId: schools[0], period: "2024-25", value } }, staff)));
+    expect(results.map((result) => result.errors)).toEqual([undefined, undefined, undefined]);
+    const stored = await fixture.execute(VIEW, { i: indicatorId, s: schools[0] }, staff);
+    expect(stored.data.benchmarkIndicator.reports.totalCount).toBe(1);
+  });
+});
+
 describe("closed periods", () => {
   it("show the managers every school against the median and quartiles, and each school's trend", async () => {
     const { networkId, schools, indicatorId } = await network(7);

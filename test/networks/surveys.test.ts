@@ -85,6 +85,18 @@ describe("responding", () => {
   });
 });
 
+describe("concurrent responses", () => {
+  it("of one educator: exactly one is taken", async () => {
+    const { networkId, schoolId, surveyId, manager } = await survey();
+    const teacher = educator(schoolId, networkId, 7);
+    const results = await Promise.all([1, 2, 3].map((value) => respond(surveyId, teacher, [{ itemKey: "trust-1", value }])));
+    expect(results.filter((result) => !result.errors)).toHaveLength(1);
+    expect(results.filter((result) => errorCode(result) === "CONFLICT")).toHaveLength(2);
+    expect((await fixture.execute(RESULTS, { id: surveyId }, manager)).data.healthSurvey.responseCount).toBe(1);
+    expect(await fixture.subgraph.db.collection("survey_responses").countDocuments({ surveyId })).toBe(1);
+  });
+});
+
 describe("results", () => {
   it("show per item once closed, to the network's members, with a minimum of responses per item", async () => {
     const { networkId, schoolId, surveyId, manager } = await survey();

@@ -50,14 +50,14 @@ export class BenchmarkIndicatorResolver {
   }
 
   @Mutation(() => BenchmarkIndicator, { description: "Defines an indicator for a network's schools to report. The network's managers." })
-  createBenchmarkIndicator(@Arg("input") input: CreateBenchmarkIndicatorInput, @Ctx() { access, services }: NetworksContext) {
+  createBenchmarkIndicator(@Arg("input", { description: "The indicator." }) input: CreateBenchmarkIndicatorInput, @Ctx() { access, services }: NetworksContext) {
     return services.benchmarks.createIndicator(access, input);
   }
 
   @Mutation(() => BenchmarkReport, {
     description: "Reports (or, while the period is open, corrects) a school's value. The school's staff or the network's managers, for an accepted member school.",
   })
-  reportBenchmarkValue(@Arg("input") input: ReportBenchmarkValueInput, @Ctx() { access, services }: NetworksContext) {
+  reportBenchmarkValue(@Arg("input", { description: "The school, period and value." }) input: ReportBenchmarkValueInput, @Ctx() { access, services }: NetworksContext) {
     return services.benchmarks.report(access, input);
   }
 

@@ -93,7 +93,11 @@ export class BenchmarkService {
     if (await this.repos.benchmarkPeriods.isClosed(indicator.id, input.period)) {
       throw new ConflictError(`${indicator.name}: period ${input.period} is closed`);
     }
-    const stored = await this.repos.benchmarkReports.upsert(fields, newId());
+    // two first reports at once: one inserts, the other's upsert hits the unique key and, retried, corrects it
+    const stored = await this.repos.benchmarkReports.upsert(fields, newId()).catch((error: unknown) => {
+      if (isDuplicateKeyError(error)) return this.repos.benchmarkReports.upsert(fields, newId());
+      throw error;
+    });
     return { ...stored, id: stored._id };
   }
 

@@ -38,7 +38,7 @@ export class BenchmarkIndicator {
   createdAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of benchmark indicators." })
 export class BenchmarkIndicatorConnection extends ConnectionType(BenchmarkIndicator) {}
 
 @ObjectType({ description: "A value a school reported for a period that is still open; its school's staff and the network's managers read it." })
@@ -66,7 +66,7 @@ export class BenchmarkReport {
   updatedAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of reported benchmark values." })
 export class BenchmarkReportConnection extends ConnectionType(BenchmarkReport) {}
 
 @ObjectType({ description: "One school's value in a closed period, as the caller may see it: their own, one shared by name, or (network managers) any." })
@@ -83,7 +83,7 @@ export class BenchmarkEntry implements CohortValue {
   position: BenchmarkPosition | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of schools' values in a closed benchmark period." })
 export class BenchmarkEntryConnection extends ConnectionType(BenchmarkEntry) {}
 
 @ObjectType({ description: "A closed reporting period of an indicator: a frozen snapshot of the network's values, shown as aggregates." })
@@ -121,7 +121,7 @@ export class BenchmarkPeriod {
   quartiles: Quartiles | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of closed benchmark periods, newest first." })
 export class BenchmarkPeriodConnection extends ConnectionType(BenchmarkPeriod) {}
 
 @ObjectType({ description: "One school's value in one closed period beside the network's aggregates: a point of its trend." })
@@ -148,5 +148,5 @@ export class BenchmarkTrendPoint {
   position: BenchmarkPosition | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of a school's benchmark trend, newest period first." })
 export class BenchmarkTrendPointConnection extends ConnectionType(BenchmarkTrendPoint) {}

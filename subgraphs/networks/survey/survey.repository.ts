@@ -88,6 +88,10 @@ export class HealthSurveyRepository extends SecuredRepository<HealthSurveyDocume
     return result.modifiedCount === 1;
   }
 
+  async uncountResponse(id: string): Promise<void> {
+    await this.collection.updateOne({ _id: id }, { $inc: { responseCount: -1 } });
+  }
+
   /** Stops responses (atomically: a response counted after this is refused); null when the survey was not open. */
   async markClosed(id: string) {
     const now = new Date();

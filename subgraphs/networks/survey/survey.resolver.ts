@@ -33,12 +33,12 @@ export class HealthSurveyResolver {
   }
 
   @Mutation(() => SurveyInstrument, { description: "Creates a survey instrument (items with scales). The network's managers." })
-  createSurveyInstrument(@Arg("input") input: CreateSurveyInstrumentInput, @Ctx() { access, services }: NetworksContext) {
+  createSurveyInstrument(@Arg("input", { description: "The instrument and its items." }) input: CreateSurveyInstrumentInput, @Ctx() { access, services }: NetworksContext) {
     return services.surveys.createInstrument(access, input);
   }
 
   @Mutation(() => HealthSurvey, { description: "Launches a survey of the network's educators from an instrument. The network's managers." })
-  launchHealthSurvey(@Arg("input") input: LaunchHealthSurveyInput, @Ctx() { access, services }: NetworksContext) {
+  launchHealthSurvey(@Arg("input", { description: "The network, instrument and title." }) input: LaunchHealthSurveyInput, @Ctx() { access, services }: NetworksContext) {
     return services.surveys.launch(access, input);
   }
 
@@ -46,7 +46,7 @@ export class HealthSurveyResolver {
     description: "Responds to an open survey, once, anonymously: staff of the network's accepted member schools. The answers are stored with nothing linking them to the respondent.",
   })
   @UseMiddleware(RedactInAudit(withoutAnswers))
-  respondToHealthSurvey(@Arg("input") input: RespondToHealthSurveyInput, @Ctx() { access, services }: NetworksContext) {
+  respondToHealthSurvey(@Arg("input", { description: "The survey and the answers." }) input: RespondToHealthSurveyInput, @Ctx() { access, services }: NetworksContext) {
     return services.surveys.respond(access, input);
   }
 

@@ -127,7 +127,14 @@ export class SurveyService {
       await this.repos.surveyParticipations.remove(token);
       throw new ConflictError(`${survey.title} is closed`);
     }
-    await this.repos.surveyResponses.add(survey.id, input.answers.map((answer) => ({ itemKey: answer.itemKey, value: answer.value })));
+    try {
+      await this.repos.surveyResponses.add(survey.id, input.answers.map((answer) => ({ itemKey: answer.itemKey, value: answer.value })));
+    } catch (error) {
+      // nothing half-written: the educator may try again
+      await this.repos.surveyParticipations.remove(token);
+      await this.repos.healthSurveys.uncountResponse(survey.id);
+      throw error;
+    }
     return (await this.repos.healthSurveys.findById(survey.id))!;
   }
 

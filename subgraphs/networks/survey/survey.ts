@@ -56,7 +56,7 @@ export class SurveyInstrument {
   createdAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of survey instruments." })
 export class SurveyInstrumentConnection extends ConnectionType(SurveyInstrument) {}
 
 @ObjectType({ description: "How many respondents chose one point of an item's scale." })
@@ -86,7 +86,7 @@ export class SurveyItemResult {
   distribution: SurveyScaleCount[] | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of a survey's results per item, in the instrument's order." })
 export class SurveyItemResultConnection extends ConnectionType(SurveyItemResult) {}
 
 @ObjectType({ description: "A network health survey: educators of the network's member schools respond once, anonymously." })
@@ -118,5 +118,5 @@ export class HealthSurvey {
   tallies: ItemTally[] | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of network health surveys, newest first." })
 export class HealthSurveyConnection extends ConnectionType(HealthSurvey) {}
