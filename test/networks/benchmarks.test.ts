@@ -159,6 +159,18 @@ describe("closed periods", () => {
       { period: "2024-25", value: 10, median: 40, position: "BELOW_LOWER_QUARTILE", suppressed: null },
       { period: "2023-24", value: 5, median: 35, position: "BELOW_LOWER_QUARTILE", suppressed: null },
     ]);
+    // entries page with sealed cursors like every connection
+    const PAGE = `query($i: ID!, $after: String) { benchmarkIndicator(id: $i) { periods(first: 1) { edges { node { entries(first: 3, after: $after) {
+      edges { cursor node { value } } pageInfo { hasNextPage endCursor } } } } } } }`;
+    const paged: number[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = (await fixture.execute(PAGE, { i: indicatorId, after }, manager)).data.benchmarkIndicator.periods.edges[0].node.entries;
+      paged.push(...page.edges.map((edge: any) => edge.node.value));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(paged).toEqual([...values].reverse());
+    expect(errorCode(await fixture.execute(PAGE, { i: indicatorId, after: "forged" }, manager))).toBe("BAD_USER_INPUT");
     // closing is once; a closed period takes no more values
     expect(errorCode(await fixture.execute(CLOSE, { i: indicatorId, p: "2024-25" }, manager))).toBe("CONFLICT");
     expect(errorCode(await fixture.execute(REPORT, { input: { indicatorId, schoolId: schools[0], period: "2024-25", value: 99 } }, manager))).toBe("CONFLICT");
