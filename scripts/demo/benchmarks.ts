@@ -88,7 +88,8 @@ export function benchmarkDemo() {
       name: spec.name,
       unit: spec.unit,
       direction: spec.direction,
-      definition: spec.definition,
+      // shown to clients, so a newcomer knows the numbers are not real
+      definition: `${spec.definition} (Demo data: the schools' values are illustrative.)`,
       reportingPeriod: ReportingPeriod.SCHOOL_YEAR,
       minimumValue: 0,
       maximumValue: 100,

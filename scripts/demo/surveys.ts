@@ -27,7 +27,7 @@ const INSTRUMENT: SurveyInstrumentDocument = {
   _id: demoId("survey-instrument:nw-rise:network-health"),
   networkId: DemoNetworks.nwRise,
   name: "Network health: trust, purpose, practice",
-  description: "Relational trust (seed 001), shared purpose and collaborative professionalism (seed 003), and capacity to act on evidence. Item wording illustrative.",
+  description: "Relational trust (seed 001), shared purpose and collaborative professionalism (seed 003), and capacity to act on evidence. Demo data: item wording and responses are illustrative.",
   items: [
     { key: "trust-candour", construct: "relational trust", text: "I feel comfortable sharing my practice, outcomes and frustrations with educators in this network.", scale: SCALE },
     { key: "trust-feedback", construct: "relational trust", text: "Educators in this network value and act on the feedback they get from each other.", scale: SCALE },
