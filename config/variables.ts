@@ -170,6 +170,18 @@ export const HUB_VARIABLES = {
     description: "JSON array of Ed25519 private JWKs with `kid` that sign partner tokens: the first signs, all are published at `/.well-known/jwks.json`",
   }),
   HUB_OPERATOR_ORGANIZATION_ID: variable({ parse: parse.text, defaultText: "none", readBy: ["subgraph", "start", "cluster"], description: "The hub operator's organization: owns the built-in subgraphs, may roll back" }),
+  HUB_BENCHMARK_MIN_SCHOOLS: variable({
+    parse: parse.integer(2),
+    default: 5,
+    readBy: ["subgraph", "start", "cluster"],
+    description: "Benchmarking: a closed period's aggregates show only over at least this many schools, and to a caller only when at least this many of the values are hidden from them",
+  }),
+  HUB_SURVEY_MIN_RESPONSES: variable({
+    parse: parse.integer(2),
+    default: 5,
+    readBy: ["subgraph", "start", "cluster"],
+    description: "Network health surveys: an item's results show only when at least this many educators answered it (and only once the survey is closed)",
+  }),
   HUB_USAGE_WINDOW_DAYS: variable({ parse: parse.integer(1), default: 7, readBy: ["subgraph"], description: "The registry's breaking-change check counts operations seen in this many days" }),
   HUB_TOKEN: variable({ parse: parse.text, defaultText: "—", requiredBy: ["example"], readBy: ["example", "cli"], description: "The example client's bearer token (`npm run token`)" }),
   HUB_CHROMIUM_PATH: variable({ parse: parse.filePath, default: "/usr/bin/chromium", readBy: ["test"], description: "The Chromium the browser tests drive" }),

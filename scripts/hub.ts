@@ -8,6 +8,8 @@ import { readSupergraph, startGateway, type GatewayOptions, type GatewaySafeguar
 import { connectMongo, runSubgraph, type RunningServer } from "../subgraphs/kit";
 import { createLogger, SILENT_LOGGER, type LoggerOptions } from "../subgraphs/kit/observability";
 import { builtInDefinitions } from "../subgraphs/definitions";
+import { networksSubgraphWith } from "../subgraphs/networks";
+import type { NetworksSettings } from "../subgraphs/networks/settings";
 import { registrySubgraphWith } from "../subgraphs/registry";
 import type { RegistrySettings } from "../subgraphs/registry/registry.service";
 import { seedDemoData } from "./demo/seed";
@@ -42,6 +44,8 @@ export interface HubOptions {
   shutdownTimeoutMs?: number;
   /** The registry's settings (the operator's organization, the usage window). */
   registry?: Partial<Omit<RegistrySettings, "builtIns">>;
+  /** The networks subgraph's settings (benchmarking's minimum of schools). */
+  networks?: Partial<NetworksSettings>;
   /** Gateway settings: browser-facing (CORS, trusted documents, the IDE) and for partners (signing keys, supergraph polling, usage flushing, fetch timeouts). */
   gateway?: Pick<
     GatewayOptions,
@@ -78,7 +82,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     }
     const subgraphUrls: Record<string, string> = {};
     const definitions = builtInDefinitions(readSupergraphConfig().subgraphs).map((definition) =>
-      definition.name === "registry" ? registrySubgraphWith(options.registry) : definition,
+      definition.name === "registry" ? registrySubgraphWith(options.registry) : definition.name === "networks" ? networksSubgraphWith(options.networks) : definition,
     );
     for (const definition of definitions) {
       progress(`Starting the ${definition.name} subgraph`);

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     safeguards: gatewaySafeguards(config),
     onProgress: (step) => console.log(`${step}…`),
     registry: { operatorOrganizationId: config.HUB_OPERATOR_ORGANIZATION_ID ?? null },
+    networks: { benchmarks: { minimumSchools: config.HUB_BENCHMARK_MIN_SCHOOLS }, surveys: { minimumResponses: config.HUB_SURVEY_MIN_RESPONSES } },
     subgraphPorts: Object.fromEntries(
       builtInDefinitions(readSupergraphConfig().subgraphs).map((definition) => [definition.name, config[SUBGRAPH_VARIABLES[definition.name as HubSubgraphName].port]]),
     ),

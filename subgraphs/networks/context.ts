@@ -2,6 +2,9 @@ import { groupedLoader, keyedLoader, type Access, type AuditTrail } from "../kit
 import { AccessGrantService } from "./access/access-grant.service";
 import { AllianceService } from "./alliance/alliance.service";
 import { NetworksAuthorization } from "./authorization";
+import { BenchmarkService } from "./benchmark/benchmark.service";
+import type { NetworksSettings } from "./settings";
+import { SurveyService } from "./survey/survey.service";
 import { EducatorService } from "./educator/educator.service";
 import { OrganizationService } from "./organization/organization.service";
 import { ApiKeyService } from "./api-key/api-key.service";
@@ -28,7 +31,7 @@ function createLoaders(repos: NetworksRepositories) {
   };
 }
 
-export function createServices(repos: NetworksRepositories) {
+export function createServices(repos: NetworksRepositories, settings: NetworksSettings) {
   const authorization = new NetworksAuthorization();
   return {
     organizations: new OrganizationService(repos, authorization),
@@ -40,6 +43,8 @@ export function createServices(repos: NetworksRepositories) {
     educators: new EducatorService(repos, authorization),
     apiKeys: new ApiKeyService(repos),
     accessGrants: new AccessGrantService(repos),
+    benchmarks: new BenchmarkService(repos, authorization, settings.benchmarks),
+    surveys: new SurveyService(repos, authorization, settings.surveys),
   };
 }
 

@@ -3,6 +3,7 @@ import { AccessResolver } from "./access/access.resolver";
 import { AgreementProposalResolver, AllianceMemberResolver, AllianceResolver } from "./alliance/alliance.resolver";
 import { OrganizationAuditResolver } from "./audit/audit.resolver";
 import { ApiKeyResolver } from "./api-key/api-key.resolver";
+import { BenchmarkEntryResolver, BenchmarkIndicatorResolver, BenchmarkPeriodResolver, BenchmarkReportResolver, NetworkBenchmarksResolver } from "./benchmark/benchmark.resolver";
 import { createNetworksContext, createServices, type NetworksContext } from "./context";
 import { resolveEducatorReference } from "./educator/educator.reference";
 import { EducatorResolver, SchoolEducatorsResolver } from "./educator/educator.resolver";
@@ -16,13 +17,16 @@ import { createRepositories } from "./repositories";
 import { resolveSchoolReference } from "./school/school.reference";
 import { SchoolResolver } from "./school/school.resolver";
 import { AllianceShareResolver, ViewerResolver } from "./viewer/viewer.resolver";
+import { DEFAULT_NETWORKS_SETTINGS, type NetworksSettings } from "./settings";
+import { HealthSurveyResolver, NetworkSurveysResolver } from "./survey/survey.resolver";
 
-/** Who is connected to whom: organizations, networks, schools, memberships, alliances, educators, pathways. */
-export const networksSubgraph: SubgraphDefinition<NetworksContext> = {
+/** Who is connected to whom: organizations, networks, schools, memberships, alliances, educators, pathways, benchmarks. */
+export const networksSubgraph: SubgraphDefinition<NetworksContext> & { settings: NetworksSettings } = {
   name: "networks",
+  settings: DEFAULT_NETWORKS_SETTINGS,
   async create(db, audit) {
     const repos = createRepositories(db);
-    const services = createServices(repos);
+    const services = createServices(repos, this.settings);
     const schema = await buildFederatedSchema({
       resolvers: [
         OrganizationResolver,
@@ -43,6 +47,13 @@ export const networksSubgraph: SubgraphDefinition<NetworksContext> = {
         AccessResolver,
         ViewerResolver,
         AllianceShareResolver,
+        BenchmarkIndicatorResolver,
+        BenchmarkPeriodResolver,
+        BenchmarkEntryResolver,
+        BenchmarkReportResolver,
+        NetworkBenchmarksResolver,
+        HealthSurveyResolver,
+        NetworkSurveysResolver,
       ],
       referenceResolvers: {
         Organization: { __resolveReference: resolveOrganizationReference },
@@ -62,3 +73,8 @@ export const networksSubgraph: SubgraphDefinition<NetworksContext> = {
     };
   },
 };
+
+/** The networks subgraph with settings from configuration (`main.ts`, `npm start`). */
+export function networksSubgraphWith(settings: Partial<NetworksSettings> = {}): typeof networksSubgraph {
+  return { ...networksSubgraph, settings: { ...DEFAULT_NETWORKS_SETTINGS, ...settings } };
+}

@@ -1,4 +1,12 @@
 import "reflect-metadata";
+import { loadConfig } from "../../config";
 import { exitOnStartFailure, runSubgraphProcess } from "../kit/process";
 
-runSubgraphProcess("networks", async () => (await import("./index")).networksSubgraph).catch(exitOnStartFailure("networks"));
+runSubgraphProcess("networks", async () => {
+  const config = loadConfig("subgraph");
+  const { networksSubgraphWith } = await import("./index");
+  return networksSubgraphWith({
+    benchmarks: { minimumSchools: config.HUB_BENCHMARK_MIN_SCHOOLS },
+    surveys: { minimumResponses: config.HUB_SURVEY_MIN_RESPONSES },
+  });
+}).catch(exitOnStartFailure("networks"));

@@ -1,0 +1,14 @@
+import { HUB_VARIABLES } from "../../config/variables";
+import type { BenchmarkSettings } from "./benchmark/benchmark.service";
+import type { SurveySettings } from "./survey/survey.service";
+
+/** What the networks subgraph takes from configuration (its process reads it: `main.ts`). */
+export interface NetworksSettings {
+  benchmarks: BenchmarkSettings;
+  surveys: SurveySettings;
+}
+
+export const DEFAULT_NETWORKS_SETTINGS: NetworksSettings = {
+  benchmarks: { minimumSchools: HUB_VARIABLES.HUB_BENCHMARK_MIN_SCHOOLS.default },
+  surveys: { minimumResponses: HUB_VARIABLES.HUB_SURVEY_MIN_RESPONSES.default },
+};
