@@ -1,5 +1,5 @@
 import type { Filter, Sort } from "mongodb";
-import { pagesByGroup } from "./grouped-pagination";
+import { pagesByGroup, type GroupExpression } from "./grouped-pagination";
 import type { Access } from "./access";
 import { NotFoundError } from "./errors";
 import { READ_ALL } from "./loaders";
@@ -56,9 +56,9 @@ export abstract class SecuredRepository<TDoc extends StoredDocument & SharedReco
     return this.page(this.readable(access, filter), sortKeys, args);
   }
 
-  /** One page per parent of the readable records whose `groupField` is that parent's id. */
-  protected pagesByGroupReadable(access: Access, groupField: string, groupIds: readonly string[], filter: Filter<TDoc>, sortKeys: SortKeys, args: PageArgs) {
-    return pagesByGroup(this.collection, groupField, groupIds, this.readable(access, filter), sortKeys, args);
+  /** One page per parent of the readable records whose `group` is (or lists) that parent's id. */
+  protected pagesByGroupReadable(access: Access, group: string | GroupExpression, groupIds: readonly string[], filter: Filter<TDoc>, sortKeys: SortKeys, args: PageArgs) {
+    return pagesByGroup(this.collection, group, groupIds, this.readable(access, filter), sortKeys, args);
   }
 
   /**
