@@ -152,51 +152,89 @@ export class UpdateEventInput {
   visibility?: Visibility;
 }
 
+/*
+ * Every list of events takes the same filters, with the same names and defaults: the root `events` list
+ * all of them, a nested list all but those its parent fixes (`School.events` is hosted by the school,
+ * `Network.events` offered to the network, `CommonNeed.upcomingEvents` offered to the network, on the
+ * need's focus area, from today on).
+ */
+
 @ArgsType()
-export class EventsArgs extends PageArgs {
-  @Field(() => EventKind, { nullable: true })
+export class UpcomingEventFilterArgs extends PageArgs {
+  @Field(() => EventKind, { nullable: true, description: "Only events of this kind; all kinds when null." })
   @IsOptional()
   kind?: EventKind | null;
 
-  @Field(() => String, { nullable: true, description: "Events that address this focus area (any capitalization)." })
+  @Field(() => LocalDateResolver, { nullable: true, description: "Only events starting on or before this date (e.g. the end of the term); no bound when null." })
+  @IsOptional()
+  to?: string | null;
+
+  @Field({ defaultValue: false, description: "Only events with at least one seat left (`seatsLeft > 0`)." })
+  withSeatsOnly: boolean;
+}
+
+@ArgsType()
+export class EventFilterArgs extends UpcomingEventFilterArgs {
+  @Field(() => String, { nullable: true, description: "Only events that address this focus area (any capitalization or spacing)." })
   @IsOptional()
   focusArea?: string | null;
 
-  @Field(() => DevelopmentOwnerKind, { nullable: true })
-  @IsOptional()
-  hostKind?: DevelopmentOwnerKind | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  hostId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Events offered to this network." })
-  @IsOptional()
-  networkId?: string | null;
-
-  @Field(() => LocalDateResolver, { nullable: true, description: "Events still running on or after this date." })
+  @Field(() => LocalDateResolver, { nullable: true, description: "Only events still running on or after this date (their end date); no bound when null." })
   @IsOptional()
   from?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Events starting on or before this date." })
-  @IsOptional()
-  to?: string | null;
-
-  @Field({ defaultValue: false })
+  @Field({ defaultValue: false, description: "Also list cancelled events (by default only scheduled ones)." })
   includeCancelled: boolean;
 }
 
-/** Date window of a nested event list (`School.events`, `Network.events`). */
+const HOST_KIND = "Only events hosted by this kind of owner (network, school or organization).";
+const HOST_ID = "Only events hosted by this network, school or organization (its id in the networks subgraph).";
+const NETWORK_ID = "Only events offered to this network (a network's own events included).";
+
+/** The root list: every filter. */
 @ArgsType()
-export class EventWindowArgs {
-  @Field(() => LocalDateResolver, { nullable: true, description: "Events still running on or after this date; defaults to today." })
+export class EventsArgs extends EventFilterArgs {
+  @Field(() => DevelopmentOwnerKind, { nullable: true, description: HOST_KIND })
   @IsOptional()
-  from?: string | null;
+  hostKind?: DevelopmentOwnerKind | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Events starting on or before this date (e.g. the end of the term)." })
+  @Field(() => ID, { nullable: true, description: HOST_ID })
   @IsOptional()
-  to?: string | null;
+  hostId?: string | null;
 
-  @Field({ defaultValue: false })
-  includeCancelled: boolean;
+  @Field(() => ID, { nullable: true, description: NETWORK_ID })
+  @IsOptional()
+  networkId?: string | null;
+}
+
+/** `School.events`: the host is the school. */
+@ArgsType()
+export class HostedEventsArgs extends EventFilterArgs {
+  @Field(() => ID, { nullable: true, description: NETWORK_ID })
+  @IsOptional()
+  networkId?: string | null;
+}
+
+/** `Network.events`: offered to the network. */
+@ArgsType()
+export class OfferedEventsArgs extends EventFilterArgs {
+  @Field(() => DevelopmentOwnerKind, { nullable: true, description: HOST_KIND })
+  @IsOptional()
+  hostKind?: DevelopmentOwnerKind | null;
+
+  @Field(() => ID, { nullable: true, description: HOST_ID })
+  @IsOptional()
+  hostId?: string | null;
+}
+
+/** `CommonNeed.upcomingEvents`: offered to the need's network, on its focus area, scheduled, starting today or later. */
+@ArgsType()
+export class UpcomingEventsArgs extends UpcomingEventFilterArgs {
+  @Field(() => DevelopmentOwnerKind, { nullable: true, description: HOST_KIND })
+  @IsOptional()
+  hostKind?: DevelopmentOwnerKind | null;
+
+  @Field(() => ID, { nullable: true, description: HOST_ID })
+  @IsOptional()
+  hostId?: string | null;
 }

@@ -1,17 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { today } from "../../kit";
 import type { DevelopmentContext } from "../context";
-import { EventRegistrationStatus } from "../enums";
 import { entityRef, Network, School } from "../federation/entities";
-import { EventRegistration } from "../registration/registration";
+import { EventRegistrationConnection } from "../registration/registration";
+import { EventRegistrationFilterArgs } from "../registration/registration.inputs";
 import { DevelopmentOwner, type OwnerRef } from "../shared/owner";
 import { Event, EventConnection } from "./event";
-import { CreateEventInput, EventsArgs, EventWindowArgs, UpdateEventInput } from "./event.inputs";
-import type { EventWindow } from "./event.repository";
-
-function eventWindow(args: EventWindowArgs): EventWindow {
-  return { from: args.from ?? today(), to: args.to ?? null, includeCancelled: args.includeCancelled };
-}
+import { CreateEventInput, EventsArgs, HostedEventsArgs, OfferedEventsArgs, UpdateEventInput } from "./event.inputs";
 
 @Resolver(() => Event)
 export class EventResolver {
@@ -40,16 +34,11 @@ export class EventResolver {
     return event.seatsLeft <= 0;
   }
 
-  @FieldResolver(() => [EventRegistration], {
-    description: "Registrations in registration order: the confirmed and waitlisted ones, or those of one status.",
+  @FieldResolver(() => EventRegistrationConnection, {
+    description: "The event's registrations in registration order (the waitlist's order): live ones (confirmed and waitlisted) unless filtered.",
   })
-  registrations(
-    @Root() event: Event,
-    @Arg("status", () => EventRegistrationStatus, { nullable: true }) status: EventRegistrationStatus | null,
-    @Ctx() { loaders }: DevelopmentContext,
-  ) {
-    const statuses = status ? [status] : [EventRegistrationStatus.CONFIRMED, EventRegistrationStatus.WAITLISTED];
-    return loaders.registrationsByEvent(statuses).load(event.id);
+  registrations(@Root() event: Event, @Args() args: EventRegistrationFilterArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("Event.registrations", args, event.id, (ids) => repos.registrations.pagesForEvents(access, ids, args));
   }
 
   @Mutation(() => Event)
@@ -70,16 +59,18 @@ export class EventResolver {
 
 @Resolver(() => School)
 export class SchoolEventsResolver {
-  @FieldResolver(() => [Event], { description: "Events the school hosts in a window (default: from today on), by start date." })
-  events(@Root() school: School, @Args() window: EventWindowArgs, @Ctx() { loaders }: DevelopmentContext) {
-    return loaders.eventsHostedBy(eventWindow(window)).load(school.id);
+  @FieldResolver(() => EventConnection, { description: "Events the school hosts that you may see, by start date; the filters of `Query.events`." })
+  events(@Root() school: School, @Args() args: HostedEventsArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("School.events", args, school.id, (ids) => repos.events.pagesHostedBy(access, ids, args));
   }
 }
 
 @Resolver(() => Network)
 export class NetworkEventsResolver {
-  @FieldResolver(() => [Event], { description: "Events offered to the network (its own included) in a window (default: from today on), by start date." })
-  events(@Root() network: Network, @Args() window: EventWindowArgs, @Ctx() { loaders }: DevelopmentContext) {
-    return loaders.eventsOfferedTo(eventWindow(window)).load(network.id);
+  @FieldResolver(() => EventConnection, {
+    description: "Events offered to the network (its own included) that you may see, by start date; the filters of `Query.events`.",
+  })
+  events(@Root() network: Network, @Args() args: OfferedEventsArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("Network.events", args, network.id, (ids) => repos.events.pagesOfferedTo(access, ids, args));
   }
 }

@@ -154,17 +154,34 @@ export class AdvanceImprovementCycleArgs {
   to: ImprovementCyclePhase;
 }
 
+/** The filters of every list of improvement cycles: the root list all of them, `School`'s and `Network`'s all but their own. */
 @ArgsType()
-export class ImprovementCyclesArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  networkId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Cycles this school takes part in." })
-  @IsOptional()
-  schoolId?: string | null;
-
-  @Field(() => ImprovementCyclePhase, { nullable: true })
+export class ImprovementCyclePhaseArgs extends PageArgs {
+  @Field(() => ImprovementCyclePhase, { nullable: true, description: "Only cycles now in this phase; every phase when null." })
   @IsOptional()
   phase?: ImprovementCyclePhase | null;
+}
+
+const NETWORK_ID = "Only the cycles of this network.";
+const SCHOOL_ID = "Only cycles this school takes part in (runs or tests the change in).";
+
+@ArgsType()
+export class SchoolImprovementCyclesArgs extends ImprovementCyclePhaseArgs {
+  @Field(() => ID, { nullable: true, description: NETWORK_ID })
+  @IsOptional()
+  networkId?: string | null;
+}
+
+@ArgsType()
+export class NetworkImprovementCyclesArgs extends ImprovementCyclePhaseArgs {
+  @Field(() => ID, { nullable: true, description: SCHOOL_ID })
+  @IsOptional()
+  schoolId?: string | null;
+}
+
+@ArgsType()
+export class ImprovementCyclesArgs extends SchoolImprovementCyclesArgs {
+  @Field(() => ID, { nullable: true, description: SCHOOL_ID })
+  @IsOptional()
+  schoolId?: string | null;
 }

@@ -2,7 +2,14 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { DevelopmentContext } from "../context";
 import { entityRef, Network, School } from "../federation/entities";
 import { ImprovementCycle, ImprovementCycleConnection } from "./improvement-cycle";
-import { AdvanceImprovementCycleArgs, ImprovementCyclesArgs, StartImprovementCycleInput, UpdateImprovementCycleInput } from "./improvement-cycle.inputs";
+import {
+  AdvanceImprovementCycleArgs,
+  ImprovementCyclesArgs,
+  NetworkImprovementCyclesArgs,
+  SchoolImprovementCyclesArgs,
+  StartImprovementCycleInput,
+  UpdateImprovementCycleInput,
+} from "./improvement-cycle.inputs";
 
 @Resolver(() => ImprovementCycle)
 export class ImprovementCycleResolver {
@@ -53,16 +60,18 @@ export class ImprovementCycleResolver {
 
 @Resolver(() => School)
 export class SchoolImprovementCyclesResolver {
-  @FieldResolver(() => [ImprovementCycle], { description: "Improvement cycles the school takes part in, newest first." })
-  improvementCycles(@Root() school: School, @Ctx() { loaders }: DevelopmentContext) {
-    return loaders.improvementCyclesBySchool.load(school.id);
+  @FieldResolver(() => ImprovementCycleConnection, {
+    description: "Improvement cycles the school takes part in that you may see, newest first; the filters of `Query.improvementCycles`.",
+  })
+  improvementCycles(@Root() school: School, @Args() args: SchoolImprovementCyclesArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("School.improvementCycles", args, school.id, (ids) => repos.improvementCycles.pagesForSchools(access, ids, args));
   }
 }
 
 @Resolver(() => Network)
 export class NetworkImprovementCyclesResolver {
-  @FieldResolver(() => [ImprovementCycle], { description: "The network's improvement cycles, newest first." })
-  improvementCycles(@Root() network: Network, @Ctx() { loaders }: DevelopmentContext) {
-    return loaders.improvementCyclesByNetwork.load(network.id);
+  @FieldResolver(() => ImprovementCycleConnection, { description: "The network's improvement cycles that you may see, newest first; the filters of `Query.improvementCycles`." })
+  improvementCycles(@Root() network: Network, @Args() args: NetworkImprovementCyclesArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("Network.improvementCycles", args, network.id, (ids) => repos.improvementCycles.pagesForNetworks(access, ids, args));
   }
 }

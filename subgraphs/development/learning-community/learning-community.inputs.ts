@@ -74,13 +74,23 @@ export class FormLearningCommunityInput {
   visibility: Visibility;
 }
 
+/** The filters of every list of learning communities: the root list and `School`'s and `Educator`'s all, `Network`'s all but the network. */
 @ArgsType()
-export class LearningCommunitiesArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  networkId?: string | null;
-
-  @Field(() => String, { nullable: true })
+export class LearningCommunityFilterArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: "Only communities on this focus area (any capitalization or spacing)." })
   @IsOptional()
   focusArea?: string | null;
+}
+
+@ArgsType()
+export class LearningCommunitiesArgs extends LearningCommunityFilterArgs {
+  @Field(() => ID, { nullable: true, description: "Only the communities of this network." })
+  @IsOptional()
+  networkId?: string | null;
+}
+
+@ArgsType()
+export class LearningCommunityMembersArgs extends PageArgs {
+  @Field({ defaultValue: false, description: "Also list members who left (by default only current ones)." })
+  includeLeft: boolean;
 }

@@ -71,3 +71,6 @@ export class LearningCommunityMember {
   @Field(() => LocalDateResolver, { nullable: true })
   leftOn?: string | null;
 }
+
+@ObjectType()
+export class LearningCommunityMemberConnection extends ConnectionType(LearningCommunityMember) {}

@@ -2,7 +2,7 @@ import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, Length, Max, Min
 import { LocalDateResolver } from "graphql-scalars";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { PageArgs, Visibility } from "../../kit";
-import { MentorshipActivityDirection, MentorshipActivityKind, MentorshipEndReason, MentorshipStatus } from "../enums";
+import { MentorshipActivityDirection, MentorshipActivityKind, MentorshipEndReason, MentorshipRole, MentorshipStatus } from "../enums";
 
 @ArgsType()
 export class SetMentorCapacityArgs {
@@ -102,25 +102,49 @@ export class LogMentorshipActivityInput {
   participantCount?: number | null;
 }
 
+/*
+ * Every list of mentorships takes the same filters: the root list all of them, `Network.mentorships` all
+ * but the network, `School.mentorships` the school's `role` in place of the mentor and partner school.
+ */
+
 @ArgsType()
-export class MentorshipsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  mentorSchoolId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  partnerSchoolId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  networkId?: string | null;
-
-  @Field(() => MentorshipStatus, { nullable: true })
+export class MentorshipFilterArgs extends PageArgs {
+  @Field(() => MentorshipStatus, { nullable: true, description: "Only mentorships in this status (ACTIVE for current ones); all when null." })
   @IsOptional()
   status?: MentorshipStatus | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Only mentorships on this focus area (any capitalization or spacing)." })
   @IsOptional()
   focusArea?: string | null;
+}
+
+const NETWORK_ID = "Only mentorships held as part of this network.";
+
+@ArgsType()
+export class NetworkMentorshipsArgs extends MentorshipFilterArgs {
+  @Field(() => ID, { nullable: true, description: "Only mentorships with this mentor school." })
+  @IsOptional()
+  mentorSchoolId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only mentorships with this partner school." })
+  @IsOptional()
+  partnerSchoolId?: string | null;
+}
+
+@ArgsType()
+export class MentorshipsArgs extends NetworkMentorshipsArgs {
+  @Field(() => ID, { nullable: true, description: NETWORK_ID })
+  @IsOptional()
+  networkId?: string | null;
+}
+
+@ArgsType()
+export class SchoolMentorshipsArgs extends MentorshipFilterArgs {
+  @Field(() => ID, { nullable: true, description: NETWORK_ID })
+  @IsOptional()
+  networkId?: string | null;
+
+  @Field(() => MentorshipRole, { nullable: true, description: "Only mentorships in which the school is on this side; both sides when null." })
+  @IsOptional()
+  role?: MentorshipRole | null;
 }

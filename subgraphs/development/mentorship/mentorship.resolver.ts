@@ -1,10 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { actsForSchool, type Access, type Entity } from "../../kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { actsForSchool, PageArgs, type Access, type Entity } from "../../kit";
 import type { DevelopmentContext } from "../context";
-import { MentorshipRole, MentorshipStatus } from "../enums";
 import { entityRef, Network, School } from "../federation/entities";
-import { MentorCapacity, Mentorship, MentorshipActivity, MentorshipConnection } from "./mentorship";
-import { EndMentorshipInput, LogMentorshipActivityInput, MentorshipsArgs, SetMentorCapacityArgs, StartMentorshipInput } from "./mentorship.inputs";
+import { MentorCapacity, Mentorship, MentorshipActivity, MentorshipActivityConnection, MentorshipConnection } from "./mentorship";
+import { EndMentorshipInput, LogMentorshipActivityInput, MentorshipsArgs, NetworkMentorshipsArgs, SchoolMentorshipsArgs, SetMentorCapacityArgs, StartMentorshipInput } from "./mentorship.inputs";
 import type { MentorCapacityDocument } from "./mentorship.repository";
 
 /**
@@ -52,14 +51,9 @@ export class MentorshipResolver {
     return mentorship.networkId ? entityRef(mentorship.networkId) : null;
   }
 
-  @FieldResolver(() => [MentorshipActivity], { description: "Visits and exchanges logged, newest first; `latest` keeps only the last ones." })
-  async activities(
-    @Root() mentorship: Mentorship,
-    @Arg("latest", () => Int, { nullable: true }) latest: number | null,
-    @Ctx() { loaders }: DevelopmentContext,
-  ) {
-    const activities = await loaders.activitiesByMentorship.load(mentorship.id);
-    return latest != null ? activities.slice(0, Math.max(0, latest)) : activities;
+  @FieldResolver(() => MentorshipActivityConnection, { description: "Visits and exchanges logged on the mentorship, newest first (`first: 3` for the last three)." })
+  activities(@Root() mentorship: Mentorship, @Args() args: PageArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("Mentorship.activities", args, mentorship.id, (ids) => repos.mentorshipActivities.pagesForMentorships(access, ids, args));
   }
 
   @Mutation(() => MentorCapacity, { description: "States how many partner schools a mentor school can take at once; not below its active partners." })
@@ -106,19 +100,12 @@ export class MentorCapacityResolver {
 
 @Resolver(() => School)
 export class SchoolMentorshipsResolver {
-  @FieldResolver(() => [Mentorship], { description: "Mentorships the school is in (as mentor or partner, or one side), most recent first." })
-  async mentorships(
-    @Root() school: School,
-    @Arg("role", () => MentorshipRole, { nullable: true }) role: MentorshipRole | null,
-    @Arg("includeEnded", { defaultValue: false }) includeEnded: boolean,
-    @Ctx() { loaders }: DevelopmentContext,
-  ) {
-    const mentorships = await loaders.mentorshipsBySchool.load(school.id);
-    return mentorships.filter(
-      (m) =>
-        (includeEnded || m.status === MentorshipStatus.ACTIVE) &&
-        (!role || (role === MentorshipRole.MENTOR ? m.mentorSchoolId : m.partnerSchoolId) === school.id),
-    );
+  @FieldResolver(() => MentorshipConnection, {
+    description:
+      "Mentorships the school is in that you may see, most recent first; the filters of `Query.mentorships`, with `role` in place of the mentor and partner school.",
+  })
+  mentorships(@Root() school: School, @Args() args: SchoolMentorshipsArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("School.mentorships", args, school.id, (ids) => repos.mentorships.pagesForSchools(access, ids, args));
   }
 
   @FieldResolver(() => MentorCapacity, {
@@ -126,22 +113,17 @@ export class SchoolMentorshipsResolver {
     description: "The school's stated mentoring capacity and what is left of it (its published availability: numbers, no partner named); null if never stated.",
   })
   async mentorCapacity(@Root() school: School, @Ctx() { access, loaders }: DevelopmentContext) {
-    const [capacity, mentorships] = await Promise.all([loaders.mentorCapacityBySchool.load(school.id), loaders.mentorshipsBySchool.load(school.id)]);
-    if (!capacity) return null;
-    const visibleActive = mentorships.filter((m) => m.mentorSchoolId === school.id && m.status === MentorshipStatus.ACTIVE).length;
-    return toMentorCapacity(capacity, access, visibleActive);
+    const [capacity, visibleActive] = await Promise.all([loaders.mentorCapacityBySchool.load(school.id), loaders.activeMentorshipsReadable.load(school.id)]);
+    return capacity ? toMentorCapacity(capacity, access, visibleActive) : null;
   }
 }
 
 @Resolver(() => Network)
 export class NetworkMentorshipsResolver {
-  @FieldResolver(() => [Mentorship], { description: "Mentorships held as part of the network, most recent first." })
-  async mentorships(
-    @Root() network: Network,
-    @Arg("includeEnded", { defaultValue: false }) includeEnded: boolean,
-    @Ctx() { loaders }: DevelopmentContext,
-  ) {
-    const mentorships = await loaders.mentorshipsByNetwork.load(network.id);
-    return includeEnded ? mentorships : mentorships.filter((m) => m.status === MentorshipStatus.ACTIVE);
+  @FieldResolver(() => MentorshipConnection, {
+    description: "Mentorships held as part of the network that you may see, most recent first; the filters of `Query.mentorships`.",
+  })
+  mentorships(@Root() network: Network, @Args() args: NetworkMentorshipsArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("Network.mentorships", args, network.id, (ids) => repos.mentorships.pagesForNetworks(access, ids, args));
   }
 }

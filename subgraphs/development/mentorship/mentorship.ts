@@ -82,6 +82,9 @@ export class MentorshipActivity {
   createdAt: Date;
 }
 
+@ObjectType()
+export class MentorshipActivityConnection extends ConnectionType(MentorshipActivity) {}
+
 @ObjectType({ description: "How many partner schools a mentor school takes on at once, and how many places are left." })
 export class MentorCapacity {
   schoolId: string;

@@ -64,47 +64,33 @@ export class CloseNeedArgs {
   status: NeedStatus;
 }
 
+/** The filters of every list of needs (`Query.needs`, `School.needs`). */
 @ArgsType()
-export class NeedsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  schoolId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Needs shared with this network." })
+export class NeedFilterArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: "Only needs the school shares with this network." })
   @IsOptional()
   networkId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Only needs on this focus area (any capitalization or spacing)." })
   @IsOptional()
   focusArea?: string | null;
 
-  @Field({ defaultValue: false, description: "Also list needs marked addressed or withdrawn." })
+  @Field({ defaultValue: false, description: "Also list needs marked addressed or withdrawn (by default only open ones)." })
   includeClosed: boolean;
 }
 
 @ArgsType()
-export class CommonNeedsArgs {
-  @Field(() => Int, { defaultValue: 10, description: "How many needs, most shared first (1 to 50)." })
-  @IsInt()
-  @Min(1)
-  @Max(50)
-  first: number;
+export class NeedsArgs extends NeedFilterArgs {
+  @Field(() => ID, { nullable: true, description: "Only the needs of this school." })
+  @IsOptional()
+  schoolId?: string | null;
+}
 
-  @Field(() => Int, { defaultValue: 1, description: "Only needs shared by at least this many schools." })
+@ArgsType()
+export class CommonNeedsArgs extends PageArgs {
+  @Field(() => Int, { defaultValue: 1, description: "Only needs shared by at least this many schools (1 to 1000)." })
   @IsInt()
   @Min(1)
   @Max(1000)
   minSchools: number;
-}
-
-@ArgsType()
-export class UpcomingEventsArgs {
-  @Field(() => Int, { defaultValue: 5, description: "How many events, soonest first (1 to 20)." })
-  @IsInt()
-  @Min(1)
-  @Max(20)
-  first: number;
-
-  @Field({ defaultValue: false, description: "Only events with seats left." })
-  withSeatsOnly: boolean;
 }

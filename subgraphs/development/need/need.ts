@@ -60,3 +60,6 @@ export class CommonNeed {
 
   schoolIds: string[];
 }
+
+@ObjectType()
+export class CommonNeedConnection extends ConnectionType(CommonNeed) {}

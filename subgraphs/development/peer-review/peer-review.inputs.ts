@@ -2,7 +2,7 @@ import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, Length, Max, Min
 import { LocalDateResolver } from "graphql-scalars";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { PageArgs, Visibility } from "../../kit";
-import { PeerReviewFindingKind, PeerReviewFindingsAccess, PeerReviewStatus } from "../enums";
+import { PeerReviewFindingKind, PeerReviewFindingsAccess, PeerReviewRole, PeerReviewStatus } from "../enums";
 
 @InputType()
 export class PeerReviewTeamMemberInput {
@@ -117,21 +117,49 @@ export class SetPeerReviewFindingsAccessArgs {
   readerSchoolIds: string[];
 }
 
+/*
+ * Every list of peer reviews takes the same filters: the root list (and `Educator.peerReviews`) all of
+ * them, `Network.peerReviews` all but the network, `School.peerReviews` the school's `role` in place of
+ * the host and visiting school.
+ */
+
 @ArgsType()
-export class PeerReviewsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
+export class PeerReviewStatusArgs extends PageArgs {
+  @Field(() => PeerReviewStatus, { nullable: true, description: "Only reviews in this status; all statuses when null." })
+  @IsOptional()
+  status?: PeerReviewStatus | null;
+}
+
+const NETWORK_ID = "Only reviews held as part of this network.";
+
+@ArgsType()
+export class NetworkPeerReviewsArgs extends PeerReviewStatusArgs {
+  @Field(() => ID, { nullable: true, description: "Only reviews this school hosts." })
   @IsOptional()
   hostSchoolId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Reviews whose visiting team includes this school." })
+  @Field(() => ID, { nullable: true, description: "Only reviews whose visiting team includes this school." })
   @IsOptional()
   visitingSchoolId?: string | null;
+}
 
-  @Field(() => ID, { nullable: true })
+@ArgsType()
+export class PeerReviewsArgs extends NetworkPeerReviewsArgs {
+  @Field(() => ID, { nullable: true, description: NETWORK_ID })
+  @IsOptional()
+  networkId?: string | null;
+}
+
+@ArgsType()
+export class SchoolPeerReviewsArgs extends PeerReviewStatusArgs {
+  @Field(() => ID, { nullable: true, description: NETWORK_ID })
   @IsOptional()
   networkId?: string | null;
 
-  @Field(() => PeerReviewStatus, { nullable: true })
+  @Field(() => PeerReviewRole, { nullable: true, description: "Only reviews in which the school has this role; every role when null." })
   @IsOptional()
-  status?: PeerReviewStatus | null;
+  role?: PeerReviewRole | null;
+
+  @Field({ defaultValue: false, description: "Only reviews whose findings the school may read." })
+  readableOnly: boolean;
 }

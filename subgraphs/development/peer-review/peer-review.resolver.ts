@@ -2,10 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { RedactInAudit } from "../../kit";
 import { callerMayReadFindings } from "../authorization";
 import type { DevelopmentContext } from "../context";
-import { PeerReviewRole } from "../enums";
 import { Educator, entityRef, Network, School } from "../federation/entities";
-import { PeerReview, PeerReviewConnection, PeerReviewFinding, PeerReviewParticipation, PeerReviewTeamMember } from "./peer-review";
-import { PeerReviewsArgs, PlanPeerReviewInput, RecordPeerReviewFindingsArgs, SetPeerReviewFindingsAccessArgs } from "./peer-review.inputs";
+import { PeerReview, PeerReviewConnection, PeerReviewFinding, PeerReviewParticipationConnection, PeerReviewTeamMember } from "./peer-review";
+import { NetworkPeerReviewsArgs, PeerReviewsArgs, PlanPeerReviewInput, RecordPeerReviewFindingsArgs, SchoolPeerReviewsArgs, SetPeerReviewFindingsAccessArgs } from "./peer-review.inputs";
 import { participation } from "./peer-review.service";
 
 /**
@@ -113,36 +112,31 @@ export class PeerReviewTeamMemberResolver {
 
 @Resolver(() => School)
 export class SchoolPeerReviewsResolver {
-  @FieldResolver(() => [PeerReviewParticipation], {
+  @FieldResolver(() => PeerReviewParticipationConnection, {
     description:
-      "Peer reviews the school hosted, visited or was named a reader of (those the caller may see), most recent first, with the " +
-      "findings it may read (shown to callers who may read them too).",
+      "Peer reviews the school hosted, visited or was named a reader of, that you may see, most recent first, with the school's role and " +
+      "the findings it may read (shown to you when you may read them too); the filters of `Query.peerReviews`, with `role` in place of the host and visiting school.",
   })
-  async peerReviews(
-    @Root() school: School,
-    @Arg("role", () => PeerReviewRole, { nullable: true }) role: PeerReviewRole | null,
-    @Arg("readableOnly", { defaultValue: false, description: "Only reviews whose findings the school may read." }) readableOnly: boolean,
-    @Ctx() { access, loaders }: DevelopmentContext,
-  ) {
-    const reviews = await loaders.peerReviewsBySchool.load(school.id);
-    return reviews
-      .map((review) => participation(access, review, school.id))
-      .filter((entry) => (!role || entry.role === role) && (!readableOnly || entry.mayReadFindings));
+  async peerReviews(@Root() school: School, @Args() args: SchoolPeerReviewsArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    const page = await loaders.pages.load("School.peerReviews", args, school.id, (ids) => repos.peerReviews.pagesInvolvingSchools(access, ids, args));
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: participation(access, edge.node, school.id) })) };
   }
 }
 
 @Resolver(() => Network)
 export class NetworkPeerReviewsResolver {
-  @FieldResolver(() => [PeerReview], { description: "Peer reviews held as part of the network, most recent first." })
-  peerReviews(@Root() network: Network, @Ctx() { loaders }: DevelopmentContext) {
-    return loaders.peerReviewsByNetwork.load(network.id);
+  @FieldResolver(() => PeerReviewConnection, { description: "Peer reviews held as part of the network that you may see, most recent first; the filters of `Query.peerReviews`." })
+  peerReviews(@Root() network: Network, @Args() args: NetworkPeerReviewsArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("Network.peerReviews", args, network.id, (ids) => repos.peerReviews.pagesForNetworks(access, ids, args));
   }
 }
 
 @Resolver(() => Educator)
 export class EducatorPeerReviewsResolver {
-  @FieldResolver(() => [PeerReview], { description: "Peer reviews the educator visited as a team member, most recent first." })
-  peerReviews(@Root() educator: Educator, @Ctx() { loaders }: DevelopmentContext) {
-    return loaders.peerReviewsByTeamEducator.load(educator.id);
+  @FieldResolver(() => PeerReviewConnection, {
+    description: "Peer reviews the educator visited as a member of the visiting team, that you may see, most recent first; the filters of `Query.peerReviews`.",
+  })
+  peerReviews(@Root() educator: Educator, @Args() args: PeerReviewsArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("Educator.peerReviews", args, educator.id, (ids) => repos.peerReviews.pagesForTeamEducators(access, ids, args));
   }
 }

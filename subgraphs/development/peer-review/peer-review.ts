@@ -107,3 +107,6 @@ export class PeerReviewParticipation {
   @Field(() => [PeerReviewFinding], { nullable: true, description: "The findings, when this school may read them; null otherwise." })
   findings: PeerReviewFinding[] | null;
 }
+
+@ObjectType()
+export class PeerReviewParticipationConnection extends ConnectionType(PeerReviewParticipation) {}

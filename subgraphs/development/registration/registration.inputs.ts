@@ -37,13 +37,20 @@ export class RegisterForEventInput {
   note?: string | null;
 }
 
+/** The filters of every list of registrations (`Query.eventRegistrations`, `Event.registrations`, `School.eventRegistrations`, `Educator.eventRegistrations`). */
 @ArgsType()
-export class EventRegistrationsArgs extends PageArgs {
-  @Field(() => ID)
-  @Length(1, 64)
-  eventId: string;
-
-  @Field(() => EventRegistrationStatus, { nullable: true })
+export class EventRegistrationFilterArgs extends PageArgs {
+  @Field(() => EventRegistrationStatus, { nullable: true, description: "Only registrations in this status; when null, the live ones (confirmed and waitlisted)." })
   @IsOptional()
   status?: EventRegistrationStatus | null;
+
+  @Field({ defaultValue: false, description: "With no `status`: also list cancelled registrations." })
+  includeCancelled: boolean;
+}
+
+@ArgsType()
+export class EventRegistrationsArgs extends EventRegistrationFilterArgs {
+  @Field(() => ID, { description: "The event; an event you may not see has no registrations for you." })
+  @Length(1, 64)
+  eventId: string;
 }

@@ -4,7 +4,7 @@ import { EventRegistrationStatus } from "../enums";
 import { Event } from "../event/event";
 import { Educator, entityRef, School } from "../federation/entities";
 import { EventRegistration, EventRegistrationConnection } from "./registration";
-import { EventRegistrationsArgs, RegisterForEventInput } from "./registration.inputs";
+import { EventRegistrationFilterArgs, EventRegistrationsArgs, RegisterForEventInput } from "./registration.inputs";
 
 @Resolver(() => EventRegistration)
 export class EventRegistrationResolver {
@@ -14,8 +14,8 @@ export class EventRegistrationResolver {
   }
 
   @Query(() => EventRegistrationConnection, { description: "An event's registrations in registration order; empty for an event the caller may not see." })
-  eventRegistrations(@Args() args: EventRegistrationsArgs, @Ctx() { access, services }: DevelopmentContext) {
-    return services.registrations.listForEvent(access, args);
+  eventRegistrations(@Args() args: EventRegistrationsArgs, @Ctx() { access, repos }: DevelopmentContext) {
+    return repos.registrations.list(access, args);
   }
 
   @FieldResolver(() => Event)
@@ -58,24 +58,20 @@ export class EventRegistrationResolver {
 
 @Resolver(() => School)
 export class SchoolRegistrationsResolver {
-  @FieldResolver(() => [EventRegistration], { description: "The school's registrations and those of its educators, oldest first." })
-  eventRegistrations(
-    @Root() school: School,
-    @Arg("includeCancelled", { defaultValue: false }) includeCancelled: boolean,
-    @Ctx() { loaders }: DevelopmentContext,
-  ) {
-    return loaders.registrationsBySchool(includeCancelled).load(school.id);
+  @FieldResolver(() => EventRegistrationConnection, {
+    description: "The school's registrations and those of its educators, for events you may see, oldest first; the filters of `Query.eventRegistrations`.",
+  })
+  eventRegistrations(@Root() school: School, @Args() args: EventRegistrationFilterArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("School.eventRegistrations", args, school.id, (ids) => repos.registrations.pagesForSchools(access, ids, args));
   }
 }
 
 @Resolver(() => Educator)
 export class EducatorRegistrationsResolver {
-  @FieldResolver(() => [EventRegistration], { description: "The educator's event registrations, oldest first." })
-  eventRegistrations(
-    @Root() educator: Educator,
-    @Arg("includeCancelled", { defaultValue: false }) includeCancelled: boolean,
-    @Ctx() { loaders }: DevelopmentContext,
-  ) {
-    return loaders.registrationsByEducator(includeCancelled).load(educator.id);
+  @FieldResolver(() => EventRegistrationConnection, {
+    description: "The educator's event registrations, for events you may see, oldest first; the filters of `Query.eventRegistrations`.",
+  })
+  eventRegistrations(@Root() educator: Educator, @Args() args: EventRegistrationFilterArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("Educator.eventRegistrations", args, educator.id, (ids) => repos.registrations.pagesForEducators(access, ids, args));
   }
 }
