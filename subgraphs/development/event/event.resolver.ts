@@ -9,8 +9,8 @@ import { CreateEventInput, EventsArgs, HostedEventsArgs, OfferedEventsArgs, Upda
 
 @Resolver(() => Event)
 export class EventResolver {
-  @Query(() => Event, { nullable: true })
-  event(@Arg("id", () => ID) id: string, @Ctx() { loaders }: DevelopmentContext) {
+  @Query(() => Event, { nullable: true, description: "An event by id; null when it does not exist or you may not see it." })
+  event(@Arg("id", () => ID, { description: "The event's id." }) id: string, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.eventById.load(id);
   }
 
@@ -41,18 +41,18 @@ export class EventResolver {
     return loaders.pages.load("Event.registrations", args, event.id, (ids) => repos.registrations.pagesForEvents(access, ids, args));
   }
 
-  @Mutation(() => Event)
-  createEvent(@Arg("input") input: CreateEventInput, @Ctx() { access, services }: DevelopmentContext) {
+  @Mutation(() => Event, { description: "Creates an event hosted by a network (its coordinators), a school (its staff) or an organization (its admins), offered to the networks named." })
+  createEvent(@Arg("input", { description: "The event." }) input: CreateEventInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.events.create(access, input);
   }
 
   @Mutation(() => Event, { description: "Changes an event; a new capacity cannot drop below the confirmed seats and, raised, moves the waitlist up." })
-  updateEvent(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateEventInput, @Ctx() { access, services }: DevelopmentContext) {
+  updateEvent(@Arg("id", () => ID, { description: "The event's id." }) id: string, @Arg("input", { description: "The fields to change." }) input: UpdateEventInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.events.update(access, id, input);
   }
 
   @Mutation(() => Event, { description: "Cancels a scheduled event: it takes no more registrations." })
-  cancelEvent(@Arg("id", () => ID) id: string, @Ctx() { access, services }: DevelopmentContext) {
+  cancelEvent(@Arg("id", () => ID, { description: "The event's id." }) id: string, @Ctx() { access, services }: DevelopmentContext) {
     return services.events.cancel(access, id);
   }
 }

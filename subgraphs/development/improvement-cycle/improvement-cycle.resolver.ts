@@ -13,8 +13,8 @@ import {
 
 @Resolver(() => ImprovementCycle)
 export class ImprovementCycleResolver {
-  @Query(() => ImprovementCycle, { nullable: true })
-  improvementCycle(@Arg("id", () => ID) id: string, @Ctx() { loaders }: DevelopmentContext) {
+  @Query(() => ImprovementCycle, { nullable: true, description: "An improvement cycle by id; null when it does not exist or you may not see it." })
+  improvementCycle(@Arg("id", () => ID, { description: "The cycle's id." }) id: string, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.improvementCycleById.load(id);
   }
 
@@ -23,7 +23,7 @@ export class ImprovementCycleResolver {
     return repos.improvementCycles.list(access, args);
   }
 
-  @FieldResolver(() => Network, { nullable: true })
+  @FieldResolver(() => Network, { nullable: true, description: "The network the cycle belongs to; null for a school's own cycle outside any network." })
   network(@Root() cycle: ImprovementCycle) {
     return cycle.networkId ? entityRef(cycle.networkId) : null;
   }
@@ -39,14 +39,14 @@ export class ImprovementCycleResolver {
   }
 
   @Mutation(() => ImprovementCycle, { description: "Starts a cycle in the PLAN phase." })
-  startImprovementCycle(@Arg("input") input: StartImprovementCycleInput, @Ctx() { access, services }: DevelopmentContext) {
+  startImprovementCycle(@Arg("input", { description: "The cycle's owner, aim and plan." }) input: StartImprovementCycleInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.improvementCycles.start(access, input);
   }
 
   @Mutation(() => ImprovementCycle, { description: "Writes the parts of the cycle that belong to its current phase; CONFLICT for parts of another phase." })
   updateImprovementCycle(
-    @Arg("id", () => ID) id: string,
-    @Arg("input") input: UpdateImprovementCycleInput,
+    @Arg("id", () => ID, { description: "The cycle's id." }) id: string,
+    @Arg("input", { description: "The parts to write, all of the current phase." }) input: UpdateImprovementCycleInput,
     @Ctx() { access, services }: DevelopmentContext,
   ) {
     return services.improvementCycles.update(access, id, input);

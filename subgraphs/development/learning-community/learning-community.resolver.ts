@@ -13,8 +13,8 @@ import {
 
 @Resolver(() => LearningCommunity)
 export class LearningCommunityResolver {
-  @Query(() => LearningCommunity, { nullable: true })
-  learningCommunity(@Arg("id", () => ID) id: string, @Ctx() { loaders }: DevelopmentContext) {
+  @Query(() => LearningCommunity, { nullable: true, description: "A learning community by id; null when it does not exist or you may not see it." })
+  learningCommunity(@Arg("id", () => ID, { description: "The community's id." }) id: string, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.learningCommunityById.load(id);
   }
 
@@ -23,7 +23,7 @@ export class LearningCommunityResolver {
     return repos.learningCommunities.list(access, args);
   }
 
-  @FieldResolver(() => Network, { nullable: true })
+  @FieldResolver(() => Network, { nullable: true, description: "The network it belongs to; null for a school's own community." })
   network(@Root() community: LearningCommunity) {
     return community.networkId ? entityRef(community.networkId) : null;
   }
@@ -44,24 +44,24 @@ export class LearningCommunityResolver {
   }
 
   @Mutation(() => LearningCommunity, { description: "Forms a job-alike group, with its founding members." })
-  formLearningCommunity(@Arg("input") input: FormLearningCommunityInput, @Ctx() { access, services }: DevelopmentContext) {
+  formLearningCommunity(@Arg("input", { description: "The community and its founding members." }) input: FormLearningCommunityInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.learningCommunities.form(access, input);
   }
 
   @Mutation(() => LearningCommunityMember, { description: "Adds a member; CONFLICT if already a member." })
   joinLearningCommunity(
-    @Arg("communityId", () => ID) communityId: string,
-    @Arg("member") member: LearningCommunityMemberInput,
-    @Arg("joinedOn", () => LocalDateResolver, { nullable: true }) joinedOn: string | null,
+    @Arg("communityId", () => ID, { description: "The community's id." }) communityId: string,
+    @Arg("member", { description: "The school (and educator) joining." }) member: LearningCommunityMemberInput,
+    @Arg("joinedOn", () => LocalDateResolver, { nullable: true, description: "The day the member joined (YYYY-MM-DD); defaults to today, not before the community formed." }) joinedOn: string | null,
     @Ctx() { access, services }: DevelopmentContext,
   ) {
     return services.learningCommunities.join(access, communityId, member, joinedOn ?? undefined);
   }
 
-  @Mutation(() => LearningCommunityMember)
+  @Mutation(() => LearningCommunityMember, { description: "Ends a membership: the community's convenors, or the member school's staff. CONFLICT if it already ended." })
   leaveLearningCommunity(
-    @Arg("memberId", () => ID) memberId: string,
-    @Arg("leftOn", () => LocalDateResolver, { nullable: true }) leftOn: string | null,
+    @Arg("memberId", () => ID, { description: "The membership's id (`LearningCommunityMember.id`)." }) memberId: string,
+    @Arg("leftOn", () => LocalDateResolver, { nullable: true, description: "The day the member left (YYYY-MM-DD); defaults to today, not before they joined." }) leftOn: string | null,
     @Ctx() { access, services }: DevelopmentContext,
   ) {
     return services.learningCommunities.leave(access, memberId, leftOn ?? undefined);
@@ -70,17 +70,17 @@ export class LearningCommunityResolver {
 
 @Resolver(() => LearningCommunityMember)
 export class LearningCommunityMemberResolver {
-  @FieldResolver(() => LearningCommunity)
+  @FieldResolver(() => LearningCommunity, { description: "The community." })
   community(@Root() member: LearningCommunityMember, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.learningCommunityById.load(member.communityId);
   }
 
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The member's school." })
   school(@Root() member: LearningCommunityMember) {
     return entityRef(member.schoolId);
   }
 
-  @FieldResolver(() => Educator, { nullable: true })
+  @FieldResolver(() => Educator, { nullable: true, description: "The member educator, when the hub knows them; null for a school taking part as a whole or a member named only." })
   educator(@Root() member: LearningCommunityMember) {
     return member.educatorId ? entityRef(member.educatorId) : null;
   }

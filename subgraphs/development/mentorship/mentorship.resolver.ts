@@ -26,8 +26,8 @@ export function toMentorCapacity(doc: Entity<MentorCapacityDocument>, access: Ac
 
 @Resolver(() => Mentorship)
 export class MentorshipResolver {
-  @Query(() => Mentorship, { nullable: true })
-  mentorship(@Arg("id", () => ID) id: string, @Ctx() { loaders }: DevelopmentContext) {
+  @Query(() => Mentorship, { nullable: true, description: "A mentorship by id; null when it does not exist or you may not see it." })
+  mentorship(@Arg("id", () => ID, { description: "The mentorship's id." }) id: string, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.mentorshipById.load(id);
   }
 
@@ -36,17 +36,17 @@ export class MentorshipResolver {
     return repos.mentorships.list(access, args);
   }
 
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The mentor school." })
   mentorSchool(@Root() mentorship: Mentorship) {
     return entityRef(mentorship.mentorSchoolId);
   }
 
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The partner school it mentors; its staff always see the mentorship." })
   partnerSchool(@Root() mentorship: Mentorship) {
     return entityRef(mentorship.partnerSchoolId);
   }
 
-  @FieldResolver(() => Network, { nullable: true })
+  @FieldResolver(() => Network, { nullable: true, description: "The network the pairing belongs to; null when none." })
   network(@Root() mentorship: Mentorship) {
     return mentorship.networkId ? entityRef(mentorship.networkId) : null;
   }
@@ -63,19 +63,19 @@ export class MentorshipResolver {
   }
 
   @Mutation(() => Mentorship, { description: "Starts a mentorship; CONFLICT when the mentor school is at capacity or the pair is already active." })
-  startMentorship(@Arg("input") input: StartMentorshipInput, @Ctx() { access, services }: DevelopmentContext) {
+  startMentorship(@Arg("input", { description: "The mentor and partner schools and what they work on." }) input: StartMentorshipInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.mentorships.start(access, input);
   }
 
   @Mutation(() => Mentorship, { description: "Ends an active mentorship with a reason; the mentor school's place frees." })
-  endMentorship(@Arg("id", () => ID) id: string, @Arg("input") input: EndMentorshipInput, @Ctx() { access, services }: DevelopmentContext) {
+  endMentorship(@Arg("id", () => ID, { description: "The mentorship's id." }) id: string, @Arg("input", { description: "Why and when it ends." }) input: EndMentorshipInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.mentorships.end(access, id, input);
   }
 
   @Mutation(() => MentorshipActivity, { description: "Logs a visit, exchange or meeting that took place." })
   logMentorshipActivity(
-    @Arg("mentorshipId", () => ID) mentorshipId: string,
-    @Arg("input") input: LogMentorshipActivityInput,
+    @Arg("mentorshipId", () => ID, { description: "The mentorship's id." }) mentorshipId: string,
+    @Arg("input", { description: "What took place, and when." }) input: LogMentorshipActivityInput,
     @Ctx() { access, services }: DevelopmentContext,
   ) {
     return services.mentorships.logActivity(access, mentorshipId, input);
@@ -84,7 +84,7 @@ export class MentorshipResolver {
 
 @Resolver(() => MentorshipActivity)
 export class MentorshipActivityResolver {
-  @FieldResolver(() => Mentorship)
+  @FieldResolver(() => Mentorship, { description: "The mentorship it belongs to." })
   mentorship(@Root() activity: MentorshipActivity, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.mentorshipById.load(activity.mentorshipId);
   }
@@ -92,7 +92,7 @@ export class MentorshipActivityResolver {
 
 @Resolver(() => MentorCapacity)
 export class MentorCapacityResolver {
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The mentor school." })
   school(@Root() capacity: MentorCapacity) {
     return entityRef(capacity.schoolId);
   }

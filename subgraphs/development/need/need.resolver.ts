@@ -11,8 +11,8 @@ import { pageCommonNeeds } from "./need.service";
 
 @Resolver(() => Need)
 export class NeedResolver {
-  @Query(() => Need, { nullable: true })
-  need(@Arg("id", () => ID) id: string, @Ctx() { loaders }: DevelopmentContext) {
+  @Query(() => Need, { nullable: true, description: "A need by id; null when it does not exist or you may not see it." })
+  need(@Arg("id", () => ID, { description: "The need's id." }) id: string, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.needById.load(id);
   }
 
@@ -21,7 +21,7 @@ export class NeedResolver {
     return repos.needs.list(access, args);
   }
 
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The school that has the need." })
   school(@Root() need: Need) {
     return entityRef(need.schoolId);
   }
@@ -32,12 +32,12 @@ export class NeedResolver {
   }
 
   @Mutation(() => Need, { description: "Records a school's need and shares it with networks. CONFLICT if the school has it open already." })
-  recordNeed(@Arg("input") input: RecordNeedInput, @Ctx() { access, services }: DevelopmentContext) {
+  recordNeed(@Arg("input", { description: "The school, the focus area and the networks to share it with." }) input: RecordNeedInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.needs.record(access, input);
   }
 
-  @Mutation(() => Need)
-  updateNeed(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateNeedInput, @Ctx() { access, services }: DevelopmentContext) {
+  @Mutation(() => Need, { description: "Changes an open need (its school's staff): the networks it is shared with, its description, priority or visibility." })
+  updateNeed(@Arg("id", () => ID, { description: "The need's id." }) id: string, @Arg("input", { description: "The fields to change." }) input: UpdateNeedInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.needs.update(access, id, input);
   }
 
@@ -49,7 +49,7 @@ export class NeedResolver {
 
 @Resolver(() => CommonNeed)
 export class CommonNeedResolver {
-  @FieldResolver(() => Network)
+  @FieldResolver(() => Network, { description: "The network whose schools share the need." })
   network(@Root() need: CommonNeed) {
     return entityRef(need.networkId);
   }

@@ -22,8 +22,8 @@ const withholdFindings = (args: Record<string, any>) => ({
 
 @Resolver(() => PeerReview)
 export class PeerReviewResolver {
-  @Query(() => PeerReview, { nullable: true })
-  peerReview(@Arg("id", () => ID) id: string, @Ctx() { loaders }: DevelopmentContext) {
+  @Query(() => PeerReview, { nullable: true, description: "A peer review by id; null when it does not exist or you may not see it." })
+  peerReview(@Arg("id", () => ID, { description: "The review's id." }) id: string, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.peerReviewById.load(id);
   }
 
@@ -32,12 +32,12 @@ export class PeerReviewResolver {
     return repos.peerReviews.list(access, args);
   }
 
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The school reviewed, which decides who reads the findings." })
   hostSchool(@Root() review: PeerReview) {
     return entityRef(review.hostSchoolId);
   }
 
-  @FieldResolver(() => Network, { nullable: true })
+  @FieldResolver(() => Network, { nullable: true, description: "The network the review is part of; null when none." })
   network(@Root() review: PeerReview) {
     return review.networkId ? entityRef(review.networkId) : null;
   }
@@ -68,7 +68,7 @@ export class PeerReviewResolver {
   }
 
   @Mutation(() => PeerReview, { description: "Plans a critical friends review of a host school by a team from other schools." })
-  planPeerReview(@Arg("input") input: PlanPeerReviewInput, @Ctx() { access, services }: DevelopmentContext) {
+  planPeerReview(@Arg("input", { description: "The host school, the visit's dates, focus questions and visiting team." }) input: PlanPeerReviewInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.peerReviews.plan(access, input);
   }
 
@@ -79,12 +79,12 @@ export class PeerReviewResolver {
   }
 
   @Mutation(() => PeerReview, { description: "Completes a planned review whose visit is over and whose findings are recorded." })
-  completePeerReview(@Arg("id", () => ID) id: string, @Ctx() { access, services }: DevelopmentContext) {
+  completePeerReview(@Arg("id", () => ID, { description: "The review's id." }) id: string, @Ctx() { access, services }: DevelopmentContext) {
     return services.peerReviews.complete(access, id);
   }
 
-  @Mutation(() => PeerReview)
-  cancelPeerReview(@Arg("id", () => ID) id: string, @Ctx() { access, services }: DevelopmentContext) {
+  @Mutation(() => PeerReview, { description: "Cancels a planned review (the host school's staff). CONFLICT once completed or cancelled." })
+  cancelPeerReview(@Arg("id", () => ID, { description: "The review's id." }) id: string, @Ctx() { access, services }: DevelopmentContext) {
     return services.peerReviews.cancel(access, id);
   }
 
@@ -99,12 +99,12 @@ export class PeerReviewResolver {
 
 @Resolver(() => PeerReviewTeamMember)
 export class PeerReviewTeamMemberResolver {
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The school the team member comes from." })
   school(@Root() member: PeerReviewTeamMember) {
     return entityRef(member.schoolId);
   }
 
-  @FieldResolver(() => Educator, { nullable: true })
+  @FieldResolver(() => Educator, { nullable: true, description: "The educator, when the hub knows them; null when only named." })
   educator(@Root() member: PeerReviewTeamMember) {
     return member.educatorId ? entityRef(member.educatorId) : null;
   }

@@ -8,8 +8,8 @@ import { EventRegistrationFilterArgs, EventRegistrationsArgs, RegisterForEventIn
 
 @Resolver(() => EventRegistration)
 export class EventRegistrationResolver {
-  @Query(() => EventRegistration, { nullable: true })
-  eventRegistration(@Arg("id", () => ID) id: string, @Ctx() { loaders }: DevelopmentContext) {
+  @Query(() => EventRegistration, { nullable: true, description: "A registration by id; null when it does not exist or you may not see its event." })
+  eventRegistration(@Arg("id", () => ID, { description: "The registration's id." }) id: string, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.registrationById.load(id);
   }
 
@@ -18,12 +18,12 @@ export class EventRegistrationResolver {
     return repos.registrations.list(access, args);
   }
 
-  @FieldResolver(() => Event)
+  @FieldResolver(() => Event, { description: "The event registered for." })
   event(@Root() registration: EventRegistration, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.eventById.load(registration.eventId);
   }
 
-  @FieldResolver(() => Educator, { nullable: true })
+  @FieldResolver(() => Educator, { nullable: true, description: "The registered educator, for an educator's registration; null for a school's team." })
   educator(@Root() registration: EventRegistration) {
     return registration.educatorId ? entityRef(registration.educatorId) : null;
   }
@@ -46,12 +46,12 @@ export class EventRegistrationResolver {
       "Registers an educator or a school: CONFIRMED while seats are left and nobody waits, WAITLISTED otherwise. CONFLICT if already registered. " +
       "An educator registers themselves, signed in as staff of their school; a school's team is registered by its staff or the coordinators of the event's network.",
   })
-  registerForEvent(@Arg("input") input: RegisterForEventInput, @Ctx() { access, services }: DevelopmentContext) {
+  registerForEvent(@Arg("input", { description: "Who registers for which event, and how many seats." }) input: RegisterForEventInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.registrations.register(access, input);
   }
 
   @Mutation(() => EventRegistration, { description: "Cancels a registration; freed seats go to the waitlist in order." })
-  cancelEventRegistration(@Arg("id", () => ID) id: string, @Ctx() { access, services }: DevelopmentContext) {
+  cancelEventRegistration(@Arg("id", () => ID, { description: "The registration's id." }) id: string, @Ctx() { access, services }: DevelopmentContext) {
     return services.registrations.cancel(access, id);
   }
 }
