@@ -1,4 +1,4 @@
-import { actsForSchool, ForbiddenError, type Access, type RecordPolicy } from "../kit";
+import { actsForSchool, assertCanWrite, ForbiddenError, type Access, type RecordPolicy } from "../kit";
 import { DevelopmentOwnerKind, PeerReviewFindingsAccess } from "./enums";
 import { mayWrite, type DevelopmentRecord } from "./policies";
 import type { OwnerRef } from "./shared/owner";
@@ -6,15 +6,8 @@ import type { OwnerRef } from "./shared/owner";
 /*
  * Who may change what in the development subgraph, beyond the record policies (`policies.ts`): the rules
  * of registrations, findings, mentor capacity and community memberships, called by the services before
- * they change anything.
+ * they change anything. Anonymous callers and read-only keys are refused first, by the kit's `assertCanWrite`.
  */
-
-/** Anonymous callers and read-only API keys write nothing. */
-export function assertCanWrite(access: Access): void {
-  if (!access.canWrite) {
-    throw new ForbiddenError(access.principal.kind === "ANONYMOUS" ? "Sign in to make changes" : "This credential is read-only");
-  }
-}
 
 export { mayWrite };
 

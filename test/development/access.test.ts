@@ -118,6 +118,11 @@ async function must(query: string, variables: Record<string, unknown>, access: A
 
 const sorted = (ids: Array<string | undefined>) => ids.filter((value): value is string => Boolean(value)).sort();
 const idsOf = (list: Array<{ id: string }> | null | undefined) => sorted((list ?? []).map((item) => item.id));
+/** The nodes of a connection holding all of them; its count must agree. */
+function nodes<T>(connection: { totalCount: number; edges: Array<{ node: T }> }): T[] {
+  expect(connection.totalCount).toBe(connection.edges.length);
+  return connection.edges.map((edge) => edge.node);
+}
 const pick = (byLevel: Record<Level, string>, levels: Level[]) => sorted(levels.map((level) => byLevel[level]));
 
 beforeAll(async () => {
@@ -254,23 +259,26 @@ describe("reading B's records of every type and visibility", () => {
   }
 });
 
+/** A nested connection's selection: every node's id, and the count (which must not count hidden records either). */
+const C = "(first: 100) { totalCount edges { node { id } } }";
+
 const NESTED = `query($reps: [_Any!]!) { _entities(representations: $reps) {
   ... on Network {
-    events(from: "2000-01-01") { id }
-    peerReviews { id }
-    mentorships(includeEnded: true) { id }
-    learningCommunities { id }
-    improvementCycles { id }
-    commonNeeds { focusArea schoolCount highPriorityCount schools { id } upcomingEvents(first: 20) { id } }
+    events${C}
+    peerReviews${C}
+    mentorships${C}
+    learningCommunities${C}
+    improvementCycles${C}
+    commonNeeds(first: 100) { totalCount edges { node { focusArea schoolCount highPriorityCount schools { id } upcomingEvents${C} } } }
   }
   ... on School {
-    needs { id }
-    peerReviews { review { id } }
-    mentorships(includeEnded: true) { id }
-    eventRegistrations { id }
-    learningCommunities { id }
+    needs${C}
+    peerReviews(first: 100) { totalCount edges { node { review { id } } } }
+    mentorships${C}
+    eventRegistrations${C}
+    learningCommunities${C}
   }
-  ... on Educator { eventRegistrations { id } learningCommunities { id } peerReviews { id } }
+  ... on Educator { eventRegistrations${C} learningCommunities${C} peerReviews${C} }
 } }`;
 
 describe("reading through School, Network and Educator (nested paths, counts and rankings)", () => {
@@ -283,26 +291,27 @@ describe("reading through School, Network and Educator (nested paths, counts and
       ];
       const [network, sb, sb2, sb3, sb4, sr, educator] = (await must(NESTED, { reps }, caller.access))._entities;
       const { network: net, school } = caller;
-      expect(idsOf(network.events)).toEqual(pick(records.event, net));
-      expect(idsOf(network.learningCommunities)).toEqual(pick(records.learningCommunity, net));
-      expect(idsOf(network.improvementCycles)).toEqual(pick(records.improvementCycle, net));
-      expect(idsOf(network.peerReviews)).toEqual(pick(records.peerReview, school));
-      expect(idsOf(network.mentorships)).toEqual(pick(records.mentorship, school));
+      expect(idsOf(nodes(network.events))).toEqual(pick(records.event, net));
+      expect(idsOf(nodes(network.learningCommunities))).toEqual(pick(records.learningCommunity, net));
+      expect(idsOf(nodes(network.improvementCycles))).toEqual(pick(records.improvementCycle, net));
+      expect(idsOf(nodes(network.peerReviews))).toEqual(pick(records.peerReview, school));
+      expect(idsOf(nodes(network.mentorships))).toEqual(pick(records.mentorship, school));
       // the ranking counts only the needs the caller may see, and names only their schools
-      expect(network.commonNeeds).toHaveLength(1);
-      expect(network.commonNeeds[0]).toMatchObject({ focusArea: "Literacy", schoolCount: school.length });
-      expect(idsOf(network.commonNeeds[0].schools)).toEqual(pick(NEED_SCHOOLS, school));
-      expect(idsOf(network.commonNeeds[0].upcomingEvents)).toEqual(pick(records.event, net));
+      const [commonNeed, ...others] = nodes<any>(network.commonNeeds);
+      expect(others).toHaveLength(0);
+      expect(commonNeed).toMatchObject({ focusArea: "Literacy", schoolCount: school.length });
+      expect(idsOf(commonNeed.schools)).toEqual(pick(NEED_SCHOOLS, school));
+      expect(idsOf(nodes(commonNeed.upcomingEvents))).toEqual(pick(records.event, net));
 
-      expect(idsOf([sb, sb2, sb3, sb4].flatMap((s: any) => s.needs))).toEqual(pick(records.need, school));
-      expect(sorted(sb.peerReviews.map((entry: any) => entry.review.id))).toEqual(pick(records.peerReview, school));
-      expect(idsOf(sb.mentorships)).toEqual(pick(records.mentorship, school));
+      expect(idsOf([sb, sb2, sb3, sb4].flatMap((s: any) => nodes<any>(s.needs)))).toEqual(pick(records.need, school));
+      expect(sorted(nodes<any>(sb.peerReviews).map((entry) => entry.review.id))).toEqual(pick(records.peerReview, school));
+      expect(idsOf(nodes(sb.mentorships))).toEqual(pick(records.mentorship, school));
       // children follow their parent: registrations their event, memberships their community
-      expect(idsOf(sr.eventRegistrations)).toEqual(sorted([...pick(records.registration, net), ...pick(records.educatorRegistration, net)]));
-      expect(idsOf(sr.learningCommunities)).toEqual(pick(records.learningCommunity, net));
-      expect(idsOf(educator.eventRegistrations)).toEqual(pick(records.educatorRegistration, net));
-      expect(idsOf(educator.learningCommunities)).toEqual(pick(records.learningCommunity, net));
-      expect(idsOf(educator.peerReviews)).toEqual(pick(records.peerReview, school));
+      expect(idsOf(nodes(sr.eventRegistrations))).toEqual(sorted([...pick(records.registration, net), ...pick(records.educatorRegistration, net)]));
+      expect(idsOf(nodes(sr.learningCommunities))).toEqual(pick(records.learningCommunity, net));
+      expect(idsOf(nodes(educator.eventRegistrations))).toEqual(pick(records.educatorRegistration, net));
+      expect(idsOf(nodes(educator.learningCommunities))).toEqual(pick(records.learningCommunity, net));
+      expect(idsOf(nodes(educator.peerReviews))).toEqual(pick(records.peerReview, school));
     });
   }
 
@@ -341,6 +350,96 @@ describe("reading through School, Network and Educator (nested paths, counts and
       );
     });
   }
+});
+
+describe("children are read through their own policy, on every parent path and count", () => {
+  /*
+   * A child (registration, activity, membership) carries a copy of what its parent's policy reads, and every
+   * read of it goes through that copy inside the query. Should the copy hide a child that its parent shows
+   * (a visibility change half applied: the services narrow children first), no parent path and no count
+   * may show it: here the copies of children of B's PUBLIC records are made PRIVATE behind the API's back.
+   */
+  const CHILDREN = `query($event: ID!, $mentorship: ID!, $community: ID!, $registration: ID!, $reps: [_Any!]!) {
+    event(id: $event) { registrations(first: 100, includeCancelled: true) { totalCount edges { node { id waitlistPosition } } } }
+    eventRegistrations(eventId: $event, first: 100) { totalCount edges { node { id } } }
+    eventRegistration(id: $registration) { id }
+    mentorship(id: $mentorship) { activities(first: 100) { totalCount edges { node { id } } } }
+    learningCommunity(id: $community) { memberCount schools { id } members(first: 100, includeLeft: true) { totalCount edges { node { id } } } }
+    _entities(representations: $reps) {
+      ... on School { eventRegistrations(first: 100) { totalCount edges { node { id } } } learningCommunities(first: 100) { totalCount edges { node { id } } } }
+      ... on Educator { eventRegistrations(first: 100) { totalCount edges { node { id } } } learningCommunities(first: 100) { totalCount edges { node { id } } } }
+    }
+  }`;
+  const db = () => fixture.subgraph.db;
+  const setVisibility = async (visibility: string) => {
+    await db().collection("event_registrations").updateOne({ _id: records.educatorRegistration.PUBLIC as never }, { $set: { visibility } });
+    await db().collection("mentorship_activities").updateOne({ _id: records.activity.PUBLIC as never }, { $set: { visibility } });
+    await db().collection("learning_community_members").updateMany({ communityId: records.learningCommunity.PUBLIC }, { $set: { visibility } });
+  };
+  const read = (access: Access) =>
+    must(
+      CHILDREN,
+      {
+        event: records.event.PUBLIC,
+        mentorship: records.mentorship.PUBLIC,
+        community: records.learningCommunity.PUBLIC,
+        registration: records.educatorRegistration.PUBLIC,
+        reps: [
+          { __typename: "School", id: SR },
+          { __typename: "Educator", id: E },
+        ],
+      },
+      access,
+    );
+  beforeAll(() => setVisibility("PRIVATE"));
+  afterAll(() => setVisibility("PUBLIC"));
+
+  for (const [name, access] of [["anonymous", ANONYMOUS_ACCESS], ["a member of B's networks", memberOfB], ["a person of organization A", personOfA]] as const) {
+    it(`${name} finds no hidden child under a parent it sees, nor counts it`, async () => {
+      const data = await read(access);
+      const hidden = [records.educatorRegistration.PUBLIC, records.activity.PUBLIC];
+      expect(idsOf(nodes(data.event.registrations))).toEqual([records.registration.PUBLIC]);
+      expect(idsOf(nodes(data.eventRegistrations))).toEqual([records.registration.PUBLIC]);
+      expect(data.eventRegistration).toBeNull();
+      expect(nodes(data.mentorship.activities)).toEqual([]);
+      expect(data.learningCommunity).toEqual({ memberCount: 0, schools: [], members: { totalCount: 0, edges: [] } });
+      const [school, educator] = data._entities;
+      expect(idsOf(nodes(school.eventRegistrations))).not.toContain(records.educatorRegistration.PUBLIC);
+      expect(idsOf(nodes(school.learningCommunities))).not.toContain(records.learningCommunity.PUBLIC);
+      expect(idsOf(nodes(educator.eventRegistrations))).not.toContain(records.educatorRegistration.PUBLIC);
+      expect(idsOf(nodes(educator.learningCommunities))).not.toContain(records.learningCommunity.PUBLIC);
+      for (const id of hidden) expect(JSON.stringify(data)).not.toContain(id);
+    });
+  }
+
+  it("shows them to those the copy lets read them: the owning network's coordinators, the owning school's staff", async () => {
+    expect(idsOf(nodes((await read(staffOfSB)).mentorship.activities))).toEqual([records.activity.PUBLIC]);
+    const data = await read(coordinatorOfB);
+    expect(idsOf(nodes(data.event.registrations))).toEqual(sorted([records.registration.PUBLIC, records.educatorRegistration.PUBLIC]));
+    expect(data.learningCommunity).toMatchObject({ memberCount: 1, schools: [{ id: SR }], members: { totalCount: 1 } });
+    expect(idsOf(nodes(data._entities[1].learningCommunities))).toContain(records.learningCommunity.PUBLIC);
+  });
+
+  it("counts a waitlist position among the waiting registrations the caller may read", async () => {
+    const event = (
+      await must(
+        `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`,
+        { input: { title: "One seat", kind: "WORKSHOP", host: { kind: "NETWORK", id: NB }, startDate: daysFromToday(30), format: "ONLINE", onlineUrl: "https://example.org/one", capacity: 1, visibility: "PUBLIC" } },
+        coordinatorOfB,
+      )
+    ).createEvent.id;
+    const REGISTER = `mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { id status } }`;
+    const register = async (schoolId: string) =>
+      (await must(REGISTER, { input: { eventId: event, registrantKind: "SCHOOL", schoolId } }, coordinatorOfB)).registerForEvent;
+    expect((await register(SB)).status).toBe("CONFIRMED");
+    const hiddenAhead = await register(SB2);
+    const waiting = await register(SB3);
+    expect([hiddenAhead.status, waiting.status]).toEqual(["WAITLISTED", "WAITLISTED"]);
+    await db().collection("event_registrations").updateOne({ _id: hiddenAhead.id as never }, { $set: { visibility: "PRIVATE" } });
+    const POSITION = `query($id: ID!) { eventRegistration(id: $id) { waitlistPosition } }`;
+    expect((await must(POSITION, { id: waiting.id }, ANONYMOUS_ACCESS)).eventRegistration).toEqual({ waitlistPosition: 1 });
+    expect((await must(POSITION, { id: waiting.id }, coordinatorOfB)).eventRegistration).toEqual({ waitlistPosition: 2 });
+  });
 });
 
 describe("alliances share exactly the kinds their agreement names", () => {
@@ -405,17 +504,22 @@ describe("records offered to or shared with other networks, and records a school
     const QUERY = `query($reps: [_Any!]!) {
       event(id: "${event}") { id }
       need(id: "${need}") { id }
-      _entities(representations: $reps) { ... on Network { events { id } commonNeeds { focusArea schoolCount upcomingEvents { id } } } }
+      _entities(representations: $reps) { ... on Network { events { edges { node { id } } } commonNeeds { edges { node { focusArea schoolCount upcomingEvents { edges { node { id } } } } } } } }
     }`;
     const reps = [{ __typename: "Network", id: NE }];
     const asMember = await must(QUERY, { reps }, memberOfNE);
     expect(asMember).toEqual({
       event: { id: event },
       need: { id: need },
-      _entities: [{ events: [{ id: event }], commonNeeds: [{ focusArea: "Assessment", schoolCount: 1, upcomingEvents: [{ id: event }] }] }],
+      _entities: [
+        {
+          events: { edges: [{ node: { id: event } }] },
+          commonNeeds: { edges: [{ node: { focusArea: "Assessment", schoolCount: 1, upcomingEvents: { edges: [{ node: { id: event } }] } } }] },
+        },
+      ],
     });
     for (const outsider of [personOfA, alliedForDevelopment, ANONYMOUS_ACCESS]) {
-      expect(await must(QUERY, { reps }, outsider)).toEqual({ event: null, need: null, _entities: [{ events: [], commonNeeds: [] }] });
+      expect(await must(QUERY, { reps }, outsider)).toEqual({ event: null, need: null, _entities: [{ events: { edges: [] }, commonNeeds: { edges: [] } }] });
     }
   });
 
@@ -457,9 +561,9 @@ describe("peer review findings are read only as the host school decides", () => 
     peerReviews(hostSchoolId: "${SF}", first: 10) { edges { node { ...Findings } } }
     _entities(representations: $reps) {
       ... on PeerReview { ...Findings }
-      ... on School { peerReviews { findings { text } review { ...Findings } } }
-      ... on Network { peerReviews { ...Findings } }
-      ... on Educator { peerReviews { ...Findings } }
+      ... on School { peerReviews { edges { node { findings { text } review { ...Findings } } } } }
+      ... on Network { peerReviews { edges { node { ...Findings } } } }
+      ... on Educator { peerReviews { edges { node { ...Findings } } } }
     }
   }
   fragment Findings on PeerReview { id findingsCount findings { text } }`;
@@ -617,8 +721,8 @@ describe("writes", () => {
     const START_CYCLE = `mutation($input: StartImprovementCycleInput!) { startImprovementCycle(input: $input) { id } }`;
     const UPDATE_CYCLE = `mutation($id: ID!) { updateImprovementCycle(id: $id, input: { changeIdea: "Sabotage" }) { id } }`;
     const ADVANCE = `mutation($id: ID!) { advanceImprovementCycle(id: $id, to: DO) { id } }`;
-    const member = (await must(`{ learningCommunity(id: "${records.learningCommunity.PUBLIC}") { members { id } } }`, {}, coordinatorOfB)).learningCommunity
-      .members[0].id;
+    const member = (await must(`{ learningCommunity(id: "${records.learningCommunity.PUBLIC}") { members { edges { node { id } } } } }`, {}, coordinatorOfB))
+      .learningCommunity.members.edges[0].node.id;
     const LEAVE = `mutation($id: ID!) { leaveLearningCommunity(memberId: $id) { id } }`;
 
     const attempts: Array<[string, string, Record<string, unknown>, Access, string]> = [

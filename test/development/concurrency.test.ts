@@ -1,4 +1,4 @@
-import { errorCode, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
+import { errorCode, nodes, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
 
 let fixture: DevelopmentFixture;
 beforeAll(async () => {
@@ -7,7 +7,7 @@ beforeAll(async () => {
 afterAll(() => fixture.stop());
 
 const EVENT = `query($id: ID!) { event(id: $id) { capacity confirmedSeats seatsLeft confirmedCount waitlistCount
-  registrations { id status waitlistPosition } } }`;
+  registrations(first: 100) { edges { node { id status waitlistPosition } } } } }`;
 
 /** What the database holds for an event's registrations, by status (not what the API says). */
 async function storedStatuses(eventId: string): Promise<Record<string, number>> {
@@ -29,7 +29,7 @@ describe("registrations never exceed capacity under simultaneous requests", () =
     expect(await storedStatuses(id)).toEqual({ CONFIRMED: 10, WAITLISTED: 40 });
     const event = (await fixture.must(EVENT, { id })).event;
     expect(event).toMatchObject({ confirmedSeats: 10, seatsLeft: 0, confirmedCount: 10, waitlistCount: 40 });
-    const positions = event.registrations.filter((r: any) => r.status === "WAITLISTED").map((r: any) => r.waitlistPosition);
+    const positions = nodes(event.registrations).filter((r: any) => r.status === "WAITLISTED").map((r: any) => r.waitlistPosition);
     expect(positions).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   });
 
@@ -55,7 +55,7 @@ describe("registrations never exceed capacity under simultaneous requests", () =
     expect(event).toMatchObject({ confirmedSeats: 10, seatsLeft: 0, confirmedCount: 10, waitlistCount: 30 });
     // the seats freed went to those who waited longest: everyone waitlisted in the first round who stayed
     const stillWaitingFromFirstRound = waiting.slice(5).filter((registrationId) =>
-      event.registrations.some((r: any) => r.id === registrationId && r.status === "WAITLISTED"),
+      nodes(event.registrations).some((r: any) => r.id === registrationId && r.status === "WAITLISTED"),
     );
     expect(stillWaitingFromFirstRound).toHaveLength(waiting.length - 5 - 5);
   });

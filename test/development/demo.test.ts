@@ -136,13 +136,14 @@ describe("development demo data", () => {
   it("tells the seeds' stories: the Parker-Leominster partnership, and how North Star and Quest ended", async () => {
     const data = await must(
       `query($a: ID!, $b: ID!) {
-        a: mentorship(id: $a) { status focusAreas activities { kind summary participantCount } }
+        a: mentorship(id: $a) { status focusAreas activities(first: 100) { totalCount edges { node { kind summary participantCount } } } }
         b: mentorship(id: $b) { status endReason endDate partnerSchool { id } }
       }`,
       { a: DemoDevelopment.parkerLeominster, b: DemoDevelopment.questNorthStar },
     );
     expect(data.a.status).toBe("ACTIVE");
-    expect(data.a.activities.at(-1)).toMatchObject({ kind: "WORKSHOP", participantCount: 10 });
+    expect(data.a.activities.totalCount).toBe(data.a.activities.edges.length);
+    expect(data.a.activities.edges.at(-1).node).toMatchObject({ kind: "WORKSHOP", participantCount: 10 });
     expect(data.b).toEqual({ status: "ENDED", endReason: "FUNDING_ENDED", endDate: "2003-06-30", partnerSchool: { id: DemoSchools.northStar } });
     const review = await must(`query($id: ID!) { peerReview(id: $id) { startDate endDate status visitingSchools { id } hostSchool { id } } }`, {
       id: DemoDevelopment.fannieLouHamerReview,
@@ -155,10 +156,10 @@ describe("development demo data", () => {
 
   it("gives the CEI-PEA network ranked common needs with upcoming events, one full", async () => {
     const data = await must(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Network { commonNeeds(first: 3) { focusArea schoolCount upcomingEvents { title seatsLeft waitlistCount } } } } }`,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Network { commonNeeds(first: 3) { edges { node { focusArea schoolCount upcomingEvents { edges { node { title seatsLeft waitlistCount } } } } } } } } }`,
       { reps: [{ __typename: "Network", id: DemoNetworks.nycSchoolLeaders }] },
     );
-    const needs = data._entities[0].commonNeeds;
+    const needs = data._entities[0].commonNeeds.edges.map((edge: any) => ({ ...edge.node, upcomingEvents: edge.node.upcomingEvents.edges.map((e: any) => e.node) }));
     expect(needs.map((need: any) => [need.focusArea, need.schoolCount])).toEqual([
       ["Literacy", 5],
       ["Technology integration", 4],

@@ -1,5 +1,5 @@
 import { newId } from "../../subgraphs/kit";
-import { daysFromToday, errorCode, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
+import { daysFromToday, errorCode, nodes, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
 
 let fixture: DevelopmentFixture;
 beforeAll(async () => {
@@ -10,13 +10,16 @@ afterAll(() => fixture.stop());
 const EVENT = `query($id: ID!) { event(id: $id) {
   title kind host { kind id school { id } network { id } } networks { id } startDate endDate format venue { name city }
   capacity confirmedSeats seatsLeft confirmedCount waitlistCount isFull status visibility
-  registrations { id status seats waitlistPosition }
+  registrations(first: 100) { totalCount edges { node { id status seats waitlistPosition } } }
 } }`;
 
 const CANCEL = `mutation($id: ID!) { cancelEventRegistration(id: $id) { id status } }`;
 
+/** The event, with its (live) registrations as a list. */
 async function event(id: string) {
-  return (await fixture.must(EVENT, { id })).event;
+  const { event } = await fixture.must(EVENT, { id });
+  expect(event.registrations.totalCount).toBe(event.registrations.edges.length);
+  return { ...event, registrations: nodes(event.registrations) };
 }
 
 describe("publishing events", () => {
@@ -96,13 +99,13 @@ describe("publishing events", () => {
     await fixture.createEvent({ host: { kind: "SCHOOL", id: school }, startDate: daysFromToday(200) });
     const result = await fixture.must(
       `query($reps: [_Any!]!, $to: LocalDate) { _entities(representations: $reps) {
-        ... on School { events(to: $to) { id host { school { id } } } }
-        ... on Network { events { id } }
+        ... on School { events(to: $to) { totalCount edges { node { id host { school { id } } } } } }
+        ... on Network { events { totalCount edges { node { id } } } }
       } }`,
       { reps: [{ __typename: "School", id: school }, { __typename: "Network", id: network }], to: daysFromToday(100) },
     );
-    expect(result._entities[0].events).toEqual([{ id: inTerm, host: { school: { id: school } } }]);
-    expect(result._entities[1].events).toEqual([{ id: inTerm }]);
+    expect(result._entities[0].events).toEqual({ totalCount: 1, edges: [{ node: { id: inTerm, host: { school: { id: school } } } }] });
+    expect(result._entities[1].events).toEqual({ totalCount: 1, edges: [{ node: { id: inTerm } }] });
   });
 });
 
@@ -126,8 +129,10 @@ describe("registrations and the waitlist", () => {
     expect(byId.get(results[2].id)).toMatchObject({ status: "CONFIRMED", waitlistPosition: null });
     expect(byId.get(results[4].id)).toMatchObject({ status: "WAITLISTED", waitlistPosition: 1 });
     expect(byId.has(results[0].id)).toBe(false);
-    const all = await fixture.must(`query($id: ID!) { event(id: $id) { registrations(status: CANCELLED) { id } } }`, { id });
-    expect(all.event.registrations.map((r: any) => r.id).sort()).toEqual([results[0].id, results[3].id].sort());
+    const all = await fixture.must(`query($id: ID!) { event(id: $id) { registrations(status: CANCELLED) { edges { node { id } } } } }`, { id });
+    expect(nodes(all.event.registrations).map((r) => r.id).sort()).toEqual([results[0].id, results[3].id].sort());
+    const everyOne = await fixture.must(`query($id: ID!) { event(id: $id) { registrations(includeCancelled: true) { totalCount } } }`, { id });
+    expect(everyOne.event.registrations.totalCount).toBe(5);
   });
 
   it("refuses a second live registration of the same educator, and a second cancellation", async () => {
@@ -214,12 +219,12 @@ describe("registrations and the waitlist", () => {
     expect(page.eventRegistrations).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { status: "CONFIRMED" } }] });
     const entities = await fixture.must(
       `query($reps: [_Any!]!) { _entities(representations: $reps) {
-        ... on School { eventRegistrations { registrantKind status event { id } } }
-        ... on Educator { eventRegistrations { status school { id } educator { id } } }
+        ... on School { eventRegistrations { edges { node { registrantKind status event { id } } } } }
+        ... on Educator { eventRegistrations { edges { node { status school { id } educator { id } } } } }
       } }`,
       { reps: [{ __typename: "School", id: school }, { __typename: "Educator", id: educator }] },
     );
-    expect(entities._entities[0].eventRegistrations.map((r: any) => r.registrantKind)).toEqual(["EDUCATOR", "SCHOOL"]);
-    expect(entities._entities[1].eventRegistrations).toEqual([{ status: "CONFIRMED", school: { id: school }, educator: { id: educator } }]);
+    expect(nodes(entities._entities[0].eventRegistrations).map((r) => r.registrantKind)).toEqual(["EDUCATOR", "SCHOOL"]);
+    expect(nodes(entities._entities[1].eventRegistrations)).toEqual([{ status: "CONFIRMED", school: { id: school }, educator: { id: educator } }]);
   });
 });

@@ -118,3 +118,8 @@ export async function startDevelopmentFixture(): Promise<DevelopmentFixture> {
 export function errorCode(result: { errors?: Array<{ extensions?: Record<string, any> }> }): string | undefined {
   return result.errors?.[0]?.extensions?.code;
 }
+
+/** The nodes of a connection page. */
+export function nodes<T = any>(connection: { edges: Array<{ node: T }> }): T[] {
+  return connection.edges.map((edge) => edge.node);
+}

@@ -1,5 +1,5 @@
 import { newId } from "../../subgraphs/kit";
-import { errorCode, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
+import { errorCode, nodes, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
 
 let fixture: DevelopmentFixture;
 beforeAll(async () => {
@@ -86,10 +86,11 @@ describe("improvement cycles", () => {
       input: { title: "Second cycle", owner: { kind: "SCHOOL", id: school }, aim: "Same aim, next change idea", previousCycleId: first.id },
     });
     const result = await fixture.must(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on School { improvementCycles { title previousCycle { id } } } } }`,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on School { improvementCycles { totalCount edges { node { title previousCycle { id } } } } } } }`,
       { reps: [{ __typename: "School", id: school }] },
     );
-    expect(result._entities[0].improvementCycles).toEqual([
+    expect(result._entities[0].improvementCycles.totalCount).toBe(2);
+    expect(nodes(result._entities[0].improvementCycles)).toEqual([
       { title: "Second cycle", previousCycle: { id: first.id } },
       { title: "Ninth-grade on-track check-ins", previousCycle: null },
     ]);

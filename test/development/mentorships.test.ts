@@ -1,5 +1,5 @@
 import { newId } from "../../subgraphs/kit";
-import { daysFromToday, errorCode, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
+import { daysFromToday, errorCode, nodes, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
 
 let fixture: DevelopmentFixture;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ const END = `mutation($id: ID!, $input: EndMentorshipInput!) { endMentorship(id:
 
 const MENTOR_VIEW = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on School {
   mentorCapacity { capacity activePartners remaining }
-  mentorships(role: MENTOR) { partnerSchool { id } focusAreas activities(latest: 2) { date kind summary } }
+  mentorships(role: MENTOR, status: ACTIVE) { totalCount edges { node { partnerSchool { id } focusAreas activities(first: 2) { edges { node { date kind summary } } } } } }
 } } }`;
 
 describe("mentorships", () => {
@@ -43,7 +43,8 @@ describe("mentorships", () => {
 
     const view = (await fixture.must(MENTOR_VIEW, { reps: [{ __typename: "School", id: mentor }] }))._entities[0];
     expect(view.mentorCapacity).toEqual({ capacity: 3, activePartners: 1, remaining: 2 });
-    expect(view.mentorships).toEqual([
+    expect(view.mentorships.totalCount).toBe(1);
+    expect(nodes(view.mentorships).map((m) => ({ ...m, activities: nodes(m.activities) }))).toEqual([
       {
         partnerSchool: { id: partner },
         focusAreas: ["Advisories", "senior exhibitions"],
@@ -54,10 +55,10 @@ describe("mentorships", () => {
       },
     ]);
     const partnerView = await fixture.must(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on School { mentorships(includeEnded: true) { status mentorSchool { id } endReason endNote } } } }`,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on School { mentorships { edges { node { status mentorSchool { id } endReason endNote } } } } } }`,
       { reps: [{ __typename: "School", id: former }] },
     );
-    expect(partnerView._entities[0].mentorships).toEqual([
+    expect(nodes(partnerView._entities[0].mentorships)).toEqual([
       { status: "ENDED", mentorSchool: { id: mentor }, endReason: "FUNDING_ENDED", endNote: "The grant that paid for travel ran out." },
     ]);
   });

@@ -1,4 +1,4 @@
-import { daysFromToday, errorCode, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
+import { daysFromToday, errorCode, nodes, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
 
 let fixture: DevelopmentFixture;
 beforeAll(async () => {
@@ -6,16 +6,21 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.stop());
 
-const COMMON_NEEDS = `query($reps: [_Any!]!, $first: Int, $min: Int) { _entities(representations: $reps) { ... on Network {
-  commonNeeds(first: $first, minSchools: $min) {
-    focusArea schoolCount highPriorityCount schools { id }
-    upcomingEvents { id title seatsLeft startDate }
+const COMMON_NEEDS = `query($reps: [_Any!]!, $first: Int, $after: String, $min: Int) { _entities(representations: $reps) { ... on Network {
+  commonNeeds(first: $first, after: $after, minSchools: $min) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { focusArea schoolCount highPriorityCount schools { id } upcomingEvents { edges { node { id title seatsLeft startDate } } } } }
   }
 } } }`;
 
-async function commonNeeds(networkId: string, variables: Record<string, unknown> = {}) {
+async function commonNeedsPage(networkId: string, variables: Record<string, unknown> = {}) {
   const data = await fixture.must(COMMON_NEEDS, { reps: [{ __typename: "Network", id: networkId }], ...variables });
   return data._entities[0].commonNeeds;
+}
+
+/** A network's ranked common needs (one page), each with its upcoming events as a list. */
+async function commonNeeds(networkId: string, variables: Record<string, unknown> = {}) {
+  return nodes(await commonNeedsPage(networkId, variables)).map((need) => ({ ...need, upcomingEvents: nodes(need.upcomingEvents) }));
 }
 
 describe("professional-development needs", () => {
@@ -69,6 +74,14 @@ describe("professional-development needs", () => {
     expect(ranked[1].schools.map((school: any) => school.id).sort()).toEqual([a, b].sort());
     expect((await commonNeeds(network, { first: 1 })).map((need: any) => need.focusArea)).toEqual(["Technology integration"]);
     expect((await commonNeeds(network, { min: 2 })).map((need: any) => need.focusArea)).toEqual(["Technology integration", "Literacy"]);
+    // pages follow the ranking, counted over all pages; a cursor is sealed
+    const first = await commonNeedsPage(network, { first: 2 });
+    expect(first).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
+    const second = await commonNeedsPage(network, { first: 2, after: first.pageInfo.endCursor });
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    expect([...nodes(first), ...nodes(second)].map((need) => need.focusArea)).toEqual(ranked.map((need: any) => need.focusArea));
+    const forged = await fixture.execute(COMMON_NEEDS, { reps: [{ __typename: "Network", id: network }], after: first.pageInfo.endCursor.replace(/^./, "x") });
+    expect(errorCode(forged)).toBe("BAD_USER_INPUT");
     // a tie on schools goes to the need rated high priority
     expect((await commonNeeds(elsewhere)).map((need: any) => [need.focusArea, need.schoolCount, need.highPriorityCount])).toEqual([
       ["technology integration", 1, 1],
@@ -97,10 +110,10 @@ describe("professional-development needs", () => {
     ]);
     await fixture.register(sooner);
     const withSeats = await fixture.must(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Network { commonNeeds { upcomingEvents(withSeatsOnly: true) { id } } } } }`,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Network { commonNeeds { edges { node { upcomingEvents(withSeatsOnly: true) { totalCount edges { node { id } } } } } } } } }`,
       { reps: [{ __typename: "Network", id: network }] },
     );
-    expect(withSeats._entities[0].commonNeeds[0].upcomingEvents).toEqual([{ id: later }]);
+    expect(nodes(withSeats._entities[0].commonNeeds)[0].upcomingEvents).toEqual({ totalCount: 1, edges: [{ node: { id: later } }] });
   });
 
   it("lists a school's open needs and pages needs by network", async () => {
@@ -110,10 +123,11 @@ describe("professional-development needs", () => {
     await fixture.recordNeed(school, [network], "Senior exhibitions");
     const other = await fixture.recordNeed(someId(), [network], "Advisories");
     await fixture.must(`mutation($id: ID!) { updateNeed(id: $id, input: { priority: HIGH }) { priority } }`, { id: other });
-    const schoolNeeds = await fixture.must(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on School { needs { focusArea } } } }`, {
+    const schoolNeeds = await fixture.must(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on School { needs { edges { node { focusArea } } } closed: needs(includeClosed: true, focusArea: "advisories") { totalCount } } } }`, {
       reps: [{ __typename: "School", id: school }],
     });
-    expect(schoolNeeds._entities[0].needs.map((need: any) => need.focusArea)).toEqual(["Advisories", "Senior exhibitions"]);
+    expect(nodes(schoolNeeds._entities[0].needs).map((need) => need.focusArea)).toEqual(["Advisories", "Senior exhibitions"]);
+    expect(schoolNeeds._entities[0].closed.totalCount).toBe(1);
     const page = await fixture.must(`query($n: ID!) { needs(networkId: $n, focusArea: "ADVISORIES", first: 1) { totalCount pageInfo { hasNextPage endCursor } } }`, {
       n: network,
     });

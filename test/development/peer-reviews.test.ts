@@ -1,5 +1,5 @@
 import { personAccess } from "../support/access";
-import { daysFromToday, errorCode, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
+import { daysFromToday, errorCode, nodes, someId, startDevelopmentFixture, type DevelopmentFixture } from "./fixtures";
 
 /** A person on the staff of one school. */
 const staffOf = (schoolId: string) => personAccess({ schoolIds: [schoolId] });
@@ -13,7 +13,7 @@ afterAll(() => fixture.stop());
 const PLAN = `mutation($input: PlanPeerReviewInput!) { planPeerReview(input: $input) { id status findingsAccess owner: hostSchool { id } } }`;
 const RECORD = `mutation($id: ID!, $findings: [PeerReviewFindingInput!]!) { recordPeerReviewFindings(id: $id, findings: $findings) { findingsCount } }`;
 const PARTICIPATIONS = `query($reps: [_Any!]!, $readable: Boolean) { _entities(representations: $reps) { ... on School {
-  id peerReviews(readableOnly: $readable) { role mayReadFindings findings { kind text } review { id title hostSchool { id } } }
+  id peerReviews(readableOnly: $readable) { totalCount edges { node { role mayReadFindings findings { kind text } review { id title hostSchool { id } } } } }
 } } }`;
 
 async function plan(host: string, team: string[], extra: Record<string, unknown> = {}) {
@@ -33,7 +33,10 @@ async function plan(host: string, team: string[], extra: Record<string, unknown>
 
 async function participations(schoolIds: string[], readableOnly = false) {
   const data = await fixture.must(PARTICIPATIONS, { reps: schoolIds.map((id) => ({ __typename: "School", id })), readable: readableOnly });
-  return data._entities.map((school: any) => school.peerReviews);
+  return data._entities.map((school: any) => {
+    expect(school.peerReviews.totalCount).toBe(school.peerReviews.edges.length);
+    return nodes(school.peerReviews);
+  });
 }
 
 describe("peer reviews", () => {
@@ -141,10 +144,10 @@ describe("peer reviews", () => {
     const list = await fixture.must(`query($h: ID!, $v: ID!) { peerReviews(hostSchoolId: $h, visitingSchoolId: $v, first: 10) { totalCount } }`, { h: host, v: visitor });
     expect(list.peerReviews.totalCount).toBe(2);
     const educatorView = await fixture.must(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Educator { peerReviews { title visitingTeam { role educator { id } school { id } } } } } }`,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Educator { peerReviews { edges { node { title visitingTeam { role educator { id } school { id } } } } } } } }`,
       { reps: [{ __typename: "Educator", id: educator }] },
     );
-    expect(educatorView._entities[0].peerReviews).toEqual([
+    expect(nodes(educatorView._entities[0].peerReviews)).toEqual([
       { title: "Second review", visitingTeam: [{ role: "literacy coach", educator: { id: educator }, school: { id: visitor } }] },
     ]);
   });

@@ -40,6 +40,9 @@ async function headers(caller: Caller): Promise<Record<string, string>> {
   return { authorization: `Bearer ${await mintDevToken(hub.keys.issuerPrivateKey, caller)}` };
 }
 
+/** The nodes of a connection page. */
+const nodes = (connection: { edges: Array<{ node: any }> }) => connection.edges.map((edge) => edge.node);
+
 async function ask(caller: Caller, text: string, variables: Record<string, unknown> = {}) {
   const result = await hub.query(text, variables, await headers(caller));
   expect(result.errors).toBeUndefined();
@@ -48,16 +51,20 @@ async function ask(caller: Caller, text: string, variables: Record<string, unkno
 
 const COMMON_NEEDS = `query($id: ID!, $first: Int) { network(id: $id) {
   name
-  commonNeeds(first: $first) {
+  commonNeeds(first: $first) { edges { node {
     focusArea schoolCount schools { name }
-    upcomingEvents { title startDate seatsLeft waitlistCount isFull visibility host { kind network { name } school { name } } }
-  }
+    upcomingEvents { edges { node { title startDate seatsLeft waitlistCount isFull visibility host { kind network { name } school { name } } } } }
+  } } }
 } }`;
+
+/** A network's common needs, each with its upcoming events, as lists. */
+const needsOf = (data: any) => nodes(data.network.commonNeeds).map((need: any) => ({ ...need, upcomingEvents: nodes(need.upcomingEvents) }));
 
 describe("the gateway over HTTP, development subgraph (demo data)", () => {
   it("question 3: a network's common needs, ranked, and the upcoming events that address them with seats left (its coordinator)", async () => {
     const data = await ask(ceiPeaCoordinator, COMMON_NEEDS, { id: DemoNetworks.nycSchoolLeaders, first: 3 });
-    const { name, commonNeeds } = data.network;
+    const { name } = data.network;
+    const commonNeeds = needsOf(data);
     expect(name).toMatch(/CEI-PEA/);
     expect(commonNeeds.map((need: any) => [need.focusArea, need.schoolCount])).toEqual([
       ["Literacy", 5],
@@ -76,23 +83,24 @@ describe("the gateway over HTTP, development subgraph (demo data)", () => {
 
   it("question 3 differs by caller: anonymous callers count only public needs and see only public events", async () => {
     const data = await ask("anonymous", COMMON_NEEDS, { id: DemoNetworks.nycSchoolLeaders, first: 10 });
-    expect(data.network.commonNeeds.map((need: any) => [need.focusArea, need.schoolCount])).toEqual([
+    const commonNeeds = needsOf(data);
+    expect(commonNeeds.map((need: any) => [need.focusArea, need.schoolCount])).toEqual([
       ["Literacy", 2],
       ["English language learners", 1],
       ["Technology integration", 1],
     ]);
-    expect(data.network.commonNeeds[0].upcomingEvents).toHaveLength(2);
-    expect(data.network.commonNeeds[1].upcomingEvents).toEqual([]);
+    expect(commonNeeds[0].upcomingEvents).toHaveLength(2);
+    expect(commonNeeds[1].upcomingEvents).toEqual([]);
     // a school's private need counts for its own staff only, not even for the network's coordinator
     const areas = async (caller: Caller) =>
-      (await ask(caller, COMMON_NEEDS, { id: DemoNetworks.nycSchoolLeaders, first: 10 })).network.commonNeeds.map((need: any) => need.focusArea);
+      needsOf(await ask(caller, COMMON_NEEDS, { id: DemoNetworks.nycSchoolLeaders, first: 10 })).map((need: any) => need.focusArea);
     expect(await areas(ms538Staff)).toContain("Students with disabilities");
     expect(await areas(ceiPeaCoordinator)).not.toContain("Students with disabilities");
   });
 
   it("shares needs across an alliance exactly when its agreement covers needs", async () => {
     const rural = async (caller: Caller) =>
-      (await ask(caller, `query($id: ID!) { network(id: $id) { commonNeeds { focusArea schoolCount } } }`, { id: DemoNetworks.nwRise })).network.commonNeeds.find(
+      nodes((await ask(caller, `query($id: ID!) { network(id: $id) { commonNeeds { edges { node { focusArea schoolCount } } } } }`, { id: DemoNetworks.nwRise })).network.commonNeeds).find(
         (need: any) => need.focusArea === "Rural student engagement",
       );
     // CEI-PEA's networks are in the Strategic Networking alliance with NW RISE, which shares needs
@@ -107,33 +115,34 @@ describe("the gateway over HTTP, development subgraph (demo data)", () => {
       parker: school(id: $parker) {
         name
         mentorCapacity { capacity activePartners remaining }
-        mentorships(role: MENTOR) { partnerSchool { name location { city region } } focusAreas startDate activities(latest: 2) { date kind summary } }
+        mentorships(role: MENTOR, status: ACTIVE) { edges { node { partnerSchool { name location { city region } } focusAreas startDate activities(first: 2) { edges { node { date kind summary } } } } } }
       }
       quest: school(id: $quest) {
         mentorCapacity { activePartners remaining acceptingPartners }
-        mentorships(role: MENTOR, includeEnded: true) { status visibility partnerSchool { name } endReason endNote }
+        mentorships(role: MENTOR) { totalCount edges { node { status visibility partnerSchool { name } endReason endNote } } }
       }
     }`;
     const variables = { parker: DemoSchools.parker, quest: DemoSchools.quest };
     // the Parker-Leominster partnership is public, and so is a mentor school's stated capacity
     const anonymous = await ask("anonymous", QUERY, variables);
     expect(anonymous.parker.mentorCapacity).toEqual({ capacity: 3, activePartners: 1, remaining: 2 });
-    expect(anonymous.parker.mentorships).toHaveLength(1);
-    const [leominster] = anonymous.parker.mentorships;
+    expect(nodes(anonymous.parker.mentorships)).toHaveLength(1);
+    const [leominster] = nodes(anonymous.parker.mentorships);
     expect(leominster.partnerSchool).toEqual({ name: "Leominster High School", location: { city: "Leominster", region: "MA" } });
-    expect(leominster.activities).toHaveLength(2);
-    expect(leominster.activities[0].date > leominster.activities[1].date).toBe(true);
+    const visits = nodes(leominster.activities);
+    expect(visits).toHaveLength(2);
+    expect(visits[0].date > visits[1].date).toBe(true);
     // Quest's active mentorship is not public: its counts do not reveal it, only that Quest takes partners
-    expect(anonymous.quest).toEqual({ mentorCapacity: { activePartners: 0, remaining: null, acceptingPartners: true }, mentorships: [] });
+    expect(anonymous.quest).toEqual({ mentorCapacity: { activePartners: 0, remaining: null, acceptingPartners: true }, mentorships: { totalCount: 0, edges: [] } });
 
     // the CES mentor schools' coordinator sees the Quest-North Star story (shared with the alliance)
     const coordinator = await ask(cesCoordinator, QUERY, variables);
-    expect(coordinator.quest.mentorships).toHaveLength(1);
-    expect(coordinator.quest.mentorships[0]).toMatchObject({ status: "ENDED", visibility: "ALLIANCE", endReason: "FUNDING_ENDED", partnerSchool: { name: "North Star Academy" } });
-    expect(coordinator.quest.mentorships[0].endNote).toMatch(/CSRD/);
+    expect(coordinator.quest.mentorships.totalCount).toBe(1);
+    expect(nodes(coordinator.quest.mentorships)[0]).toMatchObject({ status: "ENDED", visibility: "ALLIANCE", endReason: "FUNDING_ENDED", partnerSchool: { name: "North Star Academy" } });
+    expect(nodes(coordinator.quest.mentorships)[0].endNote).toMatch(/CSRD/);
     // Quest's own staff also see the private Humble Ridge partnership
     const staff = await ask(questStaff, QUERY, variables);
-    expect(staff.quest.mentorships.map((m: any) => [m.partnerSchool.name, m.visibility]).sort()).toEqual([
+    expect(nodes(staff.quest.mentorships).map((m: any) => [m.partnerSchool.name, m.visibility]).sort()).toEqual([
       ["Humble Ridge High School", "PRIVATE"],
       ["North Star Academy", "ALLIANCE"],
     ]);
@@ -144,58 +153,59 @@ describe("the gateway over HTTP, development subgraph (demo data)", () => {
     name
     memberships { role network { name } }
     pathways { name }
-    needs { focusArea priority }
-    mentorships(includeEnded: true) { status mentorSchool { name } }
-    peerReviews(readableOnly: true) {
+    needs { edges { node { focusArea priority } } }
+    mentorships { edges { node { status mentorSchool { name } } } }
+    peerReviews(readableOnly: true) { edges { node {
       role
       review { title startDate endDate hostSchool { name } visitingSchools { name } visitingTeam { role educator { name } } }
       findings { kind text }
-    }
-    learningCommunities { name members { educator { name } school { name } } }
-    events(from: "2000-01-01") { title }
-    eventRegistrations { event { title } }
+    } } }
+    learningCommunities { edges { node { name members { edges { node { educator { name } school { name } } } } } } }
+    events(first: 100) { edges { node { title } } }
+    eventRegistrations { edges { node { event { title } } } }
   } }`;
 
   it("question 6: a school's profile across subgraphs, with the peer reviews it may read (as its staff)", async () => {
     const school = (await ask(fannieLouHamerStaff, PROFILE, { id: DemoSchools.fannieLouHamer })).school;
     expect(school.name).toBe("Fannie Lou Hamer Freedom High School");
     expect(school.memberships.length).toBeGreaterThan(0);
-    expect(school.needs.map((need: any) => need.focusArea).sort()).toEqual(["English language learners", "Literacy"]);
-    const [review] = school.peerReviews;
+    expect(nodes(school.needs).map((need: any) => need.focusArea).sort()).toEqual(["English language learners", "Literacy"]);
+    const [review] = nodes(school.peerReviews);
     expect(review.role).toBe("HOST");
     expect(review.review).toMatchObject({ startDate: "2003-05-12", endDate: "2003-05-16", hostSchool: { name: school.name } });
     expect(review.review.visitingSchools.map((s: any) => s.name)).toContain("Middle College High School at LaGuardia Community College");
     expect(review.review.visitingTeam.map((member: any) => member.educator?.name)).toContain("Cece Cunningham");
     expect(review.findings.length).toBeGreaterThan(0);
-    expect(school.learningCommunities.map((c: any) => c.name)).toContain("Goldman Sachs cluster school leaders");
-    expect(school.events.map((event: any) => event.title)).toContain("Visitation day: literacy in every class at Fannie Lou Hamer");
+    expect(nodes(school.learningCommunities).map((c: any) => c.name)).toContain("Goldman Sachs cluster school leaders");
+    expect(nodes(school.events).map((event: any) => event.title)).toContain("Visitation day: literacy in every class at Fannie Lou Hamer");
   });
 
   it("question 6 differs by caller: an anonymous caller sees the school's public records only", async () => {
     const school = (await ask("anonymous", PROFILE, { id: DemoSchools.fannieLouHamer })).school;
     expect(school.name).toBe("Fannie Lou Hamer Freedom High School");
-    expect(school.needs.map((need: any) => need.focusArea)).toEqual(["Literacy"]);
-    expect(school.peerReviews).toEqual([]);
-    expect(school.learningCommunities).toEqual([]);
-    expect(school.events.map((event: any) => event.title)).toContain("Visitation day: literacy in every class at Fannie Lou Hamer");
+    expect(nodes(school.needs).map((need: any) => need.focusArea)).toEqual(["Literacy"]);
+    expect(nodes(school.peerReviews)).toEqual([]);
+    expect(nodes(school.learningCommunities)).toEqual([]);
+    expect(nodes(school.events).map((event: any) => event.title)).toContain("Visitation day: literacy in every class at Fannie Lou Hamer");
     // registrations follow their event: the alliance's webinar is not among them
-    expect(school.eventRegistrations.map((r: any) => r.event.title)).not.toContain("Meeting the needs of English language learners");
+    expect(nodes(school.eventRegistrations).map((r: any) => r.event.title)).not.toContain("Meeting the needs of English language learners");
     const staff = (await ask(fannieLouHamerStaff, PROFILE, { id: DemoSchools.fannieLouHamer })).school;
-    expect(staff.eventRegistrations.map((r: any) => r.event.title)).toContain("Meeting the needs of English language learners");
+    expect(nodes(staff.eventRegistrations).map((r: any) => r.event.title)).toContain("Meeting the needs of English language learners");
   });
 
   it("shows a review's findings only to whom the host shares them with", async () => {
     const REVIEW = `query($id: ID!) { peerReview(id: $id) { title findingsCount findings { kind } } }`;
     const id = DemoDevelopment.fannieLouHamerReview;
     // the visiting team reads them: the host shares them with the team
-    const visitor = await ask(landmarkStaff, `query($id: ID!) { school(id: $id) { peerReviews { role mayReadFindings findings { kind } } } }`, { id: DemoSchools.landmark });
-    expect(visitor.school.peerReviews).toHaveLength(1);
-    expect(visitor.school.peerReviews[0]).toMatchObject({ role: "VISITOR", mayReadFindings: true });
-    expect(visitor.school.peerReviews[0].findings.length).toBeGreaterThan(0);
+    const visitor = await ask(landmarkStaff, `query($id: ID!) { school(id: $id) { peerReviews { edges { node { role mayReadFindings findings { kind } } } } } }`, { id: DemoSchools.landmark });
+    const [visit, ...others] = nodes(visitor.school.peerReviews);
+    expect(others).toHaveLength(0);
+    expect(visit).toMatchObject({ role: "VISITOR", mayReadFindings: true });
+    expect(visit.findings.length).toBeGreaterThan(0);
     expect((await ask(landmarkStaff, REVIEW, { id })).peerReview.findingsCount).toBe(5);
     // an allied school (the Essential Schools alliance shares peer reviews) learns the review took place, not what it found
     expect((await ask(parkerStaff, REVIEW, { id })).peerReview).toEqual({ title: "Critical friends review of Fannie Lou Hamer Freedom High School", findingsCount: null, findings: null });
-    expect((await ask(parkerStaff, `query($id: ID!) { school(id: $id) { peerReviews { role } } }`, { id: DemoSchools.parker })).school.peerReviews).toEqual([]);
+    expect((await ask(parkerStaff, `query($id: ID!) { school(id: $id) { peerReviews { totalCount } } }`, { id: DemoSchools.parker })).school.peerReviews).toEqual({ totalCount: 0 });
     // outside the alliance, nothing
     expect((await ask("anonymous", REVIEW, { id })).peerReview).toBeNull();
     expect((await ask(ceiPeaCoordinator, REVIEW, { id })).peerReview).toBeNull();

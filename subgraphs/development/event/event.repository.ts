@@ -1,10 +1,10 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { SecuredRepository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { SecuredRepository, toEntity, type Access, type SortKeys, type StoredDocument, type Visibility } from "../../kit";
 import { EventStatus, type EventFormat, type EventKind } from "../enums";
 import { focusKey } from "../shared/focus";
 import type { OwnerRef } from "../shared/owner";
 import { Policies } from "../policies";
-import type { EventsArgs } from "./event.inputs";
+import type { EventsArgs, HostedEventsArgs, OfferedEventsArgs, UpcomingEventsArgs } from "./event.inputs";
 
 export interface EventDocument extends StoredDocument {
   title: string;
@@ -35,21 +35,38 @@ export interface EventDocument extends StoredDocument {
   cancelledAt?: Date | null;
 }
 
-/** Events overlapping [from, to]. */
-export interface EventWindow {
-  from: string;
-  to?: string | null;
-  includeCancelled: boolean;
-}
+/** The filters any list of events may take (see `event.inputs.ts`); each list passes those it has. */
+type EventFilter = Partial<Omit<EventsArgs, "first" | "after">>;
 
-const BY_START = { startDate: 1, _id: 1 } as const;
+const BY_START: SortKeys = [["startDate", 1]];
 
-function windowFilter(window: EventWindow): Filter<EventDocument> {
-  const filter: Filter<EventDocument> = { endDate: { $gte: window.from } };
-  if (window.to) filter.startDate = { $lte: window.to };
-  if (!window.includeCancelled) filter.status = EventStatus.SCHEDULED;
+function eventFilter(args: EventFilter): Filter<EventDocument> {
+  const filter: Filter<EventDocument> = {};
+  if (args.kind) filter.kind = args.kind;
+  if (args.focusArea) filter.focusAreaKeys = focusKey(args.focusArea);
+  if (args.hostKind) filter["owner.kind"] = args.hostKind;
+  if (args.hostId) filter["owner.id"] = args.hostId;
+  if (args.networkId) filter.networkIds = args.networkId;
+  if (args.from) filter.endDate = { $gte: args.from };
+  if (args.to) filter.startDate = { $lte: args.to };
+  if (!args.includeCancelled) filter.status = EventStatus.SCHEDULED;
+  if (args.withSeatsOnly) filter.seatsLeft = { $gt: 0 };
   return filter;
 }
+
+/** Key of the upcoming events addressing one common need: its network and focus area. */
+export function needEventsKey(networkId: string, focusAreaKey: string): string {
+  return `${networkId}\u0000${focusAreaKey}`;
+}
+
+/** An event's `needEventsKey`s: every pair of a network it is offered to and a focus area it addresses. */
+const NEED_KEYS = {
+  $reduce: {
+    input: "$networkIds",
+    initialValue: [],
+    in: { $concatArrays: ["$$value", { $map: { input: "$focusAreaKeys", as: "area", in: { $concat: ["$$this", "\u0000", "$$area"] } } }] },
+  },
+};
 
 export class EventRepository extends SecuredRepository<EventDocument> {
   readonly policy = Policies.event;
@@ -62,34 +79,33 @@ export class EventRepository extends SecuredRepository<EventDocument> {
   ];
 
   list(access: Access, args: EventsArgs) {
-    const filter: Filter<EventDocument> = {};
-    if (args.kind) filter.kind = args.kind;
-    if (args.focusArea) filter.focusAreaKeys = focusKey(args.focusArea);
-    if (args.hostKind) filter["owner.kind"] = args.hostKind;
-    if (args.hostId) filter["owner.id"] = args.hostId;
-    if (args.networkId) filter.networkIds = args.networkId;
-    if (args.from) filter.endDate = { $gte: args.from };
-    if (args.to) filter.startDate = { $lte: args.to };
-    if (!args.includeCancelled) filter.status = EventStatus.SCHEDULED;
-    return this.page(this.readable(access, filter), [["startDate", 1]], args);
+    return this.pageReadable(access, eventFilter(args), BY_START, args);
   }
 
-
-  /** Events hosted by any of these owners in the window that `access` may read, by start date. */
-  findHostedBy(access: Access, hostIds: readonly string[], window: EventWindow) {
-    return this.findReadable(access, { "owner.id": { $in: [...hostIds] }, ...windowFilter(window) }, BY_START);
+  /** One page per host (school) of the events it hosts that `access` may read. */
+  pagesHostedBy(access: Access, hostIds: readonly string[], args: HostedEventsArgs) {
+    return this.pagesByGroupReadable(access, "owner.id", hostIds, eventFilter(args), BY_START, args);
   }
 
-  /** Events offered to any of these networks in the window that `access` may read, by start date. */
-  findOfferedTo(access: Access, networkIds: readonly string[], window: EventWindow) {
-    return this.findReadable(access, { networkIds: { $in: [...networkIds] }, ...windowFilter(window) }, BY_START);
+  /** One page per network of the events offered to it that `access` may read. */
+  pagesOfferedTo(access: Access, networkIds: readonly string[], args: OfferedEventsArgs) {
+    return this.pagesByGroupReadable(access, "networkIds", networkIds, eventFilter(args), BY_START, args);
   }
 
-  /** Scheduled events starting on or after `from`, offered to these networks and addressing these focus areas, that `access` may read. */
-  findUpcomingAddressing(access: Access, networkIds: readonly string[], focusAreaKeys: readonly string[], from: string) {
-    return this.findReadable(access, { networkIds: { $in: [...networkIds] }, focusAreaKeys: { $in: [...focusAreaKeys] }, status: EventStatus.SCHEDULED, startDate: { $gte: from } },
-      BY_START,
-    );
+  /**
+   * One page per `needEventsKey` of the scheduled events starting on or after `from`, offered to its
+   * network and addressing its focus area, that `access` may read.
+   */
+  pagesAddressing(access: Access, keys: readonly string[], from: string, args: UpcomingEventsArgs) {
+    const pairs = keys.map((key) => key.split("\u0000"));
+    const filter = {
+      $and: [
+        { networkIds: { $in: [...new Set(pairs.map(([networkId]) => networkId))] }, focusAreaKeys: { $in: [...new Set(pairs.map(([, area]) => area))] } },
+        { startDate: { $gte: from } },
+        eventFilter(args),
+      ],
+    } as Filter<EventDocument>;
+    return this.pagesByGroupReadable(access, { expression: NEED_KEYS }, keys, filter, BY_START, args);
   }
 
   /**

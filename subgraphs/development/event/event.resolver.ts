@@ -1,22 +1,16 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { today } from "../../kit";
 import type { DevelopmentContext } from "../context";
-import { EventRegistrationStatus } from "../enums";
 import { entityRef, Network, School } from "../federation/entities";
-import { EventRegistration } from "../registration/registration";
+import { EventRegistrationConnection } from "../registration/registration";
+import { EventRegistrationFilterArgs } from "../registration/registration.inputs";
 import { DevelopmentOwner, type OwnerRef } from "../shared/owner";
 import { Event, EventConnection } from "./event";
-import { CreateEventInput, EventsArgs, EventWindowArgs, UpdateEventInput } from "./event.inputs";
-import type { EventWindow } from "./event.repository";
-
-function eventWindow(args: EventWindowArgs): EventWindow {
-  return { from: args.from ?? today(), to: args.to ?? null, includeCancelled: args.includeCancelled };
-}
+import { CreateEventInput, EventsArgs, HostedEventsArgs, OfferedEventsArgs, UpdateEventInput } from "./event.inputs";
 
 @Resolver(() => Event)
 export class EventResolver {
-  @Query(() => Event, { nullable: true })
-  event(@Arg("id", () => ID) id: string, @Ctx() { loaders }: DevelopmentContext) {
+  @Query(() => Event, { nullable: true, description: "An event by id; null when it does not exist or you may not see it." })
+  event(@Arg("id", () => ID, { description: "The event's id." }) id: string, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.eventById.load(id);
   }
 
@@ -40,46 +34,43 @@ export class EventResolver {
     return event.seatsLeft <= 0;
   }
 
-  @FieldResolver(() => [EventRegistration], {
-    description: "Registrations in registration order: the confirmed and waitlisted ones, or those of one status.",
+  @FieldResolver(() => EventRegistrationConnection, {
+    description: "The event's registrations in registration order (the waitlist's order): live ones (confirmed and waitlisted) unless filtered.",
   })
-  registrations(
-    @Root() event: Event,
-    @Arg("status", () => EventRegistrationStatus, { nullable: true }) status: EventRegistrationStatus | null,
-    @Ctx() { loaders }: DevelopmentContext,
-  ) {
-    const statuses = status ? [status] : [EventRegistrationStatus.CONFIRMED, EventRegistrationStatus.WAITLISTED];
-    return loaders.registrationsByEvent(statuses).load(event.id);
+  registrations(@Root() event: Event, @Args() args: EventRegistrationFilterArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("Event.registrations", args, event.id, (ids) => repos.registrations.pagesForEvents(access, ids, args));
   }
 
-  @Mutation(() => Event)
-  createEvent(@Arg("input") input: CreateEventInput, @Ctx() { access, services }: DevelopmentContext) {
+  @Mutation(() => Event, { description: "Creates an event hosted by a network (its coordinators), a school (its staff) or an organization (its admins), offered to the networks named." })
+  createEvent(@Arg("input", { description: "The event." }) input: CreateEventInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.events.create(access, input);
   }
 
   @Mutation(() => Event, { description: "Changes an event; a new capacity cannot drop below the confirmed seats and, raised, moves the waitlist up." })
-  updateEvent(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateEventInput, @Ctx() { access, services }: DevelopmentContext) {
+  updateEvent(@Arg("id", () => ID, { description: "The event's id." }) id: string, @Arg("input", { description: "The fields to change." }) input: UpdateEventInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.events.update(access, id, input);
   }
 
   @Mutation(() => Event, { description: "Cancels a scheduled event: it takes no more registrations." })
-  cancelEvent(@Arg("id", () => ID) id: string, @Ctx() { access, services }: DevelopmentContext) {
+  cancelEvent(@Arg("id", () => ID, { description: "The event's id." }) id: string, @Ctx() { access, services }: DevelopmentContext) {
     return services.events.cancel(access, id);
   }
 }
 
 @Resolver(() => School)
 export class SchoolEventsResolver {
-  @FieldResolver(() => [Event], { description: "Events the school hosts in a window (default: from today on), by start date." })
-  events(@Root() school: School, @Args() window: EventWindowArgs, @Ctx() { loaders }: DevelopmentContext) {
-    return loaders.eventsHostedBy(eventWindow(window)).load(school.id);
+  @FieldResolver(() => EventConnection, { description: "Events the school hosts that you may see, by start date; the filters of `Query.events`." })
+  events(@Root() school: School, @Args() args: HostedEventsArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("School.events", args, school.id, (ids) => repos.events.pagesHostedBy(access, ids, args));
   }
 }
 
 @Resolver(() => Network)
 export class NetworkEventsResolver {
-  @FieldResolver(() => [Event], { description: "Events offered to the network (its own included) in a window (default: from today on), by start date." })
-  events(@Root() network: Network, @Args() window: EventWindowArgs, @Ctx() { loaders }: DevelopmentContext) {
-    return loaders.eventsOfferedTo(eventWindow(window)).load(network.id);
+  @FieldResolver(() => EventConnection, {
+    description: "Events offered to the network (its own included) that you may see, by start date; the filters of `Query.events`.",
+  })
+  events(@Root() network: Network, @Args() args: OfferedEventsArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("Network.events", args, network.id, (ids) => repos.events.pagesOfferedTo(access, ids, args));
   }
 }

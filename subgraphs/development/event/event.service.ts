@@ -1,5 +1,5 @@
-import { assertDateOrder, BadUserInputError, ConflictError, newId, NotFoundError, type Access } from "../../kit";
-import { assertCanWrite, assertMayChange, assertMayWriteFor } from "../authorization";
+import { assertCanWrite, assertDateOrder, BadUserInputError, ConflictError, newId, NotFoundError, type Access } from "../../kit";
+import { assertMayChange, assertMayWriteFor } from "../authorization";
 import { DevelopmentOwnerKind, EventFormat, EventStatus } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import type { EventRegistrationService } from "../registration/registration.service";

@@ -9,10 +9,10 @@ export class EventVenue {
   @Field({ description: "e.g. Francis W. Parker Charter Essential School, Regional Teachers Center." })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Street address; null when not given." })
   address?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "City; null when not given." })
   city?: string | null;
 
   @Field(() => String, { nullable: true, description: "State or province code, e.g. MA." })
@@ -29,16 +29,16 @@ export class EventVenue {
     "hosted by a network, school or organization. Registrations never exceed its capacity; past it, registrants wait in order.",
 })
 export class Event {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The event's id." })
   id: string;
 
-  @Field()
+  @Field({ description: "The event's title, e.g. NESSN Summer Institute." })
   title: string;
 
-  @Field(() => EventKind)
+  @Field(() => EventKind, { description: "What sort of event it is." })
   kind: EventKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What the event is about, in the host's words; null when not given." })
   description?: string | null;
 
   /** The hosting network, school or organization (exposed as `host`). */
@@ -47,13 +47,13 @@ export class Event {
   /** Networks the event is offered to (a hosting network always included). */
   networkIds: string[];
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: "The first day (local date of the venue, YYYY-MM-DD)." })
   startDate: string;
 
   @Field(() => LocalDateResolver, { description: "Same as the start date for one-day events." })
   endDate: string;
 
-  @Field(() => EventFormat)
+  @Field(() => EventFormat, { description: "In person, online or both." })
   format: EventFormat;
 
   @Field(() => EventVenue, { nullable: true, description: "Set for in-person and hybrid events." })
@@ -84,21 +84,21 @@ export class Event {
 
   registrationSequence: number;
 
-  @Field(() => EventStatus)
+  @Field(() => EventStatus, { description: "SCHEDULED, or CANCELLED (no more registrations)." })
   status: EventStatus;
 
-  @Field(() => Visibility)
+  @Field(() => Visibility, { description: "Who may see the record: PRIVATE (its owner's staff or managers), NETWORK (members of its network), ALLIANCE (also allied networks whose agreement shares this kind of data) or PUBLIC (everyone)." })
   visibility: Visibility;
 
-  @Field()
+  @Field({ description: "When the record was created (UTC)." })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When the record last changed (UTC)." })
   updatedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the event was cancelled (UTC); null while scheduled." })
   cancelledAt?: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of events (Relay connection)." })
 export class EventConnection extends ConnectionType(Event) {}

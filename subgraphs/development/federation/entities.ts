@@ -7,33 +7,33 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /** The networks subgraph's School, extended here with its events, needs, reviews, mentorships, communities and cycles. */
 @Directive('@key(fields: "id")')
-@ObjectType("School")
+@ObjectType("School", { description: "A school, owned by the networks subgraph; this subgraph adds its professional-development records." })
 export class School {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The school's id in the networks subgraph." })
   id: string;
 }
 
 /** The networks subgraph's Network, extended here with its events, common needs, communities and cycles. */
 @Directive('@key(fields: "id")')
-@ObjectType("Network")
+@ObjectType("Network", { description: "A school network, owned by the networks subgraph; this subgraph adds its events, common needs, reviews, mentorships, communities and cycles." })
 export class Network {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The network's id in the networks subgraph." })
   id: string;
 }
 
 /** The networks subgraph's Educator, extended here with event registrations, communities and review teams. */
 @Directive('@key(fields: "id")')
-@ObjectType("Educator")
+@ObjectType("Educator", { description: "An educator, owned by the networks subgraph; this subgraph adds their registrations, communities and review visits." })
 export class Educator {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The educator's id in the networks subgraph." })
   id: string;
 }
 
 /** The networks subgraph's Organization: an owner or host of development records. */
 @Directive('@key(fields: "id")')
-@ObjectType("Organization")
+@ObjectType("Organization", { description: "An organization, owned by the networks subgraph: a possible host or owner of development records." })
 export class Organization {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The organization's id in the networks subgraph." })
   id: string;
 }
 

@@ -1,9 +1,9 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { SecuredRepository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { SecuredRepository, toEntity, type Access, type SortKeys, type StoredDocument, type Visibility } from "../../kit";
 import type { ImprovementCyclePhase, ImprovementNextStep } from "../enums";
 import type { OwnerRef } from "../shared/owner";
 import { Policies } from "../policies";
-import type { ImprovementCyclesArgs } from "./improvement-cycle.inputs";
+import type { ImprovementCyclesArgs, NetworkImprovementCyclesArgs, SchoolImprovementCyclesArgs } from "./improvement-cycle.inputs";
 
 export interface ImprovementMeasureDocument {
   name: string;
@@ -34,7 +34,15 @@ export interface ImprovementCycleDocument extends StoredDocument {
   updatedAt: Date;
 }
 
-const NEWEST_FIRST = { createdAt: -1, _id: 1 } as const;
+const NEWEST_FIRST: SortKeys = [["createdAt", -1]];
+
+function cycleFilter(args: Partial<ImprovementCyclesArgs>): Filter<ImprovementCycleDocument> {
+  const filter: Filter<ImprovementCycleDocument> = {};
+  if (args.networkId) filter.networkId = args.networkId;
+  if (args.schoolId) filter.schoolIds = args.schoolId;
+  if (args.phase) filter.phase = args.phase;
+  return filter;
+}
 
 export class ImprovementCycleRepository extends SecuredRepository<ImprovementCycleDocument> {
   readonly policy = Policies.improvementCycle;
@@ -46,20 +54,16 @@ export class ImprovementCycleRepository extends SecuredRepository<ImprovementCyc
   ];
 
   list(access: Access, args: ImprovementCyclesArgs) {
-    const filter: Filter<ImprovementCycleDocument> = {};
-    if (args.networkId) filter.networkId = args.networkId;
-    if (args.schoolId) filter.schoolIds = args.schoolId;
-    if (args.phase) filter.phase = args.phase;
-    return this.page(this.readable(access, filter), [["createdAt", -1]], args);
+    return this.pageReadable(access, cycleFilter(args), NEWEST_FIRST, args);
   }
 
-
-  findBySchoolIds(access: Access, schoolIds: readonly string[]) {
-    return this.findReadable(access, { schoolIds: { $in: [...schoolIds] } }, NEWEST_FIRST);
+  /** One page per school of the cycles it takes part in, that `access` may read. */
+  pagesForSchools(access: Access, schoolIds: readonly string[], args: SchoolImprovementCyclesArgs) {
+    return this.pagesByGroupReadable(access, "schoolIds", schoolIds, cycleFilter(args), NEWEST_FIRST, args);
   }
 
-  findByNetworkIds(access: Access, networkIds: readonly string[]) {
-    return this.findReadable(access, { networkId: { $in: [...networkIds] } }, NEWEST_FIRST);
+  pagesForNetworks(access: Access, networkIds: readonly string[], args: NetworkImprovementCyclesArgs) {
+    return this.pagesByGroupReadable(access, "networkId", networkIds, cycleFilter(args), NEWEST_FIRST, args);
   }
 
   /** Writes changes only while the cycle is still in `phase`; null otherwise. */

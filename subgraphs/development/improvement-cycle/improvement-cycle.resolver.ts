@@ -2,12 +2,19 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { DevelopmentContext } from "../context";
 import { entityRef, Network, School } from "../federation/entities";
 import { ImprovementCycle, ImprovementCycleConnection } from "./improvement-cycle";
-import { AdvanceImprovementCycleArgs, ImprovementCyclesArgs, StartImprovementCycleInput, UpdateImprovementCycleInput } from "./improvement-cycle.inputs";
+import {
+  AdvanceImprovementCycleArgs,
+  ImprovementCyclesArgs,
+  NetworkImprovementCyclesArgs,
+  SchoolImprovementCyclesArgs,
+  StartImprovementCycleInput,
+  UpdateImprovementCycleInput,
+} from "./improvement-cycle.inputs";
 
 @Resolver(() => ImprovementCycle)
 export class ImprovementCycleResolver {
-  @Query(() => ImprovementCycle, { nullable: true })
-  improvementCycle(@Arg("id", () => ID) id: string, @Ctx() { loaders }: DevelopmentContext) {
+  @Query(() => ImprovementCycle, { nullable: true, description: "An improvement cycle by id; null when it does not exist or you may not see it." })
+  improvementCycle(@Arg("id", () => ID, { description: "The cycle's id." }) id: string, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.improvementCycleById.load(id);
   }
 
@@ -16,7 +23,7 @@ export class ImprovementCycleResolver {
     return repos.improvementCycles.list(access, args);
   }
 
-  @FieldResolver(() => Network, { nullable: true })
+  @FieldResolver(() => Network, { nullable: true, description: "The network the cycle belongs to; null for a school's own cycle outside any network." })
   network(@Root() cycle: ImprovementCycle) {
     return cycle.networkId ? entityRef(cycle.networkId) : null;
   }
@@ -32,14 +39,14 @@ export class ImprovementCycleResolver {
   }
 
   @Mutation(() => ImprovementCycle, { description: "Starts a cycle in the PLAN phase." })
-  startImprovementCycle(@Arg("input") input: StartImprovementCycleInput, @Ctx() { access, services }: DevelopmentContext) {
+  startImprovementCycle(@Arg("input", { description: "The cycle's owner, aim and plan." }) input: StartImprovementCycleInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.improvementCycles.start(access, input);
   }
 
   @Mutation(() => ImprovementCycle, { description: "Writes the parts of the cycle that belong to its current phase; CONFLICT for parts of another phase." })
   updateImprovementCycle(
-    @Arg("id", () => ID) id: string,
-    @Arg("input") input: UpdateImprovementCycleInput,
+    @Arg("id", () => ID, { description: "The cycle's id." }) id: string,
+    @Arg("input", { description: "The parts to write, all of the current phase." }) input: UpdateImprovementCycleInput,
     @Ctx() { access, services }: DevelopmentContext,
   ) {
     return services.improvementCycles.update(access, id, input);
@@ -53,16 +60,18 @@ export class ImprovementCycleResolver {
 
 @Resolver(() => School)
 export class SchoolImprovementCyclesResolver {
-  @FieldResolver(() => [ImprovementCycle], { description: "Improvement cycles the school takes part in, newest first." })
-  improvementCycles(@Root() school: School, @Ctx() { loaders }: DevelopmentContext) {
-    return loaders.improvementCyclesBySchool.load(school.id);
+  @FieldResolver(() => ImprovementCycleConnection, {
+    description: "Improvement cycles the school takes part in that you may see, newest first; the filters of `Query.improvementCycles`.",
+  })
+  improvementCycles(@Root() school: School, @Args() args: SchoolImprovementCyclesArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("School.improvementCycles", args, school.id, (ids) => repos.improvementCycles.pagesForSchools(access, ids, args));
   }
 }
 
 @Resolver(() => Network)
 export class NetworkImprovementCyclesResolver {
-  @FieldResolver(() => [ImprovementCycle], { description: "The network's improvement cycles, newest first." })
-  improvementCycles(@Root() network: Network, @Ctx() { loaders }: DevelopmentContext) {
-    return loaders.improvementCyclesByNetwork.load(network.id);
+  @FieldResolver(() => ImprovementCycleConnection, { description: "The network's improvement cycles that you may see, newest first; the filters of `Query.improvementCycles`." })
+  improvementCycles(@Root() network: Network, @Args() args: NetworkImprovementCyclesArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("Network.improvementCycles", args, network.id, (ids) => repos.improvementCycles.pagesForNetworks(access, ids, args));
   }
 }

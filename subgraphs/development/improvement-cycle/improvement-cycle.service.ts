@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, newId, NotFoundError, type Access, type Entity } from "../../kit";
-import { assertCanWrite, assertMayChange, assertMayWriteFor } from "../authorization";
+import { assertCanWrite, BadUserInputError, ConflictError, newId, NotFoundError, type Access, type Entity } from "../../kit";
+import { assertMayChange, assertMayWriteFor } from "../authorization";
 import { DevelopmentOwnerKind, ImprovementCyclePhase } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { toOwnerRef } from "../shared/owner";

@@ -11,10 +11,10 @@ export class ImprovementMeasure {
   @Field(() => String, { nullable: true, description: "e.g. percent, students, attendance days." })
   unit?: string | null;
 
-  @Field(() => Number, { nullable: true })
+  @Field(() => Number, { nullable: true, description: "The value before the change; null when unknown." })
   baseline?: number | null;
 
-  @Field(() => Number, { nullable: true })
+  @Field(() => Number, { nullable: true, description: "The value the cycle aims for; null when not set." })
   target?: number | null;
 
   @Field(() => Number, { nullable: true, description: "Recorded in the Study phase." })
@@ -23,10 +23,10 @@ export class ImprovementMeasure {
 
 @ObjectType({ description: "When a cycle entered a phase." })
 export class ImprovementPhaseChange {
-  @Field(() => ImprovementCyclePhase)
+  @Field(() => ImprovementCyclePhase, { description: "The phase entered." })
   phase: ImprovementCyclePhase;
 
-  @Field()
+  @Field({ description: "When the cycle entered it (UTC)." })
   enteredAt: Date;
 }
 
@@ -37,10 +37,10 @@ export class ImprovementPhaseChange {
     "next step (Act). Phases advance only in order, and each part is written in its own phase.",
 })
 export class ImprovementCycle {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cycle's id." })
   id: string;
 
-  @Field()
+  @Field({ description: "A short name for the cycle, e.g. Ninth-grade on-track check-ins." })
   title: string;
 
   @Field(() => DevelopmentOwner, { description: "The school or network running the cycle." })
@@ -59,7 +59,7 @@ export class ImprovementCycle {
   @Field(() => String, { nullable: true, description: "What the team expects to happen, and why." })
   prediction?: string | null;
 
-  @Field(() => [ImprovementMeasure])
+  @Field(() => [ImprovementMeasure], { description: "What the cycle measures, with baselines, targets and results." })
   measures: ImprovementMeasure[];
 
   @Field(() => String, { nullable: true, description: "What happened while carrying out the change (Do)." })
@@ -71,26 +71,26 @@ export class ImprovementCycle {
   @Field(() => ImprovementNextStep, { nullable: true, description: "Adopt, adapt or abandon the change (Act)." })
   nextStep?: ImprovementNextStep | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Why the cycle's study leads to its next step; null until written." })
   nextStepNote?: string | null;
 
-  @Field(() => ImprovementCyclePhase)
+  @Field(() => ImprovementCyclePhase, { description: "The phase the cycle is in: PLAN, DO, STUDY, ACT, then COMPLETED." })
   phase: ImprovementCyclePhase;
 
-  @Field(() => [ImprovementPhaseChange])
+  @Field(() => [ImprovementPhaseChange], { description: "Every phase the cycle entered, in order, with when." })
   phaseHistory: ImprovementPhaseChange[];
 
   previousCycleId?: string | null;
 
-  @Field(() => Visibility)
+  @Field(() => Visibility, { description: "Who may see the record: PRIVATE (its owner's staff or managers), NETWORK (members of its network), ALLIANCE (also allied networks whose agreement shares this kind of data) or PUBLIC (everyone)." })
   visibility: Visibility;
 
-  @Field()
+  @Field({ description: "When the record was created (UTC)." })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When the record last changed (UTC)." })
   updatedAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of improvement cycles (Relay connection)." })
 export class ImprovementCycleConnection extends ConnectionType(ImprovementCycle) {}

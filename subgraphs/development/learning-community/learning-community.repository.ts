@@ -1,10 +1,10 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { SecuredRepository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { SecuredRepository, toEntity, type Access, type SortKeys, type StoredDocument, type Visibility } from "../../kit";
 import type { LearningCommunityRole } from "../enums";
 import { focusKey } from "../shared/focus";
 import type { OwnerRef } from "../shared/owner";
 import { Policies } from "../policies";
-import type { LearningCommunitiesArgs } from "./learning-community.inputs";
+import type { LearningCommunitiesArgs, LearningCommunityFilterArgs, LearningCommunityMembersArgs } from "./learning-community.inputs";
 
 export interface LearningCommunityDocument extends StoredDocument {
   name: string;
@@ -21,21 +21,44 @@ export interface LearningCommunityDocument extends StoredDocument {
   updatedAt: Date;
 }
 
+const BY_NAME: SortKeys = [["name", 1]];
+
+function communityFilter(args: Partial<LearningCommunitiesArgs>): Filter<LearningCommunityDocument> {
+  const filter: Filter<LearningCommunityDocument> = {};
+  if (args.networkId) filter.networkId = args.networkId;
+  if (args.focusArea) filter.focusAreaKeys = focusKey(args.focusArea);
+  return filter;
+}
+
 export class LearningCommunityRepository extends SecuredRepository<LearningCommunityDocument> {
   readonly policy = Policies.learningCommunity;
   readonly collectionName = "learning_communities";
   readonly indexes: IndexDescription[] = [{ key: { networkId: 1, name: 1 } }, { key: { name: 1 } }, { key: { focusAreaKeys: 1 } }];
 
   list(access: Access, args: LearningCommunitiesArgs) {
-    const filter: Filter<LearningCommunityDocument> = {};
-    if (args.networkId) filter.networkId = args.networkId;
-    if (args.focusArea) filter.focusAreaKeys = focusKey(args.focusArea);
-    return this.page(this.readable(access, filter), [["name", 1]], args);
+    return this.pageReadable(access, communityFilter(args), BY_NAME, args);
   }
 
+  pagesForNetworks(access: Access, networkIds: readonly string[], args: LearningCommunityFilterArgs) {
+    return this.pagesByGroupReadable(access, "networkId", networkIds, communityFilter(args), BY_NAME, args);
+  }
 
-  findByNetworkIds(access: Access, networkIds: readonly string[]) {
-    return this.findReadable(access, { networkId: { $in: [...networkIds] } }, { name: 1, _id: 1 });
+  /**
+   * One page per member (school or educator) of the communities `communityIdsByMember` lists for it, that
+   * `access` may read. The lists come from the member's current memberships (another collection), so they
+   * go into the query as literals: one command for all members.
+   */
+  pagesForMembers(access: Access, communityIdsByMember: ReadonlyMap<string, readonly string[]>, args: LearningCommunitiesArgs) {
+    const memberships = [...communityIdsByMember].map(([member, communityIds]) => ({ member, communityIds: [...communityIds] }));
+    const expression = {
+      $map: {
+        input: { $filter: { input: { $literal: memberships }, as: "m", cond: { $in: ["$_id", "$$m.communityIds"] } } },
+        as: "m",
+        in: "$$m.member",
+      },
+    };
+    const filter = { $and: [{ _id: { $in: [...new Set(memberships.flatMap((m) => m.communityIds))] } }, communityFilter(args)] } as Filter<LearningCommunityDocument>;
+    return this.pagesByGroupReadable(access, { expression }, [...communityIdsByMember.keys()], filter, BY_NAME, args);
   }
 }
 
@@ -60,6 +83,8 @@ export function communityMemberKey(communityId: string, member: { schoolId: stri
   return member.educatorId ? `${communityId}:${member.educatorId}` : `${communityId}:school:${member.schoolId}`;
 }
 
+const BY_JOINING: SortKeys = [["joinedOn", 1]];
+
 export class LearningCommunityMemberRepository extends SecuredRepository<LearningCommunityMemberDocument> {
   readonly policy = Policies.learningCommunityMember;
   readonly collectionName = "learning_community_members";
@@ -70,23 +95,31 @@ export class LearningCommunityMemberRepository extends SecuredRepository<Learnin
     { key: { educatorId: 1 } },
   ];
 
-  /** The members of these communities; asked only for communities reached through a readable path. */
-  async findByCommunityIds(communityIds: readonly string[]) {
-    const docs = await this.collection
-      .find({ communityId: { $in: [...communityIds] } })
-      .sort({ joinedOn: 1, _id: 1 })
+  /** One page per community of its members that `access` may read (they follow their community), in the order they joined. */
+  pagesForCommunities(access: Access, communityIds: readonly string[], args: LearningCommunityMembersArgs) {
+    return this.pagesByGroupReadable(access, "communityId", communityIds, args.includeLeft ? {} : { leftOn: null }, BY_JOINING, args);
+  }
+
+  /** Per community, how many current members `access` may read and their distinct schools. */
+  async currentByCommunityIds(access: Access, communityIds: readonly string[]): Promise<Array<{ communityId: string; count: number; schoolIds: string[] }>> {
+    const groups = await this.collection
+      .aggregate<{ _id: string; count: number; schoolIds: string[] }>([
+        { $match: this.readable(access, { communityId: { $in: [...communityIds] }, leftOn: null }) },
+        { $sort: { joinedOn: 1, _id: 1 } },
+        { $group: { _id: "$communityId", count: { $sum: 1 }, schoolIds: { $push: "$schoolId" } } },
+      ])
       .toArray();
-    return docs.map(toEntity);
+    return groups.map((group) => ({ communityId: group._id, count: group.count, schoolIds: [...new Set(group.schoolIds)] }));
   }
 
-  /** Current memberships of these schools in communities `access` may read. */
-  findCurrentBySchoolIds(access: Access, schoolIds: readonly string[]) {
-    return this.findReadable(access, { schoolId: { $in: [...schoolIds] }, leftOn: null });
-  }
-
-  /** Current memberships of these educators in communities `access` may read. */
-  findCurrentByEducatorIds(access: Access, educatorIds: readonly string[]) {
-    return this.findReadable(access, { educatorId: { $in: [...educatorIds] }, leftOn: null });
+  /** The communities these schools (or educators) currently belong to, as far as `access` may read them: member id → community ids. */
+  async currentCommunities(access: Access, field: "schoolId" | "educatorId", memberIds: readonly string[]): Promise<Map<string, string[]>> {
+    const docs = await this.collection
+      .find(this.readable(access, { [field]: { $in: [...memberIds] }, leftOn: null }), { projection: { schoolId: 1, educatorId: 1, communityId: 1 } })
+      .toArray();
+    const byMember = new Map<string, string[]>(memberIds.map((id) => [id, []]));
+    for (const doc of docs) byMember.get(doc[field] ?? "")?.push(doc.communityId);
+    return new Map([...byMember].map(([id, communityIds]) => [id, [...new Set(communityIds)]]));
   }
 
   /** Ends a current membership; null when it has already ended. */

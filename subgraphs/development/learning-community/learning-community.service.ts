@@ -1,5 +1,5 @@
-import { assertDateOrder, BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today, type Access, type Visibility } from "../../kit";
-import { assertCanWrite, assertMayChangeMembership, assertMayWriteFor } from "../authorization";
+import { assertCanWrite, assertDateOrder, BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today, type Access, type Visibility } from "../../kit";
+import { assertMayChangeMembership, assertMayWriteFor } from "../authorization";
 import { DevelopmentOwnerKind } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { cleanFocusAreas, focusKey } from "../shared/focus";

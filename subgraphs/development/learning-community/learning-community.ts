@@ -7,16 +7,16 @@ import { DevelopmentOwner } from "../shared/owner";
 @Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A job-alike group across schools: educators in the same role (e.g. science teachers, principals) learning together." })
 export class LearningCommunity {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The community's id." })
   id: string;
 
-  @Field()
+  @Field({ description: "The community's name, e.g. Rural science teachers." })
   name: string;
 
   @Field({ description: "The shared job, e.g. high school science teachers, principals, counselors." })
   jobAlike: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What the community does, in its convenors' words; null when not given." })
   description?: string | null;
 
   @Field(() => DevelopmentOwner, { description: "Who convenes it." })
@@ -24,7 +24,7 @@ export class LearningCommunity {
 
   networkId?: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "What the community works on, e.g. applied learning." })
   focusAreas: string[];
 
   focusAreaKeys: string[];
@@ -32,25 +32,25 @@ export class LearningCommunity {
   @Field(() => String, { nullable: true, description: "e.g. monthly video calls and two convenings a year." })
   meetingCadence?: string | null;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: "The day it formed (YYYY-MM-DD)." })
   formedOn: string;
 
-  @Field(() => Visibility)
+  @Field(() => Visibility, { description: "Who may see the record: PRIVATE (its owner's staff or managers), NETWORK (members of its network), ALLIANCE (also allied networks whose agreement shares this kind of data) or PUBLIC (everyone)." })
   visibility: Visibility;
 
-  @Field()
+  @Field({ description: "When the record was created (UTC)." })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When the record last changed (UTC)." })
   updatedAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of learning communities (Relay connection)." })
 export class LearningCommunityConnection extends ConnectionType(LearningCommunity) {}
 
 @ObjectType({ description: "A school (and, usually, one of its educators) taking part in a learning community." })
 export class LearningCommunityMember {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The membership's id (for `leaveLearningCommunity`)." })
   id: string;
 
   communityId: string;
@@ -62,12 +62,15 @@ export class LearningCommunityMember {
   @Field(() => String, { nullable: true, description: "The member's name, when not an educator record of the hub." })
   name?: string | null;
 
-  @Field(() => LearningCommunityRole)
+  @Field(() => LearningCommunityRole, { description: "FACILITATOR or MEMBER." })
   role: LearningCommunityRole;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: "The day the member joined (YYYY-MM-DD)." })
   joinedOn: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: "The day the member left (YYYY-MM-DD); null while a member." })
   leftOn?: string | null;
 }
+
+@ObjectType({ description: "A page of a learning community's members (Relay connection)." })
+export class LearningCommunityMemberConnection extends ConnectionType(LearningCommunityMember) {}

@@ -2,11 +2,11 @@ import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, Length, Max, Min
 import { LocalDateResolver } from "graphql-scalars";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { PageArgs, Visibility } from "../../kit";
-import { MentorshipActivityDirection, MentorshipActivityKind, MentorshipEndReason, MentorshipStatus } from "../enums";
+import { MentorshipActivityDirection, MentorshipActivityKind, MentorshipEndReason, MentorshipRole, MentorshipStatus } from "../enums";
 
 @ArgsType()
 export class SetMentorCapacityArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The mentor school's id." })
   @Length(1, 64)
   schoolId: string;
 
@@ -25,13 +25,13 @@ export class SetMentorCapacityArgs {
   networkId?: string | null;
 }
 
-@InputType()
+@InputType({ description: "A new mentorship between a mentor school and a partner school." })
 export class StartMentorshipInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The mentor school: it must have stated a capacity with a place left." })
   @Length(1, 64)
   mentorSchoolId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The partner school, another school than the mentor." })
   @Length(1, 64)
   partnerSchoolId: string;
 
@@ -40,13 +40,13 @@ export class StartMentorshipInput {
   @Length(1, 64)
   networkId?: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "What the partners work on (1 to 20)." })
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @Length(1, 100, { each: true })
   focusAreas: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What the partners set out to do." })
   @IsOptional()
   @Length(1, 4000)
   goals?: string | null;
@@ -55,18 +55,18 @@ export class StartMentorshipInput {
   @IsOptional()
   startDate?: string | null;
 
-  @Field(() => Visibility, { defaultValue: Visibility.NETWORK })
+  @Field(() => Visibility, { defaultValue: Visibility.NETWORK, description: "Who may see the record: PRIVATE (its owner's staff or managers), NETWORK (members of its network), ALLIANCE (also allied networks whose agreement shares this kind of data) or PUBLIC (everyone). Defaults to NETWORK; the partner school's staff always see it." })
   @IsEnum(Visibility)
   visibility: Visibility;
 }
 
-@InputType()
+@InputType({ description: "How a mentorship ends." })
 export class EndMentorshipInput {
-  @Field(() => MentorshipEndReason)
+  @Field(() => MentorshipEndReason, { description: "Why it ends." })
   @IsEnum(MentorshipEndReason)
   reason: MentorshipEndReason;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "How it ended, in the partners' words." })
   @IsOptional()
   @Length(1, 4000)
   note?: string | null;
@@ -76,13 +76,13 @@ export class EndMentorshipInput {
   endDate?: string | null;
 }
 
-@InputType()
+@InputType({ description: "A visit, exchange or meeting that took place." })
 export class LogMentorshipActivityInput {
-  @Field(() => MentorshipActivityKind)
+  @Field(() => MentorshipActivityKind, { description: "What took place." })
   @IsEnum(MentorshipActivityKind)
   kind: MentorshipActivityKind;
 
-  @Field(() => MentorshipActivityDirection, { defaultValue: MentorshipActivityDirection.MENTOR_TO_PARTNER })
+  @Field(() => MentorshipActivityDirection, { defaultValue: MentorshipActivityDirection.MENTOR_TO_PARTNER, description: "Who travelled or gave; defaults to MENTOR_TO_PARTNER." })
   @IsEnum(MentorshipActivityDirection)
   direction: MentorshipActivityDirection;
 
@@ -90,11 +90,11 @@ export class LogMentorshipActivityInput {
   @IsOptional()
   date?: string | null;
 
-  @Field()
+  @Field({ description: "What happened (2 to 4000 characters)." })
   @Length(2, 4000)
   summary: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "How many people took part (1 to 10000)." })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -102,25 +102,49 @@ export class LogMentorshipActivityInput {
   participantCount?: number | null;
 }
 
+/*
+ * Every list of mentorships takes the same filters: the root list all of them, `Network.mentorships` all
+ * but the network, `School.mentorships` the school's `role` in place of the mentor and partner school.
+ */
+
 @ArgsType()
-export class MentorshipsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  mentorSchoolId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  partnerSchoolId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  networkId?: string | null;
-
-  @Field(() => MentorshipStatus, { nullable: true })
+export class MentorshipFilterArgs extends PageArgs {
+  @Field(() => MentorshipStatus, { nullable: true, description: "Only mentorships in this status (ACTIVE for current ones); all when null." })
   @IsOptional()
   status?: MentorshipStatus | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Only mentorships on this focus area (any capitalization or spacing)." })
   @IsOptional()
   focusArea?: string | null;
+}
+
+const NETWORK_ID = "Only mentorships held as part of this network.";
+
+@ArgsType()
+export class NetworkMentorshipsArgs extends MentorshipFilterArgs {
+  @Field(() => ID, { nullable: true, description: "Only mentorships with this mentor school." })
+  @IsOptional()
+  mentorSchoolId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only mentorships with this partner school." })
+  @IsOptional()
+  partnerSchoolId?: string | null;
+}
+
+@ArgsType()
+export class MentorshipsArgs extends NetworkMentorshipsArgs {
+  @Field(() => ID, { nullable: true, description: NETWORK_ID })
+  @IsOptional()
+  networkId?: string | null;
+}
+
+@ArgsType()
+export class SchoolMentorshipsArgs extends MentorshipFilterArgs {
+  @Field(() => ID, { nullable: true, description: NETWORK_ID })
+  @IsOptional()
+  networkId?: string | null;
+
+  @Field(() => MentorshipRole, { nullable: true, description: "Only mentorships in which the school is on this side; both sides when null." })
+  @IsOptional()
+  role?: MentorshipRole | null;
 }

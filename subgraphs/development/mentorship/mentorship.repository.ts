@@ -1,10 +1,10 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { Repository, SecuredRepository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
-import { MentorshipStatus, type MentorshipActivityDirection, type MentorshipActivityKind, type MentorshipEndReason } from "../enums";
+import { type PageArgs, Repository, SecuredRepository, toEntity, type Access, type SortKeys, type StoredDocument, type Visibility } from "../../kit";
+import { MentorshipRole, MentorshipStatus, type MentorshipActivityDirection, type MentorshipActivityKind, type MentorshipEndReason } from "../enums";
 import { focusKey } from "../shared/focus";
 import type { OwnerRef } from "../shared/owner";
 import { Policies } from "../policies";
-import type { MentorshipsArgs } from "./mentorship.inputs";
+import type { MentorshipsArgs, NetworkMentorshipsArgs, SchoolMentorshipsArgs } from "./mentorship.inputs";
 
 export interface MentorshipDocument extends StoredDocument {
   mentorSchoolId: string;
@@ -30,7 +30,17 @@ export function mentorshipKey(mentorSchoolId: string, partnerSchoolId: string): 
   return `${mentorSchoolId}:${partnerSchoolId}`;
 }
 
-const RECENT_FIRST = { startDate: -1, _id: 1 } as const;
+const RECENT_FIRST: SortKeys = [["startDate", -1]];
+
+function mentorshipFilter(args: Partial<MentorshipsArgs>): Filter<MentorshipDocument> {
+  const filter: Filter<MentorshipDocument> = {};
+  if (args.mentorSchoolId) filter.mentorSchoolId = args.mentorSchoolId;
+  if (args.partnerSchoolId) filter.partnerSchoolId = args.partnerSchoolId;
+  if (args.networkId) filter.networkId = args.networkId;
+  if (args.status) filter.status = args.status;
+  if (args.focusArea) filter.focusAreaKeys = focusKey(args.focusArea);
+  return filter;
+}
 
 export class MentorshipRepository extends SecuredRepository<MentorshipDocument> {
   readonly policy = Policies.mentorship;
@@ -44,28 +54,36 @@ export class MentorshipRepository extends SecuredRepository<MentorshipDocument> 
   ];
 
   list(access: Access, args: MentorshipsArgs) {
-    const filter: Filter<MentorshipDocument> = {};
-    if (args.mentorSchoolId) filter.mentorSchoolId = args.mentorSchoolId;
-    if (args.partnerSchoolId) filter.partnerSchoolId = args.partnerSchoolId;
-    if (args.networkId) filter.networkId = args.networkId;
-    if (args.status) filter.status = args.status;
-    if (args.focusArea) filter.focusAreaKeys = focusKey(args.focusArea);
-    return this.page(this.readable(access, filter), [["startDate", -1]], args);
+    return this.pageReadable(access, mentorshipFilter(args), RECENT_FIRST, args);
   }
 
-
-  /** Mentorships in which these schools are mentor or partner, that `access` may read, most recent first. */
-  findBySchoolIds(access: Access, schoolIds: readonly string[]) {
+  /** One page per school of the mentorships it is in (on the side `role` names, or either), that `access` may read. */
+  pagesForSchools(access: Access, schoolIds: readonly string[], args: SchoolMentorshipsArgs) {
     const ids = [...schoolIds];
-    return this.findReadable(access, { $or: [{ mentorSchoolId: { $in: ids } }, { partnerSchoolId: { $in: ids } }] },
-      RECENT_FIRST,
-    );
+    if (args.role) {
+      const side = args.role === MentorshipRole.MENTOR ? "mentorSchoolId" : "partnerSchoolId";
+      return this.pagesByGroupReadable(access, side, ids, mentorshipFilter(args), RECENT_FIRST, args);
+    }
+    const filter = { $and: [{ $or: [{ mentorSchoolId: { $in: ids } }, { partnerSchoolId: { $in: ids } }] }, mentorshipFilter(args)] } as Filter<MentorshipDocument>;
+    return this.pagesByGroupReadable(access, { expression: { $concatArrays: [["$mentorSchoolId"], ["$partnerSchoolId"]] } }, ids, filter, RECENT_FIRST, args);
   }
 
-  findByNetworkIds(access: Access, networkIds: readonly string[]) {
-    return this.findReadable(access, { networkId: { $in: [...networkIds] } }, RECENT_FIRST);
+  pagesForNetworks(access: Access, networkIds: readonly string[], args: NetworkMentorshipsArgs) {
+    return this.pagesByGroupReadable(access, "networkId", networkIds, mentorshipFilter(args), RECENT_FIRST, args);
   }
 
+  /** How many active mentorships each of these mentor schools has that `access` may read (public counts reveal no private mentorship). */
+  async countActiveReadable(access: Access, mentorSchoolIds: readonly string[]): Promise<Array<{ schoolId: string; count: number }>> {
+    const counts = await this.collection
+      .aggregate<{ _id: string; count: number }>([
+        { $match: this.readable(access, { mentorSchoolId: { $in: [...mentorSchoolIds] }, status: MentorshipStatus.ACTIVE }) },
+        { $group: { _id: "$mentorSchoolId", count: { $sum: 1 } } },
+      ])
+      .toArray();
+    return counts.map((count) => ({ schoolId: count._id, count: count.count }));
+  }
+
+  /** The active mentorship of a pair, whoever reads it: the uniqueness check before starting one (a write). */
   async findActive(mentorSchoolId: string, partnerSchoolId: string) {
     const doc = await this.collection.findOne({ activeKey: mentorshipKey(mentorSchoolId, partnerSchoolId) });
     return doc ? toEntity(doc) : null;
@@ -97,19 +115,17 @@ export interface MentorshipActivityDocument extends StoredDocument {
   updatedAt: Date;
 }
 
+const NEWEST_FIRST: SortKeys = [["date", -1], ["createdAt", -1]];
+
 export class MentorshipActivityRepository extends SecuredRepository<MentorshipActivityDocument> {
   readonly policy = Policies.mentorshipActivity;
   readonly collectionName = "mentorship_activities";
   readonly indexes: IndexDescription[] = [{ key: { mentorshipId: 1, date: -1 } }];
 
 
-  /** The activity logs of these mentorships, newest first; asked only for mentorships reached through a readable path. */
-  async findByMentorshipIds(mentorshipIds: readonly string[]) {
-    const docs = await this.collection
-      .find({ mentorshipId: { $in: [...mentorshipIds] } })
-      .sort({ date: -1, createdAt: -1, _id: 1 })
-      .toArray();
-    return docs.map(toEntity);
+  /** One page per mentorship of its activities that `access` may read (they follow their mentorship), newest first. */
+  pagesForMentorships(access: Access, mentorshipIds: readonly string[], args: PageArgs) {
+    return this.pagesByGroupReadable(access, "mentorshipId", mentorshipIds, {}, NEWEST_FIRST, args);
   }
 }
 
@@ -125,6 +141,10 @@ export interface MentorCapacityDocument extends StoredDocument {
   updatedAt: Date;
 }
 
+/**
+ * A mentor school's stated capacity is its published availability (numbers only, no partner named): not a
+ * record under a policy. What its numbers reveal is narrowed where they are shown (`toMentorCapacity`).
+ */
 export class MentorCapacityRepository extends Repository<MentorCapacityDocument> {
   readonly collectionName = "mentor_capacities";
   readonly indexes: IndexDescription[] = [{ key: { schoolId: 1 }, unique: true, name: "one_capacity_per_school" }];

@@ -1,10 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { actsForSchool, type Access, type Entity } from "../../kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { actsForSchool, PageArgs, type Access, type Entity } from "../../kit";
 import type { DevelopmentContext } from "../context";
-import { MentorshipRole, MentorshipStatus } from "../enums";
 import { entityRef, Network, School } from "../federation/entities";
-import { MentorCapacity, Mentorship, MentorshipActivity, MentorshipConnection } from "./mentorship";
-import { EndMentorshipInput, LogMentorshipActivityInput, MentorshipsArgs, SetMentorCapacityArgs, StartMentorshipInput } from "./mentorship.inputs";
+import { MentorCapacity, Mentorship, MentorshipActivity, MentorshipActivityConnection, MentorshipConnection } from "./mentorship";
+import { EndMentorshipInput, LogMentorshipActivityInput, MentorshipsArgs, NetworkMentorshipsArgs, SchoolMentorshipsArgs, SetMentorCapacityArgs, StartMentorshipInput } from "./mentorship.inputs";
 import type { MentorCapacityDocument } from "./mentorship.repository";
 
 /**
@@ -27,8 +26,8 @@ export function toMentorCapacity(doc: Entity<MentorCapacityDocument>, access: Ac
 
 @Resolver(() => Mentorship)
 export class MentorshipResolver {
-  @Query(() => Mentorship, { nullable: true })
-  mentorship(@Arg("id", () => ID) id: string, @Ctx() { loaders }: DevelopmentContext) {
+  @Query(() => Mentorship, { nullable: true, description: "A mentorship by id; null when it does not exist or you may not see it." })
+  mentorship(@Arg("id", () => ID, { description: "The mentorship's id." }) id: string, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.mentorshipById.load(id);
   }
 
@@ -37,29 +36,24 @@ export class MentorshipResolver {
     return repos.mentorships.list(access, args);
   }
 
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The mentor school." })
   mentorSchool(@Root() mentorship: Mentorship) {
     return entityRef(mentorship.mentorSchoolId);
   }
 
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The partner school it mentors; its staff always see the mentorship." })
   partnerSchool(@Root() mentorship: Mentorship) {
     return entityRef(mentorship.partnerSchoolId);
   }
 
-  @FieldResolver(() => Network, { nullable: true })
+  @FieldResolver(() => Network, { nullable: true, description: "The network the pairing belongs to; null when none." })
   network(@Root() mentorship: Mentorship) {
     return mentorship.networkId ? entityRef(mentorship.networkId) : null;
   }
 
-  @FieldResolver(() => [MentorshipActivity], { description: "Visits and exchanges logged, newest first; `latest` keeps only the last ones." })
-  async activities(
-    @Root() mentorship: Mentorship,
-    @Arg("latest", () => Int, { nullable: true }) latest: number | null,
-    @Ctx() { loaders }: DevelopmentContext,
-  ) {
-    const activities = await loaders.activitiesByMentorship.load(mentorship.id);
-    return latest != null ? activities.slice(0, Math.max(0, latest)) : activities;
+  @FieldResolver(() => MentorshipActivityConnection, { description: "Visits and exchanges logged on the mentorship, newest first (`first: 3` for the last three)." })
+  activities(@Root() mentorship: Mentorship, @Args() args: PageArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("Mentorship.activities", args, mentorship.id, (ids) => repos.mentorshipActivities.pagesForMentorships(access, ids, args));
   }
 
   @Mutation(() => MentorCapacity, { description: "States how many partner schools a mentor school can take at once; not below its active partners." })
@@ -69,19 +63,19 @@ export class MentorshipResolver {
   }
 
   @Mutation(() => Mentorship, { description: "Starts a mentorship; CONFLICT when the mentor school is at capacity or the pair is already active." })
-  startMentorship(@Arg("input") input: StartMentorshipInput, @Ctx() { access, services }: DevelopmentContext) {
+  startMentorship(@Arg("input", { description: "The mentor and partner schools and what they work on." }) input: StartMentorshipInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.mentorships.start(access, input);
   }
 
   @Mutation(() => Mentorship, { description: "Ends an active mentorship with a reason; the mentor school's place frees." })
-  endMentorship(@Arg("id", () => ID) id: string, @Arg("input") input: EndMentorshipInput, @Ctx() { access, services }: DevelopmentContext) {
+  endMentorship(@Arg("id", () => ID, { description: "The mentorship's id." }) id: string, @Arg("input", { description: "Why and when it ends." }) input: EndMentorshipInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.mentorships.end(access, id, input);
   }
 
   @Mutation(() => MentorshipActivity, { description: "Logs a visit, exchange or meeting that took place." })
   logMentorshipActivity(
-    @Arg("mentorshipId", () => ID) mentorshipId: string,
-    @Arg("input") input: LogMentorshipActivityInput,
+    @Arg("mentorshipId", () => ID, { description: "The mentorship's id." }) mentorshipId: string,
+    @Arg("input", { description: "What took place, and when." }) input: LogMentorshipActivityInput,
     @Ctx() { access, services }: DevelopmentContext,
   ) {
     return services.mentorships.logActivity(access, mentorshipId, input);
@@ -90,7 +84,7 @@ export class MentorshipResolver {
 
 @Resolver(() => MentorshipActivity)
 export class MentorshipActivityResolver {
-  @FieldResolver(() => Mentorship)
+  @FieldResolver(() => Mentorship, { description: "The mentorship it belongs to." })
   mentorship(@Root() activity: MentorshipActivity, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.mentorshipById.load(activity.mentorshipId);
   }
@@ -98,7 +92,7 @@ export class MentorshipActivityResolver {
 
 @Resolver(() => MentorCapacity)
 export class MentorCapacityResolver {
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The mentor school." })
   school(@Root() capacity: MentorCapacity) {
     return entityRef(capacity.schoolId);
   }
@@ -106,19 +100,12 @@ export class MentorCapacityResolver {
 
 @Resolver(() => School)
 export class SchoolMentorshipsResolver {
-  @FieldResolver(() => [Mentorship], { description: "Mentorships the school is in (as mentor or partner, or one side), most recent first." })
-  async mentorships(
-    @Root() school: School,
-    @Arg("role", () => MentorshipRole, { nullable: true }) role: MentorshipRole | null,
-    @Arg("includeEnded", { defaultValue: false }) includeEnded: boolean,
-    @Ctx() { loaders }: DevelopmentContext,
-  ) {
-    const mentorships = await loaders.mentorshipsBySchool.load(school.id);
-    return mentorships.filter(
-      (m) =>
-        (includeEnded || m.status === MentorshipStatus.ACTIVE) &&
-        (!role || (role === MentorshipRole.MENTOR ? m.mentorSchoolId : m.partnerSchoolId) === school.id),
-    );
+  @FieldResolver(() => MentorshipConnection, {
+    description:
+      "Mentorships the school is in that you may see, most recent first; the filters of `Query.mentorships`, with `role` in place of the mentor and partner school.",
+  })
+  mentorships(@Root() school: School, @Args() args: SchoolMentorshipsArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("School.mentorships", args, school.id, (ids) => repos.mentorships.pagesForSchools(access, ids, args));
   }
 
   @FieldResolver(() => MentorCapacity, {
@@ -126,22 +113,17 @@ export class SchoolMentorshipsResolver {
     description: "The school's stated mentoring capacity and what is left of it (its published availability: numbers, no partner named); null if never stated.",
   })
   async mentorCapacity(@Root() school: School, @Ctx() { access, loaders }: DevelopmentContext) {
-    const [capacity, mentorships] = await Promise.all([loaders.mentorCapacityBySchool.load(school.id), loaders.mentorshipsBySchool.load(school.id)]);
-    if (!capacity) return null;
-    const visibleActive = mentorships.filter((m) => m.mentorSchoolId === school.id && m.status === MentorshipStatus.ACTIVE).length;
-    return toMentorCapacity(capacity, access, visibleActive);
+    const [capacity, visibleActive] = await Promise.all([loaders.mentorCapacityBySchool.load(school.id), loaders.activeMentorshipsReadable.load(school.id)]);
+    return capacity ? toMentorCapacity(capacity, access, visibleActive) : null;
   }
 }
 
 @Resolver(() => Network)
 export class NetworkMentorshipsResolver {
-  @FieldResolver(() => [Mentorship], { description: "Mentorships held as part of the network, most recent first." })
-  async mentorships(
-    @Root() network: Network,
-    @Arg("includeEnded", { defaultValue: false }) includeEnded: boolean,
-    @Ctx() { loaders }: DevelopmentContext,
-  ) {
-    const mentorships = await loaders.mentorshipsByNetwork.load(network.id);
-    return includeEnded ? mentorships : mentorships.filter((m) => m.status === MentorshipStatus.ACTIVE);
+  @FieldResolver(() => MentorshipConnection, {
+    description: "Mentorships held as part of the network that you may see, most recent first; the filters of `Query.mentorships`.",
+  })
+  mentorships(@Root() network: Network, @Args() args: NetworkMentorshipsArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("Network.mentorships", args, network.id, (ids) => repos.mentorships.pagesForNetworks(access, ids, args));
   }
 }

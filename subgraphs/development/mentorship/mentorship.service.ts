@@ -1,5 +1,5 @@
-import { assertDateOrder, BadUserInputError, ConflictError, isAcceptedMember, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
-import { assertCanWrite, assertMayChange, assertMaySetMentorCapacity, assertMayWriteFor } from "../authorization";
+import { assertCanWrite, assertDateOrder, BadUserInputError, ConflictError, isAcceptedMember, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
+import { assertMayChange, assertMaySetMentorCapacity, assertMayWriteFor } from "../authorization";
 import { MentorshipStatus } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { cleanFocusAreas, focusKey } from "../shared/focus";

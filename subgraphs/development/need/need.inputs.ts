@@ -3,9 +3,9 @@ import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { PageArgs, Visibility } from "../../kit";
 import { NeedPriority, NeedStatus } from "../enums";
 
-@InputType()
+@InputType({ description: "A school's new professional-development need." })
 export class RecordNeedInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The school that has the need." })
   @Length(1, 64)
   schoolId: string;
 
@@ -13,42 +13,42 @@ export class RecordNeedInput {
   @ArrayMaxSize(20)
   networkIds: string[];
 
-  @Field()
+  @Field({ description: "What the school needs to learn about, e.g. literacy (2 to 100 characters)." })
   @Length(2, 100)
   focusArea: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The need in the school's words (up to 2000 characters)." })
   @IsOptional()
   @Length(1, 2000)
   description?: string | null;
 
-  @Field(() => NeedPriority, { defaultValue: NeedPriority.MEDIUM })
+  @Field(() => NeedPriority, { defaultValue: NeedPriority.MEDIUM, description: "How urgent it is; defaults to MEDIUM." })
   @IsEnum(NeedPriority)
   priority: NeedPriority;
 
-  @Field(() => Visibility, { defaultValue: Visibility.NETWORK })
+  @Field(() => Visibility, { defaultValue: Visibility.NETWORK, description: "Who may see the record: PRIVATE (its owner's staff or managers), NETWORK (members of its network), ALLIANCE (also allied networks whose agreement shares this kind of data) or PUBLIC (everyone). Defaults to NETWORK." })
   @IsEnum(Visibility)
   visibility: Visibility;
 }
 
 @InputType({ description: "Fields to change; omitted fields stay as they are." })
 export class UpdateNeedInput {
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: "The networks it is shared with now." })
   @IsOptional()
   @ArrayMaxSize(20)
   networkIds?: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A new description; null removes it." })
   @IsOptional()
   @Length(1, 2000)
   description?: string | null;
 
-  @Field(() => NeedPriority, { nullable: true })
+  @Field(() => NeedPriority, { nullable: true, description: "A new priority." })
   @IsOptional()
   @IsEnum(NeedPriority)
   priority?: NeedPriority;
 
-  @Field(() => Visibility, { nullable: true })
+  @Field(() => Visibility, { nullable: true, description: "A new visibility." })
   @IsOptional()
   @IsEnum(Visibility)
   visibility?: Visibility;
@@ -56,7 +56,7 @@ export class UpdateNeedInput {
 
 @ArgsType()
 export class CloseNeedArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The need's id." })
   id: string;
 
   @Field(() => NeedStatus, { description: "ADDRESSED or WITHDRAWN." })
@@ -64,47 +64,33 @@ export class CloseNeedArgs {
   status: NeedStatus;
 }
 
+/** The filters of every list of needs (`Query.needs`, `School.needs`). */
 @ArgsType()
-export class NeedsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  schoolId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Needs shared with this network." })
+export class NeedFilterArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: "Only needs the school shares with this network." })
   @IsOptional()
   networkId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Only needs on this focus area (any capitalization or spacing)." })
   @IsOptional()
   focusArea?: string | null;
 
-  @Field({ defaultValue: false, description: "Also list needs marked addressed or withdrawn." })
+  @Field({ defaultValue: false, description: "Also list needs marked addressed or withdrawn (by default only open ones)." })
   includeClosed: boolean;
 }
 
 @ArgsType()
-export class CommonNeedsArgs {
-  @Field(() => Int, { defaultValue: 10, description: "How many needs, most shared first (1 to 50)." })
-  @IsInt()
-  @Min(1)
-  @Max(50)
-  first: number;
+export class NeedsArgs extends NeedFilterArgs {
+  @Field(() => ID, { nullable: true, description: "Only the needs of this school." })
+  @IsOptional()
+  schoolId?: string | null;
+}
 
-  @Field(() => Int, { defaultValue: 1, description: "Only needs shared by at least this many schools." })
+@ArgsType()
+export class CommonNeedsArgs extends PageArgs {
+  @Field(() => Int, { defaultValue: 1, description: "Only needs shared by at least this many schools (1 to 1000)." })
   @IsInt()
   @Min(1)
   @Max(1000)
   minSchools: number;
-}
-
-@ArgsType()
-export class UpcomingEventsArgs {
-  @Field(() => Int, { defaultValue: 5, description: "How many events, soonest first (1 to 20)." })
-  @IsInt()
-  @Min(1)
-  @Max(20)
-  first: number;
-
-  @Field({ defaultValue: false, description: "Only events with seats left." })
-  withSeatsOnly: boolean;
 }

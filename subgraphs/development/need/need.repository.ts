@@ -1,10 +1,10 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { SecuredRepository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { READ_ALL, SecuredRepository, toEntity, type Access, type SortKeys, type StoredDocument, type Visibility } from "../../kit";
 import { NeedStatus, type NeedPriority } from "../enums";
 import { focusKey } from "../shared/focus";
 import type { OwnerRef } from "../shared/owner";
 import { Policies } from "../policies";
-import type { NeedsArgs } from "./need.inputs";
+import type { NeedFilterArgs, NeedsArgs } from "./need.inputs";
 
 export interface NeedDocument extends StoredDocument {
   schoolId: string;
@@ -27,6 +27,17 @@ export function needKey(schoolId: string, focusAreaKey: string): string {
   return `${schoolId}:${focusAreaKey}`;
 }
 
+const OLDEST_FIRST: SortKeys = [["createdAt", 1]];
+
+function needFilter(args: Partial<NeedsArgs>): Filter<NeedDocument> {
+  const filter: Filter<NeedDocument> = {};
+  if (args.schoolId) filter.schoolId = args.schoolId;
+  if (args.networkId) filter.networkIds = args.networkId;
+  if (args.focusArea) filter.focusAreaKey = focusKey(args.focusArea);
+  if (!args.includeClosed) filter.status = NeedStatus.OPEN;
+  return filter;
+}
+
 export class NeedRepository extends SecuredRepository<NeedDocument> {
   readonly policy = Policies.need;
   readonly collectionName = "needs";
@@ -38,24 +49,19 @@ export class NeedRepository extends SecuredRepository<NeedDocument> {
   ];
 
   list(access: Access, args: NeedsArgs) {
-    const filter: Filter<NeedDocument> = {};
-    if (args.schoolId) filter.schoolId = args.schoolId;
-    if (args.networkId) filter.networkIds = args.networkId;
-    if (args.focusArea) filter.focusAreaKey = focusKey(args.focusArea);
-    if (!args.includeClosed) filter.status = NeedStatus.OPEN;
-    return this.page(this.readable(access, filter), [["createdAt", 1]], args);
+    return this.pageReadable(access, needFilter(args), OLDEST_FIRST, args);
   }
 
-
-  /** The open needs of these schools that `access` may read, oldest first. */
-  findOpenBySchoolIds(access: Access, schoolIds: readonly string[]) {
-    return this.findReadable(access, { schoolId: { $in: [...schoolIds] }, status: NeedStatus.OPEN }, { createdAt: 1, _id: 1 });
+  /** One page per school of its needs that `access` may read. */
+  pagesForSchools(access: Access, schoolIds: readonly string[], args: NeedFilterArgs) {
+    return this.pagesByGroupReadable(access, "schoolId", schoolIds, needFilter(args), OLDEST_FIRST, args);
   }
 
   /** The open needs shared with these networks that `access` may read (what common needs are computed from). */
   async findOpenByNetworkIds(access: Access, networkIds: readonly string[]) {
     const docs = await this.collection
       .find(this.readable(access, { networkIds: { $in: [...networkIds] }, status: NeedStatus.OPEN }), {
+        ...READ_ALL,
         projection: { schoolId: 1, networkIds: 1, focusArea: 1, focusAreaKey: 1, priority: 1, createdAt: 1 },
       })
       .sort({ createdAt: 1, _id: 1 })

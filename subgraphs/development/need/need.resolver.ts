@@ -1,14 +1,18 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { needEventsKey, type DevelopmentContext } from "../context";
-import { Event } from "../event/event";
+import { today } from "../../kit";
+import type { DevelopmentContext } from "../context";
+import { EventConnection } from "../event/event";
+import { UpcomingEventsArgs } from "../event/event.inputs";
+import { needEventsKey } from "../event/event.repository";
 import { entityRef, Network, School } from "../federation/entities";
-import { CommonNeed, Need, NeedConnection } from "./need";
-import { CloseNeedArgs, CommonNeedsArgs, NeedsArgs, RecordNeedInput, UpcomingEventsArgs, UpdateNeedInput } from "./need.inputs";
+import { CommonNeed, CommonNeedConnection, Need, NeedConnection } from "./need";
+import { CloseNeedArgs, CommonNeedsArgs, NeedFilterArgs, NeedsArgs, RecordNeedInput, UpdateNeedInput } from "./need.inputs";
+import { pageCommonNeeds } from "./need.service";
 
 @Resolver(() => Need)
 export class NeedResolver {
-  @Query(() => Need, { nullable: true })
-  need(@Arg("id", () => ID) id: string, @Ctx() { loaders }: DevelopmentContext) {
+  @Query(() => Need, { nullable: true, description: "A need by id; null when it does not exist or you may not see it." })
+  need(@Arg("id", () => ID, { description: "The need's id." }) id: string, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.needById.load(id);
   }
 
@@ -17,7 +21,7 @@ export class NeedResolver {
     return repos.needs.list(access, args);
   }
 
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The school that has the need." })
   school(@Root() need: Need) {
     return entityRef(need.schoolId);
   }
@@ -28,12 +32,12 @@ export class NeedResolver {
   }
 
   @Mutation(() => Need, { description: "Records a school's need and shares it with networks. CONFLICT if the school has it open already." })
-  recordNeed(@Arg("input") input: RecordNeedInput, @Ctx() { access, services }: DevelopmentContext) {
+  recordNeed(@Arg("input", { description: "The school, the focus area and the networks to share it with." }) input: RecordNeedInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.needs.record(access, input);
   }
 
-  @Mutation(() => Need)
-  updateNeed(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateNeedInput, @Ctx() { access, services }: DevelopmentContext) {
+  @Mutation(() => Need, { description: "Changes an open need (its school's staff): the networks it is shared with, its description, priority or visibility." })
+  updateNeed(@Arg("id", () => ID, { description: "The need's id." }) id: string, @Arg("input", { description: "The fields to change." }) input: UpdateNeedInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.needs.update(access, id, input);
   }
 
@@ -45,7 +49,7 @@ export class NeedResolver {
 
 @Resolver(() => CommonNeed)
 export class CommonNeedResolver {
-  @FieldResolver(() => Network)
+  @FieldResolver(() => Network, { description: "The network whose schools share the need." })
   network(@Root() need: CommonNeed) {
     return entityRef(need.networkId);
   }
@@ -55,28 +59,35 @@ export class CommonNeedResolver {
     return need.schoolIds.map(entityRef);
   }
 
-  @FieldResolver(() => [Event], { description: "Upcoming events offered to the network that address this need, soonest first, with their seats left." })
-  async upcomingEvents(@Root() need: CommonNeed, @Args() args: UpcomingEventsArgs, @Ctx() { loaders }: DevelopmentContext) {
-    const events = await loaders.upcomingEventsForNeed.load(needEventsKey(need.networkId, need.focusAreaKey));
-    return (args.withSeatsOnly ? events.filter((event) => event.seatsLeft > 0) : events).slice(0, args.first);
+  @FieldResolver(() => EventConnection, {
+    description:
+      "Scheduled events offered to the network that address this need and start today or later, soonest first, that you may see; " +
+      "the filters of `Query.events` that the need leaves open.",
+  })
+  upcomingEvents(@Root() need: CommonNeed, @Args() args: UpcomingEventsArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    const from = today();
+    return loaders.pages.load("CommonNeed.upcomingEvents", args, needEventsKey(need.networkId, need.focusAreaKey), (keys) =>
+      repos.events.pagesAddressing(access, keys, from, args),
+    );
   }
 }
 
 @Resolver(() => School)
 export class SchoolNeedsResolver {
-  @FieldResolver(() => [Need], { description: "The school's open professional-development needs, oldest first." })
-  needs(@Root() school: School, @Ctx() { loaders }: DevelopmentContext) {
-    return loaders.openNeedsBySchool.load(school.id);
+  @FieldResolver(() => NeedConnection, { description: "The school's needs that you may see, oldest first (open ones unless `includeClosed`); the filters of `Query.needs`." })
+  needs(@Root() school: School, @Args() args: NeedFilterArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("School.needs", args, school.id, (ids) => repos.needs.pagesForSchools(access, ids, args));
   }
 }
 
 @Resolver(() => Network)
 export class NetworkNeedsResolver {
-  @FieldResolver(() => [CommonNeed], {
-    description: "The needs the network's schools share with it, ranked by how many schools share each (then by high priority).",
+  @FieldResolver(() => CommonNeedConnection, {
+    description:
+      "The open needs the network's schools share with it, grouped by focus area and ranked by how many schools share each (then by how many rate it high priority); " +
+      "counted from the needs you may see only.",
   })
   async commonNeeds(@Root() network: Network, @Args() args: CommonNeedsArgs, @Ctx() { loaders }: DevelopmentContext) {
-    const ranked = await loaders.commonNeedsByNetwork.load(network.id);
-    return ranked.filter((need) => need.schoolCount >= args.minSchools).slice(0, args.first);
+    return pageCommonNeeds(await loaders.commonNeedsByNetwork.load(network.id), args);
   }
 }

@@ -1,12 +1,12 @@
-import { ConflictError, isDuplicateKeyError, newId, NotFoundError, type Access } from "../../kit";
-import { assertCanWrite, assertMayChange, assertMayWriteFor } from "../authorization";
+import { assertCanWrite, BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, openCursor, sealCursor, type Access, type Page } from "../../kit";
+import { assertMayChange, assertMayWriteFor } from "../authorization";
 import { NeedPriority, NeedStatus } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { focusKey } from "../shared/focus";
 import { schoolOwner } from "../shared/owner";
 import { Policies } from "../policies";
 import type { CommonNeed } from "./need";
-import type { RecordNeedInput, UpdateNeedInput } from "./need.inputs";
+import type { CommonNeedsArgs, RecordNeedInput, UpdateNeedInput } from "./need.inputs";
 import { needKey, type NeedDocument } from "./need.repository";
 
 /** Need rules: one open need per school and focus area; a network's common needs rank by how many schools share them. */
@@ -108,10 +108,50 @@ export function rankCommonNeeds(networkIds: readonly string[], needs: readonly O
         schoolIds: [...area.schools],
       }),
     );
-    ranked.sort(
-      (a, b) => b.schoolCount - a.schoolCount || b.highPriorityCount - a.highPriorityCount || a.focusAreaKey.localeCompare(b.focusAreaKey),
-    );
+    ranked.sort(byRank);
     result.set(networkId, ranked);
   }
   return result;
+}
+
+/** The ranking: most schools first, then most rating it high priority, then by focus area. */
+function byRank(a: CommonNeed, b: CommonNeed): number {
+  return b.schoolCount - a.schoolCount || b.highPriorityCount - a.highPriorityCount || a.focusAreaKey.localeCompare(b.focusAreaKey);
+}
+
+/** A common need's place in the ranking, sealed as its cursor. */
+type RankKey = Pick<CommonNeed, "schoolCount" | "highPriorityCount" | "focusAreaKey">;
+const CURSOR_LIST = "CommonNeed";
+
+function rankCursor(need: CommonNeed): string {
+  return sealCursor(CURSOR_LIST, [need.schoolCount, need.highPriorityCount, need.focusAreaKey]);
+}
+
+function openRankCursor(cursor: string): RankKey {
+  const values = openCursor(CURSOR_LIST, cursor);
+  if (Array.isArray(values) && values.length === 3 && Number.isInteger(values[0]) && Number.isInteger(values[1]) && typeof values[2] === "string") {
+    return { schoolCount: values[0], highPriorityCount: values[1], focusAreaKey: values[2] };
+  }
+  throw new BadUserInputError("Invalid cursor: pass a cursor returned by this list", "after");
+}
+
+/**
+ * One page of a network's ranked common needs (computed from all its readable open needs, so paged here):
+ * those shared by at least `minSchools` schools, after the cursor's place in the ranking.
+ */
+export function pageCommonNeeds(ranked: readonly CommonNeed[], args: CommonNeedsArgs): Page<CommonNeed> {
+  const matching = ranked.filter((need) => need.schoolCount >= args.minSchools);
+  const after = args.after ? openRankCursor(args.after) : null;
+  const rest = after ? matching.filter((need) => byRank(need, after as CommonNeed) > 0) : matching;
+  const edges = rest.slice(0, args.first).map((need) => ({ cursor: rankCursor(need), node: need }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rest.length > args.first,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: Promise.resolve(matching.length),
+  };
 }

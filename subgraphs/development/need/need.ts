@@ -5,7 +5,7 @@ import { NeedPriority, NeedStatus } from "../enums";
 @Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A professional-development need a school names and shares with its networks, e.g. new literacy approaches." })
 export class Need {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The need's id." })
   id: string;
 
   schoolId: string;
@@ -18,29 +18,29 @@ export class Need {
 
   focusAreaKey: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The need in the school's words; null when not given." })
   description?: string | null;
 
-  @Field(() => NeedPriority)
+  @Field(() => NeedPriority, { description: "How urgent the school rates it." })
   priority: NeedPriority;
 
-  @Field(() => NeedStatus)
+  @Field(() => NeedStatus, { description: "OPEN, or ADDRESSED or WITHDRAWN once closed." })
   status: NeedStatus;
 
-  @Field(() => Visibility)
+  @Field(() => Visibility, { description: "Who may see the record: PRIVATE (its owner's staff or managers), NETWORK (members of its network), ALLIANCE (also allied networks whose agreement shares this kind of data) or PUBLIC (everyone)." })
   visibility: Visibility;
 
-  @Field()
+  @Field({ description: "When the record was created (UTC)." })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When the record last changed (UTC)." })
   updatedAt: Date;
 
   @Field(() => Date, { nullable: true, description: "When the need was marked addressed or withdrawn." })
   closedAt?: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of needs (Relay connection)." })
 export class NeedConnection extends ConnectionType(Need) {}
 
 @ObjectType({ description: "A need several schools of a network share: the network plans events from these." })
@@ -60,3 +60,6 @@ export class CommonNeed {
 
   schoolIds: string[];
 }
+
+@ObjectType({ description: "A page of a network's ranked common needs (Relay connection)." })
+export class CommonNeedConnection extends ConnectionType(CommonNeed) {}

@@ -1,9 +1,9 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { SecuredRepository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
-import { PeerReviewStatus, type PeerReviewFindingKind, type PeerReviewFindingsAccess } from "../enums";
+import { SecuredRepository, toEntity, type Access, type GroupExpression, type SortKeys, type StoredDocument, type Visibility } from "../../kit";
+import { PeerReviewFindingsAccess, PeerReviewRole, PeerReviewStatus, type PeerReviewFindingKind } from "../enums";
 import type { OwnerRef } from "../shared/owner";
 import { Policies } from "../policies";
-import type { PeerReviewsArgs } from "./peer-review.inputs";
+import type { NetworkPeerReviewsArgs, PeerReviewsArgs, SchoolPeerReviewsArgs } from "./peer-review.inputs";
 
 export interface PeerReviewDocument extends StoredDocument {
   hostSchoolId: string;
@@ -27,7 +27,41 @@ export interface PeerReviewDocument extends StoredDocument {
   completedAt?: Date | null;
 }
 
-const RECENT_FIRST = { startDate: -1, _id: 1 } as const;
+const RECENT_FIRST: SortKeys = [["startDate", -1]];
+
+function reviewFilter(args: Partial<PeerReviewsArgs>): Filter<PeerReviewDocument> {
+  const filter: Filter<PeerReviewDocument> = {};
+  if (args.hostSchoolId) filter.hostSchoolId = args.hostSchoolId;
+  if (args.visitingSchoolId) filter.teamSchoolIds = args.visitingSchoolId;
+  if (args.networkId) filter.networkId = args.networkId;
+  if (args.status) filter.status = args.status;
+  return filter;
+}
+
+/*
+ * The schools a review lists under `School.peerReviews`, as aggregation expressions: by role (host first,
+ * then visitor, then named reader, as `participation` says) and those that may read the findings (as
+ * `schoolMayReadFindings` says).
+ */
+const HOST = ["$hostSchoolId"];
+const SCHOOLS_BY_ROLE: Record<PeerReviewRole, Document> = {
+  [PeerReviewRole.HOST]: { $setUnion: [HOST] },
+  [PeerReviewRole.VISITOR]: { $setDifference: ["$teamSchoolIds", HOST] },
+  [PeerReviewRole.READER]: { $setDifference: ["$findingsReaderSchoolIds", { $setUnion: [HOST, "$teamSchoolIds"] }] },
+};
+const INVOLVED = { $setUnion: [HOST, "$teamSchoolIds", "$findingsReaderSchoolIds"] };
+const MAY_READ_FINDINGS = {
+  $cond: [
+    { $eq: ["$findingsAccess", PeerReviewFindingsAccess.PUBLIC] },
+    INVOLVED,
+    { $setUnion: [HOST, "$findingsReaderSchoolIds", { $cond: [{ $eq: ["$findingsAccess", PeerReviewFindingsAccess.REVIEW_TEAM] }, "$teamSchoolIds", []] }] },
+  ],
+};
+
+function schoolsListing(args: SchoolPeerReviewsArgs): GroupExpression {
+  const byRole = args.role ? SCHOOLS_BY_ROLE[args.role] : INVOLVED;
+  return { expression: args.readableOnly ? { $setIntersection: [byRole, MAY_READ_FINDINGS] } : byRole };
+}
 
 export class PeerReviewRepository extends SecuredRepository<PeerReviewDocument> {
   readonly policy = Policies.peerReview;
@@ -42,29 +76,25 @@ export class PeerReviewRepository extends SecuredRepository<PeerReviewDocument> 
   ];
 
   list(access: Access, args: PeerReviewsArgs) {
-    const filter: Filter<PeerReviewDocument> = {};
-    if (args.hostSchoolId) filter.hostSchoolId = args.hostSchoolId;
-    if (args.visitingSchoolId) filter.teamSchoolIds = args.visitingSchoolId;
-    if (args.networkId) filter.networkId = args.networkId;
-    if (args.status) filter.status = args.status;
-    return this.page(this.readable(access, filter), [["startDate", -1]], args);
+    return this.pageReadable(access, reviewFilter(args), RECENT_FIRST, args);
   }
 
-
-  /** Reviews a school hosts, visits, or was named a reader of, that `access` may read; most recent first. */
-  findInvolvingSchools(access: Access, schoolIds: readonly string[]) {
+  /** One page per school of the reviews it hosts, visits or was named a reader of (see `schoolsListing`), that `access` may read. */
+  pagesInvolvingSchools(access: Access, schoolIds: readonly string[], args: SchoolPeerReviewsArgs) {
     const ids = [...schoolIds];
-    return this.findReadable(access, { $or: [{ hostSchoolId: { $in: ids } }, { teamSchoolIds: { $in: ids } }, { findingsReaderSchoolIds: { $in: ids } }] },
-      RECENT_FIRST,
-    );
+    const involving = { $or: [{ hostSchoolId: { $in: ids } }, { teamSchoolIds: { $in: ids } }, { findingsReaderSchoolIds: { $in: ids } }] };
+    const filter = { $and: [involving, reviewFilter(args)] } as Filter<PeerReviewDocument>;
+    return this.pagesByGroupReadable(access, schoolsListing(args), schoolIds, filter, RECENT_FIRST, args);
   }
 
-  findByNetworkIds(access: Access, networkIds: readonly string[]) {
-    return this.findReadable(access, { networkId: { $in: [...networkIds] } }, RECENT_FIRST);
+  pagesForNetworks(access: Access, networkIds: readonly string[], args: NetworkPeerReviewsArgs) {
+    return this.pagesByGroupReadable(access, "networkId", networkIds, reviewFilter(args), RECENT_FIRST, args);
   }
 
-  findByTeamEducatorIds(access: Access, educatorIds: readonly string[]) {
-    return this.findReadable(access, { "visitingTeam.educatorId": { $in: [...educatorIds] } }, RECENT_FIRST);
+  /** One page per educator of the reviews they visited as a team member, that `access` may read. */
+  pagesForTeamEducators(access: Access, educatorIds: readonly string[], args: PeerReviewsArgs) {
+    const filter = { $and: [{ "visitingTeam.educatorId": { $in: [...educatorIds] } }, reviewFilter(args)] } as Filter<PeerReviewDocument>;
+    return this.pagesByGroupReadable(access, "visitingTeam.educatorId", educatorIds, filter, RECENT_FIRST, args);
   }
 
   /** Appends findings unless the review was cancelled; null when it was (or does not exist). */

@@ -2,10 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { RedactInAudit } from "../../kit";
 import { callerMayReadFindings } from "../authorization";
 import type { DevelopmentContext } from "../context";
-import { PeerReviewRole } from "../enums";
 import { Educator, entityRef, Network, School } from "../federation/entities";
-import { PeerReview, PeerReviewConnection, PeerReviewFinding, PeerReviewParticipation, PeerReviewTeamMember } from "./peer-review";
-import { PeerReviewsArgs, PlanPeerReviewInput, RecordPeerReviewFindingsArgs, SetPeerReviewFindingsAccessArgs } from "./peer-review.inputs";
+import { PeerReview, PeerReviewConnection, PeerReviewFinding, PeerReviewParticipationConnection, PeerReviewTeamMember } from "./peer-review";
+import { NetworkPeerReviewsArgs, PeerReviewsArgs, PlanPeerReviewInput, RecordPeerReviewFindingsArgs, SchoolPeerReviewsArgs, SetPeerReviewFindingsAccessArgs } from "./peer-review.inputs";
 import { participation } from "./peer-review.service";
 
 /**
@@ -23,8 +22,8 @@ const withholdFindings = (args: Record<string, any>) => ({
 
 @Resolver(() => PeerReview)
 export class PeerReviewResolver {
-  @Query(() => PeerReview, { nullable: true })
-  peerReview(@Arg("id", () => ID) id: string, @Ctx() { loaders }: DevelopmentContext) {
+  @Query(() => PeerReview, { nullable: true, description: "A peer review by id; null when it does not exist or you may not see it." })
+  peerReview(@Arg("id", () => ID, { description: "The review's id." }) id: string, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.peerReviewById.load(id);
   }
 
@@ -33,12 +32,12 @@ export class PeerReviewResolver {
     return repos.peerReviews.list(access, args);
   }
 
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The school reviewed, which decides who reads the findings." })
   hostSchool(@Root() review: PeerReview) {
     return entityRef(review.hostSchoolId);
   }
 
-  @FieldResolver(() => Network, { nullable: true })
+  @FieldResolver(() => Network, { nullable: true, description: "The network the review is part of; null when none." })
   network(@Root() review: PeerReview) {
     return review.networkId ? entityRef(review.networkId) : null;
   }
@@ -69,7 +68,7 @@ export class PeerReviewResolver {
   }
 
   @Mutation(() => PeerReview, { description: "Plans a critical friends review of a host school by a team from other schools." })
-  planPeerReview(@Arg("input") input: PlanPeerReviewInput, @Ctx() { access, services }: DevelopmentContext) {
+  planPeerReview(@Arg("input", { description: "The host school, the visit's dates, focus questions and visiting team." }) input: PlanPeerReviewInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.peerReviews.plan(access, input);
   }
 
@@ -80,12 +79,12 @@ export class PeerReviewResolver {
   }
 
   @Mutation(() => PeerReview, { description: "Completes a planned review whose visit is over and whose findings are recorded." })
-  completePeerReview(@Arg("id", () => ID) id: string, @Ctx() { access, services }: DevelopmentContext) {
+  completePeerReview(@Arg("id", () => ID, { description: "The review's id." }) id: string, @Ctx() { access, services }: DevelopmentContext) {
     return services.peerReviews.complete(access, id);
   }
 
-  @Mutation(() => PeerReview)
-  cancelPeerReview(@Arg("id", () => ID) id: string, @Ctx() { access, services }: DevelopmentContext) {
+  @Mutation(() => PeerReview, { description: "Cancels a planned review (the host school's staff). CONFLICT once completed or cancelled." })
+  cancelPeerReview(@Arg("id", () => ID, { description: "The review's id." }) id: string, @Ctx() { access, services }: DevelopmentContext) {
     return services.peerReviews.cancel(access, id);
   }
 
@@ -100,12 +99,12 @@ export class PeerReviewResolver {
 
 @Resolver(() => PeerReviewTeamMember)
 export class PeerReviewTeamMemberResolver {
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The school the team member comes from." })
   school(@Root() member: PeerReviewTeamMember) {
     return entityRef(member.schoolId);
   }
 
-  @FieldResolver(() => Educator, { nullable: true })
+  @FieldResolver(() => Educator, { nullable: true, description: "The educator, when the hub knows them; null when only named." })
   educator(@Root() member: PeerReviewTeamMember) {
     return member.educatorId ? entityRef(member.educatorId) : null;
   }
@@ -113,36 +112,31 @@ export class PeerReviewTeamMemberResolver {
 
 @Resolver(() => School)
 export class SchoolPeerReviewsResolver {
-  @FieldResolver(() => [PeerReviewParticipation], {
+  @FieldResolver(() => PeerReviewParticipationConnection, {
     description:
-      "Peer reviews the school hosted, visited or was named a reader of (those the caller may see), most recent first, with the " +
-      "findings it may read (shown to callers who may read them too).",
+      "Peer reviews the school hosted, visited or was named a reader of, that you may see, most recent first, with the school's role and " +
+      "the findings it may read (shown to you when you may read them too); the filters of `Query.peerReviews`, with `role` in place of the host and visiting school.",
   })
-  async peerReviews(
-    @Root() school: School,
-    @Arg("role", () => PeerReviewRole, { nullable: true }) role: PeerReviewRole | null,
-    @Arg("readableOnly", { defaultValue: false, description: "Only reviews whose findings the school may read." }) readableOnly: boolean,
-    @Ctx() { access, loaders }: DevelopmentContext,
-  ) {
-    const reviews = await loaders.peerReviewsBySchool.load(school.id);
-    return reviews
-      .map((review) => participation(access, review, school.id))
-      .filter((entry) => (!role || entry.role === role) && (!readableOnly || entry.mayReadFindings));
+  async peerReviews(@Root() school: School, @Args() args: SchoolPeerReviewsArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    const page = await loaders.pages.load("School.peerReviews", args, school.id, (ids) => repos.peerReviews.pagesInvolvingSchools(access, ids, args));
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: participation(access, edge.node, school.id) })) };
   }
 }
 
 @Resolver(() => Network)
 export class NetworkPeerReviewsResolver {
-  @FieldResolver(() => [PeerReview], { description: "Peer reviews held as part of the network, most recent first." })
-  peerReviews(@Root() network: Network, @Ctx() { loaders }: DevelopmentContext) {
-    return loaders.peerReviewsByNetwork.load(network.id);
+  @FieldResolver(() => PeerReviewConnection, { description: "Peer reviews held as part of the network that you may see, most recent first; the filters of `Query.peerReviews`." })
+  peerReviews(@Root() network: Network, @Args() args: NetworkPeerReviewsArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("Network.peerReviews", args, network.id, (ids) => repos.peerReviews.pagesForNetworks(access, ids, args));
   }
 }
 
 @Resolver(() => Educator)
 export class EducatorPeerReviewsResolver {
-  @FieldResolver(() => [PeerReview], { description: "Peer reviews the educator visited as a team member, most recent first." })
-  peerReviews(@Root() educator: Educator, @Ctx() { loaders }: DevelopmentContext) {
-    return loaders.peerReviewsByTeamEducator.load(educator.id);
+  @FieldResolver(() => PeerReviewConnection, {
+    description: "Peer reviews the educator visited as a member of the visiting team, that you may see, most recent first; the filters of `Query.peerReviews`.",
+  })
+  peerReviews(@Root() educator: Educator, @Args() args: PeerReviewsArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("Educator.peerReviews", args, educator.id, (ids) => repos.peerReviews.pagesForTeamEducators(access, ids, args));
   }
 }

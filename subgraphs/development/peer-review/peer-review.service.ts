@@ -1,5 +1,5 @@
-import { assertDateOrder, BadUserInputError, ConflictError, newId, NotFoundError, today, type Access, type Entity } from "../../kit";
-import { assertCanWrite, assertHostStaff, assertMayChange, assertMayWriteFor, callerMayReadFindings } from "../authorization";
+import { assertCanWrite, assertDateOrder, BadUserInputError, ConflictError, newId, NotFoundError, today, type Access, type Entity } from "../../kit";
+import { assertHostStaff, assertMayChange, assertMayWriteFor, callerMayReadFindings } from "../authorization";
 import { PeerReviewFindingsAccess, PeerReviewRole, PeerReviewStatus } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
 import { schoolOwner } from "../shared/owner";

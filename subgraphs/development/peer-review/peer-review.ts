@@ -18,16 +18,16 @@ export class PeerReviewTeamMember {
 
 @ObjectType({ description: "An observation or piece of feedback from a peer review." })
 export class PeerReviewFinding {
-  @Field(() => PeerReviewFindingKind)
+  @Field(() => PeerReviewFindingKind, { description: "What sort of finding: a strength, warm or cool feedback, a question, a recommendation." })
   kind: PeerReviewFindingKind;
 
   @Field(() => Int, { nullable: true, description: "The focus question (0-based index) it answers, if any." })
   focusQuestion?: number | null;
 
-  @Field()
+  @Field({ description: "The finding, as the team wrote it." })
   text: string;
 
-  @Field()
+  @Field({ description: "When it was recorded (UTC)." })
   recordedAt: Date;
 }
 
@@ -38,29 +38,29 @@ export class PeerReviewFinding {
     "and reports findings. The host decides who may read the findings.",
 })
 export class PeerReview {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The review's id." })
   id: string;
 
   hostSchoolId: string;
 
   networkId?: string | null;
 
-  @Field()
+  @Field({ description: "The review's title, e.g. Critical friends review of Fannie Lou Hamer Freedom High School." })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What the review is about; null when not given." })
   description?: string | null;
 
   @Field(() => [String], { description: "What the host asks the visitors to look at." })
   focusQuestions: string[];
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: "The visit's first day (YYYY-MM-DD)." })
   startDate: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: "The visit's last day (YYYY-MM-DD)." })
   endDate: string;
 
-  @Field(() => [PeerReviewTeamMember])
+  @Field(() => [PeerReviewTeamMember], { description: "The visiting team: educators of other schools than the host." })
   visitingTeam: PeerReviewTeamMember[];
 
   teamSchoolIds: string[];
@@ -72,33 +72,33 @@ export class PeerReview {
 
   findingsReaderSchoolIds: string[];
 
-  @Field(() => PeerReviewStatus)
+  @Field(() => PeerReviewStatus, { description: "PLANNED, COMPLETED (visit over, findings recorded) or CANCELLED." })
   status: PeerReviewStatus;
 
   @Field(() => Visibility, { description: "Who may see that the review took place (its findings follow findingsAccess)." })
   visibility: Visibility;
 
-  @Field()
+  @Field({ description: "When the record was created (UTC)." })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When the record last changed (UTC)." })
   updatedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the review was completed (UTC); null until then." })
   completedAt?: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of peer reviews (Relay connection)." })
 export class PeerReviewConnection extends ConnectionType(PeerReview) {}
 
 @ObjectType({ description: "A school's part in a peer review, with the findings when the host lets that school read them." })
 export class PeerReviewParticipation {
   schoolId: string;
 
-  @Field(() => PeerReviewRole)
+  @Field(() => PeerReviewRole, { description: "The school's part: HOST, VISITOR (on the visiting team) or READER (named by the host to read the findings)." })
   role: PeerReviewRole;
 
-  @Field(() => PeerReview)
+  @Field(() => PeerReview, { description: "The review." })
   review: PeerReview;
 
   @Field({ description: "Whether this school may read the review's findings." })
@@ -107,3 +107,6 @@ export class PeerReviewParticipation {
   @Field(() => [PeerReviewFinding], { nullable: true, description: "The findings, when this school may read them; null otherwise." })
   findings: PeerReviewFinding[] | null;
 }
+
+@ObjectType({ description: "A page of a school's peer reviews, with its part in each (Relay connection)." })
+export class PeerReviewParticipationConnection extends ConnectionType(PeerReviewParticipation) {}

@@ -5,13 +5,13 @@ import { EventRegistrantKind, EventRegistrationStatus } from "../enums";
 
 export const MAX_SEATS_PER_REGISTRATION = 50;
 
-@InputType()
+@InputType({ description: "A registration for an event: an educator (one seat) or a school's team." })
 export class RegisterForEventInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The event's id (one you may see)." })
   @Length(1, 64)
   eventId: string;
 
-  @Field(() => EventRegistrantKind)
+  @Field(() => EventRegistrantKind, { description: "EDUCATOR (registers themselves) or SCHOOL (a team, registered by its staff or the event network's coordinators)." })
   @IsEnum(EventRegistrantKind)
   registrantKind: EventRegistrantKind;
 
@@ -31,19 +31,26 @@ export class RegisterForEventInput {
   @Max(MAX_SEATS_PER_REGISTRATION)
   seats: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A note to the host (up to 1000 characters)." })
   @IsOptional()
   @Length(1, 1000)
   note?: string | null;
 }
 
+/** The filters of every list of registrations (`Query.eventRegistrations`, `Event.registrations`, `School.eventRegistrations`, `Educator.eventRegistrations`). */
 @ArgsType()
-export class EventRegistrationsArgs extends PageArgs {
-  @Field(() => ID)
-  @Length(1, 64)
-  eventId: string;
-
-  @Field(() => EventRegistrationStatus, { nullable: true })
+export class EventRegistrationFilterArgs extends PageArgs {
+  @Field(() => EventRegistrationStatus, { nullable: true, description: "Only registrations in this status; when null, the live ones (confirmed and waitlisted)." })
   @IsOptional()
   status?: EventRegistrationStatus | null;
+
+  @Field({ defaultValue: false, description: "With no `status`: also list cancelled registrations." })
+  includeCancelled: boolean;
+}
+
+@ArgsType()
+export class EventRegistrationsArgs extends EventRegistrationFilterArgs {
+  @Field(() => ID, { description: "The event; an event you may not see has no registrations for you." })
+  @Length(1, 64)
+  eventId: string;
 }

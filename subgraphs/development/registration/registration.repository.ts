@@ -1,9 +1,9 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { SecuredRepository, toEntity, type Access, type StoredDocument, type Visibility } from "../../kit";
+import { READ_ALL, SecuredRepository, toEntity, type Access, type SortKeys, type StoredDocument, type Visibility } from "../../kit";
 import type { OwnerRef } from "../shared/owner";
 import { EventRegistrationStatus, type EventRegistrantKind } from "../enums";
 import { Policies } from "../policies";
-import type { EventRegistrationsArgs } from "./registration.inputs";
+import type { EventRegistrationFilterArgs, EventRegistrationsArgs } from "./registration.inputs";
 
 export interface EventRegistrationDocument extends StoredDocument {
   eventId: string;
@@ -32,6 +32,15 @@ export function registrationKey(eventId: string, kind: EventRegistrantKind, regi
 
 const LIVE = [EventRegistrationStatus.CONFIRMED, EventRegistrationStatus.WAITLISTED];
 
+/** An event's registrations go in registration order (the waitlist's), a school's or educator's oldest first. */
+const BY_SEQUENCE: SortKeys = [["sequence", 1]];
+const OLDEST_FIRST: SortKeys = [["createdAt", 1]];
+
+function registrationFilter(args: EventRegistrationFilterArgs): Filter<EventRegistrationDocument> {
+  if (args.status) return { status: args.status };
+  return args.includeCancelled ? {} : { status: { $in: LIVE } };
+}
+
 export class EventRegistrationRepository extends SecuredRepository<EventRegistrationDocument> {
   readonly policy = Policies.registration;
   readonly collectionName = "event_registrations";
@@ -43,61 +52,47 @@ export class EventRegistrationRepository extends SecuredRepository<EventRegistra
     { key: { educatorId: 1, createdAt: 1 } },
   ];
 
-  /** One page of an event's registrations; `eventReadable` says whether the caller may see the event (nothing otherwise). */
-  listForEvent(args: EventRegistrationsArgs, eventReadable: boolean) {
-    const filter: Filter<EventRegistrationDocument> = eventReadable ? { eventId: args.eventId } : { _id: { $in: [] } };
-    if (args.status) filter.status = args.status;
-    return this.page(filter, [["sequence", 1]], args);
+  /** One page of an event's registrations that `access` may read (those of an event it may read: they follow it). */
+  list(access: Access, args: EventRegistrationsArgs) {
+    return this.pageReadable(access, { $and: [{ eventId: args.eventId }, registrationFilter(args)] } as Filter<EventRegistrationDocument>, BY_SEQUENCE, args);
   }
 
-  /** The live registration of a registrant (uniqueness check before registering: every record counts). */
+  pagesForEvents(access: Access, eventIds: readonly string[], args: EventRegistrationFilterArgs) {
+    return this.pagesByGroupReadable(access, "eventId", eventIds, registrationFilter(args), BY_SEQUENCE, args);
+  }
+
+  /** Registrations of these schools (or of their educators) for events `access` may read. */
+  pagesForSchools(access: Access, schoolIds: readonly string[], args: EventRegistrationFilterArgs) {
+    return this.pagesByGroupReadable(access, "schoolId", schoolIds, registrationFilter(args), OLDEST_FIRST, args);
+  }
+
+  pagesForEducators(access: Access, educatorIds: readonly string[], args: EventRegistrationFilterArgs) {
+    return this.pagesByGroupReadable(access, "educatorId", educatorIds, registrationFilter(args), OLDEST_FIRST, args);
+  }
+
+  /** The waiting registrations of these events that `access` may read, in waitlist order (only what positions need). */
+  async findWaitingByEventIds(access: Access, eventIds: readonly string[]) {
+    const docs = await this.collection
+      .find(this.readable(access, { eventId: { $in: [...eventIds] }, status: EventRegistrationStatus.WAITLISTED }), { ...READ_ALL, projection: { eventId: 1, sequence: 1 } })
+      .sort({ sequence: 1 })
+      .toArray();
+    return docs.map((doc) => ({ id: doc._id, eventId: doc.eventId, sequence: doc.sequence }));
+  }
+
+  /** The live registration of a registrant: the uniqueness check before registering, for writes only (every record counts, whoever reads it). */
   async findLive(key: string) {
     const doc = await this.collection.findOne({ activeKey: key });
     return doc ? toEntity(doc) : null;
   }
 
 
-  /**
-   * Registrations of these events, in registration order; `statuses` empty means all. Only asked for
-   * events the caller reached through a readable path (`Event.registrations`).
-   */
-  async findByEventIds(eventIds: readonly string[], statuses: readonly EventRegistrationStatus[]) {
-    const filter: Filter<EventRegistrationDocument> = { eventId: { $in: [...eventIds] } };
-    if (statuses.length > 0) filter.status = { $in: [...statuses] };
-    const docs = await this.collection.find(filter).sort({ sequence: 1 }).toArray();
-    return docs.map(toEntity);
-  }
-
-  /** The waiting registrations of these events, in waitlist order (only what positions need). */
-  async findWaitingByEventIds(eventIds: readonly string[]) {
-    const docs = await this.collection
-      .find({ eventId: { $in: [...eventIds] }, status: EventRegistrationStatus.WAITLISTED }, { projection: { eventId: 1, sequence: 1 } })
-      .sort({ sequence: 1 })
-      .toArray();
-    return docs.map((doc) => ({ id: doc._id, eventId: doc.eventId, sequence: doc.sequence }));
-  }
-
-  /** Registrations of these schools (or their educators) for events `access` may read, oldest first. */
-  findBySchoolIds(access: Access, schoolIds: readonly string[], includeCancelled: boolean) {
-    const filter: Filter<EventRegistrationDocument> = { schoolId: { $in: [...schoolIds] } };
-    if (!includeCancelled) filter.status = { $in: LIVE };
-    return this.findReadable(access, filter, { createdAt: 1, _id: 1 });
-  }
-
-  /** Registrations of these educators for events `access` may read, oldest first. */
-  findByEducatorIds(access: Access, educatorIds: readonly string[], includeCancelled: boolean) {
-    const filter: Filter<EventRegistrationDocument> = { educatorId: { $in: [...educatorIds] } };
-    if (!includeCancelled) filter.status = { $in: LIVE };
-    return this.findReadable(access, filter, { createdAt: 1, _id: 1 });
-  }
-
-  /** The most seats a waiting registration of the event asks for (0 when nobody waits). */
+  /** The most seats a waiting registration of the event asks for (0 when nobody waits): for the capacity check of a write. */
   async largestWaiting(eventId: string): Promise<number> {
     const doc = await this.collection.findOne({ eventId, status: EventRegistrationStatus.WAITLISTED }, { sort: { seats: -1 }, projection: { seats: 1 } });
     return doc?.seats ?? 0;
   }
 
-  /** The first registration waiting for a seat on the event, if any. */
+  /** The first registration waiting for a seat on the event, if any: for moving the waitlist up (a write). */
   async firstWaiting(eventId: string) {
     const doc = await this.collection.findOne(
       { eventId, status: EventRegistrationStatus.WAITLISTED },

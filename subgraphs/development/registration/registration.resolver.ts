@@ -4,26 +4,26 @@ import { EventRegistrationStatus } from "../enums";
 import { Event } from "../event/event";
 import { Educator, entityRef, School } from "../federation/entities";
 import { EventRegistration, EventRegistrationConnection } from "./registration";
-import { EventRegistrationsArgs, RegisterForEventInput } from "./registration.inputs";
+import { EventRegistrationFilterArgs, EventRegistrationsArgs, RegisterForEventInput } from "./registration.inputs";
 
 @Resolver(() => EventRegistration)
 export class EventRegistrationResolver {
-  @Query(() => EventRegistration, { nullable: true })
-  eventRegistration(@Arg("id", () => ID) id: string, @Ctx() { loaders }: DevelopmentContext) {
+  @Query(() => EventRegistration, { nullable: true, description: "A registration by id; null when it does not exist or you may not see its event." })
+  eventRegistration(@Arg("id", () => ID, { description: "The registration's id." }) id: string, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.registrationById.load(id);
   }
 
   @Query(() => EventRegistrationConnection, { description: "An event's registrations in registration order; empty for an event the caller may not see." })
-  eventRegistrations(@Args() args: EventRegistrationsArgs, @Ctx() { access, services }: DevelopmentContext) {
-    return services.registrations.listForEvent(access, args);
+  eventRegistrations(@Args() args: EventRegistrationsArgs, @Ctx() { access, repos }: DevelopmentContext) {
+    return repos.registrations.list(access, args);
   }
 
-  @FieldResolver(() => Event)
+  @FieldResolver(() => Event, { description: "The event registered for." })
   event(@Root() registration: EventRegistration, @Ctx() { loaders }: DevelopmentContext) {
     return loaders.eventById.load(registration.eventId);
   }
 
-  @FieldResolver(() => Educator, { nullable: true })
+  @FieldResolver(() => Educator, { nullable: true, description: "The registered educator, for an educator's registration; null for a school's team." })
   educator(@Root() registration: EventRegistration) {
     return registration.educatorId ? entityRef(registration.educatorId) : null;
   }
@@ -46,36 +46,32 @@ export class EventRegistrationResolver {
       "Registers an educator or a school: CONFIRMED while seats are left and nobody waits, WAITLISTED otherwise. CONFLICT if already registered. " +
       "An educator registers themselves, signed in as staff of their school; a school's team is registered by its staff or the coordinators of the event's network.",
   })
-  registerForEvent(@Arg("input") input: RegisterForEventInput, @Ctx() { access, services }: DevelopmentContext) {
+  registerForEvent(@Arg("input", { description: "Who registers for which event, and how many seats." }) input: RegisterForEventInput, @Ctx() { access, services }: DevelopmentContext) {
     return services.registrations.register(access, input);
   }
 
   @Mutation(() => EventRegistration, { description: "Cancels a registration; freed seats go to the waitlist in order." })
-  cancelEventRegistration(@Arg("id", () => ID) id: string, @Ctx() { access, services }: DevelopmentContext) {
+  cancelEventRegistration(@Arg("id", () => ID, { description: "The registration's id." }) id: string, @Ctx() { access, services }: DevelopmentContext) {
     return services.registrations.cancel(access, id);
   }
 }
 
 @Resolver(() => School)
 export class SchoolRegistrationsResolver {
-  @FieldResolver(() => [EventRegistration], { description: "The school's registrations and those of its educators, oldest first." })
-  eventRegistrations(
-    @Root() school: School,
-    @Arg("includeCancelled", { defaultValue: false }) includeCancelled: boolean,
-    @Ctx() { loaders }: DevelopmentContext,
-  ) {
-    return loaders.registrationsBySchool(includeCancelled).load(school.id);
+  @FieldResolver(() => EventRegistrationConnection, {
+    description: "The school's registrations and those of its educators, for events you may see, oldest first; the filters of `Query.eventRegistrations`.",
+  })
+  eventRegistrations(@Root() school: School, @Args() args: EventRegistrationFilterArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("School.eventRegistrations", args, school.id, (ids) => repos.registrations.pagesForSchools(access, ids, args));
   }
 }
 
 @Resolver(() => Educator)
 export class EducatorRegistrationsResolver {
-  @FieldResolver(() => [EventRegistration], { description: "The educator's event registrations, oldest first." })
-  eventRegistrations(
-    @Root() educator: Educator,
-    @Arg("includeCancelled", { defaultValue: false }) includeCancelled: boolean,
-    @Ctx() { loaders }: DevelopmentContext,
-  ) {
-    return loaders.registrationsByEducator(includeCancelled).load(educator.id);
+  @FieldResolver(() => EventRegistrationConnection, {
+    description: "The educator's event registrations, for events you may see, oldest first; the filters of `Query.eventRegistrations`.",
+  })
+  eventRegistrations(@Root() educator: Educator, @Args() args: EventRegistrationFilterArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
+    return loaders.pages.load("Educator.eventRegistrations", args, educator.id, (ids) => repos.registrations.pagesForEducators(access, ids, args));
   }
 }

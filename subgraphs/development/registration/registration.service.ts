@@ -1,8 +1,8 @@
-import { BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
-import { assertCanWrite, assertMayCancelRegistration, assertMayRegisterEducator, assertMayRegisterSchool } from "../authorization";
+import { assertCanWrite, BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
+import { assertMayCancelRegistration, assertMayRegisterEducator, assertMayRegisterSchool } from "../authorization";
 import { EventRegistrantKind, EventRegistrationStatus, EventStatus } from "../enums";
 import type { DevelopmentRepositories } from "../repositories";
-import type { EventRegistrationsArgs, RegisterForEventInput } from "./registration.inputs";
+import type { RegisterForEventInput } from "./registration.inputs";
 import { registrationKey, type EventRegistrationDocument } from "./registration.repository";
 import { Policies } from "../policies";
 
@@ -16,12 +16,6 @@ const MAX_PROMOTION_ROUNDS = 10000;
  */
 export class EventRegistrationService {
   constructor(private readonly repos: DevelopmentRepositories) {}
-
-  /** One page of an event's registrations, if `access` may see the event (an empty page otherwise). */
-  async listForEvent(access: Access, args: EventRegistrationsArgs) {
-    const [event] = await this.repos.events.findReadableByIds(access, [args.eventId]);
-    return this.repos.registrations.listForEvent(args, Boolean(event));
-  }
 
   async register(access: Access, input: RegisterForEventInput) {
     assertCanWrite(access);

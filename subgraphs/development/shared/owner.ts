@@ -17,37 +17,37 @@ export interface OwnerRef {
 
 @ObjectType({ description: "Who owns or hosts a development record; the matching entity field is set." })
 export class DevelopmentOwner {
-  @Field(() => DevelopmentOwnerKind)
+  @Field(() => DevelopmentOwnerKind, { description: "Whether a network, a school or an organization owns or hosts the record." })
   kind: DevelopmentOwnerKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The owner's id in the networks subgraph." })
   id: string;
 }
 
-@InputType()
+@InputType({ description: "An owner or host: its kind and its id in the networks subgraph." })
 export class DevelopmentOwnerInput {
-  @Field(() => DevelopmentOwnerKind)
+  @Field(() => DevelopmentOwnerKind, { description: "NETWORK, SCHOOL or ORGANIZATION." })
   @IsEnum(DevelopmentOwnerKind)
   kind: DevelopmentOwnerKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The network's, school's or organization's id." })
   @Length(1, 64)
   id: string;
 }
 
 @Resolver(() => DevelopmentOwner)
 export class DevelopmentOwnerResolver {
-  @FieldResolver(() => School, { nullable: true })
+  @FieldResolver(() => School, { nullable: true, description: "The owning school, when `kind` is SCHOOL; null otherwise." })
   school(@Root() owner: OwnerRef) {
     return owner.kind === DevelopmentOwnerKind.SCHOOL ? entityRef(owner.id) : null;
   }
 
-  @FieldResolver(() => Network, { nullable: true })
+  @FieldResolver(() => Network, { nullable: true, description: "The owning network, when `kind` is NETWORK; null otherwise." })
   network(@Root() owner: OwnerRef) {
     return owner.kind === DevelopmentOwnerKind.NETWORK ? entityRef(owner.id) : null;
   }
 
-  @FieldResolver(() => Organization, { nullable: true })
+  @FieldResolver(() => Organization, { nullable: true, description: "The owning organization, when `kind` is ORGANIZATION; null otherwise." })
   organization(@Root() owner: OwnerRef) {
     return owner.kind === DevelopmentOwnerKind.ORGANIZATION ? entityRef(owner.id) : null;
   }
