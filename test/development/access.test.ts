@@ -631,7 +631,7 @@ describe("peer review findings are read only as the host school decides", () => 
     const SET = `mutation($id: ID!, $access: PeerReviewFindingsAccess!, $readers: [ID!]) {
       setPeerReviewFindingsAccess(id: $id, access: $access, readerSchoolIds: $readers) { findingsAccess } }`;
     for (const access of [coordinatorOfB, adminOfB, staffOfTF, staffOfSA, ANONYMOUS_ACCESS]) {
-      expect(errorCode(await run(SET, { id: review, access: "PUBLIC", readers: [] }, access))).toBe("FORBIDDEN");
+      expect(errorCode(await run(SET, { id: review, access: "PUBLIC", readers: [] }, access))).toBe(access === ANONYMOUS_ACCESS ? "UNAUTHENTICATED" : "FORBIDDEN");
     }
     expect(await readsFindings(staffOfTF)).toBe(false);
 
@@ -653,7 +653,7 @@ describe("peer review findings are read only as the host school decides", () => 
   it("lets nobody but the host's staff record findings, and keeps their text out of the audit log", async () => {
     const RECORD = `mutation($id: ID!) { recordPeerReviewFindings(id: $id, findings: [{ kind: STRENGTH, text: "Planted" }]) { findingsCount } }`;
     for (const access of [coordinatorOfB, adminOfB, staffOfTF, readOnlyCoordinatorOfB, ANONYMOUS_ACCESS]) {
-      expect(errorCode(await run(RECORD, { id: review }, access))).toBe("FORBIDDEN");
+      expect(errorCode(await run(RECORD, { id: review }, access))).toBe(access === ANONYMOUS_ACCESS ? "UNAUTHENTICATED" : "FORBIDDEN");
     }
     const stored = await fixture.subgraph.db.collection("peer_reviews").findOne({ _id: review as never });
     expect(stored!.findings.map((finding: any) => finding.text)).toEqual([SECRET]);

@@ -251,7 +251,7 @@ describe("the gateway over HTTP, development subgraph (demo data)", () => {
 
   it("passes the subgraph's error codes through to the client", async () => {
     const REGISTER = `mutation { registerForEvent(input: { eventId: "${newId()}", registrantKind: SCHOOL, schoolId: "${DemoSchools.fannieLouHamer}" }) { id } }`;
-    expect((await hub.query(REGISTER)).errors![0].extensions!.code).toBe("FORBIDDEN");
+    expect((await hub.query(REGISTER)).errors![0].extensions!.code).toBe("UNAUTHENTICATED");
     const missing = await hub.query(REGISTER, {}, await headers(fannieLouHamerStaff));
     expect(missing.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.eventId" });
     const invalid = await hub.query(`{ events(first: 0) { totalCount } }`);
