@@ -15,3 +15,5 @@ export * from "./error-masking";
 export * from "./cursor";
 export * from "./policy";
 export * from "./secured-repository";
+export * from "./linked-pagination";
+export * from "./list-pagination";

@@ -15,7 +15,7 @@ import { PathwayResolver, PathwayStageResolver, PathwayTransitionResolver, Schoo
 import { createRepositories } from "./repositories";
 import { resolveSchoolReference } from "./school/school.reference";
 import { SchoolResolver } from "./school/school.resolver";
-import { AllianceShareResolver, ViewerResolver } from "./viewer/viewer.resolver";
+import { AllianceShareResolver, AlliedDataResolver, ViewerResolver } from "./viewer/viewer.resolver";
 
 /** Who is connected to whom: organizations, networks, schools, memberships, alliances, educators, pathways. */
 export const networksSubgraph: SubgraphDefinition<NetworksContext> = {
@@ -43,6 +43,7 @@ export const networksSubgraph: SubgraphDefinition<NetworksContext> = {
         AccessResolver,
         ViewerResolver,
         AllianceShareResolver,
+        AlliedDataResolver,
       ],
       referenceResolvers: {
         Organization: { __resolveReference: resolveOrganizationReference },

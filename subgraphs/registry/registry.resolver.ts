@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { Arg, Args, Ctx, Directive, Int, Mutation, Query, Resolver, UseMiddleware } from "type-graphql";
-import { PageArgs, RedactInAudit, type Access } from "../kit";
+import { pageOfList, PageArgs, RedactInAudit, type Access } from "../kit";
 import type { RegisteredSubgraphRecord, SupergraphVersionDocument } from "./registry.repository";
 import type { RegistryService } from "./registry.service";
 import {
   OperationUsageInput,
   RegisteredSubgraph,
+  RegisteredSubgraphConnection,
   SubgraphCheck,
   SubgraphCheckInput,
   SubgraphPublication,
@@ -41,9 +42,9 @@ const toSubgraph = (record: RegisteredSubgraphRecord): RegisteredSubgraph => rec
 
 @Resolver()
 export class RegistryResolver {
-  @Query(() => [RegisteredSubgraph], { description: "Every subgraph of the current supergraph (the hub's and partners'); at most a few dozen, so not paged." })
-  async registeredSubgraphs(@Ctx() { access, registry }: RegistryContext) {
-    return (await registry.list(access)).map(toSubgraph);
+  @Query(() => RegisteredSubgraphConnection, { description: "The subgraphs of the current supergraph (the hub's and partners'), by name." })
+  async registeredSubgraphs(@Args() page: PageArgs, @Ctx() { access, registry }: RegistryContext) {
+    return pageOfList((await registry.list(access)).map(toSubgraph), [["name", 1]], (subgraph) => subgraph.name, page);
   }
 
   @Query(() => RegisteredSubgraph, { nullable: true })

@@ -34,6 +34,9 @@ export class RegisteredSubgraph {
   publishedAt: Date;
 }
 
+@ObjectType({ description: "A page of registered subgraphs." })
+export class RegisteredSubgraphConnection extends ConnectionType(RegisteredSubgraph) {}
+
 @ObjectType({ description: "An error, warning or hint of a check, with its code (the composer's codes for composition)." })
 export class SubgraphCheckMessage {
   @Field()

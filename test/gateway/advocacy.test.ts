@@ -141,7 +141,7 @@ describe("the gateway over HTTP, advocacy subgraph", () => {
     const result = await hub.query(
       `query($id: ID!) { school(id: $id) {
         name
-        memberships { network { name } }
+        memberships { edges { node { network { name } } } }
         ledCampaigns { title status leadNetwork { name } }
         endorsedCampaigns { title level }
         campaignEndorsements { endorsedOn signatory campaign { title } }

@@ -17,6 +17,20 @@ async function managesMember({ access, loaders }: NetworksContext, allianceId: s
   return members.some((member) => member.status === ConsentStatus.ACCEPTED && access.managedNetworkIds.includes(member.networkId));
 }
 
+const managedAlliances = new WeakMap<NetworksContext, Promise<string[]>>();
+
+/** The alliances in which the caller manages an accepted member network (a party to all their joins); read once per request. */
+function alliancesOfManagedMembers(context: NetworksContext): Promise<string[]> {
+  const { access, repos } = context;
+  if (access.managedNetworkIds.length === 0) return Promise.resolve([]);
+  let alliances = managedAlliances.get(context);
+  if (!alliances) {
+    alliances = repos.allianceMembers.findAcceptedByNetworkIds(access.managedNetworkIds).then((members) => [...new Set(members.map((member) => member.allianceId))]);
+    managedAlliances.set(context, alliances);
+  }
+  return alliances;
+}
+
 @Resolver(() => Alliance)
 export class AllianceResolver {
   @Query(() => Alliance, { nullable: true })
@@ -29,17 +43,19 @@ export class AllianceResolver {
     return repos.alliances.list(args);
   }
 
-  @FieldResolver(() => [AllianceMember], { description: "Accepted member networks, earliest first (and former ones when asked)." })
-  async members(
-    @Root() alliance: Alliance,
-    @Arg("includeFormer", { defaultValue: false }) includeFormer: boolean,
-    @Ctx() { loaders }: NetworksContext,
-  ) {
-    const shown = includeFormer ? [ConsentStatus.ACCEPTED, ConsentStatus.ENDED] : [ConsentStatus.ACCEPTED];
-    return (await loaders.allianceMembersByAlliance.load(alliance.id)).filter((member) => shown.includes(member.status));
+  @FieldResolver(() => AllianceMemberConnection, {
+    description:
+      "The alliance's member networks, earliest joined first: current members with `status: ACCEPTED`, former ones with ENDED. " +
+      "Accepted and ended joins are shown to everyone, the others to the joining network's and the members' managers.",
+  })
+  async members(@Root() alliance: Alliance, @Args() args: ConsentListArgs, @Ctx() context: NetworksContext) {
+    const { access, loaders, repos } = context;
+    const readable = { $or: [{ status: { $in: PUBLIC_STATUSES } }, { networkId: { $in: access.managedNetworkIds } }, { allianceId: { $in: await alliancesOfManagedMembers(context) } }] };
+    return loaders.pages.load("Alliance.members", args, alliance.id, (ids) => repos.allianceMembers.pagesForAlliances(readable, ids, args));
   }
 
   @FieldResolver(() => AllianceMemberConnection, {
+    deprecationReason: "Use `members`, which takes the same `status` filter.",
     description: "Joins in any status, newest first: accepted and ended ones for everyone, the others for the joining network's and the members' managers.",
   })
   async joinRequests(@Root() alliance: Alliance, @Args() args: ConsentListArgs, @Ctx() context: NetworksContext) {

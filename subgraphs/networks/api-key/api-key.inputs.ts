@@ -1,5 +1,6 @@
 import { Length } from "class-validator";
-import { Field, ID, InputType } from "type-graphql";
+import { ArgsType, Field, ID, InputType } from "type-graphql";
+import { PageArgs } from "../../kit";
 import { ApiKeyScope } from "../enums";
 
 @InputType()
@@ -16,4 +17,11 @@ export class CreateApiKeyInput {
 
   @Field(() => [ApiKeyScope], { defaultValue: [], description: "SCHEMA_PUBLISH: the key checks and publishes the organization's subgraphs." })
   scopes: ApiKeyScope[];
+}
+
+@ArgsType()
+export class ApiKeysArgs extends PageArgs {
+  @Field(() => ID, { description: "The organization whose keys to list; the caller must be one of its admins." })
+  @Length(1, 64)
+  organizationId: string;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ConflictError, ForbiddenError, newId, NotFoundError, type Access } from "../../kit";
+import { ConflictError, ForbiddenError, newId, NotFoundError, type Access, type PageArgs } from "../../kit";
 import type { NetworksRepositories } from "../repositories";
 import type { CreateApiKeyInput } from "./api-key.inputs";
 import { hashApiKey } from "./api-key.repository";
@@ -26,9 +26,9 @@ export class ApiKeyService {
     return { apiKey, secret };
   }
 
-  async list(access: Access, organizationId: string) {
+  async list(access: Access, organizationId: string, args: PageArgs) {
     assertAdminOf(access, organizationId);
-    return this.repos.apiKeys.listForOrganization(organizationId);
+    return this.repos.apiKeys.listForOrganization(organizationId, args);
   }
 
   async revoke(access: Access, id: string) {

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
+import { ConnectionType } from "../../kit";
 import type { ApiKeyScope } from "../enums";
 
 @ObjectType({ description: "A partner system's credential, scoped to one organization. The secret is shown once, at creation." })
@@ -38,3 +39,6 @@ export class CreatedApiKey {
   @Field({ description: "Send as `x-api-key`. Shown only now: the hub keeps a hash." })
   secret: string;
 }
+
+@ObjectType({ description: "A page of API keys." })
+export class ApiKeyConnection extends ConnectionType(ApiKey) {}

@@ -17,9 +17,9 @@ export class OrganizationResolver {
     return repos.organizations.list(args);
   }
 
-  @FieldResolver(() => NetworkConnection, { description: "The networks this organization operates." })
-  networks(@Root() organization: Organization, @Args() args: NetworkListArgs, @Ctx() { repos }: NetworksContext) {
-    return repos.networks.list({ ...args, organizationId: organization.id });
+  @FieldResolver(() => NetworkConnection, { description: "The networks this organization operates, by name, filtered as the `networks` query is." })
+  networks(@Root() organization: Organization, @Args() args: NetworkListArgs, @Ctx() { loaders, repos }: NetworksContext) {
+    return loaders.pages.load("Organization.networks", args, organization.id, (ids) => repos.networks.pagesForOrganizations(ids, args));
   }
 
   @Mutation(() => Organization)

@@ -59,12 +59,16 @@ export class PathwayTransitionInput {
   onTimeCount?: number | null;
 }
 
+/** The filters every list of pathways takes (`Query.pathways`, `School.pathways`). */
 @ArgsType()
-export class PathwaysArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
+export class PathwayFilterArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: "Only the pathways of this network." })
   @IsOptional()
   networkId?: string | null;
+}
 
+@ArgsType()
+export class PathwaysArgs extends PathwayFilterArgs {
   @Field(() => ID, { nullable: true, description: "Pathways that include this school." })
   @IsOptional()
   schoolId?: string | null;

@@ -3,7 +3,7 @@ import type { NetworksContext } from "../context";
 import { Network } from "../network/network";
 import { School } from "../school/school";
 import { Pathway, PathwayConnection, PathwayStage, PathwayTransition } from "./pathway";
-import { CreatePathwayInput, PathwaysArgs, PathwayTransitionInput } from "./pathway.inputs";
+import { CreatePathwayInput, PathwayFilterArgs, PathwaysArgs, PathwayTransitionInput } from "./pathway.inputs";
 
 @Resolver(() => Pathway)
 export class PathwayResolver {
@@ -60,8 +60,8 @@ export class PathwayTransitionResolver {
 
 @Resolver(() => School)
 export class SchoolPathwaysResolver {
-  @FieldResolver(() => [Pathway], { description: "Pathways this school is a stage of." })
-  pathways(@Root() school: School, @Ctx() { loaders }: NetworksContext) {
-    return loaders.pathwaysBySchool.load(school.id);
+  @FieldResolver(() => PathwayConnection, { description: "The pathways this school is a stage of, by name, filtered as the `pathways` query is." })
+  pathways(@Root() school: School, @Args() args: PathwayFilterArgs, @Ctx() { loaders, repos }: NetworksContext) {
+    return loaders.pages.load("School.pathways", args, school.id, (ids) => repos.pathways.pagesForSchools(ids, args));
   }
 }

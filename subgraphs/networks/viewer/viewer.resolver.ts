@@ -1,10 +1,10 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { PageArgs } from "../../kit";
+import { pageOfList, PageArgs } from "../../kit";
 import type { NetworksContext } from "../context";
 import { Network, NetworkConnection } from "../network/network";
 import { Organization } from "../organization/organization";
 import { SchoolConnection } from "../school/school";
-import { AllianceShare, AlliedData, Viewer } from "./viewer";
+import { AllianceShare, AllianceShareConnection, AlliedData, Viewer } from "./viewer";
 import { alliedDataOf, viewerOf } from "./viewer.service";
 
 @Resolver(() => Viewer)
@@ -47,6 +47,16 @@ export class ViewerResolver {
   })
   alliedData(@Root() viewer: Viewer, @Ctx() { repos }: NetworksContext) {
     return alliedDataOf(viewer.access, repos);
+  }
+}
+
+@Resolver(() => AlliedData)
+export class AlliedDataResolver {
+  @FieldResolver(() => AllianceShareConnection, {
+    description: "One entry per (network, alliance) pair, by network id then alliance id; empty when no alliance shares this kind with the caller.",
+  })
+  shares(@Root() data: AlliedData, @Args() page: PageArgs) {
+    return pageOfList(data.shares, [["networkId", 1], ["allianceId", 1]], (share, field) => (field === "networkId" ? share.networkId : share.alliance.id), page);
   }
 }
 
