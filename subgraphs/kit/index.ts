@@ -17,3 +17,4 @@ export * from "./policy";
 export * from "./secured-repository";
 export * from "./linked-pagination";
 export * from "./list-pagination";
+export * from "./provenance";

@@ -21,16 +21,16 @@ export class PageArgs {
 @Directive("@shareable")
 @ObjectType({ description: "Where a page stands in the whole list (Relay connections)." })
 export class PageInfo {
-  @Field()
+  @Field({ description: "Whether more nodes follow this page: ask again with `after: endCursor`." })
   hasNextPage: boolean;
 
-  @Field()
+  @Field({ description: "Whether nodes come before this page (true when `after` was given)." })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The cursor of the page's first node; null for an empty page." })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The cursor of the page's last node, to pass as `after`; null for an empty page." })
   endCursor: string | null;
 }
 
@@ -66,21 +66,21 @@ export class Deferred<T> implements PromiseLike<T> {
  * `@ObjectType() class SchoolConnection extends ConnectionType(School) {}`.
  */
 export function ConnectionType<TNode extends object>(nodeClass: ClassType<TNode>) {
-  @ObjectType(`${nodeClass.name}Edge`)
+  @ObjectType(`${nodeClass.name}Edge`, { description: `One ${nodeClass.name} of a page, with its cursor.` })
   class EdgeType {
     @Field({ description: "Opaque cursor of this node, for `after`." })
     cursor: string;
 
-    @Field(() => nodeClass)
+    @Field(() => nodeClass, { description: `The ${nodeClass.name}.` })
     node: TNode;
   }
 
   @ObjectType()
   abstract class ConnectionBase {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: "This page's nodes, in the list's order, each with its cursor." })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: "Where this page stands in the whole list." })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: "How many nodes match, over all pages." })

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { parse, type GraphQLSchema } from "graphql";
+import { Kind, parse, type DocumentNode, type GraphQLSchema, type StringValueNode } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { auditMutations } from "./audit";
 import { BadUserInputError } from "./errors";
@@ -32,6 +32,21 @@ function checkRepresentation(representation: unknown): Record<string, unknown> {
   return representation as Record<string, unknown>;
 }
 
+const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query: "What clients can read. Lists are connections (`first`, `after`); records a caller may not see are not there for them.",
+  Mutation: "What clients can change. Every write checks the caller's role on its record; a refused write changes nothing.",
+};
+
+/** type-graphql names the root types without a description: every subgraph gives them the same one. */
+function describeRootTypes(document: DocumentNode): DocumentNode {
+  const definitions = document.definitions.map((definition) =>
+    definition.kind === Kind.OBJECT_TYPE_DEFINITION && ROOT_DESCRIPTIONS[definition.name.value] && !definition.description
+      ? { ...definition, description: { kind: Kind.STRING, value: ROOT_DESCRIPTIONS[definition.name.value], block: true } as StringValueNode }
+      : definition,
+  );
+  return { ...document, definitions };
+}
+
 /** Builds a Federation 2 subgraph schema from type-graphql resolvers (directives kept, references wired). */
 export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -48,7 +63,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+    typeDefs: describeRootTypes(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`)),
     resolvers,
   });
 }

@@ -12,12 +12,12 @@ export class ApiKeyResolver {
   }
 
   @Mutation(() => CreatedApiKey, { description: "Creates an API key for a partner system; the secret is returned once." })
-  createApiKey(@Arg("input") input: CreateApiKeyInput, @Ctx() { access, services }: NetworksContext) {
+  createApiKey(@Arg("input", { description: "The organization, name and rights of the new key." }) input: CreateApiKeyInput, @Ctx() { access, services }: NetworksContext) {
     return services.apiKeys.create(access, input);
   }
 
   @Mutation(() => ApiKey, { description: "Revokes an API key: it stops working within the gateway's access cache bound." })
-  revokeApiKey(@Arg("id", () => ID) id: string, @Ctx() { access, services }: NetworksContext) {
+  revokeApiKey(@Arg("id", () => ID, { description: "The key's id." }) id: string, @Ctx() { access, services }: NetworksContext) {
     return services.apiKeys.revoke(access, id);
   }
 

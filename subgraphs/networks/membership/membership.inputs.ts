@@ -7,15 +7,15 @@ import { MembershipRole } from "../enums";
 
 @InputType({ description: "A membership to propose (by the network) or to request (by the school)." })
 export class MembershipInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The school." })
   @Length(1, 64)
   schoolId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The network." })
   @Length(1, 64)
   networkId: string;
 
-  @Field(() => MembershipRole, { defaultValue: MembershipRole.MEMBER })
+  @Field(() => MembershipRole, { defaultValue: MembershipRole.MEMBER, description: "The school's role in the network." })
   @IsEnum(MembershipRole)
   role: MembershipRole;
 

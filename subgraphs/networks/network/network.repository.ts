@@ -1,5 +1,5 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { newId, pagesByGroup, pagesThroughLink, Repository, type Link, type PageArgs, type StoredDocument } from "../../kit";
+import { newId, pagesByGroup, pagesThroughLink, Repository, type Link, type StoredDocument } from "../../kit";
 import type { NetworkingStrategy, NetworkScope } from "../enums";
 import type { CreateNetworkInput, NetworkListArgs, NetworksArgs } from "./network.inputs";
 
@@ -46,13 +46,13 @@ export class NetworkRepository extends Repository<NetworkDocument> {
   }
 
   /** One page per parent of the networks `link` joins to it, by name, filtered as `list` is. */
-  pagesThrough(link: Link, parentIds: readonly string[], args: NetworkListArgs) {
+  pagesThrough(link: Link, parentIds: readonly string[], args: NetworksArgs) {
     return pagesThroughLink(this.collection, link, parentIds, filterOf(args), [["name", 1]], args);
   }
 
-  /** One page of the given networks by name, archived ones left out (lists of a caller's own networks). */
-  listByIds(ids: readonly string[], args: PageArgs) {
-    return this.page({ _id: { $in: [...ids] }, archivedAt: null }, [["name", 1]], args);
+  /** One page of the given networks by name, filtered as `list` is (lists of a caller's own networks). */
+  listByIds(ids: readonly string[], args: NetworksArgs) {
+    return this.page({ $and: [{ _id: { $in: [...ids] } }, filterOf(args)] }, [["name", 1]], args);
   }
 
   async idsOperatedBy(organizationId: string): Promise<string[]> {

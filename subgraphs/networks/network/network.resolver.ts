@@ -12,8 +12,8 @@ import { CreateNetworkInput, NetworksArgs, UpdateNetworkInput } from "./network.
 
 @Resolver(() => Network)
 export class NetworkResolver {
-  @Query(() => Network, { nullable: true })
-  network(@Arg("id", () => ID) id: string, @Ctx() { loaders }: NetworksContext) {
+  @Query(() => Network, { nullable: true, description: "A network by id (archived ones too); null when there is none." })
+  network(@Arg("id", () => ID, { description: "The network's id." }) id: string, @Ctx() { loaders }: NetworksContext) {
     return loaders.networkById.load(id);
   }
 
@@ -22,7 +22,7 @@ export class NetworkResolver {
     return repos.networks.list(args);
   }
 
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: "The organization that operates the network." })
   organization(@Root() network: Network, @Ctx() { loaders }: NetworksContext) {
     return loaders.organizationById.load(network.organizationId);
   }
@@ -45,18 +45,18 @@ export class NetworkResolver {
     return loaders.pages.load("Network.alliances", args, network.id, (ids) => repos.alliances.pagesThrough(repos.allianceMembers.acceptedLink(), ids, args));
   }
 
-  @Mutation(() => Network)
-  createNetwork(@Arg("input") input: CreateNetworkInput, @Ctx() { access, services }: NetworksContext) {
+  @Mutation(() => Network, { description: "Creates a network operated by the caller's organization (its admins only)." })
+  createNetwork(@Arg("input", { description: "The network to create." }) input: CreateNetworkInput, @Ctx() { access, services }: NetworksContext) {
     return services.networks.create(access, input);
   }
 
-  @Mutation(() => Network)
-  updateNetwork(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateNetworkInput, @Ctx() { access, services }: NetworksContext) {
+  @Mutation(() => Network, { description: "Changes a network's record (its managers only)." })
+  updateNetwork(@Arg("id", () => ID, { description: "The network's id." }) id: string, @Arg("input", { description: "The fields to change." }) input: UpdateNetworkInput, @Ctx() { access, services }: NetworksContext) {
     return services.networks.update(access, id, input);
   }
 
   @Mutation(() => Network, { description: "Archives the network: it leaves lists but stays readable by id." })
-  archiveNetwork(@Arg("id", () => ID) id: string, @Ctx() { access, services }: NetworksContext) {
+  archiveNetwork(@Arg("id", () => ID, { description: "The network's id." }) id: string, @Ctx() { access, services }: NetworksContext) {
     return services.networks.archive(access, id);
   }
 }

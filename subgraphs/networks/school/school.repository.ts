@@ -1,5 +1,5 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { newId, pagesThroughLink, READ_ALL, Repository, toEntity, type Link, type PageArgs, type StoredDocument } from "../../kit";
+import { newId, pagesThroughLink, READ_ALL, Repository, toEntity, type Link, type StoredDocument } from "../../kit";
 import type { Governance, Locale, SchoolLevel } from "../enums";
 import type { Location } from "../location";
 import type { CreateSchoolInput, SchoolsArgs } from "./school.inputs";
@@ -59,9 +59,9 @@ export class SchoolRepository extends Repository<SchoolDocument> {
     return pagesThroughLink(this.collection, link, parentIds, filterOf(args), [["name", 1]], args);
   }
 
-  /** One page of the given schools by name, archived ones left out (lists of a caller's own schools). */
-  listByIds(ids: readonly string[], args: PageArgs) {
-    return this.page({ _id: { $in: [...ids] }, archivedAt: null }, [["name", 1]], args);
+  /** One page of the given schools by name, filtered as `list` is (lists of a caller's own schools). */
+  listByIds(ids: readonly string[], args: SchoolsArgs) {
+    return this.page({ $and: [{ _id: { $in: [...ids] } }, filterOf(args)] }, [["name", 1]], args);
   }
 
   create(input: CreateSchoolInput, registeredByOrganizationId: string | null) {

@@ -3,14 +3,14 @@ import type { NetworksContext } from "../context";
 import { MembershipConnection } from "../membership/membership";
 import { SchoolMembershipsArgs } from "../membership/membership.inputs";
 import { NetworkConnection } from "../network/network";
-import { NetworkListArgs } from "../network/network.inputs";
+import { NetworksArgs } from "../network/network.inputs";
 import { School, SchoolConnection } from "./school";
 import { CreateSchoolInput, SchoolByNcesIdArgs, SchoolsArgs, UpdateSchoolInput } from "./school.inputs";
 
 @Resolver(() => School)
 export class SchoolResolver {
-  @Query(() => School, { nullable: true })
-  school(@Arg("id", () => ID) id: string, @Ctx() { loaders }: NetworksContext) {
+  @Query(() => School, { nullable: true, description: "A school by id (archived ones too); null when there is none." })
+  school(@Arg("id", () => ID, { description: "The school's id." }) id: string, @Ctx() { loaders }: NetworksContext) {
     return loaders.schoolById.load(id);
   }
 
@@ -33,22 +33,22 @@ export class SchoolResolver {
   }
 
   @FieldResolver(() => NetworkConnection, { description: "The networks the school is an accepted member of, by name, filtered as the `networks` query is." })
-  networks(@Root() school: School, @Args() args: NetworkListArgs, @Ctx() { loaders, repos }: NetworksContext) {
+  networks(@Root() school: School, @Args() args: NetworksArgs, @Ctx() { loaders, repos }: NetworksContext) {
     return loaders.pages.load("School.networks", args, school.id, (ids) => repos.networks.pagesThrough(repos.memberships.acceptedLink("schoolId"), ids, args));
   }
 
-  @Mutation(() => School)
-  createSchool(@Arg("input") input: CreateSchoolInput, @Ctx() { access, services }: NetworksContext) {
+  @Mutation(() => School, { description: "Registers a school; the caller's organization answers for it until it first joins a network." })
+  createSchool(@Arg("input", { description: "The school to register." }) input: CreateSchoolInput, @Ctx() { access, services }: NetworksContext) {
     return services.schools.create(access, input);
   }
 
-  @Mutation(() => School)
-  updateSchool(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateSchoolInput, @Ctx() { access, services }: NetworksContext) {
+  @Mutation(() => School, { description: "Changes a school's record (its staff and the managers of its networks)." })
+  updateSchool(@Arg("id", () => ID, { description: "The school's id." }) id: string, @Arg("input", { description: "The fields to change." }) input: UpdateSchoolInput, @Ctx() { access, services }: NetworksContext) {
     return services.schools.update(access, id, input);
   }
 
   @Mutation(() => School, { description: "Archives the school: it leaves lists but stays readable by id." })
-  archiveSchool(@Arg("id", () => ID) id: string, @Ctx() { access, services }: NetworksContext) {
+  archiveSchool(@Arg("id", () => ID, { description: "The school's id." }) id: string, @Ctx() { access, services }: NetworksContext) {
     return services.schools.archive(access, id);
   }
 }
