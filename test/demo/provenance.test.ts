@@ -3,7 +3,13 @@ import { join } from "node:path";
 import { MongoClient, type Document } from "mongodb";
 import { seedDemoData } from "../../scripts/demo/seed";
 import { DemoSchools } from "../../scripts/demo/ids";
+import { advocacySubgraph } from "../../subgraphs/advocacy";
+import { developmentSubgraph } from "../../subgraphs/development";
 import { networksSubgraph } from "../../subgraphs/networks";
+import { resourcesSubgraph } from "../../subgraphs/resources";
+import { seedAdvocacyDemo } from "../../scripts/demo/advocacy";
+import { seedDevelopmentDemo } from "../../scripts/demo/development";
+import { seedResourcesDemo } from "../../scripts/demo/resources";
 import { startTestDatabase, type TestDatabase } from "../support/database";
 import { startSubgraphUnderTest, type SubgraphUnderTest } from "../support/subgraph";
 
@@ -95,5 +101,27 @@ describe("provenance through the API", () => {
     expect(result.data.school.provenance.illustrativeFields).not.toContain("enrollment");
     const sources = new Set(result.data.schools.edges.map((edge: any) => edge.node.provenance.source));
     expect(sources).toEqual(new Set(["SEED", "ILLUSTRATIVE"]));
+  });
+});
+
+describe.each([
+  ["resources", resourcesSubgraph, seedResourcesDemo, "{ resources(first: 100) { edges { node { title provenance { source seed } } } } }", "resources"],
+  ["development", developmentSubgraph, seedDevelopmentDemo, `{ events(from: "2000-01-01", first: 100) { edges { node { title provenance { source seed } } } } }`, "events"],
+  ["advocacy", advocacySubgraph, seedAdvocacyDemo, "{ campaigns(first: 100) { edges { node { title provenance { source seed } } } } }", "campaigns"],
+] as const)("provenance through the %s subgraph's API", (_name, definition, seed, query, field) => {
+  let subgraph: SubgraphUnderTest;
+  beforeAll(async () => {
+    subgraph = await startSubgraphUnderTest(definition as never, database);
+    await seed(subgraph.db);
+  });
+  afterAll(() => subgraph?.stop());
+
+  it("answers every public demo record's provenance", async () => {
+    const result = await subgraph.execute(query);
+    expect(result.errors).toBeUndefined();
+    const list = result.data[field];
+    const nodes = Array.isArray(list) ? list : list.edges.map((edge: any) => edge.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.filter((node: any) => !["SEED", "ILLUSTRATIVE"].includes(node.provenance?.source))).toEqual([]);
   });
 });

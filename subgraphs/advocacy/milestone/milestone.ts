@@ -1,5 +1,6 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Provenance } from "../../kit";
 import { CampaignMilestoneKind } from "../enums";
 
 @Directive(`@key(fields: "id")`)
@@ -27,4 +28,7 @@ export class CampaignMilestone {
 
   @Field()
   updatedAt: Date;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }

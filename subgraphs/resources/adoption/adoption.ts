@@ -1,5 +1,6 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Provenance } from "../../kit";
 
 @Directive(`@key(fields: "id")`)
 @ObjectType({
@@ -26,4 +27,7 @@ export class ResourceAdoption {
 
   @Field()
   updatedAt: Date;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }
