@@ -21,7 +21,7 @@ beforeEach(() => {
 const SCHOOL = `school(id: "s1") { name }`;
 const repeat = (count: number, make: (i: number) => string) => Array.from({ length: count }, (_, i) => make(i)).join(" ");
 /** `levels` nested pathways, each a school's pathways and their stages' schools: five levels of depth per step. */
-const nested = (levels: number): string => (levels === 0 ? "name" : `pathways { edges { node { stages { school { ${nested(levels - 1)} } } } } }`);
+const nested = (levels: number): string => (levels === 0 ? "name" : `pathways(first: 1) { edges { node { stages { school { ${nested(levels - 1)} } } } } }`);
 const WIDE_AND_DEEP = `{ networks(first: 100) { edges { node { schools(first: 100) { edges { node { name memberships { edges { node { network { name } } } } } } } } } } }`;
 
 async function expectRefused(body: unknown, limit: string) {
