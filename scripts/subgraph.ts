@@ -63,8 +63,17 @@ export async function runSubgraphCommand(argv: string[], environment: CliEnviron
         return report({ ...publication.check, ok: publication.published }, `Published: supergraph version ${publication.version}.`, "Not published: nothing changed.");
       }
       case "list": {
-        const data = await call(`{ registeredSubgraphs { name organizationId builtIn routingUrl publishedBy publishedAt } }`);
-        const rows = (data.registeredSubgraphs as Array<Record<string, unknown>>).map(
+        const subgraphs: Array<Record<string, unknown>> = [];
+        for (let after: string | null = null, more = true; more; ) {
+          const data = await call(
+            `query($after: String) { registeredSubgraphs(first: 100, after: $after) { edges { node { name organizationId builtIn routingUrl publishedBy publishedAt } } pageInfo { hasNextPage endCursor } } }`,
+            { after },
+          );
+          const page = data.registeredSubgraphs as { edges: Array<{ node: Record<string, unknown> }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+          subgraphs.push(...page.edges.map((edge) => edge.node));
+          [more, after] = [page.pageInfo.hasNextPage, page.pageInfo.endCursor];
+        }
+        const rows = subgraphs.map(
           (subgraph) =>
             `${String(subgraph.name).padEnd(24)} ${subgraph.builtIn ? "hub".padEnd(26) : String(subgraph.organizationId).padEnd(26)} ${String(subgraph.publishedAt)} ${subgraph.routingUrl ?? ""}`,
         );

@@ -15,7 +15,9 @@ import {
 } from "../../subgraphs/advocacy/enums";
 import type { CampaignMilestoneDocument } from "../../subgraphs/advocacy/milestone/milestone.repository";
 import { createRepositories } from "../../subgraphs/advocacy/repositories";
+import { illustrative } from "../../subgraphs/kit/provenance";
 import { DemoNetworks, DemoOrganizations, DemoSchools, demoId } from "./ids";
+import { withProvenance } from "./provenance";
 
 /*
  * Demo data of the advocacy subgraph, drawn from the seed documents (/work/shared/seeds):
@@ -792,8 +794,9 @@ function milestones(): CampaignMilestoneDocument[] {
 /** Loads the advocacy demo data into the advocacy subgraph's database; idempotent. */
 export async function seedAdvocacyDemo(db: Db): Promise<void> {
   const repos = createRepositories(db);
-  await repos.campaigns.seed(campaigns());
-  await repos.endorsements.seed(endorsements());
-  await repos.actions.seed(actions());
-  await repos.milestones.seed(milestones());
+  const invented = (note: string) => () => illustrative(note);
+  await repos.campaigns.seed(withProvenance(campaigns(), invented("A campaign written for the demo after the seeds' advocacy (e.g. seed 004's Consortium and performance-based assessment); title, dates and goals are illustrative.")));
+  await repos.endorsements.seed(withProvenance(endorsements(), invented("An invented endorsement.")));
+  await repos.actions.seed(withProvenance(actions(), invented("An invented campaign action.")));
+  await repos.milestones.seed(withProvenance(milestones(), invented("An invented campaign milestone.")));
 }

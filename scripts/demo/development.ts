@@ -39,7 +39,12 @@ import { createRepositories } from "../../subgraphs/development/repositories";
 import { focusKey } from "../../subgraphs/development/shared/focus";
 import { ownerRef, schoolOwner } from "../../subgraphs/development/shared/owner";
 import { Visibility } from "../../subgraphs/kit";
+import { illustrative } from "../../subgraphs/kit/provenance";
 import { DemoEducators, DemoNetworks, DemoSchools, demoId } from "./ids";
+import { byTitle, withProvenance } from "./provenance";
+
+/** Peer reviews whose titles seed 004 states word for word. */
+const SEEDED_TITLES: Record<string, string> = { "Critical friends review of Fannie Lou Hamer Freedom High School": "004" };
 
 /*
  * Demo data of the development subgraph, drawn from the seed documents (/work/shared/seeds):
@@ -917,16 +922,17 @@ export async function seedDevelopmentDemo(db: Db): Promise<void> {
   const { events, registrations } = buildEvents();
   const { mentorships, activities, capacities } = buildMentorships();
   const { communities, members } = buildCommunities();
-  await repos.events.seed(events);
-  await repos.registrations.seed(registrations);
-  await repos.needs.seed(buildNeeds());
-  await repos.peerReviews.seed(peerReviews());
-  await repos.mentorships.seed(mentorships);
-  await repos.mentorshipActivities.seed(activities);
-  await repos.mentorCapacities.seed(capacities);
-  await repos.learningCommunities.seed(communities);
-  await repos.learningCommunityMembers.seed(members);
-  await repos.improvementCycles.seed(improvementCycles());
+  const invented = (note: string) => () => illustrative(note);
+  await repos.events.seed(withProvenance(events, invented("An event written for the demo after the seeds' institutes, visitation days and retreats; title, date and place are illustrative.")));
+  await repos.registrations.seed(withProvenance(registrations, invented("An invented registration.")));
+  await repos.needs.seed(withProvenance(buildNeeds(), invented("An invented professional-development need.")));
+  await repos.peerReviews.seed(withProvenance(peerReviews(), byTitle(SEEDED_TITLES, "A peer review written for the demo after seed 004's critical-friends visits.", ["startDate", "endDate", "findings"])));
+  await repos.mentorships.seed(withProvenance(mentorships, invented("A mentorship after seed 004's mentor pairings (e.g. Parker and Leominster); dates and details are illustrative.")));
+  await repos.mentorshipActivities.seed(withProvenance(activities, invented("An invented mentorship activity.")));
+  await repos.mentorCapacities.seed(withProvenance(capacities, invented("An invented mentor capacity.")));
+  await repos.learningCommunities.seed(withProvenance(communities, invented("A learning community written for the demo after seed 003's job-alike groups and seed 000's leaders' networks.")));
+  await repos.learningCommunityMembers.seed(withProvenance(members, invented("An invented community membership.")));
+  await repos.improvementCycles.seed(withProvenance(improvementCycles(), invented("An improvement cycle after seed 001's continuous improvement; aims, measures and dates are illustrative.")));
 }
 
 /** The demo records other tests and scripts refer to. */

@@ -24,7 +24,20 @@ import type { OrganizationDocument } from "../../subgraphs/networks/organization
 import type { PathwayDocument } from "../../subgraphs/networks/pathway/pathway.repository";
 import { createRepositories } from "../../subgraphs/networks/repositories";
 import type { SchoolDocument } from "../../subgraphs/networks/school/school.repository";
+import { illustrative } from "../../subgraphs/kit/provenance";
 import { DemoAlliances, DemoConsent, DemoEducators, DemoNetworks, DemoOrganizations, DemoSchools, demoId } from "./ids";
+import { withProvenance } from "./provenance";
+import {
+  ALLIANCE_PROVENANCE,
+  EDUCATOR_PROVENANCE,
+  ILLUSTRATIVE_PATHWAY,
+  ILLUSTRATIVE_RELATION,
+  ILLUSTRATIVE_SCHOOL,
+  membershipProvenance,
+  NETWORK_PROVENANCE,
+  ORGANIZATION_PROVENANCE,
+  SCHOOL_PROVENANCE,
+} from "./networks.provenance";
 
 /*
  * Demo data of the networks subgraph, drawn from the seed documents (/work/shared/seeds):
@@ -898,17 +911,24 @@ function pathways(): PathwayDocument[] {
 /** Loads the networks subgraph's demo data; idempotent (upserts by id, inserting only what is missing). */
 export async function seedNetworksDemo(db: Db): Promise<void> {
   const repos = createRepositories(db);
-  const schools = buildSchools();
-  await repos.organizations.seed(organizations());
-  await repos.networks.seed(networks());
+  const schools = withProvenance(buildSchools(), (school) => SCHOOL_PROVENANCE[school._id] ?? ILLUSTRATIVE_SCHOOL);
+  const schoolById = new Map(schools.map((school) => [school._id, school]));
+  await repos.organizations.seed(withProvenance(organizations(), (organization) => ORGANIZATION_PROVENANCE[organization._id]));
+  await repos.networks.seed(withProvenance(networks(), (network) => NETWORK_PROVENANCE[network._id]));
   await repos.schools.seed(schools);
-  await repos.memberships.seed(buildMemberships(schools));
-  await repos.alliances.seed(alliances());
-  await repos.allianceMembers.seed(allianceMembers());
-  await repos.agreementProposals.seed(agreementProposals());
-  await repos.educators.seed(educators());
-  await repos.pathways.seed(pathways());
+  await repos.memberships.seed(
+    withProvenance(buildMemberships(schools), (membership) => {
+      const school = schoolById.get(membership.schoolId)!;
+      return membershipProvenance(school.provenance, school.name, NETWORK_PROVENANCE[membership.networkId]);
+    }),
+  );
+  await repos.alliances.seed(withProvenance(alliances(), (alliance) => ALLIANCE_PROVENANCE[alliance._id]));
+  await repos.allianceMembers.seed(withProvenance(allianceMembers(), () => ILLUSTRATIVE_RELATION));
+  await repos.agreementProposals.seed(withProvenance(agreementProposals(), () => ILLUSTRATIVE_RELATION));
+  await repos.educators.seed(withProvenance(educators(), (educator) => EDUCATOR_PROVENANCE[educator._id] ?? illustrative("An invented educator.")));
+  await repos.pathways.seed(withProvenance(pathways(), () => ILLUSTRATIVE_PATHWAY));
 }
+
 
 /** The demo directory as plain records, without a database: `npm run token -- --list` prints it. */
 export function demoDirectory() {

@@ -8,7 +8,13 @@ import { createRepositories } from "../../subgraphs/resources/repositories";
 import { normalizeTerms, type ResourceDocument } from "../../subgraphs/resources/resource/resource.repository";
 import { sharingOf } from "../../subgraphs/resources/resource/resource.service";
 import { openShareRequestKey, type ShareRequestDocument } from "../../subgraphs/resources/share-request/share-request.repository";
+import { illustrative } from "../../subgraphs/kit/provenance";
 import { DemoNetworks, DemoOrganizations, DemoSchools, demoId } from "./ids";
+import { byTitle, withProvenance } from "./provenance";
+
+/** Resources whose titles a seed states word for word; the others are written after the seeds' practices. */
+const SEEDED_TITLES: Record<string, string> = { "Networks for School Improvement: A Review of the Literature": "001" };
+const RESOURCE_NOTE = "A resource written for the demo after the practices the seeds describe (seed 004's mentor schools, seed 000's pooled resources, seed 003's NW RISE curriculum); title and content are illustrative.";
 
 /*
  * Demo data of the resources subgraph, drawn from the seed documents (/work/shared/seeds):
@@ -854,9 +860,9 @@ function fundingAwards(): FundingAwardDocument[] {
 export async function seedResourcesDemo(db: Db): Promise<void> {
   const repos = createRepositories(db);
   const resourceDocs = resources();
-  await repos.resources.seed(resourceDocs);
+  await repos.resources.seed(withProvenance(resourceDocs, byTitle(SEEDED_TITLES, RESOURCE_NOTE, ["description", "publishedOn", "gradeLevels"])));
   const docsByResource = new Map(resourceDocs.map((doc) => [doc._id, doc]));
-  await repos.adoptions.seed(adoptions(docsByResource));
-  await repos.shareRequests.seed(shareRequests(docsByResource));
-  await repos.fundingAwards.seed(fundingAwards());
+  await repos.adoptions.seed(withProvenance(adoptions(docsByResource), () => illustrative("An invented adoption: which school adopted what, when and how it went.")));
+  await repos.shareRequests.seed(withProvenance(shareRequests(docsByResource), () => illustrative("An invented share request, to show the approval flow.")));
+  await repos.fundingAwards.seed(withProvenance(fundingAwards(), () => illustrative("Seed 000 reports more than $24 million in grants secured; each award, funder and amount here is invented.")));
 }

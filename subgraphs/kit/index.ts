@@ -15,3 +15,6 @@ export * from "./error-masking";
 export * from "./cursor";
 export * from "./policy";
 export * from "./secured-repository";
+export * from "./linked-pagination";
+export * from "./list-pagination";
+export * from "./provenance";

@@ -76,12 +76,16 @@ export abstract class Repository<TDoc extends StoredDocument> {
     return doc ? toEntity(doc as TDoc) : null;
   }
 
-  /** Writes demo records by id: a second run leaves them as they are. */
+  /** Writes demo records by id: a second run leaves them as they are, but for their provenance, which it keeps current. */
   async seed(docs: TDoc[]): Promise<void> {
     if (docs.length === 0) return;
     await this.collection.bulkWrite(
-      docs.map(({ _id, ...fields }) => ({
-        updateOne: { filter: { _id } as Filter<TDoc>, update: { $setOnInsert: fields as Partial<TDoc> }, upsert: true },
+      docs.map(({ _id, provenance, ...fields }) => ({
+        updateOne: {
+          filter: { _id } as Filter<TDoc>,
+          update: { $setOnInsert: fields as Partial<TDoc>, ...(provenance ? { $set: { provenance } as Document } : {}) } as Document,
+          upsert: true,
+        },
       })),
     );
   }

@@ -1,4 +1,4 @@
-import { groupedLoader, keyedLoader, type Access, type AuditTrail } from "../kit";
+import { GroupedPageLoaders, groupedLoader, keyedLoader, type Access, type AuditTrail } from "../kit";
 import { AccessGrantService } from "./access/access-grant.service";
 import { AllianceService } from "./alliance/alliance.service";
 import { NetworksAuthorization } from "./authorization";
@@ -25,9 +25,9 @@ function createLoaders(repos: NetworksRepositories) {
     allianceById: keyedLoader((ids: readonly string[]) => repos.alliances.findByIds(ids), (a) => a.id),
     educatorById: keyedLoader((ids: readonly string[]) => repos.educators.findByIds(ids), (e) => e.id),
     membershipsBySchool: groupedLoader((ids: readonly string[]) => repos.memberships.findBySchoolIds(ids), (m) => m.schoolId),
-    allianceMembersByNetwork: groupedLoader((ids: readonly string[]) => repos.allianceMembers.findByNetworkIds(ids), (m) => m.networkId),
     allianceMembersByAlliance: groupedLoader((ids: readonly string[]) => repos.allianceMembers.findByAllianceIds(ids), (m) => m.allianceId),
-    pathwaysBySchool: groupedLoader((ids: readonly string[]) => repos.pathways.findBySchoolIds(ids), (p) => p.stages.map((stage) => stage.schoolId)),
+    /** Nested connections: one page per parent, every parent of a request in one batch. */
+    pages: new GroupedPageLoaders(),
   };
 }
 

@@ -16,7 +16,7 @@ import { PathwayResolver, PathwayStageResolver, PathwayTransitionResolver, Schoo
 import { createRepositories } from "./repositories";
 import { resolveSchoolReference } from "./school/school.reference";
 import { SchoolResolver } from "./school/school.resolver";
-import { AllianceShareResolver, ViewerResolver } from "./viewer/viewer.resolver";
+import { AllianceShareResolver, AlliedDataResolver, ViewerResolver } from "./viewer/viewer.resolver";
 import { DEFAULT_NETWORKS_SETTINGS, type NetworksSettings } from "./settings";
 import { HealthSurveyResolver, NetworkSurveysResolver } from "./survey/survey.resolver";
 
@@ -54,6 +54,7 @@ export const networksSubgraph: SubgraphDefinition<NetworksContext> & { settings:
         NetworkBenchmarksResolver,
         HealthSurveyResolver,
         NetworkSurveysResolver,
+        AlliedDataResolver,
       ],
       referenceResolvers: {
         Organization: { __resolveReference: resolveOrganizationReference },

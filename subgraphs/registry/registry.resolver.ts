@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { Arg, Args, Ctx, Directive, Int, Mutation, Query, Resolver, UseMiddleware } from "type-graphql";
-import { PageArgs, RedactInAudit, type Access } from "../kit";
+import { pageOfList, PageArgs, RedactInAudit, type Access } from "../kit";
 import type { RegisteredSubgraphRecord, SupergraphVersionDocument } from "./registry.repository";
 import type { RegistryService } from "./registry.service";
 import {
   OperationUsageInput,
   RegisteredSubgraph,
+  RegisteredSubgraphConnection,
   SubgraphCheck,
   SubgraphCheckInput,
   SubgraphPublication,
@@ -41,13 +42,13 @@ const toSubgraph = (record: RegisteredSubgraphRecord): RegisteredSubgraph => rec
 
 @Resolver()
 export class RegistryResolver {
-  @Query(() => [RegisteredSubgraph], { description: "Every subgraph of the current supergraph (the hub's and partners'); at most a few dozen, so not paged." })
-  async registeredSubgraphs(@Ctx() { access, registry }: RegistryContext) {
-    return (await registry.list(access)).map(toSubgraph);
+  @Query(() => RegisteredSubgraphConnection, { description: "The subgraphs of the current supergraph (the hub's and partners'), by name." })
+  async registeredSubgraphs(@Args() page: PageArgs, @Ctx() { access, registry }: RegistryContext) {
+    return pageOfList((await registry.list(access)).map(toSubgraph), [["name", 1]], (subgraph) => subgraph.name, page);
   }
 
-  @Query(() => RegisteredSubgraph, { nullable: true })
-  registeredSubgraph(@Arg("name") name: string, @Ctx() { access, registry }: RegistryContext) {
+  @Query(() => RegisteredSubgraph, { nullable: true, description: "A subgraph of the current supergraph by name; null when there is none." })
+  registeredSubgraph(@Arg("name", { description: "The subgraph's name." }) name: string, @Ctx() { access, registry }: RegistryContext) {
     return registry.fetch(access, name);
   }
 
@@ -59,37 +60,37 @@ export class RegistryResolver {
 
   @Directive("@inaccessible")
   @Query(() => SupergraphRelease, { nullable: true, description: "The current supergraph when newer than `newerThan`; the gateway's only." })
-  async supergraph(@Arg("newerThan", () => Int, { nullable: true }) newerThan: number | null, @Ctx() { access, registry }: RegistryContext) {
+  async supergraph(@Arg("newerThan", () => Int, { nullable: true, description: "The version the gateway serves; null when it serves none yet." }) newerThan: number | null, @Ctx() { access, registry }: RegistryContext) {
     const release = await registry.release(access, newerThan ?? null);
     return release && { version: release._id, sdl: release.sdl, subgraphs: release.subgraphs.map(({ name, organizationId }) => ({ name, organizationId })) };
   }
 
   @UseMiddleware(sdlByHash)
   @Mutation(() => SubgraphCheck, { description: "Checks a subgraph's SDL (composition, ownership, breaking changes) and changes nothing." })
-  checkSubgraph(@Arg("input") input: SubgraphCheckInput, @Ctx() { access, registry }: RegistryContext) {
+  checkSubgraph(@Arg("input", { description: "The subgraph's name and SDL." }) input: SubgraphCheckInput, @Ctx() { access, registry }: RegistryContext) {
     return registry.check(access, input);
   }
 
   @UseMiddleware(sdlByHash)
   @Mutation(() => SubgraphPublication, { description: "Checks and, if it passes, publishes a subgraph: every gateway serves it within seconds." })
-  publishSubgraph(@Arg("input") input: SubgraphPublishInput, @Ctx() { access, registry }: RegistryContext) {
+  publishSubgraph(@Arg("input", { description: "The subgraph's name, SDL and URL." }) input: SubgraphPublishInput, @Ctx() { access, registry }: RegistryContext) {
     return registry.publish(access, input);
   }
 
   @Mutation(() => SubgraphPublication, { description: "Removes the organization's subgraph from the supergraph, if the rest still composes." })
-  deleteSubgraph(@Arg("name") name: string, @Ctx() { access, registry }: RegistryContext) {
+  deleteSubgraph(@Arg("name", { description: "The subgraph's name." }) name: string, @Ctx() { access, registry }: RegistryContext) {
     return registry.delete(access, name);
   }
 
   @Mutation(() => SupergraphVersion, { description: "Serves an earlier supergraph version again, as a new version. The hub operator's only." })
-  async rollbackSupergraph(@Arg("to", () => Int) to: number, @Ctx() { access, registry }: RegistryContext) {
+  async rollbackSupergraph(@Arg("to", () => Int, { description: "The version to serve again." }) to: number, @Ctx() { access, registry }: RegistryContext) {
     return toVersion(await registry.rollback(access, to));
   }
 
   @Directive("@inaccessible")
   @UseMiddleware(RedactInAudit(({ operations }) => ({ operations: operations.length })))
   @Mutation(() => Boolean, { description: "Operations the gateway served, counted per day; the gateway's only." })
-  async recordOperationUsage(@Arg("operations", () => [OperationUsageInput]) operations: OperationUsageInput[], @Ctx() { access, registry }: RegistryContext) {
+  async recordOperationUsage(@Arg("operations", () => [OperationUsageInput], { description: "The operations served, with their counts." }) operations: OperationUsageInput[], @Ctx() { access, registry }: RegistryContext) {
     await registry.recordUsage(access, operations);
     return true;
   }

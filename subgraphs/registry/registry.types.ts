@@ -8,47 +8,59 @@ export enum SupergraphChange {
   DELETE = "DELETE",
   ROLLBACK = "ROLLBACK",
 }
-registerEnumType(SupergraphChange, { name: "SupergraphChange", description: "What made a supergraph version: the hub's own subgraphs, a publish, a delete or a rollback." });
+registerEnumType(SupergraphChange, {
+  name: "SupergraphChange",
+  description: "What made a supergraph version: the hub's own subgraphs, a publish, a delete or a rollback.",
+  valuesConfig: {
+    BUILT_INS: { description: "The hub's own subgraphs changed (a new release of the hub)." },
+    PUBLISH: { description: "An organization published a subgraph." },
+    DELETE: { description: "An organization removed its subgraph." },
+    ROLLBACK: { description: "The hub operator served an earlier version again." },
+  },
+});
 
 @ObjectType({ description: "A subgraph in the registry." })
 export class RegisteredSubgraph {
-  @Field()
+  @Field({ description: "The subgraph's name, unique in the supergraph." })
   name: string;
 
   @Field(() => ID, { nullable: true, description: "The owning organization; null for the hub's own subgraphs (its operator's)." })
   organizationId: string | null;
 
-  @Field()
+  @Field({ description: "Whether it is one of the hub's own subgraphs." })
   builtIn: boolean;
 
   @Field(() => String, { nullable: true, description: "Where the gateway reaches it: shown to its owner only." })
   routingUrl: string | null;
 
-  @Field()
+  @Field({ description: "The subgraph's SDL as published." })
   sdl: string;
 
   @Field(() => String, { nullable: true, description: "`person:<id>` or `api-key:<id>`; null for the hub's own subgraphs." })
   publishedBy: string | null;
 
-  @Field()
+  @Field({ description: "When this SDL was published." })
   publishedAt: Date;
 }
 
+@ObjectType({ description: "A page of registered subgraphs." })
+export class RegisteredSubgraphConnection extends ConnectionType(RegisteredSubgraph) {}
+
 @ObjectType({ description: "An error, warning or hint of a check, with its code (the composer's codes for composition)." })
 export class SubgraphCheckMessage {
-  @Field()
+  @Field({ description: "The message's code." })
   code: string;
 
-  @Field()
+  @Field({ description: "What it says, for people." })
   message: string;
 }
 
 @ObjectType({ description: "An operation clients sent within the usage window." })
 export class OperationSeen {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The operation's name; null for anonymous operations." })
   name: string | null;
 
-  @Field()
+  @Field({ description: "The hash of the operation's normalized text." })
   signatureHash: string;
 
   @Field(() => Int, { description: "Times sent within the window." })
@@ -57,22 +69,22 @@ export class OperationSeen {
 
 @ObjectType({ description: "A change that can break clients, and the operations it breaks." })
 export class BreakingChange {
-  @Field()
+  @Field({ description: "What kind of change, e.g. FIELD_REMOVED." })
   code: string;
 
-  @Field()
+  @Field({ description: "What it says, for people." })
   message: string;
 
-  @Field()
+  @Field({ description: "The schema coordinate changed, e.g. School.name." })
   coordinate: string;
 
-  @Field(() => [OperationSeen])
+  @Field(() => [OperationSeen], { description: "Operations clients sent recently that use it." })
   operations: OperationSeen[];
 }
 
 @ObjectType({ description: "What a proposed change would do. Nothing changes unless `ok`." })
 export class SubgraphCheck {
-  @Field()
+  @Field({ description: "Whether the subgraph may be published as it is." })
   ok: boolean;
 
   @Field(() => [SubgraphCheckMessage], { description: "The composer's errors, with their codes." })
@@ -91,77 +103,77 @@ export class SubgraphCheck {
   warnings: string[];
 }
 
-@ObjectType()
+@ObjectType({ description: "The outcome of publishing or deleting a subgraph." })
 export class SubgraphPublication {
-  @Field()
+  @Field({ description: "Whether the supergraph changed." })
   published: boolean;
 
   @Field(() => Int, { nullable: true, description: "The supergraph version now served, when published." })
   version: number | null;
 
-  @Field(() => SubgraphCheck)
+  @Field(() => SubgraphCheck, { description: "The check it passed or failed." })
   check: SubgraphCheck;
 }
 
 @ObjectType({ description: "One version of the supergraph, newest first." })
 export class SupergraphVersion {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The version number, from 1." })
   version: number;
 
-  @Field(() => SupergraphChange)
+  @Field(() => SupergraphChange, { description: "What made this version." })
   change: SupergraphChange;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The subgraph published or deleted; null for other changes." })
   subgraph: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "The version served again, for a rollback." })
   rolledBackTo: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "`person:<id>` or `api-key:<id>`; null for the hub's own subgraphs." })
   createdBy: string | null;
 
-  @Field()
+  @Field({ description: "When the version was made." })
   createdAt: Date;
 
   @Field({ description: "Published although it breaks operations clients sent: an organization admin forced it." })
   forced: boolean;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "Breaking changes this version brought, as `code: coordinate` lines." })
   breakingChanges: string[];
 
   @Field(() => [String], { description: "The subgraphs composed in this version." })
   subgraphNames: string[];
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of supergraph versions." })
 export class SupergraphVersionConnection extends ConnectionType(SupergraphVersion) {}
 
 @Directive("@inaccessible")
 @ObjectType({ description: "A subgraph's name and owner, as the gateway needs them." })
 export class SupergraphMember {
-  @Field()
+  @Field({ description: "The subgraph's name." })
   name: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The owning organization; null for the hub's own subgraphs." })
   organizationId: string | null;
 }
 
 @Directive("@inaccessible")
 @ObjectType({ description: "The supergraph the gateways serve; asked by the gateway only." })
 export class SupergraphRelease {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The version number." })
   version: number;
 
-  @Field()
+  @Field({ description: "The supergraph's SDL." })
   sdl: string;
 
-  @Field(() => [SupergraphMember])
+  @Field(() => [SupergraphMember], { description: "Its subgraphs and their owners." })
   subgraphs: SupergraphMember[];
 }
 
 const SUBGRAPH_NAME = /^[a-z][a-z0-9-]{1,39}$/;
 
-@InputType()
+@InputType({ description: "A subgraph to check." })
 export class SubgraphCheckInput {
   @Field({ description: "Lowercase letters, digits and dashes." })
   @Matches(SUBGRAPH_NAME, { message: "a subgraph name is 2 to 40 lowercase letters, digits and dashes, starting with a letter" })
@@ -172,7 +184,7 @@ export class SubgraphCheckInput {
   sdl: string;
 }
 
-@InputType()
+@InputType({ description: "A subgraph to publish." })
 export class SubgraphPublishInput extends SubgraphCheckInput {
   @Field({ description: "Where the gateway reaches the subgraph (http or https)." })
   @IsUrl({ protocols: ["http", "https"], require_protocol: true, require_tld: false })
@@ -185,21 +197,21 @@ export class SubgraphPublishInput extends SubgraphCheckInput {
 @Directive("@inaccessible")
 @InputType({ description: "One operation's usage on one day, as a gateway counted it." })
 export class OperationUsageInput {
-  @Field()
+  @Field({ description: "The day, as YYYY-MM-DD (UTC)." })
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   day: string;
 
-  @Field()
+  @Field({ description: "The hash of the operation's normalized text." })
   @Matches(/^[0-9a-f]{64}$/)
   signatureHash: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The operation's name." })
   name: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "The schema coordinates the operation uses." })
   fields: string[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Times served that day." })
   @Min(1)
   @Max(1_000_000_000)
   count: number;

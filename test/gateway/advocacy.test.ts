@@ -148,7 +148,7 @@ describe("the gateway over HTTP, advocacy subgraph", () => {
     const result = await hub.query(
       `query($id: ID!) { school(id: $id) {
         name
-        memberships { network { name } }
+        memberships { edges { node { network { name } } } }
         ledCampaigns { edges { node { title status leadNetwork { name } } } }
         endorsedCampaigns { edges { node { title level } } }
         campaignEndorsements { edges { node { endorsedOn signatory campaign { title } } } }

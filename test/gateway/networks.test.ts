@@ -18,7 +18,7 @@ describe("the gateway over HTTP, networks subgraph", () => {
 
   it("lists a network's schools with their memberships (demo data)", async () => {
     const result = await hub.query(
-      `query($id: ID!) { network(id: $id) { name organization { name } schools(first: 50) { totalCount edges { node { name memberships { role network { name } } } } } } }`,
+      `query($id: ID!) { network(id: $id) { name organization { name } schools(first: 50) { totalCount edges { node { name memberships { edges { node { role network { name } } } } } } } } }`,
       { id: DemoNetworks.performanceStandardsConsortium },
     );
     expect(result.errors).toBeUndefined();
@@ -36,9 +36,9 @@ describe("the gateway over HTTP, networks subgraph", () => {
   });
 
   it("shows a school's networks and a mentor pairing from the seeds", async () => {
-    const result = await hub.query(`query($id: ID!) { school(id: $id) { name networks { name } memberships { role } } }`, { id: DemoSchools.parker });
+    const result = await hub.query(`query($id: ID!) { school(id: $id) { name networks { edges { node { name } } } memberships { edges { node { role } } } } }`, { id: DemoSchools.parker });
     expect(result.data.school.name).toMatch(/Parker/);
-    expect(result.data.school.memberships.map((membership: any) => membership.role)).toContain("MENTOR_SCHOOL");
+    expect(result.data.school.memberships.edges.map((edge: any) => edge.node.role)).toContain("MENTOR_SCHOOL");
   });
 
   it("passes error codes through to the client", async () => {

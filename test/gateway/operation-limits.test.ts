@@ -20,10 +20,9 @@ beforeEach(() => {
 
 const SCHOOL = `school(id: "s1") { name }`;
 const repeat = (count: number, make: (i: number) => string) => Array.from({ length: count }, (_, i) => make(i)).join(" ");
-/** `levels` nested memberships, each a school's memberships and their network's first school: two levels of depth per step beyond the connection. */
-const nested = (levels: number): string =>
-  levels === 0 ? "name" : `memberships { network { schools(first: 1) { edges { node { ${nested(levels - 1)} } } } } }`;
-const WIDE_AND_DEEP = `{ networks(first: 100) { edges { node { schools(first: 100) { edges { node { name memberships { network { name } } } } } } } } }`;
+/** `levels` nested pathways, each a school's pathways and their stages' schools: five levels of depth per step. */
+const nested = (levels: number): string => (levels === 0 ? "name" : `pathways(first: 1) { edges { node { stages { school { ${nested(levels - 1)} } } } } }`);
+const WIDE_AND_DEEP = `{ networks(first: 100) { edges { node { schools(first: 100) { edges { node { name memberships { edges { node { network { name } } } } } } } } } } }`;
 
 async function expectRefused(body: unknown, limit: string) {
   const response = await gateway.post(body);
@@ -43,7 +42,7 @@ describe("operation limits at the gateway", () => {
   });
 
   it("refuses an operation nested deeper than the limit", async () => {
-    // school > (memberships > network > schools > edges > node) x 2 > name: depth 12, the limit
+    // school > (pathways > edges > node > stages > school) x 2 > name: depth 12, the limit
     const atLimit = `{ school(id: "s1") { ${nested(2)} } }`;
     expect((await gateway.post({ query: atLimit })).json.errors?.[0]?.extensions?.code).not.toBe("OPERATION_TOO_COMPLEX");
     gateway.calls.length = 0;
@@ -69,7 +68,7 @@ describe("operation limits at the gateway", () => {
 
   it("refuses a small query whose lists multiply past the cost limit, counting `first` from variables", async () => {
     await expectRefused({ query: WIDE_AND_DEEP }, "cost");
-    const PAGED = `query($n: Int) { networks(first: $n) { edges { node { schools(first: $n) { edges { node { name memberships { network { name } } } } } } } } }`;
+    const PAGED = `query($n: Int) { networks(first: $n) { edges { node { schools(first: $n) { edges { node { name memberships { edges { node { network { name } } } } } } } } } } }`;
     await expectRefused({ query: PAGED, variables: { n: 100 } }, "cost");
     const small = await gateway.post({ query: PAGED, variables: { n: 2 } });
     expect(small.json.errors?.[0]?.extensions?.code).not.toBe("OPERATION_TOO_COMPLEX");
@@ -95,7 +94,7 @@ describe("operation cost", () => {
     const query = (first: number) => `{ networks(first: ${first}) { edges { node { schools(first: ${first}) { edges { node { name } } } } } } }`;
     expect(cost(query(10))).toBeGreaterThan(cost(query(5)) * 3);
     expect(cost(query(100))).toBeGreaterThan(100 * 100);
-    const threeLevels = `{ networks(first: 100) { edges { node { schools(first: 100) { edges { node { memberships { network { name } } } } } } } } }`;
+    const threeLevels = `{ networks(first: 100) { edges { node { schools(first: 100) { edges { node { memberships { edges { node { network { name } } } } } } } } } } }`;
     expect(cost(threeLevels)).toBeGreaterThan(DEFAULT_OPERATION_LIMITS.maxCost);
   });
 

@@ -56,8 +56,8 @@ describe("sharing follows alliances and memberships, within the access cache's b
     const campaignId = created.data.createCampaign.id;
     // Federal Hocking's staff speak for CES National (a network of theirs has the school); the school is also in CEBE's network
     const staff = await as(DemoOrganizations.cesNational, [{ role: "STAFF", schoolId: DemoSchools.federalHocking }]);
-    const memberships = await hub.query(`query($id: ID!) { school(id: $id) { memberships { id network { id } } } }`, { id: DemoSchools.federalHocking });
-    const inCebe = memberships.data.school.memberships.find((m: any) => m.network.id === DemoNetworks.cebeStrategicNetworking);
+    const memberships = await hub.query(`query($id: ID!) { school(id: $id) { memberships(status: ACCEPTED) { edges { node { id network { id } } } } } }`, { id: DemoSchools.federalHocking });
+    const inCebe = memberships.data.school.memberships.edges.map((edge: any) => edge.node).find((m: any) => m.network.id === DemoNetworks.cebeStrategicNetworking);
     expect(inCebe).toBeDefined();
 
     const outsider = await as(DemoOrganizations.educationNorthwest, [{ role: "ORG_ADMIN" }]);

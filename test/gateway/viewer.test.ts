@@ -17,7 +17,7 @@ const VIEWER = `{ viewer {
   principal { kind id } canWrite roles organization { id }
   memberNetworks(first: 100) { edges { node { id } } }
   managedNetworks(first: 100) { edges { node { id } } }
-  alliedData { kind shares { network { id } alliance { id } } }
+  alliedData { kind shares(first: 100) { edges { node { network { id } alliance { id } } } } }
 } }`;
 
 async function viewer(headers: Record<string, string> = {}) {
@@ -27,7 +27,7 @@ async function viewer(headers: Record<string, string> = {}) {
 }
 
 const ids = (connection: { edges: Array<{ node: { id: string } }> }) => connection.edges.map((edge) => edge.node.id).sort();
-const sharesOf = (answer: any, kind: string) => answer.alliedData.find((entry: any) => entry.kind === kind).shares;
+const sharesOf = (answer: any, kind: string) => answer.alliedData.find((entry: any) => entry.kind === kind).shares.edges.map((edge: any) => edge.node);
 
 describe("viewer through the gateway", () => {
   it("tells a coordinator who they are, which networks they belong to and manage, and what an alliance shares with them", async () => {
@@ -40,7 +40,7 @@ describe("viewer through the gateway", () => {
     expect(sharesOf(answer, "EVENTS")).toEqual(
       expect.arrayContaining([through(DemoNetworks.cebeStrategicNetworking), through(DemoNetworks.performanceStandardsConsortium)]),
     );
-    const named = answer.alliedData.flatMap((entry: any) => entry.shares.map((share: any) => share.network.id));
+    const named = answer.alliedData.flatMap((entry: any) => entry.shares.edges.map((edge: any) => edge.node.network.id));
     expect(named).not.toContain(DemoNetworks.houstonBeaconSchools);
     expect(named).not.toContain(DemoNetworks.nycSchoolLeaders);
     // the agreement does not share campaigns (the widening to campaigns is still a proposal)
@@ -63,6 +63,6 @@ describe("viewer through the gateway", () => {
   it("answers an anonymous caller with empty lists", async () => {
     const answer = await viewer();
     expect(answer).toMatchObject({ principal: { kind: "ANONYMOUS", id: null }, canWrite: false, roles: [], organization: null, memberNetworks: { edges: [] } });
-    expect(answer.alliedData.every((entry: any) => entry.shares.length === 0)).toBe(true);
+    expect(answer.alliedData.every((entry: any) => entry.shares.edges.length === 0)).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.stop());
 
-const FORM = `mutation($input: FormAllianceInput!) { formAlliance(input: $input) { id agreement { sharedKinds effectiveFrom } members { network { id } joinedOn } } }`;
+const FORM = `mutation($input: FormAllianceInput!) { formAlliance(input: $input) { id agreement { sharedKinds effectiveFrom } members(status: ACCEPTED) { edges { node { network { id } joinedOn } } } } }`;
 
 async function form(networkIds: string[]) {
   return fixture.execute(FORM, {
@@ -23,9 +23,9 @@ describe("alliances", () => {
     const result = await form([networks[0], networks[1]]);
     expect(result.errors).toBeUndefined();
     expect(result.data.formAlliance.agreement).toEqual({ sharedKinds: ["RESOURCES", "EVENTS"], effectiveFrom: "2024-01-15" });
-    expect(result.data.formAlliance.members.map((member: any) => member.network.id).sort()).toEqual([networks[0], networks[1]].sort());
-    const network = await fixture.execute(`query($id: ID!) { network(id: $id) { alliances { id } } }`, { id: networks[0] });
-    expect(network.data.network.alliances).toEqual([{ id: result.data.formAlliance.id }]);
+    expect(result.data.formAlliance.members.edges.map((edge: any) => edge.node.network.id).sort()).toEqual([networks[0], networks[1]].sort());
+    const network = await fixture.execute(`query($id: ID!) { network(id: $id) { alliances { totalCount edges { node { id } } } } }`, { id: networks[0] });
+    expect(network.data.network.alliances).toEqual({ totalCount: 1, edges: [{ node: { id: result.data.formAlliance.id } }] });
   });
 
   it("needs two existing networks", async () => {
@@ -37,21 +37,22 @@ describe("alliances", () => {
 
   it("lets a network join once, leave, and stops everything when dissolved", async () => {
     const allianceId = (await form([networks[0], networks[1]])).data.formAlliance.id;
-    const JOIN = `mutation($a: ID!, $n: ID!) { joinAlliance(allianceId: $a, networkId: $n, joinedOn: "2024-03-01") { status alliance { members { network { id } } } } }`;
+    const JOIN = `mutation($a: ID!, $n: ID!) { joinAlliance(allianceId: $a, networkId: $n, joinedOn: "2024-03-01") { status alliance { members(status: ACCEPTED) { edges { node { network { id } } } } } } }`;
     const joins = await Promise.all([1, 2, 3].map(() => fixture.execute(JOIN, { a: allianceId, n: networks[2] })));
     expect(joins.filter((result) => !result.errors)).toHaveLength(1);
     // the caller manages every member network, so its request is accepted for all of them at once
     expect(joins.find((result) => !result.errors)!.data.joinAlliance.status).toBe("ACCEPTED");
     expect(joins.filter((result) => errorCode(result) === "CONFLICT")).toHaveLength(2);
-    const left = await fixture.execute(`mutation($a: ID!, $n: ID!) { leaveAlliance(allianceId: $a, networkId: $n) { members { network { id } } } }`, {
+    const left = await fixture.execute(`mutation($a: ID!, $n: ID!) { leaveAlliance(allianceId: $a, networkId: $n) { members(status: ACCEPTED) { edges { node { network { id } } } } former: members(status: ENDED) { edges { node { network { id } } } } } }`, {
       a: allianceId,
       n: networks[2],
     });
-    expect(left.data.leaveAlliance.members.map((member: any) => member.network.id)).not.toContain(networks[2]);
-    const dissolved = await fixture.execute(`mutation($a: ID!) { dissolveAlliance(allianceId: $a, endedOn: "2025-01-01") { endedOn members { joinedOn } } }`, {
+    expect(left.data.leaveAlliance.members.edges.map((edge: any) => edge.node.network.id)).not.toContain(networks[2]);
+    expect(left.data.leaveAlliance.former.edges.map((edge: any) => edge.node.network.id)).toEqual([networks[2]]);
+    const dissolved = await fixture.execute(`mutation($a: ID!) { dissolveAlliance(allianceId: $a, endedOn: "2025-01-01") { endedOn members(status: ACCEPTED) { totalCount } } }`, {
       a: allianceId,
     });
-    expect(dissolved.data.dissolveAlliance).toEqual({ endedOn: "2025-01-01", members: [] });
+    expect(dissolved.data.dissolveAlliance).toEqual({ endedOn: "2025-01-01", members: { totalCount: 0 } });
     expect(errorCode(await fixture.execute(JOIN, { a: allianceId, n: networks[3] }))).toBe("CONFLICT");
     const listed = await fixture.execute(`{ alliances { edges { node { id } } } all: alliances(includeEnded: true) { totalCount } }`);
     expect(listed.data.alliances.edges.map((edge: any) => edge.node.id)).not.toContain(allianceId);

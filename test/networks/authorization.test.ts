@@ -134,7 +134,7 @@ describe("API keys", () => {
     expect(errorCode(await fixture.execute(CREATE, { o: organizationId }, coordinatorOfB()))).toBe("FORBIDDEN");
     const otherAdmin = personAccess({ organizationId: "another-organization", organizationAdmin: true });
     expect(errorCode(await fixture.execute(CREATE, { o: organizationId }, otherAdmin))).toBe("FORBIDDEN");
-    expect(errorCode(await fixture.execute(`query($o: ID!) { apiKeys(organizationId: $o) { id } }`, { o: organizationId }, otherAdmin))).toBe("FORBIDDEN");
+    expect(errorCode(await fixture.execute(`query($o: ID!) { apiKeys(organizationId: $o) { edges { node { id } } } }`, { o: organizationId }, otherAdmin))).toBe("FORBIDDEN");
   });
 });
 

@@ -100,8 +100,8 @@ describe("cross-organization membership takeover", () => {
     expect(new Set(bystanderSees.map((node: any) => node.status))).toEqual(new Set(["ACCEPTED"]));
     expect((await listed(homeStaff())).map((node: any) => node.id)).toContain(proposal.id);
     expect(errorCode(await fixture.execute(decide("accept"), { id: proposal.id }, thirdCoordinator()))).toBe("NOT_FOUND");
-    const school_ = await fixture.execute(`query($id: ID!) { school(id: $id) { networks { id } } }`, { id: school }, homeStaff());
-    expect(school_.data.school.networks).toEqual([{ id: homeNetwork }]);
+    const school_ = await fixture.execute(`query($id: ID!) { school(id: $id) { networks { edges { node { id } } } } }`, { id: school }, homeStaff());
+    expect(school_.data.school.networks.edges).toEqual([{ node: { id: homeNetwork } }]);
     await fixture.execute(decide("withdraw"), { id: proposal.id }, partnerCoordinator());
   });
 

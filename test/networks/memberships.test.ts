@@ -19,8 +19,8 @@ describe("memberships", () => {
     const added = await fixture.execute(ADD, { input: { schoolId, networkId, role: "MENTOR_SCHOOL", startDate: "2023-09-01" } });
     expect(added.errors).toBeUndefined();
     expect(added.data.proposeMembership).toMatchObject({ role: "MENTOR_SCHOOL", active: true, endDate: null, status: "ACCEPTED", school: { id: schoolId } });
-    const school = await fixture.execute(`query($id: ID!) { school(id: $id) { networks { id } memberships { role } } }`, { id: schoolId });
-    expect(school.data.school).toEqual({ networks: [{ id: networkId }], memberships: [{ role: "MENTOR_SCHOOL" }] });
+    const school = await fixture.execute(`query($id: ID!) { school(id: $id) { networks { edges { node { id } } } memberships { edges { node { role } } } } }`, { id: schoolId });
+    expect(school.data.school).toEqual({ networks: { edges: [{ node: { id: networkId } }] }, memberships: { edges: [{ node: { role: "MENTOR_SCHOOL" } }] } });
     const network = await fixture.execute(
       `query($id: ID!) { network(id: $id) { schools { totalCount edges { node { id } } } memberships(role: MENTOR_SCHOOL) { totalCount } } }`,
       { id: networkId },
@@ -57,10 +57,10 @@ describe("memberships", () => {
     expect(ended.data.endMembership).toEqual({ id, endDate: "2024-06-30", active: false });
     expect(errorCode(await fixture.execute(END, { id, endDate: "2024-07-30" }))).toBe("CONFLICT");
     const network = await fixture.execute(
-      `query($id: ID!) { network(id: $id) { open: schools { totalCount } all: schools(includeEnded: true) { totalCount } } }`,
+      `query($id: ID!) { network(id: $id) { schools { totalCount } ended: memberships(status: ENDED) { totalCount } all: memberships { totalCount } } }`,
       { id: networkId },
     );
-    expect(network.data.network).toEqual({ open: { totalCount: 0 }, all: { totalCount: 1 } });
+    expect(network.data.network).toEqual({ schools: { totalCount: 0 }, ended: { totalCount: 1 }, all: { totalCount: 1 } });
   });
 
   it("lets a school rejoin after its membership ended, but not overlapping it", async () => {

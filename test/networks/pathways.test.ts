@@ -29,8 +29,8 @@ describe("pathways and educators", () => {
     expect(corrected.data.recordPathwayTransition.transitions).toEqual([
       { schoolYear: "2024-25", studentCount: 84, fromSchool: { name: "PS 1" }, toSchool: { name: "MS 2" } },
     ]);
-    const school = await fixture.execute(`query($id: ID!) { school(id: $id) { pathways { name } } }`, { id: middle });
-    expect(school.data.school.pathways).toEqual([{ name: "East Harlem pathway" }]);
+    const school = await fixture.execute(`query($id: ID!) { school(id: $id) { pathways { totalCount edges { node { name } } } } }`, { id: middle });
+    expect(school.data.school.pathways).toEqual({ totalCount: 1, edges: [{ node: { name: "East Harlem pathway" } }] });
   });
 
   it("refuses a pathway that names a school twice", async () => {

@@ -34,7 +34,7 @@ const VIEWER = `query($first: Int, $after: String) { viewer {
   schools(first: $first, after: $after) { totalCount edges { node { id name } } pageInfo { hasNextPage endCursor } }
   memberNetworks(first: $first, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } }
   managedNetworks(first: $first, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } }
-  alliedData { kind shares { network { id name } alliance { id name } } }
+  alliedData { kind shares(first: $first) { totalCount edges { node { network { id name } alliance { id name } } } } }
 } }`;
 
 async function viewer(access: Access, variables: Record<string, unknown> = {}) {
@@ -44,7 +44,7 @@ async function viewer(access: Access, variables: Record<string, unknown> = {}) {
 }
 
 const ids = (connection: { edges: Array<{ node: { id: string } }> }) => connection.edges.map((edge) => edge.node.id);
-const sharesOf = (answer: any, kind: string) => answer.alliedData.find((entry: any) => entry.kind === kind).shares;
+const sharesOf = (answer: any, kind: string) => answer.alliedData.find((entry: any) => entry.kind === kind).shares.edges.map((edge: any) => edge.node);
 
 beforeAll(async () => {
   fixture = await startNetworksFixture();
@@ -107,7 +107,7 @@ describe("viewer", () => {
   it("counts only accepted alliance joins: a pending member shares nothing and sees nothing shared", async () => {
     const pending = await grantedAccess("pending-admin", pendingOrganization, { admin: true });
     expect(pending.alliedNetworkIds).toEqual({});
-    expect((await viewer(pending)).alliedData.every((entry: any) => entry.shares.length === 0)).toBe(true);
+    expect((await viewer(pending)).alliedData.every((entry: any) => entry.shares.totalCount === 0)).toBe(true);
     // even an access that still names the pending network (e.g. cached before a change) does not make it appear
     const stale = await grantedAccess("home-admin", home, { admin: true });
     stale.alliedNetworkIds = { ...stale.alliedNetworkIds, RESOURCES: [...(stale.alliedNetworkIds.RESOURCES ?? []), pendingNetwork] };
@@ -144,7 +144,7 @@ describe("viewer", () => {
       memberNetworks: { totalCount: 0, edges: [] },
       managedNetworks: { totalCount: 0, edges: [] },
     });
-    expect(answer.alliedData.every((entry: any) => entry.shares.length === 0)).toBe(true);
+    expect(answer.alliedData.every((entry: any) => entry.shares.totalCount === 0)).toBe(true);
   });
 
   it("refuses a page size out of range", async () => {

@@ -1,6 +1,6 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { ConnectionType, Visibility, type RecordOwner } from "../../kit";
+import { ConnectionType, Visibility, type RecordOwner, Provenance } from "../../kit";
 import { CampaignLevel, CampaignStatus } from "../enums";
 
 @ObjectType({ description: "One change of a campaign's status, in the order they happened." })
@@ -100,6 +100,9 @@ export class Campaign {
 
   @Field({ description: "When it last changed." })
   updatedAt: Date;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }
 
 @ObjectType({ description: "A page of campaigns." })

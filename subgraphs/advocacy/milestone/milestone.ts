@@ -1,6 +1,6 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { ConnectionType } from "../../kit";
+import { ConnectionType, Provenance } from "../../kit";
 import { CampaignMilestoneKind } from "../enums";
 
 @Directive(`@key(fields: "id")`)
@@ -28,6 +28,9 @@ export class CampaignMilestone {
 
   @Field({ description: "When it last changed." })
   updatedAt: Date;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }
 
 @ObjectType({ description: "A page of a campaign's milestones." })

@@ -1,6 +1,6 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { ConnectionType, Visibility } from "../../kit";
+import { ConnectionType, Visibility, Provenance } from "../../kit";
 import { EventFormat, EventKind, EventStatus } from "../enums";
 import type { OwnerRef } from "../shared/owner";
 
@@ -98,6 +98,9 @@ export class Event {
 
   @Field(() => Date, { nullable: true, description: "When the event was cancelled (UTC); null while scheduled." })
   cancelledAt?: Date | null;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }
 
 @ObjectType({ description: "A page of events (Relay connection)." })

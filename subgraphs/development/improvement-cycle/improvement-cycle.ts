@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { ConnectionType, Visibility } from "../../kit";
+import { ConnectionType, Visibility, Provenance } from "../../kit";
 import { ImprovementCyclePhase, ImprovementNextStep } from "../enums";
 import { DevelopmentOwner } from "../shared/owner";
 
@@ -90,6 +90,9 @@ export class ImprovementCycle {
 
   @Field({ description: "When the record last changed (UTC)." })
   updatedAt: Date;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }
 
 @ObjectType({ description: "A page of improvement cycles (Relay connection)." })

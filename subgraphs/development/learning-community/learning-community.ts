@@ -1,6 +1,6 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { ConnectionType, Visibility } from "../../kit";
+import { ConnectionType, Visibility, Provenance } from "../../kit";
 import { LearningCommunityRole } from "../enums";
 import { DevelopmentOwner } from "../shared/owner";
 
@@ -43,6 +43,9 @@ export class LearningCommunity {
 
   @Field({ description: "When the record last changed (UTC)." })
   updatedAt: Date;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }
 
 @ObjectType({ description: "A page of learning communities (Relay connection)." })

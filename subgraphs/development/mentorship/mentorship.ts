@@ -1,6 +1,6 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { ConnectionType, Visibility } from "../../kit";
+import { ConnectionType, Visibility, Provenance } from "../../kit";
 import { MentorshipActivityDirection, MentorshipActivityKind, MentorshipEndReason, MentorshipStatus } from "../enums";
 
 @Directive(`@key(fields: "id")`)
@@ -50,6 +50,9 @@ export class Mentorship {
 
   @Field({ description: "When the record last changed (UTC)." })
   updatedAt: Date;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }
 
 @ObjectType({ description: "A page of mentorships (Relay connection)." })
@@ -80,6 +83,9 @@ export class MentorshipActivity {
 
   @Field({ description: "When it was logged (UTC)." })
   createdAt: Date;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }
 
 @ObjectType({ description: "A page of a mentorship's logged activities (Relay connection)." })

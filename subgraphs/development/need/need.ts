@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { ConnectionType, Visibility } from "../../kit";
+import { ConnectionType, Visibility, Provenance } from "../../kit";
 import { NeedPriority, NeedStatus } from "../enums";
 
 @Directive(`@key(fields: "id")`)
@@ -38,6 +38,9 @@ export class Need {
 
   @Field(() => Date, { nullable: true, description: "When the need was marked addressed or withdrawn." })
   closedAt?: Date | null;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }
 
 @ObjectType({ description: "A page of needs (Relay connection)." })

@@ -1,6 +1,6 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { ConnectionType, Visibility } from "../../kit";
+import { ConnectionType, Visibility, Provenance } from "../../kit";
 import { PeerReviewFindingKind, PeerReviewFindingsAccess, PeerReviewRole, PeerReviewStatus } from "../enums";
 
 @ObjectType({ description: "A member of a peer review's visiting team, from a school other than the host." })
@@ -86,6 +86,9 @@ export class PeerReview {
 
   @Field(() => Date, { nullable: true, description: "When the review was completed (UTC); null until then." })
   completedAt?: Date | null;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }
 
 @ObjectType({ description: "A page of peer reviews (Relay connection)." })

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { ConnectionType } from "../../kit";
+import { ConnectionType, Provenance } from "../../kit";
 import { EventRegistrantKind, EventRegistrationStatus } from "../enums";
 
 @Directive(`@key(fields: "id")`)
@@ -41,6 +41,9 @@ export class EventRegistration {
 
   @Field({ description: "When the record last changed (UTC)." })
   updatedAt: Date;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }
 
 @ObjectType({ description: "A page of event registrations (Relay connection)." })

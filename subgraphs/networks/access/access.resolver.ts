@@ -11,12 +11,12 @@ function assertGateway(access: Access): void {
 @Resolver()
 export class AccessResolver {
   @Directive("@inaccessible")
-  @Query(() => AccessGrants)
+  @Query(() => AccessGrants, { description: "What a caller may see and do, for the gateway's access lookup only." })
   accessGrants(
-    @Arg("organizationId", () => ID) organizationId: string,
-    @Arg("schoolIds", () => [ID]) schoolIds: string[],
-    @Arg("coordinatedNetworkIds", () => [ID]) coordinatedNetworkIds: string[],
-    @Arg("organizationAdmin") organizationAdmin: boolean,
+    @Arg("organizationId", () => ID, { description: "The organization the caller's credential speaks for." }) organizationId: string,
+    @Arg("schoolIds", () => [ID], { description: "Schools the caller's credential claims to be staff of." }) schoolIds: string[],
+    @Arg("coordinatedNetworkIds", () => [ID], { description: "Networks the caller's credential claims to coordinate." }) coordinatedNetworkIds: string[],
+    @Arg("organizationAdmin", { description: "Whether the caller's credential claims admin rights in the organization." }) organizationAdmin: boolean,
     @Ctx() { access, services }: NetworksContext,
   ) {
     assertGateway(access);
@@ -24,8 +24,8 @@ export class AccessResolver {
   }
 
   @Directive("@inaccessible")
-  @Query(() => ApiKeyGrant, { nullable: true })
-  async apiKeyGrant(@Arg("key") key: string, @Ctx() { access, repos }: NetworksContext) {
+  @Query(() => ApiKeyGrant, { nullable: true, description: "The organization and rights of an API key, for the gateway's access lookup only; null for an unknown or revoked key." })
+  async apiKeyGrant(@Arg("key", { description: "The API key's secret, as the client sent it." }) key: string, @Ctx() { access, repos }: NetworksContext) {
     assertGateway(access);
     const apiKey = await repos.apiKeys.useKey(key);
     return apiKey && { keyId: apiKey.id, organizationId: apiKey.organizationId, canWrite: apiKey.canWrite, scopes: apiKey.scopes ?? [] };

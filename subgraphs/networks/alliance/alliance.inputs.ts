@@ -5,9 +5,9 @@ import { PageArgs } from "../../kit";
 import { ConsentStatus } from "../consent/consent";
 import { AllianceScope, SharedDataKind } from "../enums";
 
-@InputType()
+@InputType({ description: "A data-sharing agreement: the kinds shared, from when, on which terms." })
 export class DataSharingAgreementInput {
-  @Field(() => [SharedDataKind])
+  @Field(() => [SharedDataKind], { description: "The kinds of data member networks share with each other." })
   @ArrayUnique()
   @IsEnum(SharedDataKind, { each: true })
   sharedKinds: SharedDataKind[];
@@ -16,24 +16,24 @@ export class DataSharingAgreementInput {
   @IsOptional()
   effectiveFrom?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Terms in the partners' own words." })
   @IsOptional()
   @Length(1, 8000)
   terms?: string | null;
 }
 
-@InputType()
+@InputType({ description: "An alliance to form, with its founding networks and agreement." })
 export class FormAllianceInput {
-  @Field()
+  @Field({ description: "The alliance's name." })
   @Length(2, 200)
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What the alliance is for." })
   @IsOptional()
   @Length(1, 4000)
   description?: string | null;
 
-  @Field(() => AllianceScope)
+  @Field(() => AllianceScope, { description: "How far the alliance reaches." })
   @IsEnum(AllianceScope)
   scope: AllianceScope;
 
@@ -41,7 +41,7 @@ export class FormAllianceInput {
   @IsOptional()
   formedOn?: string | null;
 
-  @Field(() => DataSharingAgreementInput)
+  @Field(() => DataSharingAgreementInput, { description: "Which kinds of data the founding networks share with each other." })
   @ValidateNested()
   agreement: DataSharingAgreementInput;
 
@@ -53,7 +53,7 @@ export class FormAllianceInput {
 
 @ArgsType()
 export class AlliancesArgs extends PageArgs {
-  @Field(() => AllianceScope, { nullable: true })
+  @Field(() => AllianceScope, { nullable: true, description: "Only alliances of this scope." })
   @IsOptional()
   scope?: AllianceScope | null;
 
@@ -63,7 +63,7 @@ export class AlliancesArgs extends PageArgs {
 
 @ArgsType()
 export class ConsentListArgs extends PageArgs {
-  @Field(() => ConsentStatus, { nullable: true })
+  @Field(() => ConsentStatus, { nullable: true, description: "Only those in this state; omitted: every state the caller may read." })
   @IsOptional()
   @IsEnum(ConsentStatus)
   status?: ConsentStatus | null;

@@ -1,5 +1,5 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { READ_ALL, Repository, toEntity, type StoredDocument } from "../../kit";
+import { pagesByGroup, pagesThroughLink, READ_ALL, Repository, toEntity, type Link, type StoredDocument } from "../../kit";
 import { ConsentStatus, moveConsent, type ConsentFields, type ConsentStepDocument } from "../consent/consent";
 import type { AllianceScope, SharedDataKind } from "../enums";
 import type { AlliancesArgs, ConsentListArgs } from "./alliance.inputs";
@@ -15,15 +15,24 @@ export interface AllianceDocument extends StoredDocument {
   updatedAt: Date;
 }
 
+function allianceFilter(args: AlliancesArgs): Filter<AllianceDocument> {
+  const filter: Filter<AllianceDocument> = {};
+  if (args.scope) filter.scope = args.scope;
+  if (!args.includeEnded) filter.endedOn = null;
+  return filter;
+}
+
 export class AllianceRepository extends Repository<AllianceDocument> {
   readonly collectionName = "alliances";
   readonly indexes: IndexDescription[] = [{ key: { name: 1 } }];
 
   list(args: AlliancesArgs) {
-    const filter: Filter<AllianceDocument> = {};
-    if (args.scope) filter.scope = args.scope;
-    if (!args.includeEnded) filter.endedOn = null;
-    return this.page(filter, [["name", 1]], args);
+    return this.page(allianceFilter(args), [["name", 1]], args);
+  }
+
+  /** One page per parent of the alliances `link` joins to it, by name, filtered as `list` is. */
+  pagesThrough(link: Link, parentIds: readonly string[], args: AlliancesArgs) {
+    return pagesThroughLink(this.collection, link, parentIds, allianceFilter(args), [["name", 1]], args);
   }
 
   /** Stops sharing `kinds` under an open alliance's agreement; null when the alliance is not open. */
@@ -77,10 +86,6 @@ export class AllianceMemberRepository extends Repository<AllianceMemberDocument>
     { key: { networkId: 1, status: 1 } },
   ];
 
-  async findByNetworkIds(networkIds: readonly string[]) {
-    return (await this.collection.find({ networkId: { $in: [...networkIds] } }, READ_ALL).toArray()).map(toEntity);
-  }
-
   async findAcceptedByNetworkIds(networkIds: readonly string[]) {
     const filter = { networkId: { $in: [...networkIds] }, status: ConsentStatus.ACCEPTED };
     return (await this.collection.find(filter, READ_ALL).toArray()).map(toEntity);
@@ -110,6 +115,17 @@ export class AllianceMemberRepository extends Repository<AllianceMemberDocument>
     const filter: Filter<AllianceMemberDocument> = { allianceId };
     if (args.status) filter.status = args.status;
     return this.page({ $and: [filter, readable] }, [["createdAt", -1]], args);
+  }
+
+  /** One page per alliance of its joins within `readable`, earliest joined first. */
+  pagesForAlliances(readable: Filter<AllianceMemberDocument>, allianceIds: readonly string[], args: ConsentListArgs) {
+    const filter: Filter<AllianceMemberDocument> = args.status ? { status: args.status } : {};
+    return pagesByGroup(this.collection, "allianceId", allianceIds, { $and: [filter, readable] }, [["joinedOn", 1]], args);
+  }
+
+  /** Accepted joins, linking networks to the alliances they belong to. */
+  acceptedLink(): Link {
+    return { collection: this.db.collection("alliance_members"), parentField: "networkId", targetField: "allianceId", filter: { status: ConsentStatus.ACCEPTED } };
   }
 
   approve(id: string, networkIds: string[], step: ConsentStepDocument) {

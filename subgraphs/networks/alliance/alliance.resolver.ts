@@ -17,29 +17,45 @@ async function managesMember({ access, loaders }: NetworksContext, allianceId: s
   return members.some((member) => member.status === ConsentStatus.ACCEPTED && access.managedNetworkIds.includes(member.networkId));
 }
 
+const managedAlliances = new WeakMap<NetworksContext, Promise<string[]>>();
+
+/** The alliances in which the caller manages an accepted member network (a party to all their joins); read once per request. */
+function alliancesOfManagedMembers(context: NetworksContext): Promise<string[]> {
+  const { access, repos } = context;
+  if (access.managedNetworkIds.length === 0) return Promise.resolve([]);
+  let alliances = managedAlliances.get(context);
+  if (!alliances) {
+    alliances = repos.allianceMembers.findAcceptedByNetworkIds(access.managedNetworkIds).then((members) => [...new Set(members.map((member) => member.allianceId))]);
+    managedAlliances.set(context, alliances);
+  }
+  return alliances;
+}
+
 @Resolver(() => Alliance)
 export class AllianceResolver {
-  @Query(() => Alliance, { nullable: true })
-  alliance(@Arg("id", () => ID) id: string, @Ctx() { loaders }: NetworksContext) {
+  @Query(() => Alliance, { nullable: true, description: "An alliance by id; null when there is none." })
+  alliance(@Arg("id", () => ID, { description: "The alliance's id." }) id: string, @Ctx() { loaders }: NetworksContext) {
     return loaders.allianceById.load(id);
   }
 
-  @Query(() => AllianceConnection)
+  @Query(() => AllianceConnection, { description: "Alliances by name, optionally of one scope; dissolved ones when asked." })
   alliances(@Args() args: AlliancesArgs, @Ctx() { repos }: NetworksContext) {
     return repos.alliances.list(args);
   }
 
-  @FieldResolver(() => [AllianceMember], { description: "Accepted member networks, earliest first (and former ones when asked)." })
-  async members(
-    @Root() alliance: Alliance,
-    @Arg("includeFormer", { defaultValue: false }) includeFormer: boolean,
-    @Ctx() { loaders }: NetworksContext,
-  ) {
-    const shown = includeFormer ? [ConsentStatus.ACCEPTED, ConsentStatus.ENDED] : [ConsentStatus.ACCEPTED];
-    return (await loaders.allianceMembersByAlliance.load(alliance.id)).filter((member) => shown.includes(member.status));
+  @FieldResolver(() => AllianceMemberConnection, {
+    description:
+      "The alliance's member networks, earliest joined first: current members with `status: ACCEPTED`, former ones with ENDED. " +
+      "Accepted and ended joins are shown to everyone, the others to the joining network's and the members' managers.",
+  })
+  async members(@Root() alliance: Alliance, @Args() args: ConsentListArgs, @Ctx() context: NetworksContext) {
+    const { access, loaders, repos } = context;
+    const readable = { $or: [{ status: { $in: PUBLIC_STATUSES } }, { networkId: { $in: access.managedNetworkIds } }, { allianceId: { $in: await alliancesOfManagedMembers(context) } }] };
+    return loaders.pages.load("Alliance.members", args, alliance.id, (ids) => repos.allianceMembers.pagesForAlliances(readable, ids, args));
   }
 
   @FieldResolver(() => AllianceMemberConnection, {
+    deprecationReason: "Use `members`, which takes the same `status` filter.",
     description: "Joins in any status, newest first: accepted and ended ones for everyone, the others for the joining network's and the members' managers.",
   })
   async joinRequests(@Root() alliance: Alliance, @Args() args: ConsentListArgs, @Ctx() context: NetworksContext) {
@@ -58,7 +74,7 @@ export class AllianceResolver {
   }
 
   @Mutation(() => Alliance, { description: "Forms an alliance of two or more networks, all managed by the caller, with its data-sharing agreement." })
-  formAlliance(@Arg("input") input: FormAllianceInput, @Ctx() { access, services }: NetworksContext) {
+  formAlliance(@Arg("input", { description: "The alliance, its founding networks and its agreement." }) input: FormAllianceInput, @Ctx() { access, services }: NetworksContext) {
     return services.alliances.form(access, input);
   }
 
@@ -66,9 +82,9 @@ export class AllianceResolver {
     description: "A network's managers ask to join an alliance: PENDING until every member network accepted. CONFLICT if already asked or in.",
   })
   joinAlliance(
-    @Arg("allianceId", () => ID) allianceId: string,
-    @Arg("networkId", () => ID) networkId: string,
-    @Arg("joinedOn", () => LocalDateResolver, { nullable: true }) joinedOn: string | null,
+    @Arg("allianceId", () => ID, { description: "The alliance to join." }) allianceId: string,
+    @Arg("networkId", () => ID, { description: "The joining network; the caller must manage it." }) networkId: string,
+    @Arg("joinedOn", () => LocalDateResolver, { nullable: true, description: "The day the network joins; defaults to today." }) joinedOn: string | null,
     @Arg("note", () => String, NOTE) note: string | null,
     @Ctx() { access, services }: NetworksContext,
   ) {
@@ -76,25 +92,25 @@ export class AllianceResolver {
   }
 
   @Mutation(() => AllianceMember, { description: "A member network's managers accept a PENDING join for the member networks they manage." })
-  acceptAllianceJoin(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
+  acceptAllianceJoin(@Arg("id", () => ID, { description: "The join's id (`AllianceMember.id`)." }) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
     return services.alliances.acceptJoin(access, id, note);
   }
 
   @Mutation(() => AllianceMember, { description: "A member network's managers decline a PENDING join; otherwise CONFLICT." })
-  declineAllianceJoin(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
+  declineAllianceJoin(@Arg("id", () => ID, { description: "The join's id (`AllianceMember.id`)." }) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
     return services.alliances.declineJoin(access, id, note);
   }
 
   @Mutation(() => AllianceMember, { description: "The joining network's managers withdraw a PENDING join; otherwise CONFLICT." })
-  withdrawAllianceJoin(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
+  withdrawAllianceJoin(@Arg("id", () => ID, { description: "The join's id (`AllianceMember.id`)." }) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
     return services.alliances.withdrawJoin(access, id, note);
   }
 
   @Mutation(() => Alliance, { description: "A member network's managers take it out of the alliance (its membership ENDS)." })
   leaveAlliance(
-    @Arg("allianceId", () => ID) allianceId: string,
-    @Arg("networkId", () => ID) networkId: string,
-    @Arg("leftOn", () => LocalDateResolver, { nullable: true }) leftOn: string | null,
+    @Arg("allianceId", () => ID, { description: "The alliance to leave." }) allianceId: string,
+    @Arg("networkId", () => ID, { description: "The leaving network; the caller must manage it." }) networkId: string,
+    @Arg("leftOn", () => LocalDateResolver, { nullable: true, description: "The day the network leaves; defaults to today." }) leftOn: string | null,
     @Arg("note", () => String, NOTE) note: string | null,
     @Ctx() { access, services }: NetworksContext,
   ) {
@@ -105,8 +121,8 @@ export class AllianceResolver {
     description: "A member network's managers propose a new agreement; it replaces the current one once every member network accepted. One pending proposal per alliance.",
   })
   proposeAllianceAgreement(
-    @Arg("allianceId", () => ID) allianceId: string,
-    @Arg("agreement") agreement: DataSharingAgreementInput,
+    @Arg("allianceId", () => ID, { description: "The alliance whose agreement to change." }) allianceId: string,
+    @Arg("agreement", { description: "The agreement proposed in place of the current one." }) agreement: DataSharingAgreementInput,
     @Arg("note", () => String, NOTE) note: string | null,
     @Ctx() { access, services }: NetworksContext,
   ) {
@@ -114,24 +130,24 @@ export class AllianceResolver {
   }
 
   @Mutation(() => AgreementProposal, { description: "A member network's managers accept a PENDING proposal for the member networks they manage." })
-  acceptAllianceAgreement(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
+  acceptAllianceAgreement(@Arg("id", () => ID, { description: "The proposal's id." }) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
     return services.alliances.acceptAgreement(access, id, note);
   }
 
   @Mutation(() => AgreementProposal, { description: "A member network's managers decline a PENDING proposal; otherwise CONFLICT." })
-  declineAllianceAgreement(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
+  declineAllianceAgreement(@Arg("id", () => ID, { description: "The proposal's id." }) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
     return services.alliances.declineAgreement(access, id, note);
   }
 
   @Mutation(() => AgreementProposal, { description: "The proposing networks' managers withdraw a PENDING proposal; otherwise CONFLICT." })
-  withdrawAllianceAgreement(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
+  withdrawAllianceAgreement(@Arg("id", () => ID, { description: "The proposal's id." }) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, services }: NetworksContext) {
     return services.alliances.withdrawAgreement(access, id, note);
   }
 
   @Mutation(() => Alliance, { description: "A member network's managers stop sharing these kinds at once (narrowing needs nobody else's consent)." })
   narrowAllianceAgreement(
-    @Arg("allianceId", () => ID) allianceId: string,
-    @Arg("sharedKinds", () => [SharedDataKind]) sharedKinds: SharedDataKind[],
+    @Arg("allianceId", () => ID, { description: "The alliance whose agreement to narrow." }) allianceId: string,
+    @Arg("sharedKinds", () => [SharedDataKind], { description: "The kinds of data to stop sharing." }) sharedKinds: SharedDataKind[],
     @Ctx() { access, services }: NetworksContext,
   ) {
     return services.alliances.narrowAgreement(access, allianceId, sharedKinds);
@@ -139,8 +155,8 @@ export class AllianceResolver {
 
   @Mutation(() => Alliance, { description: "Dissolves the alliance: sharing through it stops, pending joins and proposals are declined." })
   dissolveAlliance(
-    @Arg("allianceId", () => ID) allianceId: string,
-    @Arg("endedOn", () => LocalDateResolver, { nullable: true }) endedOn: string | null,
+    @Arg("allianceId", () => ID, { description: "The alliance to dissolve." }) allianceId: string,
+    @Arg("endedOn", () => LocalDateResolver, { nullable: true, description: "The day the alliance ends; defaults to today." }) endedOn: string | null,
     @Ctx() { access, services }: NetworksContext,
   ) {
     return services.alliances.dissolve(access, allianceId, endedOn ?? undefined);
@@ -149,12 +165,12 @@ export class AllianceResolver {
 
 @Resolver(() => AllianceMember)
 export class AllianceMemberResolver {
-  @FieldResolver(() => Network)
+  @FieldResolver(() => Network, { description: "The joining or member network." })
   network(@Root() member: AllianceMember, @Ctx() { loaders }: NetworksContext) {
     return loaders.networkById.load(member.networkId);
   }
 
-  @FieldResolver(() => Alliance)
+  @FieldResolver(() => Alliance, { description: "The alliance." })
   alliance(@Root() member: AllianceMember, @Ctx() { loaders }: NetworksContext) {
     return loaders.allianceById.load(member.allianceId);
   }
@@ -173,12 +189,12 @@ export class AllianceMemberResolver {
 
 @Resolver(() => AgreementProposal)
 export class AgreementProposalResolver {
-  @FieldResolver(() => Alliance)
+  @FieldResolver(() => Alliance, { description: "The alliance whose agreement it changes." })
   alliance(@Root() proposal: AgreementProposal, @Ctx() { loaders }: NetworksContext) {
     return loaders.allianceById.load(proposal.allianceId);
   }
 
-  @FieldResolver(() => [Network])
+  @FieldResolver(() => [Network], { description: "The member networks whose managers proposed it." })
   proposedBy(@Root() proposal: AgreementProposal, @Ctx() { loaders }: NetworksContext) {
     return loadExisting(loaders.networkById, proposal.proposedBy);
   }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { IndexDescription } from "mongodb";
-import { Repository, toEntity, type StoredDocument } from "../../kit";
+import { Repository, toEntity, type PageArgs, type StoredDocument } from "../../kit";
 import type { ApiKeyScope } from "../enums";
 
 export interface ApiKeyDocument extends StoredDocument {
@@ -36,8 +36,9 @@ export class ApiKeyRepository extends Repository<ApiKeyDocument> {
     return doc ? toEntity(doc) : null;
   }
 
-  async listForOrganization(organizationId: string) {
-    return (await this.collection.find({ organizationId }).sort({ createdAt: 1 }).toArray()).map(toEntity);
+  /** An organization's keys, revoked ones included, oldest first. */
+  listForOrganization(organizationId: string, args: PageArgs) {
+    return this.page({ organizationId }, [["createdAt", 1]], args);
   }
 
   async revoke(id: string) {

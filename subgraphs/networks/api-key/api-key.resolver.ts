@@ -1,23 +1,23 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { ApiKeyScope } from "../enums";
 import type { NetworksContext } from "../context";
-import { ApiKey, CreatedApiKey } from "./api-key";
-import { CreateApiKeyInput } from "./api-key.inputs";
+import { ApiKey, ApiKeyConnection, CreatedApiKey } from "./api-key";
+import { ApiKeysArgs, CreateApiKeyInput } from "./api-key.inputs";
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
-  @Query(() => [ApiKey], { description: "An organization's API keys (its admins only)." })
-  apiKeys(@Arg("organizationId", () => ID) organizationId: string, @Ctx() { access, services }: NetworksContext) {
-    return services.apiKeys.list(access, organizationId);
+  @Query(() => ApiKeyConnection, { description: "An organization's API keys, revoked ones included, oldest first: for its admins only (FORBIDDEN otherwise)." })
+  apiKeys(@Args() { organizationId, ...page }: ApiKeysArgs, @Ctx() { access, services }: NetworksContext) {
+    return services.apiKeys.list(access, organizationId, page);
   }
 
   @Mutation(() => CreatedApiKey, { description: "Creates an API key for a partner system; the secret is returned once." })
-  createApiKey(@Arg("input") input: CreateApiKeyInput, @Ctx() { access, services }: NetworksContext) {
+  createApiKey(@Arg("input", { description: "The organization, name and rights of the new key." }) input: CreateApiKeyInput, @Ctx() { access, services }: NetworksContext) {
     return services.apiKeys.create(access, input);
   }
 
   @Mutation(() => ApiKey, { description: "Revokes an API key: it stops working within the gateway's access cache bound." })
-  revokeApiKey(@Arg("id", () => ID) id: string, @Ctx() { access, services }: NetworksContext) {
+  revokeApiKey(@Arg("id", () => ID, { description: "The key's id." }) id: string, @Ctx() { access, services }: NetworksContext) {
     return services.apiKeys.revoke(access, id);
   }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { assertCanWrite, ConflictError, ForbiddenError, newId, NotFoundError, type Access } from "../../kit";
+import { assertCanWrite, ConflictError, ForbiddenError, newId, NotFoundError, type Access, type PageArgs } from "../../kit";
 import type { NetworksRepositories } from "../repositories";
 import type { CreateApiKeyInput } from "./api-key.inputs";
 import { hashApiKey } from "./api-key.repository";
@@ -27,9 +27,9 @@ export class ApiKeyService {
     return { apiKey, secret };
   }
 
-  async list(access: Access, organizationId: string) {
+  async list(access: Access, organizationId: string, args: PageArgs) {
     assertAdminOf(access, organizationId);
-    return this.repos.apiKeys.listForOrganization(organizationId);
+    return this.repos.apiKeys.listForOrganization(organizationId, args);
   }
 
   /** Another organization's key is, for the caller, not there (only its own admins list it). */

@@ -1,14 +1,15 @@
 import { Field, ID, ObjectType } from "type-graphql";
+import { ConnectionType } from "../../kit";
 import type { ApiKeyScope } from "../enums";
 
 @ObjectType({ description: "A partner system's credential, scoped to one organization. The secret is shown once, at creation." })
 export class ApiKey {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The key's id (to revoke it)." })
   id: string;
 
   organizationId: string;
 
-  @Field()
+  @Field({ description: "What the key is for." })
   name: string;
 
   @Field({ description: "Read-write keys may change the organization's records; others only read." })
@@ -20,21 +21,24 @@ export class ApiKey {
   @Field({ description: "The key's first characters, to tell keys apart." })
   prefix: string;
 
-  @Field()
+  @Field({ description: "When the key was created." })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the key was last used; null if never." })
   lastUsedAt?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the key was revoked; null while it works." })
   revokedAt?: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A new API key and its secret." })
 export class CreatedApiKey {
-  @Field(() => ApiKey)
+  @Field(() => ApiKey, { description: "The key's record." })
   apiKey: ApiKey;
 
   @Field({ description: "Send as `x-api-key`. Shown only now: the hub keeps a hash." })
   secret: string;
 }
+
+@ObjectType({ description: "A page of API keys." })
+export class ApiKeyConnection extends ConnectionType(ApiKey) {}

@@ -4,13 +4,13 @@ import {
   ForbiddenError,
   isDuplicateKeyError,
   newId,
+  pageOfList,
   Visibility,
   type Access,
   type Entity,
   type Page,
   type PageArgs,
 } from "../../kit";
-import { pageOfList } from "../../kit/array-pagination";
 import type { NetworksAuthorization } from "../authorization";
 import { ConsentStatus } from "../consent/consent";
 import type { NetworksRepositories } from "../repositories";
@@ -163,7 +163,7 @@ export class BenchmarkService {
     const entries = visibleEntries(period.cohort, this.viewer(access, period.owner.networkId ?? "")).map(
       (entry): BenchmarkEntry => ({ ...entry, position: shown ? positionOf(entry.value, shown) : null }),
     );
-    return pageOfList(entries, [["value", -1], ["schoolId", 1]], (entry) => [entry.value, entry.schoolId], args);
+    return pageOfList(entries, [["value", -1], ["schoolId", 1]], (entry, field) => (field === "value" ? entry.value : entry.schoolId), args);
   }
 
   /** A school's values over the closed periods, newest first, beside the aggregates; values the caller may not see are null. */

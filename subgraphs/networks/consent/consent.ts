@@ -15,6 +15,13 @@ export enum ConsentStatus {
 registerEnumType(ConsentStatus, {
   name: "ConsentStatus",
   description: "PENDING until the other party accepts; only ACCEPTED grants access. DECLINED, WITHDRAWN and ENDED are final.",
+  valuesConfig: {
+    PENDING: { description: "Asked, waiting for the other party's answer; grants nothing yet." },
+    ACCEPTED: { description: "Accepted by the party asked: in force." },
+    DECLINED: { description: "Declined by the party asked (or closed when an alliance was dissolved)." },
+    WITHDRAWN: { description: "Withdrawn by the party that asked, before an answer." },
+    ENDED: { description: "Was accepted, then ended by either side (left, ended or dissolved)." },
+  },
 });
 
 /** Who may make a move: the party that asked, the party asked, or either. */
@@ -53,19 +60,19 @@ export interface ConsentFields {
 
 @ObjectType({ description: "One step of a relation's consent: the status it led to, who acted, when." })
 export class ConsentStep {
-  @Field(() => ConsentStatus)
+  @Field(() => ConsentStatus, { description: "The state this step moved the relation to." })
   status: ConsentStatus;
 
-  @Field()
+  @Field({ description: "When the step was taken." })
   at: Date;
 
-  @Field(() => AuditActor)
+  @Field(() => AuditActor, { description: "Who took the step." })
   actor: AuditActor;
 
   @Field(() => [ID], { description: "The networks the actor answered for, where several networks must consent." })
   networkIds: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A word from the actor to the other side." })
   note?: string | null;
 }
 

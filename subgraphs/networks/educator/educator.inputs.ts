@@ -2,30 +2,30 @@ import { IsEmail, IsEnum, IsOptional, Length, ValidateNested } from "class-valid
 import { Field, ID, InputType } from "type-graphql";
 import { EducatorRole } from "../enums";
 
-@InputType()
+@InputType({ description: "An educator's contact details." })
 export class EducatorContactInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Email address." })
   @IsOptional()
   @IsEmail()
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Phone number." })
   @IsOptional()
   @Length(3, 40)
   phone?: string | null;
 }
 
-@InputType()
+@InputType({ description: "An educator to record: of a school, or a network's coordinator." })
 export class CreateEducatorInput {
-  @Field()
+  @Field({ description: "The educator's name." })
   @Length(2, 200)
   name: string;
 
-  @Field(() => EducatorRole)
+  @Field(() => EducatorRole, { description: "The educator's role." })
   @IsEnum(EducatorRole)
   role: EducatorRole;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The educator's job title, e.g. Grade 9 English teacher." })
   @IsOptional()
   @Length(1, 200)
   title?: string | null;
@@ -38,7 +38,7 @@ export class CreateEducatorInput {
   @IsOptional()
   networkId?: string | null;
 
-  @Field(() => EducatorContactInput, { nullable: true })
+  @Field(() => EducatorContactInput, { nullable: true, description: "Contact details, visible to the educator's school and its networks' coordinators only." })
   @IsOptional()
   @ValidateNested()
   contact?: EducatorContactInput | null;
@@ -46,22 +46,22 @@ export class CreateEducatorInput {
 
 @InputType({ description: "Fields to change; omitted fields stay as they are." })
 export class UpdateEducatorInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: "The educator's name." })
   @IsOptional()
   @Length(2, 200)
   name?: string;
 
-  @Field(() => EducatorRole, { nullable: true })
+  @Field(() => EducatorRole, { nullable: true, description: "The educator's role." })
   @IsOptional()
   @IsEnum(EducatorRole)
   role?: EducatorRole;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The educator's job title." })
   @IsOptional()
   @Length(1, 200)
   title?: string | null;
 
-  @Field(() => EducatorContactInput, { nullable: true })
+  @Field(() => EducatorContactInput, { nullable: true, description: "Contact details (replaces the current ones)." })
   @IsOptional()
   @ValidateNested()
   contact?: EducatorContactInput | null;

@@ -8,12 +8,12 @@ import { CreateEducatorInput, UpdateEducatorInput } from "./educator.inputs";
 
 @Resolver(() => Educator)
 export class EducatorResolver {
-  @Query(() => Educator, { nullable: true })
-  educator(@Arg("id", () => ID) id: string, @Ctx() { loaders }: NetworksContext) {
+  @Query(() => Educator, { nullable: true, description: "An educator by id; null when there is none. Contact details follow `Educator.contact`." })
+  educator(@Arg("id", () => ID, { description: "The educator's id." }) id: string, @Ctx() { loaders }: NetworksContext) {
     return loaders.educatorById.load(id);
   }
 
-  @FieldResolver(() => School, { nullable: true })
+  @FieldResolver(() => School, { nullable: true, description: "The educator's school; null for a network's coordinator." })
   school(@Root() educator: Educator, @Ctx() { loaders }: NetworksContext) {
     return educator.schoolId ? loaders.schoolById.load(educator.schoolId) : null;
   }
@@ -33,13 +33,13 @@ export class EducatorResolver {
     return educator.networkId ? loaders.networkById.load(educator.networkId) : null;
   }
 
-  @Mutation(() => Educator)
-  createEducator(@Arg("input") input: CreateEducatorInput, @Ctx() { access, services }: NetworksContext) {
+  @Mutation(() => Educator, { description: "Records an educator of a school, or a network's coordinator." })
+  createEducator(@Arg("input", { description: "The educator to record." }) input: CreateEducatorInput, @Ctx() { access, services }: NetworksContext) {
     return services.educators.create(access, input);
   }
 
-  @Mutation(() => Educator)
-  updateEducator(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateEducatorInput, @Ctx() { access, services }: NetworksContext) {
+  @Mutation(() => Educator, { description: "Changes an educator's record." })
+  updateEducator(@Arg("id", () => ID, { description: "The educator's id." }) id: string, @Arg("input", { description: "The fields to change." }) input: UpdateEducatorInput, @Ctx() { access, services }: NetworksContext) {
     return services.educators.update(access, id, input);
   }
 }

@@ -7,15 +7,15 @@ import { MembershipRole } from "../enums";
 
 @InputType({ description: "A membership to propose (by the network) or to request (by the school)." })
 export class MembershipInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The school." })
   @Length(1, 64)
   schoolId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The network." })
   @Length(1, 64)
   networkId: string;
 
-  @Field(() => MembershipRole, { defaultValue: MembershipRole.MEMBER })
+  @Field(() => MembershipRole, { defaultValue: MembershipRole.MEMBER, description: "The school's role in the network." })
   @IsEnum(MembershipRole)
   role: MembershipRole;
 
@@ -29,30 +29,48 @@ export class MembershipInput {
   note?: string | null;
 }
 
+/** The filters every list of memberships takes (`Query.memberships`, `School.memberships`, `Network.memberships`). */
 @ArgsType()
-export class MembershipListArgs extends PageArgs {
-  @Field(() => MembershipRole, { nullable: true })
+export class MembershipFilterArgs extends PageArgs {
+  @Field(() => ConsentStatus, {
+    nullable: true,
+    description: "Only memberships in this state; omitted: every state the caller may read (ACCEPTED and ENDED ones for everyone, the others for their parties).",
+  })
   @IsOptional()
-  role?: MembershipRole | null;
+  @IsEnum(ConsentStatus)
+  status?: ConsentStatus | null;
 
-  @Field({ defaultValue: false, description: "Also list memberships that have ended." })
-  includeEnded: boolean;
+  @Field(() => MembershipRole, { nullable: true, description: "Only memberships with this role." })
+  @IsOptional()
+  @IsEnum(MembershipRole)
+  role?: MembershipRole | null;
 }
 
 @ArgsType()
-export class MembershipsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
+export class SchoolMembershipsArgs extends MembershipFilterArgs {
+  @Field(() => ID, { nullable: true, description: "Only the school's memberships in this network." })
+  @IsOptional()
+  @Length(1, 64)
+  networkId?: string | null;
+}
+
+@ArgsType()
+export class NetworkMembershipsArgs extends MembershipFilterArgs {
+  @Field(() => ID, { nullable: true, description: "Only the network's memberships of this school." })
+  @IsOptional()
+  @Length(1, 64)
+  schoolId?: string | null;
+}
+
+@ArgsType()
+export class MembershipsArgs extends MembershipFilterArgs {
+  @Field(() => ID, { nullable: true, description: "Only this school's memberships." })
   @IsOptional()
   @Length(1, 64)
   schoolId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Only this network's memberships." })
   @IsOptional()
   @Length(1, 64)
   networkId?: string | null;
-
-  @Field(() => ConsentStatus, { nullable: true })
-  @IsOptional()
-  @IsEnum(ConsentStatus)
-  status?: ConsentStatus | null;
 }

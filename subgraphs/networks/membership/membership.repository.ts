@@ -1,8 +1,8 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { READ_ALL, Repository, toEntity, type StoredDocument } from "../../kit";
+import { pagesByGroup, READ_ALL, Repository, toEntity, type Link, type PageArgs, type StoredDocument } from "../../kit";
 import { ConsentStatus, moveConsent, type ConsentFields, type ConsentStepDocument } from "../consent/consent";
 import { MembershipSide, type MembershipRole } from "../enums";
-import type { MembershipListArgs, MembershipsArgs } from "./membership.inputs";
+import type { MembershipsArgs } from "./membership.inputs";
 
 export interface MembershipDocument extends StoredDocument, ConsentFields {
   schoolId: string;
@@ -17,6 +17,15 @@ export interface MembershipDocument extends StoredDocument, ConsentFields {
   openKey?: string;
   createdAt: Date;
   updatedAt: Date;
+}
+
+function filterOf(args: MembershipsArgs & PageArgs): Filter<MembershipDocument> {
+  const filter: Filter<MembershipDocument> = {};
+  if (args.schoolId) filter.schoolId = args.schoolId;
+  if (args.networkId) filter.networkId = args.networkId;
+  if (args.status) filter.status = args.status;
+  if (args.role) filter.role = args.role;
+  return filter;
 }
 
 export function openKey(schoolId: string, networkId: string): string {
@@ -58,21 +67,25 @@ export class MembershipRepository extends Repository<MembershipDocument> {
     return new Set(await this.collection.distinct("schoolId", filter));
   }
 
-  /** A network's accepted memberships (and ended ones when asked), by school name. */
-  listForNetwork(networkId: string, args: MembershipListArgs) {
-    const filter: Filter<MembershipDocument> = { networkId };
-    if (args.role) filter.role = args.role;
-    filter.status = args.includeEnded ? { $in: [ConsentStatus.ACCEPTED, ConsentStatus.ENDED] } : ConsentStatus.ACCEPTED;
-    return this.page(filter, [["schoolName", 1]], args);
-  }
-
   /** Memberships in any status, newest first, within `readable`. */
   list(readable: Filter<MembershipDocument>, args: MembershipsArgs) {
-    const filter: Filter<MembershipDocument> = {};
-    if (args.schoolId) filter.schoolId = args.schoolId;
-    if (args.networkId) filter.networkId = args.networkId;
-    if (args.status) filter.status = args.status;
-    return this.page({ $and: [filter, readable] }, [["createdAt", -1]], args);
+    return this.page({ $and: [filterOf(args), readable] }, [["createdAt", -1]], args);
+  }
+
+  /** One page per school of its memberships within `readable`, earliest start first. */
+  pagesForSchools(readable: Filter<MembershipDocument>, schoolIds: readonly string[], args: MembershipsArgs) {
+    return pagesByGroup(this.collection, "schoolId", schoolIds, { $and: [filterOf(args), readable] }, [["startDate", 1]], args);
+  }
+
+  /** One page per network of its memberships within `readable`, by school name. */
+  pagesForNetworks(readable: Filter<MembershipDocument>, networkIds: readonly string[], args: MembershipsArgs) {
+    return pagesByGroup(this.collection, "networkId", networkIds, { $and: [filterOf(args), readable] }, [["schoolName", 1]], args);
+  }
+
+  /** Accepted memberships joining networks to their schools (`from: "networkId"`) or schools to their networks. */
+  acceptedLink(from: "networkId" | "schoolId"): Link {
+    const targetField = from === "networkId" ? "schoolId" : "networkId";
+    return { collection: this.db.collection("memberships"), parentField: from, targetField, filter: { status: ConsentStatus.ACCEPTED } };
   }
 
   move(id: string, to: ConsentStatus, step: ConsentStepDocument, set?: Partial<MembershipDocument>) {

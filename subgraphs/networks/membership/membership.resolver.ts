@@ -14,7 +14,7 @@ const NOTE = { nullable: true, description: "A word to the other side, kept in t
 @Resolver(() => Membership)
 export class MembershipResolver {
   @Query(() => Membership, { nullable: true, description: "A membership by id; pending, declined and withdrawn ones only for their parties." })
-  async membership(@Arg("id", () => ID) id: string, @Ctx() { repos, parties }: NetworksContext) {
+  async membership(@Arg("id", () => ID, { description: "The membership's id." }) id: string, @Ctx() { repos, parties }: NetworksContext) {
     const membership = await repos.memberships.findById(id);
     if (!membership) return null;
     return PUBLIC_STATUSES.includes(membership.status) || (await parties.isParty(membership)) ? membership : null;
@@ -27,12 +27,12 @@ export class MembershipResolver {
     return repos.memberships.list(await parties.readableFilter(), args);
   }
 
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The member school." })
   school(@Root() membership: Membership, @Ctx() { loaders }: NetworksContext) {
     return loaders.schoolById.load(membership.schoolId);
   }
 
-  @FieldResolver(() => Network)
+  @FieldResolver(() => Network, { description: "The network." })
   network(@Root() membership: Membership, @Ctx() { loaders }: NetworksContext) {
     return loaders.networkById.load(membership.networkId);
   }
@@ -50,7 +50,7 @@ export class MembershipResolver {
   @Mutation(() => Membership, {
     description: "The network's managers propose a membership; it counts once the school accepts. CONFLICT if one is already pending or accepted.",
   })
-  proposeMembership(@Arg("input") input: MembershipInput, @Ctx() { access, parties, services }: NetworksContext) {
+  proposeMembership(@Arg("input", { description: "The school, the network and the school's role." }) input: MembershipInput, @Ctx() { access, parties, services }: NetworksContext) {
     return services.memberships.propose(access, parties, input);
   }
 
@@ -58,29 +58,29 @@ export class MembershipResolver {
     description:
       "The school (its staff, or the managers of a network it belongs to) asks to join a network; it counts once the network's managers accept.",
   })
-  requestMembership(@Arg("input") input: MembershipInput, @Ctx() { access, parties, services }: NetworksContext) {
+  requestMembership(@Arg("input", { description: "The school, the network and the school's role." }) input: MembershipInput, @Ctx() { access, parties, services }: NetworksContext) {
     return services.memberships.request(access, parties, input);
   }
 
   @Mutation(() => Membership, { description: "The side asked accepts a PENDING membership; otherwise CONFLICT." })
-  acceptMembership(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, parties, services }: NetworksContext) {
+  acceptMembership(@Arg("id", () => ID, { description: "The membership's id." }) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, parties, services }: NetworksContext) {
     return services.memberships.decide(access, parties, id, ConsentStatus.ACCEPTED, note);
   }
 
   @Mutation(() => Membership, { description: "The side asked declines a PENDING membership; otherwise CONFLICT." })
-  declineMembership(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, parties, services }: NetworksContext) {
+  declineMembership(@Arg("id", () => ID, { description: "The membership's id." }) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, parties, services }: NetworksContext) {
     return services.memberships.decide(access, parties, id, ConsentStatus.DECLINED, note);
   }
 
   @Mutation(() => Membership, { description: "The side that asked withdraws a PENDING membership; otherwise CONFLICT." })
-  withdrawMembership(@Arg("id", () => ID) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, parties, services }: NetworksContext) {
+  withdrawMembership(@Arg("id", () => ID, { description: "The membership's id." }) id: string, @Arg("note", () => String, NOTE) note: string | null, @Ctx() { access, parties, services }: NetworksContext) {
     return services.memberships.decide(access, parties, id, ConsentStatus.WITHDRAWN, note);
   }
 
   @Mutation(() => Membership, { description: "Either side ends an ACCEPTED membership on the given date (default today); otherwise CONFLICT." })
   endMembership(
-    @Arg("id", () => ID) id: string,
-    @Arg("endDate", () => LocalDateResolver, { nullable: true }) endDate: string | null,
+    @Arg("id", () => ID, { description: "The membership's id." }) id: string,
+    @Arg("endDate", () => LocalDateResolver, { nullable: true, description: "The day the membership ends; defaults to today." }) endDate: string | null,
     @Arg("note", () => String, NOTE) note: string | null,
     @Ctx() { access, parties, services }: NetworksContext,
   ) {

@@ -1,7 +1,7 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { newId, Repository, type PageArgs, type StoredDocument } from "../../kit";
+import { newId, pagesByGroup, pagesThroughLink, Repository, type Link, type StoredDocument } from "../../kit";
 import type { NetworkingStrategy, NetworkScope } from "../enums";
-import type { CreateNetworkInput, NetworksArgs } from "./network.inputs";
+import type { CreateNetworkInput, NetworkListArgs, NetworksArgs } from "./network.inputs";
 
 export interface NetworkDocument extends StoredDocument {
   name: string;
@@ -18,6 +18,16 @@ export interface NetworkDocument extends StoredDocument {
   archivedAt?: Date | null;
 }
 
+function filterOf(args: NetworksArgs): Filter<NetworkDocument> {
+  const filter: Filter<NetworkDocument> = {};
+  if (args.organizationId) filter.organizationId = args.organizationId;
+  if (args.scope) filter.scope = args.scope;
+  if (args.focusArea) filter.focusAreas = args.focusArea;
+  if (args.primaryStrategy) filter.primaryStrategy = args.primaryStrategy;
+  if (!args.includeArchived) filter.archivedAt = null;
+  return filter;
+}
+
 export class NetworkRepository extends Repository<NetworkDocument> {
   readonly collectionName = "networks";
   readonly indexes: IndexDescription[] = [
@@ -27,18 +37,22 @@ export class NetworkRepository extends Repository<NetworkDocument> {
   ];
 
   list(args: NetworksArgs) {
-    const filter: Filter<NetworkDocument> = {};
-    if (args.organizationId) filter.organizationId = args.organizationId;
-    if (args.scope) filter.scope = args.scope;
-    if (args.focusArea) filter.focusAreas = args.focusArea;
-    if (args.primaryStrategy) filter.primaryStrategy = args.primaryStrategy;
-    if (!args.includeArchived) filter.archivedAt = null;
-    return this.page(filter, [["name", 1]], args);
+    return this.page(filterOf(args), [["name", 1]], args);
   }
 
-  /** One page of the given networks by name, archived ones left out (lists of a caller's own networks). */
-  listByIds(ids: readonly string[], args: PageArgs) {
-    return this.page({ _id: { $in: [...ids] }, archivedAt: null }, [["name", 1]], args);
+  /** One page per organization of the networks it operates, by name, filtered as `list` is. */
+  pagesForOrganizations(organizationIds: readonly string[], args: NetworkListArgs) {
+    return pagesByGroup(this.collection, "organizationId", organizationIds, filterOf(args), [["name", 1]], args);
+  }
+
+  /** One page per parent of the networks `link` joins to it, by name, filtered as `list` is. */
+  pagesThrough(link: Link, parentIds: readonly string[], args: NetworksArgs) {
+    return pagesThroughLink(this.collection, link, parentIds, filterOf(args), [["name", 1]], args);
+  }
+
+  /** One page of the given networks by name, filtered as `list` is (lists of a caller's own networks). */
+  listByIds(ids: readonly string[], args: NetworksArgs) {
+    return this.page({ $and: [{ _id: { $in: [...ids] } }, filterOf(args)] }, [["name", 1]], args);
   }
 
   async idsOperatedBy(organizationId: string): Promise<string[]> {

@@ -1,19 +1,19 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { loadExisting } from "../../kit";
-import { Alliance } from "../alliance/alliance";
-import { ConsentStatus } from "../consent/consent";
+import { AllianceConnection } from "../alliance/alliance";
+import { AlliancesArgs } from "../alliance/alliance.inputs";
 import type { NetworksContext } from "../context";
 import { MembershipConnection } from "../membership/membership";
-import { MembershipListArgs } from "../membership/membership.inputs";
+import { NetworkMembershipsArgs } from "../membership/membership.inputs";
 import { Organization } from "../organization/organization";
 import { SchoolConnection } from "../school/school";
+import { SchoolsArgs } from "../school/school.inputs";
 import { Network, NetworkConnection } from "./network";
 import { CreateNetworkInput, NetworksArgs, UpdateNetworkInput } from "./network.inputs";
 
 @Resolver(() => Network)
 export class NetworkResolver {
-  @Query(() => Network, { nullable: true })
-  network(@Arg("id", () => ID) id: string, @Ctx() { loaders }: NetworksContext) {
+  @Query(() => Network, { nullable: true, description: "A network by id (archived ones too); null when there is none." })
+  network(@Arg("id", () => ID, { description: "The network's id." }) id: string, @Ctx() { loaders }: NetworksContext) {
     return loaders.networkById.load(id);
   }
 
@@ -22,44 +22,41 @@ export class NetworkResolver {
     return repos.networks.list(args);
   }
 
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: "The organization that operates the network." })
   organization(@Root() network: Network, @Ctx() { loaders }: NetworksContext) {
     return loaders.organizationById.load(network.organizationId);
   }
 
-  @FieldResolver(() => MembershipConnection, { description: "The network's memberships, by school name." })
-  memberships(@Root() network: Network, @Args() args: MembershipListArgs, @Ctx() { repos }: NetworksContext) {
-    return repos.memberships.listForNetwork(network.id, args);
+  @FieldResolver(() => MembershipConnection, {
+    description: "The network's memberships, by school name, filtered as the `memberships` query is: accepted and ended ones for everyone, the others for their parties.",
+  })
+  async memberships(@Root() network: Network, @Args() args: NetworkMembershipsArgs, @Ctx() { loaders, parties, repos }: NetworksContext) {
+    const readable = await parties.readableFilter();
+    return loaders.pages.load("Network.memberships", args, network.id, (ids) => repos.memberships.pagesForNetworks(readable, ids, args));
   }
 
-  @FieldResolver(() => SchoolConnection, { description: "The network's member schools, by name." })
-  async schools(@Root() network: Network, @Args() args: MembershipListArgs, @Ctx() { repos, loaders }: NetworksContext) {
-    const page = await repos.memberships.listForNetwork(network.id, args);
-    const schools = await loaders.schoolById.loadMany(page.edges.map((edge) => edge.node.schoolId));
-    return {
-      ...page,
-      edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: schools[i] })),
-    };
+  @FieldResolver(() => SchoolConnection, { description: "The network's member schools (accepted memberships), by name, filtered as the `schools` query is." })
+  schools(@Root() network: Network, @Args() args: SchoolsArgs, @Ctx() { loaders, repos }: NetworksContext) {
+    return loaders.pages.load("Network.schools", args, network.id, (ids) => repos.schools.pagesThrough(repos.memberships.acceptedLink("networkId"), ids, args));
   }
 
-  @FieldResolver(() => [Alliance], { description: "The alliances the network currently belongs to." })
-  async alliances(@Root() network: Network, @Ctx() { loaders }: NetworksContext) {
-    const current = (await loaders.allianceMembersByNetwork.load(network.id)).filter((member) => member.status === ConsentStatus.ACCEPTED);
-    return loadExisting(loaders.allianceById, current.map((member) => member.allianceId));
+  @FieldResolver(() => AllianceConnection, { description: "The alliances the network is an accepted member of, by name, filtered as the `alliances` query is." })
+  alliances(@Root() network: Network, @Args() args: AlliancesArgs, @Ctx() { loaders, repos }: NetworksContext) {
+    return loaders.pages.load("Network.alliances", args, network.id, (ids) => repos.alliances.pagesThrough(repos.allianceMembers.acceptedLink(), ids, args));
   }
 
-  @Mutation(() => Network)
-  createNetwork(@Arg("input") input: CreateNetworkInput, @Ctx() { access, services }: NetworksContext) {
+  @Mutation(() => Network, { description: "Creates a network operated by the caller's organization (its admins only)." })
+  createNetwork(@Arg("input", { description: "The network to create." }) input: CreateNetworkInput, @Ctx() { access, services }: NetworksContext) {
     return services.networks.create(access, input);
   }
 
-  @Mutation(() => Network)
-  updateNetwork(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateNetworkInput, @Ctx() { access, services }: NetworksContext) {
+  @Mutation(() => Network, { description: "Changes a network's record (its managers only)." })
+  updateNetwork(@Arg("id", () => ID, { description: "The network's id." }) id: string, @Arg("input", { description: "The fields to change." }) input: UpdateNetworkInput, @Ctx() { access, services }: NetworksContext) {
     return services.networks.update(access, id, input);
   }
 
   @Mutation(() => Network, { description: "Archives the network: it leaves lists but stays readable by id." })
-  archiveNetwork(@Arg("id", () => ID) id: string, @Ctx() { access, services }: NetworksContext) {
+  archiveNetwork(@Arg("id", () => ID, { description: "The network's id." }) id: string, @Ctx() { access, services }: NetworksContext) {
     return services.networks.archive(access, id);
   }
 }

@@ -7,8 +7,8 @@ import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } f
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => Organization, { nullable: true })
-  organization(@Arg("id", () => ID) id: string, @Ctx() { loaders }: NetworksContext) {
+  @Query(() => Organization, { nullable: true, description: "An organization by id (archived ones too); null when there is none." })
+  organization(@Arg("id", () => ID, { description: "The organization's id." }) id: string, @Ctx() { loaders }: NetworksContext) {
     return loaders.organizationById.load(id);
   }
 
@@ -17,23 +17,23 @@ export class OrganizationResolver {
     return repos.organizations.list(args);
   }
 
-  @FieldResolver(() => NetworkConnection, { description: "The networks this organization operates." })
-  networks(@Root() organization: Organization, @Args() args: NetworkListArgs, @Ctx() { repos }: NetworksContext) {
-    return repos.networks.list({ ...args, organizationId: organization.id });
+  @FieldResolver(() => NetworkConnection, { description: "The networks this organization operates, by name, filtered as the `networks` query is." })
+  networks(@Root() organization: Organization, @Args() args: NetworkListArgs, @Ctx() { loaders, repos }: NetworksContext) {
+    return loaders.pages.load("Organization.networks", args, organization.id, (ids) => repos.networks.pagesForOrganizations(ids, args));
   }
 
-  @Mutation(() => Organization)
-  createOrganization(@Arg("input") input: CreateOrganizationInput, @Ctx() { access, services }: NetworksContext) {
+  @Mutation(() => Organization, { description: "Registers an organization; the caller's own organization is unaffected." })
+  createOrganization(@Arg("input", { description: "The organization to register." }) input: CreateOrganizationInput, @Ctx() { access, services }: NetworksContext) {
     return services.organizations.create(access, input);
   }
 
-  @Mutation(() => Organization)
-  updateOrganization(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateOrganizationInput, @Ctx() { access, services }: NetworksContext) {
+  @Mutation(() => Organization, { description: "Changes an organization's record (its admins only)." })
+  updateOrganization(@Arg("id", () => ID, { description: "The organization's id." }) id: string, @Arg("input", { description: "The fields to change." }) input: UpdateOrganizationInput, @Ctx() { access, services }: NetworksContext) {
     return services.organizations.update(access, id, input);
   }
 
   @Mutation(() => Organization, { description: "Archives the organization; its networks stay as they are." })
-  archiveOrganization(@Arg("id", () => ID) id: string, @Ctx() { access, services }: NetworksContext) {
+  archiveOrganization(@Arg("id", () => ID, { description: "The organization's id." }) id: string, @Ctx() { access, services }: NetworksContext) {
     return services.organizations.archive(access, id);
   }
 }

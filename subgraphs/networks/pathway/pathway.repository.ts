@@ -1,6 +1,13 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
-import { READ_ALL, Repository, toEntity, type StoredDocument } from "../../kit";
+import { pagesByArrayField, Repository, toEntity, type StoredDocument } from "../../kit";
 import type { PathwaysArgs } from "./pathway.inputs";
+
+function filterOf(args: PathwaysArgs): Filter<PathwayDocument> {
+  const filter: Filter<PathwayDocument> = {};
+  if (args.networkId) filter.networkId = args.networkId;
+  if (args.schoolId) filter["stages.schoolId"] = args.schoolId;
+  return filter;
+}
 
 export interface PathwayDocument extends StoredDocument {
   name: string;
@@ -16,15 +23,13 @@ export class PathwayRepository extends Repository<PathwayDocument> {
   readonly collectionName = "pathways";
   readonly indexes: IndexDescription[] = [{ key: { "stages.schoolId": 1 } }, { key: { networkId: 1, name: 1 } }];
 
-  async findBySchoolIds(schoolIds: readonly string[]) {
-    return (await this.collection.find({ "stages.schoolId": { $in: [...schoolIds] } }, READ_ALL).toArray()).map(toEntity);
+  list(args: PathwaysArgs) {
+    return this.page(filterOf(args), [["name", 1]], args);
   }
 
-  list(args: PathwaysArgs) {
-    const filter: Filter<PathwayDocument> = {};
-    if (args.networkId) filter.networkId = args.networkId;
-    if (args.schoolId) filter["stages.schoolId"] = args.schoolId;
-    return this.page(filter, [["name", 1]], args);
+  /** One page per school of the pathways it is a stage of, by name, filtered as `list` is. */
+  pagesForSchools(schoolIds: readonly string[], args: PathwaysArgs) {
+    return pagesByArrayField(this.collection, "stages.schoolId", schoolIds, filterOf(args), [["name", 1]], args);
   }
 
   /** Records (or corrects) one year's count for a transition between two schools. */

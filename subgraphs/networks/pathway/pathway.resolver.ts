@@ -3,12 +3,12 @@ import type { NetworksContext } from "../context";
 import { Network } from "../network/network";
 import { School } from "../school/school";
 import { Pathway, PathwayConnection, PathwayStage, PathwayTransition } from "./pathway";
-import { CreatePathwayInput, PathwaysArgs, PathwayTransitionInput } from "./pathway.inputs";
+import { CreatePathwayInput, PathwayFilterArgs, PathwaysArgs, PathwayTransitionInput } from "./pathway.inputs";
 
 @Resolver(() => Pathway)
 export class PathwayResolver {
-  @Query(() => Pathway, { nullable: true })
-  pathway(@Arg("id", () => ID) id: string, @Ctx() { repos }: NetworksContext) {
+  @Query(() => Pathway, { nullable: true, description: "A pathway by id; null when there is none." })
+  pathway(@Arg("id", () => ID, { description: "The pathway's id." }) id: string, @Ctx() { repos }: NetworksContext) {
     return repos.pathways.findById(id);
   }
 
@@ -17,20 +17,20 @@ export class PathwayResolver {
     return repos.pathways.list(args);
   }
 
-  @FieldResolver(() => Network, { nullable: true })
+  @FieldResolver(() => Network, { nullable: true, description: "The network the pathway belongs to, if any." })
   network(@Root() pathway: Pathway, @Ctx() { loaders }: NetworksContext) {
     return pathway.networkId ? loaders.networkById.load(pathway.networkId) : null;
   }
 
-  @Mutation(() => Pathway)
-  createPathway(@Arg("input") input: CreatePathwayInput, @Ctx() { access, services }: NetworksContext) {
+  @Mutation(() => Pathway, { description: "Records a pathway: schools students move through in order, e.g. elementary to middle to high school." })
+  createPathway(@Arg("input", { description: "The pathway to record." }) input: CreatePathwayInput, @Ctx() { access, services }: NetworksContext) {
     return services.pathways.create(access, input);
   }
 
   @Mutation(() => Pathway, { description: "Records one school year's count of students moving between consecutive stages." })
   recordPathwayTransition(
-    @Arg("pathwayId", () => ID) pathwayId: string,
-    @Arg("input") input: PathwayTransitionInput,
+    @Arg("pathwayId", () => ID, { description: "The pathway's id." }) pathwayId: string,
+    @Arg("input", { description: "The two schools, the school year and the counts." }) input: PathwayTransitionInput,
     @Ctx() { access, services }: NetworksContext,
   ) {
     return services.pathways.recordTransition(access, pathwayId, input);
@@ -39,7 +39,7 @@ export class PathwayResolver {
 
 @Resolver(() => PathwayStage)
 export class PathwayStageResolver {
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The school of this stage." })
   school(@Root() stage: PathwayStage, @Ctx() { loaders }: NetworksContext) {
     return loaders.schoolById.load(stage.schoolId);
   }
@@ -47,12 +47,12 @@ export class PathwayStageResolver {
 
 @Resolver(() => PathwayTransition)
 export class PathwayTransitionResolver {
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The school students left." })
   fromSchool(@Root() transition: PathwayTransition, @Ctx() { loaders }: NetworksContext) {
     return loaders.schoolById.load(transition.fromSchoolId);
   }
 
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: "The school students moved on to." })
   toSchool(@Root() transition: PathwayTransition, @Ctx() { loaders }: NetworksContext) {
     return loaders.schoolById.load(transition.toSchoolId);
   }
@@ -60,8 +60,8 @@ export class PathwayTransitionResolver {
 
 @Resolver(() => School)
 export class SchoolPathwaysResolver {
-  @FieldResolver(() => [Pathway], { description: "Pathways this school is a stage of." })
-  pathways(@Root() school: School, @Ctx() { loaders }: NetworksContext) {
-    return loaders.pathwaysBySchool.load(school.id);
+  @FieldResolver(() => PathwayConnection, { description: "The pathways this school is a stage of, by name, filtered as the `pathways` query is." })
+  pathways(@Root() school: School, @Args() args: PathwayFilterArgs, @Ctx() { loaders, repos }: NetworksContext) {
+    return loaders.pages.load("School.pathways", args, school.id, (ids) => repos.pathways.pagesForSchools(ids, args));
   }
 }

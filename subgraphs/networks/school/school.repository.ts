@@ -1,5 +1,5 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { newId, READ_ALL, Repository, toEntity, type PageArgs, type StoredDocument } from "../../kit";
+import { newId, pagesThroughLink, READ_ALL, Repository, toEntity, type Link, type StoredDocument } from "../../kit";
 import type { Governance, Locale, SchoolLevel } from "../enums";
 import type { Location } from "../location";
 import type { CreateSchoolInput, SchoolsArgs } from "./school.inputs";
@@ -23,6 +23,17 @@ export interface SchoolDocument extends StoredDocument {
   archivedAt?: Date | null;
 }
 
+function filterOf(args: SchoolsArgs): Filter<SchoolDocument> {
+  const filter: Filter<SchoolDocument> = {};
+  if (args.locale) filter.locale = args.locale;
+  if (args.level) filter.level = args.level;
+  if (args.region) filter["location.region"] = args.region;
+  if (args.country) filter["location.country"] = args.country;
+  if (args.governance) filter.governance = args.governance;
+  if (!args.includeArchived) filter.archivedAt = null;
+  return filter;
+}
+
 export class SchoolRepository extends Repository<SchoolDocument> {
   readonly collectionName = "schools";
   readonly indexes: IndexDescription[] = [
@@ -40,19 +51,17 @@ export class SchoolRepository extends Repository<SchoolDocument> {
   }
 
   list(args: SchoolsArgs) {
-    const filter: Filter<SchoolDocument> = {};
-    if (args.locale) filter.locale = args.locale;
-    if (args.level) filter.level = args.level;
-    if (args.region) filter["location.region"] = args.region;
-    if (args.country) filter["location.country"] = args.country;
-    if (args.governance) filter.governance = args.governance;
-    if (!args.includeArchived) filter.archivedAt = null;
-    return this.page(filter, [["name", 1]], args);
+    return this.page(filterOf(args), [["name", 1]], args);
   }
 
-  /** One page of the given schools by name, archived ones left out (lists of a caller's own schools). */
-  listByIds(ids: readonly string[], args: PageArgs) {
-    return this.page({ _id: { $in: [...ids] }, archivedAt: null }, [["name", 1]], args);
+  /** One page per parent of the schools `link` joins to it, by name, filtered as `list` is. */
+  pagesThrough(link: Link, parentIds: readonly string[], args: SchoolsArgs) {
+    return pagesThroughLink(this.collection, link, parentIds, filterOf(args), [["name", 1]], args);
+  }
+
+  /** One page of the given schools by name, filtered as `list` is (lists of a caller's own schools). */
+  listByIds(ids: readonly string[], args: SchoolsArgs) {
+    return this.page({ $and: [{ _id: { $in: [...ids] } }, filterOf(args)] }, [["name", 1]], args);
   }
 
   create(input: CreateSchoolInput, registeredByOrganizationId: string | null) {

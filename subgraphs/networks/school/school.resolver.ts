@@ -1,16 +1,16 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { loadExisting } from "../../kit";
-import { ConsentStatus } from "../consent/consent";
 import type { NetworksContext } from "../context";
-import { Membership } from "../membership/membership";
-import { Network } from "../network/network";
+import { MembershipConnection } from "../membership/membership";
+import { SchoolMembershipsArgs } from "../membership/membership.inputs";
+import { NetworkConnection } from "../network/network";
+import { NetworksArgs } from "../network/network.inputs";
 import { School, SchoolConnection } from "./school";
 import { CreateSchoolInput, SchoolByNcesIdArgs, SchoolsArgs, UpdateSchoolInput } from "./school.inputs";
 
 @Resolver(() => School)
 export class SchoolResolver {
-  @Query(() => School, { nullable: true })
-  school(@Arg("id", () => ID) id: string, @Ctx() { loaders }: NetworksContext) {
+  @Query(() => School, { nullable: true, description: "A school by id (archived ones too); null when there is none." })
+  school(@Arg("id", () => ID, { description: "The school's id." }) id: string, @Ctx() { loaders }: NetworksContext) {
     return loaders.schoolById.load(id);
   }
 
@@ -24,34 +24,31 @@ export class SchoolResolver {
     return repos.schools.list(args);
   }
 
-  @FieldResolver(() => [Membership], { description: "The school's accepted memberships, oldest first (pending ones: the `memberships` query)." })
-  async memberships(
-    @Root() school: School,
-    @Arg("includeEnded", { defaultValue: false }) includeEnded: boolean,
-    @Ctx() { loaders }: NetworksContext,
-  ) {
-    const shown = includeEnded ? [ConsentStatus.ACCEPTED, ConsentStatus.ENDED] : [ConsentStatus.ACCEPTED];
-    return (await loaders.membershipsBySchool.load(school.id)).filter((membership) => shown.includes(membership.status));
+  @FieldResolver(() => MembershipConnection, {
+    description: "The school's memberships, earliest start first, filtered as the `memberships` query is: accepted and ended ones for everyone, the others for their parties.",
+  })
+  async memberships(@Root() school: School, @Args() args: SchoolMembershipsArgs, @Ctx() { loaders, parties, repos }: NetworksContext) {
+    const readable = await parties.readableFilter();
+    return loaders.pages.load("School.memberships", args, school.id, (ids) => repos.memberships.pagesForSchools(readable, ids, args));
   }
 
-  @FieldResolver(() => [Network], { description: "The networks the school currently belongs to." })
-  async networks(@Root() school: School, @Ctx() { loaders }: NetworksContext) {
-    const open = (await loaders.membershipsBySchool.load(school.id)).filter((membership) => membership.status === ConsentStatus.ACCEPTED);
-    return loadExisting(loaders.networkById, open.map((membership) => membership.networkId));
+  @FieldResolver(() => NetworkConnection, { description: "The networks the school is an accepted member of, by name, filtered as the `networks` query is." })
+  networks(@Root() school: School, @Args() args: NetworksArgs, @Ctx() { loaders, repos }: NetworksContext) {
+    return loaders.pages.load("School.networks", args, school.id, (ids) => repos.networks.pagesThrough(repos.memberships.acceptedLink("schoolId"), ids, args));
   }
 
-  @Mutation(() => School)
-  createSchool(@Arg("input") input: CreateSchoolInput, @Ctx() { access, services }: NetworksContext) {
+  @Mutation(() => School, { description: "Registers a school; the caller's organization answers for it until it first joins a network." })
+  createSchool(@Arg("input", { description: "The school to register." }) input: CreateSchoolInput, @Ctx() { access, services }: NetworksContext) {
     return services.schools.create(access, input);
   }
 
-  @Mutation(() => School)
-  updateSchool(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateSchoolInput, @Ctx() { access, services }: NetworksContext) {
+  @Mutation(() => School, { description: "Changes a school's record (its staff and the managers of its networks)." })
+  updateSchool(@Arg("id", () => ID, { description: "The school's id." }) id: string, @Arg("input", { description: "The fields to change." }) input: UpdateSchoolInput, @Ctx() { access, services }: NetworksContext) {
     return services.schools.update(access, id, input);
   }
 
   @Mutation(() => School, { description: "Archives the school: it leaves lists but stays readable by id." })
-  archiveSchool(@Arg("id", () => ID) id: string, @Ctx() { access, services }: NetworksContext) {
+  archiveSchool(@Arg("id", () => ID, { description: "The school's id." }) id: string, @Ctx() { access, services }: NetworksContext) {
     return services.schools.archive(access, id);
   }
 }

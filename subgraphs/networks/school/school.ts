@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { ConnectionType } from "../../kit";
+import { ConnectionType, Provenance } from "../../kit";
 import { Governance, Locale, SchoolLevel } from "../enums";
 import { Location } from "../location";
 
@@ -7,16 +7,16 @@ import { Location } from "../location";
 @Directive(`@key(fields: "ncesId")`)
 @ObjectType({ description: "The entity every subgraph extends. Partner subgraphs may key it by `id` or by its NCES id, the 12-digit public identifier of US schools." })
 export class School {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The school's id." })
   id: string;
 
   @Field(() => String, { nullable: true, description: "12-digit NCES school id (US); unique." })
   ncesId?: string | null;
 
-  @Field()
+  @Field({ description: "The school's name." })
   name: string;
 
-  @Field(() => SchoolLevel)
+  @Field(() => SchoolLevel, { description: "The grade band the school serves." })
   level: SchoolLevel;
 
   @Field(() => Int, { description: "Lowest grade served: -1 pre-kindergarten, 0 kindergarten, 1 to 12." })
@@ -25,33 +25,36 @@ export class School {
   @Field(() => Int, { description: "Highest grade served, on the same scale." })
   highestGrade: number;
 
-  @Field(() => Locale, { nullable: true })
+  @Field(() => Locale, { nullable: true, description: "The school's NCES locale." })
   locale?: Locale | null;
 
-  @Field(() => Location)
+  @Field(() => Location, { description: "Where the school is." })
   location: Location;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "Number of students enrolled." })
   enrollment?: number | null;
 
-  @Field(() => Governance)
+  @Field(() => Governance, { description: "Who governs the school." })
   governance: Governance;
 
   @Field(() => String, { nullable: true, description: "The public school district, where there is one." })
   district?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The school's website." })
   website?: string | null;
 
-  @Field()
+  @Field({ description: "When the school was recorded in the hub." })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When the school last changed." })
   updatedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "Set when archived; archived schools leave lists but stay readable by id." })
   archivedAt?: Date | null;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of schools." })
 export class SchoolConnection extends ConnectionType(School) {}

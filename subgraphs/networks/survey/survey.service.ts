@@ -6,13 +6,13 @@ import {
   ForbiddenError,
   isDuplicateKeyError,
   newId,
+  pageOfList,
   NotFoundError,
   Visibility,
   type Access,
   type Entity,
   type PageArgs,
 } from "../../kit";
-import { pageOfList } from "../../kit/array-pagination";
 import type { NetworksAuthorization } from "../authorization";
 import type { NetworksRepositories } from "../repositories";
 import type { HealthSurvey, SurveyItemResult } from "./survey";
@@ -165,7 +165,7 @@ export class SurveyService {
         distribution: tallied.counts.map((count, i) => ({ value: item.scale.minimum + i, count })),
       };
     });
-    return pageOfList(results, [["order", 1]], (result) => [result.order], args);
+    return pageOfList(results, [["order", 1]], (result) => result.order, args);
   }
 
   private async requireActiveNetwork(networkId: string): Promise<void> {

@@ -1,10 +1,12 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { PageArgs } from "../../kit";
+import { pageOfList, PageArgs } from "../../kit";
 import type { NetworksContext } from "../context";
 import { Network, NetworkConnection } from "../network/network";
 import { Organization } from "../organization/organization";
 import { SchoolConnection } from "../school/school";
-import { AllianceShare, AlliedData, Viewer } from "./viewer";
+import { SchoolsArgs } from "../school/school.inputs";
+import { NetworksArgs } from "../network/network.inputs";
+import { AllianceShare, AllianceShareConnection, AlliedData, Viewer } from "./viewer";
 import { alliedDataOf, viewerOf } from "./viewer.service";
 
 @Resolver(() => Viewer)
@@ -20,23 +22,23 @@ export class ViewerResolver {
   }
 
   @FieldResolver(() => SchoolConnection, {
-    description: "Schools the caller is staff of, by name: only schools with an accepted membership in a network their organization operates.",
+    description: "Schools the caller is staff of, by name, filtered as the `schools` query is: only schools with an accepted membership in a network their organization operates.",
   })
-  schools(@Root() viewer: Viewer, @Args() args: PageArgs, @Ctx() { repos }: NetworksContext) {
+  schools(@Root() viewer: Viewer, @Args() args: SchoolsArgs, @Ctx() { repos }: NetworksContext) {
     return repos.schools.listByIds(viewer.access.schoolIds, args);
   }
 
   @FieldResolver(() => NetworkConnection, {
-    description: "Networks the caller belongs to, by name: their organization's, their schools' (accepted memberships) and the ones they manage.",
+    description: "Networks the caller belongs to, by name, filtered as the `networks` query is: their organization's, their schools' (accepted memberships) and the ones they manage.",
   })
-  memberNetworks(@Root() viewer: Viewer, @Args() args: PageArgs, @Ctx() { repos }: NetworksContext) {
+  memberNetworks(@Root() viewer: Viewer, @Args() args: NetworksArgs, @Ctx() { repos }: NetworksContext) {
     return repos.networks.listByIds(viewer.access.memberNetworkIds, args);
   }
 
   @FieldResolver(() => NetworkConnection, {
-    description: "Networks whose own records the caller manages, by name: all their organization's as its admin, or those they coordinate.",
+    description: "Networks whose own records the caller manages, by name, filtered as the `networks` query is: all their organization's as its admin, or those they coordinate.",
   })
-  managedNetworks(@Root() viewer: Viewer, @Args() args: PageArgs, @Ctx() { repos }: NetworksContext) {
+  managedNetworks(@Root() viewer: Viewer, @Args() args: NetworksArgs, @Ctx() { repos }: NetworksContext) {
     return repos.networks.listByIds(viewer.access.managedNetworkIds, args);
   }
 
@@ -47,6 +49,16 @@ export class ViewerResolver {
   })
   alliedData(@Root() viewer: Viewer, @Ctx() { repos }: NetworksContext) {
     return alliedDataOf(viewer.access, repos);
+  }
+}
+
+@Resolver(() => AlliedData)
+export class AlliedDataResolver {
+  @FieldResolver(() => AllianceShareConnection, {
+    description: "One entry per (network, alliance) pair, by network id then alliance id; empty when no alliance shares this kind with the caller.",
+  })
+  shares(@Root() data: AlliedData, @Args() page: PageArgs) {
+    return pageOfList(data.shares, [["networkId", 1], ["allianceId", 1]], (share, field) => (field === "networkId" ? share.networkId : share.alliance.id), page);
   }
 }
 

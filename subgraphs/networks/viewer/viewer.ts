@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import type { Access } from "../../kit";
+import { ConnectionType, type Access } from "../../kit";
 import { Alliance } from "../alliance/alliance";
 import { SharedDataKind } from "../enums";
 
@@ -59,13 +59,12 @@ export class AlliedData {
   @Field(() => SharedDataKind, { description: "The kind of data shared." })
   kind: SharedDataKind;
 
-  @Field(() => [AllianceShare], {
-    description:
-      "One entry per (network, alliance) pair, by network id; empty when no alliance shares this kind with the caller. " +
-      "Bounded by the alliances the caller's networks accepted to join.",
-  })
+  /** Every (network, alliance) pair, paged by `AlliedData.shares`. */
   shares: AllianceShare[];
 }
+
+@ObjectType({ description: "A page of networks sharing one kind of data with the caller." })
+export class AllianceShareConnection extends ConnectionType(AllianceShare) {}
 
 @ObjectType({
   description:

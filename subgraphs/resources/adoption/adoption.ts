@@ -1,6 +1,6 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { ConnectionType } from "../../kit";
+import { ConnectionType, Provenance } from "../../kit";
 
 @Directive(`@key(fields: "id")`)
 @ObjectType({
@@ -27,6 +27,9 @@ export class ResourceAdoption {
 
   @Field({ description: "When the adoption last changed." })
   updatedAt: Date;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }
 
 @ObjectType({ description: "A page of resource adoptions." })

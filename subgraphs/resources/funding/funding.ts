@@ -1,6 +1,6 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
-import { ConnectionType, Visibility, type RecordOwner } from "../../kit";
+import { ConnectionType, Visibility, type RecordOwner, Provenance } from "../../kit";
 import { FundingKind } from "../enums";
 
 @Directive(`@key(fields: "id")`)
@@ -43,6 +43,9 @@ export class FundingAward {
 
   @Field({ description: "When it last changed." })
   updatedAt: Date;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }
 
 @ObjectType({ description: "A page of funding awards." })

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
-import { ConnectionType, PageInfo, Visibility } from "../../kit";
+import { ConnectionType, PageInfo, Visibility, Provenance } from "../../kit";
 import type { StoredOwner } from "../policies";
 import { ResourceKind } from "../enums";
 
@@ -62,6 +62,9 @@ export class Resource {
 
   @Field(() => Date, { nullable: true, description: "Archived resources leave searches and lists but stay readable by id." })
   archivedAt?: Date | null;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }
 
 @ObjectType({ description: "A page of resources." })

@@ -1,6 +1,6 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { ConnectionType } from "../../kit";
+import { ConnectionType, Provenance } from "../../kit";
 import { ShareRequestStatus } from "../enums";
 
 @ObjectType({ description: "One step of a share request's history." })
@@ -46,6 +46,9 @@ export class ShareRequest {
 
   @Field({ description: "When it last changed." })
   updatedAt: Date;
+
+  @Field(() => Provenance, { nullable: true, description: "Where this demo record comes from (a seed document, or illustration); null for records partners entered." })
+  provenance?: Provenance | null;
 }
 
 @ObjectType({ description: "A page of share requests." })
