@@ -75,9 +75,21 @@ export const HUB_VARIABLES = {
     defaultText: "—",
     requiredBy: ["gateway"],
     readBy: ["gateway"],
-    description: "Ed25519 private key (PKCS8 PEM or JWK) that signs the access forwarded to subgraphs",
+    description: "Ed25519 private key (PKCS8 PEM or JWK), the current one: signs the access forwarded to subgraphs and partners' tokens (see [key rotation](docs/deploy.md#rotating-the-gateways-key))",
   }),
-  HUB_GATEWAY_PUBLIC_KEY: variable({ parse: parse.ed25519PublicKey, defaultText: "—", requiredBy: ["subgraph"], readBy: ["subgraph"], description: "The gateway's public key (SPKI PEM or JWK): subgraphs verify forwarded access with it" }),
+  HUB_GATEWAY_PUBLIC_KEY: variable({ parse: parse.ed25519PublicKey, defaultText: "—", requiredBy: ["subgraph"], readBy: ["subgraph"], description: "The gateway's current public key (SPKI PEM or JWK): subgraphs verify forwarded access with it" }),
+  HUB_GATEWAY_PREVIOUS_PUBLIC_KEY: variable({
+    parse: parse.ed25519PublicKey,
+    defaultText: "unset",
+    readBy: ["gateway", "subgraph"],
+    description: "During a key rotation, the key that signed before: still accepted by subgraphs and published in the JWKS until its tokens have expired",
+  }),
+  HUB_GATEWAY_NEXT_PUBLIC_KEY: variable({
+    parse: parse.ed25519PublicKey,
+    defaultText: "unset",
+    readBy: ["gateway", "subgraph"],
+    description: "During a key rotation, the key that will sign next: accepted by subgraphs and published in the JWKS before any gateway signs with it",
+  }),
   HUB_TRUSTED_ISSUERS: variable({
     parse: parse.json(checkIssuerConfigs),
     default: [],
@@ -163,12 +175,6 @@ export const HUB_VARIABLES = {
     readBy: GATEWAYS,
     description: "JSON object of fetch timeouts (ms) by subgraph name, e.g. `{\"nw-rise-engagement\": 3000}`",
   }),
-  HUB_PARTNER_SIGNING_KEYS: variable({
-    parse: parse.json(jwkArray),
-    defaultText: "one fresh key per gateway",
-    readBy: GATEWAYS,
-    description: "JSON array of Ed25519 private JWKs with `kid` that sign partner tokens: the first signs, all are published at `/.well-known/jwks.json`",
-  }),
   HUB_OPERATOR_ORGANIZATION_ID: variable({ parse: parse.text, defaultText: "none", readBy: ["subgraph", "start", "cluster"], description: "The hub operator's organization: owns the built-in subgraphs, may roll back" }),
   HUB_USAGE_WINDOW_DAYS: variable({ parse: parse.integer(1), default: 7, readBy: ["subgraph"], description: "The registry's breaking-change check counts operations seen in this many days" }),
   HUB_TOKEN: variable({ parse: parse.text, defaultText: "—", requiredBy: ["example"], readBy: ["example", "cli"], description: "The example client's bearer token (`npm run token`)" }),
@@ -183,13 +189,6 @@ function timeoutsBySubgraph(value: unknown): Record<string, number> {
   if (!value || typeof value !== "object" || Array.isArray(value)) throw new Error("an object of milliseconds by subgraph name");
   for (const ms of Object.values(value)) if (!Number.isInteger(ms) || (ms as number) < 1) throw new Error("every timeout is a whole number of milliseconds");
   return value as Record<string, number>;
-}
-
-function jwkArray(value: unknown): Array<Record<string, unknown>> {
-  if (!Array.isArray(value) || value.length === 0 || value.some((key) => !key || typeof key !== "object" || typeof key.kid !== "string")) {
-    throw new Error("a non-empty array of private JWKs, each with a kid");
-  }
-  return value as Array<Record<string, unknown>>;
 }
 
 export type HubVariableName = keyof typeof HUB_VARIABLES;

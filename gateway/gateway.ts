@@ -8,6 +8,7 @@ import type { KeyLike } from "jose";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, type Access } from "../contracts/access";
+import { publishedKeys, type KeyRotation } from "../contracts/gateway-keys";
 import { JWKS_PATH } from "../contracts/partner-token";
 import { listen, type RunningServer } from "../contracts/http";
 import { jsonErrorHandler, jsonNotFound } from "../subgraphs/kit/error-masking";
@@ -28,7 +29,7 @@ import { AccessResolver } from "./auth/access-resolver";
 import { Authenticator } from "./auth/authenticator";
 import type { TrustedIssuer } from "./auth/issuers";
 import { oneErrorPerUnavailableSubgraph, SUBGRAPH_TIMEOUT_MS, SUBGRAPH_TIMEOUTS_MS, SubgraphDataSource } from "./fetcher";
-import { PartnerKeySet, PartnerTokenSigner } from "./partner-tokens";
+import { PartnerTokenSigner } from "./partner-tokens";
 import { RegistrySupergraph } from "./supergraph/registry-source";
 import { OperationUsageRecorder } from "./usage";
 import { ideRouter, type IdeExample } from "./ide";
@@ -54,12 +55,12 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** … and per subgraph, by name (default: the registry 60 s). */
   subgraphTimeoutsMs?: Record<string, number>;
-  /** Sign the tokens partner subgraphs receive, published at /.well-known/jwks.json (default: one fresh key). */
-  partnerKeys?: PartnerKeySet;
   port: number;
   host?: string;
-  /** Signs the access forwarded to subgraphs. */
+  /** The current key: signs the access forwarded to subgraphs and partners' tokens; published at /.well-known/jwks.json … */
   gatewayPrivateKey: KeyLike;
+  /** … with, during a rotation, the previous and the next key. */
+  gatewayKeyRotation?: KeyRotation;
   /** Identity providers whose bearer tokens are accepted. */
   issuers: TrustedIssuer[];
   /** How long a caller's worked-out access is reused (default 30 s). */
@@ -129,8 +130,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       })
     : null;
   const usage = options.registryUrl ? new OperationUsageRecorder(options.registryUrl, options.gatewayPrivateKey, options.usageFlushIntervalMs) : null;
-  const partnerKeys = options.partnerKeys ?? (await PartnerKeySet.generate());
-  const partnerTokens = new PartnerTokenSigner(partnerKeys, options.subgraphUrls.networks, options.gatewayPrivateKey);
+  const jwks = await publishedKeys(options.gatewayPrivateKey, options.gatewayKeyRotation);
+  const partnerTokens = new PartnerTokenSigner(options.subgraphUrls.networks, options.gatewayPrivateKey);
   const gateway = new ApolloGateway({
     supergraphSdl: registry ?? options.supergraphSdl,
     logger,
@@ -182,7 +183,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (options.ide !== false) app.use(ideRouter({ endpoint: "/graphql", examples: options.ide?.examples ?? [] }));
   mountServiceEndpoints(app, { service: "gateway", metrics, ready });
   app.get(JWKS_PATH, (_request, response) => {
-    response.set("cache-control", "public, max-age=300").json(partnerKeys.jwks());
+    response.set("cache-control", "public, max-age=300").json(jwks);
   });
   app.use(
     "/graphql",

@@ -52,6 +52,7 @@ export async function runSubgraphProcess(name: HubSubgraphName, load: () => Prom
     host: config.HOST,
     databasePrefix: config.MONGODB_DB_PREFIX,
     gatewayPublicKey: config.HUB_GATEWAY_PUBLIC_KEY,
+    gatewayKeyRotation: { previous: config.HUB_GATEWAY_PREVIOUS_PUBLIC_KEY, next: config.HUB_GATEWAY_NEXT_PUBLIC_KEY },
     cursorKey: config.HUB_CURSOR_KEY,
     logger,
     shutdownTimeoutMs: config.HUB_SHUTDOWN_TIMEOUT_MS,
