@@ -10,9 +10,8 @@ import http from "node:http";
 import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, type Access } from "../contracts/access";
 import { publishedKeys, type KeyRotation } from "../contracts/gateway-keys";
 import { JWKS_PATH } from "../contracts/partner-token";
-import { listen, type RunningServer } from "../contracts/http";
-import { jsonErrorHandler, jsonNotFound } from "../subgraphs/kit/error-masking";
-import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from "../subgraphs/kit/server";
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer } from "../contracts/http";
+import { jsonErrorHandler, jsonNotFound } from "../runtime/error-masking";
 import {
   keepRequestScope,
   metricsPlugin,
@@ -22,7 +21,7 @@ import {
   ServiceMetrics,
   SILENT_LOGGER,
   type Logger,
-} from "../subgraphs/kit/observability";
+} from "../runtime/observability";
 import { gatewayReadiness } from "./plugins/readiness";
 import { measuredFetcher } from "./plugins/subgraph-metrics";
 import { AccessResolver } from "./auth/access-resolver";

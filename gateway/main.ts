@@ -1,8 +1,8 @@
 import "reflect-metadata";
 import { loadConfig, SUBGRAPH_VARIABLES } from "../config";
-import { createLogger } from "../subgraphs/kit/observability/logger";
-import { startTracing } from "../subgraphs/kit/observability/tracing";
-import { exitOnStartFailure, stopOnSignals } from "../subgraphs/kit/process";
+import { createLogger } from "../runtime/observability/logger";
+import { startTracing } from "../runtime/observability/tracing";
+import { exitOnStartFailure, stopOnSignals } from "../runtime/process";
 
 /**
  * Production entry point: `npm run start:gateway`, configured from the environment (config/variables.ts).

@@ -7,7 +7,7 @@ import type { KeyRotation } from "../contracts/gateway-keys";
 import { readSupergraphConfig, SUPERGRAPH_PATH } from "../contracts/supergraph-config";
 import { readSupergraph, startGateway, type GatewayOptions, type GatewaySafeguards, type RunningGateway } from "../gateway/gateway";
 import { connectMongo, runSubgraph, type RunningServer } from "../subgraphs/kit";
-import { createLogger, SILENT_LOGGER, type LoggerOptions } from "../subgraphs/kit/observability";
+import { createLogger, SILENT_LOGGER, type LoggerOptions } from "../runtime/observability";
 import { builtInDefinitions } from "../subgraphs/definitions";
 import { registrySubgraphWith } from "../subgraphs/registry";
 import type { RegistrySettings } from "../subgraphs/registry/registry.service";

@@ -12,7 +12,7 @@ import { builtInDefinitions } from "../subgraphs/definitions";
 import { DemoNetworks, DemoOrganizations } from "./demo/ids";
 import { startHub } from "./hub";
 import { privateDir } from "../embedded-mongo/storage/private-files";
-import { exitOnStartFailure } from "../subgraphs/kit/process";
+import { exitOnStartFailure } from "../runtime/process";
 
 /**
  * `npm start`: the whole hub on this machine. Uses MONGODB_URL when set, otherwise the embedded

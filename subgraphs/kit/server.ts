@@ -6,16 +6,14 @@ import express from "express";
 import type { GraphQLSchema } from "graphql";
 import http from "node:http";
 import type { Access } from "./access";
-import { jsonErrorHandler, jsonNotFound, maskErrors } from "./error-masking";
-import { keepRequestScope, metricsPlugin, mountServiceEndpoints, requestContext, ServiceMetrics, SILENT_LOGGER, withinMs, type Logger } from "./observability";
+import { jsonErrorHandler, jsonNotFound, maskErrors } from "../../runtime/error-masking";
+import { keepRequestScope, metricsPlugin, mountServiceEndpoints, requestContext, ServiceMetrics, SILENT_LOGGER, withinMs, type Logger } from "../../runtime/observability";
 
 /** How long a readiness probe waits for a dependency. */
 const READY_CHECK_MS = 2_000;
-/** How long in-flight requests may finish on stop, unless configured (HUB_SHUTDOWN_TIMEOUT_MS). */
-export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
-import { listen, type RunningServer } from "../../contracts/http";
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer } from "../../contracts/http";
 
-export { listen, type RunningServer };
+export { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer };
 
 export interface SubgraphServerOptions<TContext extends object> {
   name: string;

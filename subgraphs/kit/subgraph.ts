@@ -6,7 +6,7 @@ import { ACCESS_HEADER, verifyAccessToken, type Access } from "./access";
 import { AuditTrail } from "./audit";
 import { setCursorKey } from "./cursor";
 import { connectMongo, pingDatabase, subgraphDatabaseName } from "./database";
-import { instrumentMongoClient, ServiceMetrics, traceMongoClient, type Logger } from "./observability";
+import { instrumentMongoClient, ServiceMetrics, traceMongoClient, type Logger } from "../../runtime/observability";
 import { startSubgraphServer, type RunningServer } from "./server";
 
 /** A subgraph wired to its database: what the server, the compose script and the tests need. */
