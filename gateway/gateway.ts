@@ -20,6 +20,7 @@ import {
   requestContext,
   ServiceMetrics,
   SILENT_LOGGER,
+  traceRequest,
   type Logger,
 } from "../runtime/observability";
 import { gatewayReadiness } from "./plugins/readiness";
@@ -187,6 +188,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     "/graphql",
     requestContext(logger),
+    traceRequest("gateway"),
     useRequestTimeout(options.requestTimeoutMs),
     express.json({ limit: "1mb" }),
     keepRequestScope,

@@ -7,7 +7,7 @@ import type { GraphQLSchema } from "graphql";
 import http from "node:http";
 import type { Access } from "./access";
 import { jsonErrorHandler, jsonNotFound, maskErrors } from "../../runtime/error-masking";
-import { keepRequestScope, metricsPlugin, mountServiceEndpoints, requestContext, ServiceMetrics, SILENT_LOGGER, withinMs, type Logger } from "../../runtime/observability";
+import { keepRequestScope, metricsPlugin, mountServiceEndpoints, requestContext, ServiceMetrics, SILENT_LOGGER, traceRequest, traceRootResolvers, withinMs, type Logger } from "../../runtime/observability";
 
 /** How long a readiness probe waits for a dependency. */
 const READY_CHECK_MS = 2_000;
@@ -44,7 +44,7 @@ export async function startSubgraphServer<TContext extends object>(
   const metrics = options.metrics ?? new ServiceMetrics(options.name);
   const logger = options.logger ?? SILENT_LOGGER;
   const apollo = new ApolloServer<TContext>({
-    schema: options.schema,
+    schema: traceRootResolvers(options.schema),
     logger,
     includeStacktraceInErrorResponses: false,
     formatError: maskErrors(),
@@ -72,6 +72,7 @@ export async function startSubgraphServer<TContext extends object>(
   app.use(
     "/graphql",
     requestContext(logger),
+    traceRequest(options.name),
     // every operation, `_service` and `_entities` included, needs the gateway's signature
     (request, response, next) => {
       options.verifyAccess(request).then((access) => {
