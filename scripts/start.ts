@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import path from "node:path";
 import { mkdirSync } from "node:fs";
+import { createPublicKey } from "node:crypto";
 import { mintDevToken } from "../gateway/auth/dev-tokens";
 import { loadConfig, SUBGRAPH_VARIABLES, type HubSubgraphName } from "../config";
 import { issuersFromConfig } from "../gateway/auth/issuers";
@@ -26,7 +27,11 @@ async function main(): Promise<void> {
   const keys = await loadOrCreateDevKeys(path.join(config.HUB_DATA_DIR, "keys", "dev-keys.json"));
   privateDir(config.HUB_DATA_DIR); // keys, database files and its credential: readable by their owner only
   const hub = await startHub({
-    keys,
+    // a rotation of the gateway's key, tried locally: another current key, the development one as previous
+    keys: config.HUB_GATEWAY_PRIVATE_KEY
+      ? { ...keys, gatewayPrivateKey: config.HUB_GATEWAY_PRIVATE_KEY, gatewayPublicKey: createPublicKey(config.HUB_GATEWAY_PRIVATE_KEY) }
+      : keys,
+    gatewayKeyRotation: { previous: config.HUB_GATEWAY_PREVIOUS_PUBLIC_KEY, next: config.HUB_GATEWAY_NEXT_PUBLIC_KEY },
     issuers: await issuersFromConfig(config.HUB_TRUSTED_ISSUERS),
     mongoUrl: config.MONGODB_URL,
     dbpath,
