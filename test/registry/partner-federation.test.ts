@@ -1,5 +1,5 @@
 import { generateKeyPair, SignJWT, type GenerateKeyPairResult, type JWK } from "jose";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -87,6 +87,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await partner?.stop();
   await hub?.stop();
+  rmSync(files, { recursive: true, force: true });
 });
 
 describe("a partner joining the federation", () => {
