@@ -9,7 +9,7 @@ const PROCESS_NAMES: Record<HubProcess, string> = {
   token: "`npm run token`",
   bench: "benchmarks",
   test: "tests",
-  example: "the example client",
+  example: "the examples",
   cli: "`npm run subgraph`",
 };
 

@@ -9,8 +9,9 @@ export const ROOT = ((parent) => (path.basename(parent) === "dist" ? path.dirnam
 /**
  * The processes the hub runs as. `subgraph` is any of the four subgraph services; `start` is `npm start`
  * (everything in one process), `cluster` is `npm run start:cluster`, `db` the embedded database CLI,
- * `test` the test suite's own settings, `example` the example client (`examples/client/`, which reads its
- * own variables so it stays a standalone sample; they are declared so the hub's processes accept them).
+ * `test` the test suite's own settings, `example` the examples (`examples/client/`, `examples/partner-subgraph/`,
+ * which read their own variables so they stay standalone samples; they are declared so the hub's processes
+ * accept them).
  */
 export type HubProcess = "gateway" | "subgraph" | "start" | "cluster" | "db" | "token" | "bench" | "test" | "example" | "cli";
 
@@ -72,12 +73,24 @@ export const HUB_VARIABLES = {
   MONGODB_DB_PREFIX: variable({ parse: parse.text, default: "hub_", readBy: ["subgraph", "start", "cluster"], description: "Database names are `<prefix><subgraph>` (`hub_networks`, …, and `hub_audit`)" }),
   HUB_GATEWAY_PRIVATE_KEY: variable({
     parse: parse.ed25519PrivateKey,
-    defaultText: "—",
     requiredBy: ["gateway"],
-    readBy: ["gateway"],
-    description: "Ed25519 private key (PKCS8 PEM or JWK) that signs the access forwarded to subgraphs",
+    readBy: ["gateway", "start"],
+    defaultText: "— (`npm start`: the development key in `data/keys/`)",
+    description: "Ed25519 private key (PKCS8 PEM or JWK), the current one: signs the access forwarded to subgraphs and partners' tokens (see [key rotation](docs/deploy.md#rotating-the-gateways-key))",
   }),
-  HUB_GATEWAY_PUBLIC_KEY: variable({ parse: parse.ed25519PublicKey, defaultText: "—", requiredBy: ["subgraph"], readBy: ["subgraph"], description: "The gateway's public key (SPKI PEM or JWK): subgraphs verify forwarded access with it" }),
+  HUB_GATEWAY_PUBLIC_KEY: variable({ parse: parse.ed25519PublicKey, defaultText: "—", requiredBy: ["subgraph"], readBy: ["subgraph"], description: "The gateway's current public key (SPKI PEM or JWK): subgraphs verify forwarded access with it" }),
+  HUB_GATEWAY_PREVIOUS_PUBLIC_KEY: variable({
+    parse: parse.ed25519PublicKey,
+    defaultText: "unset",
+    readBy: ["gateway", "subgraph", "start"],
+    description: "During a key rotation, the key that signed before: still accepted by subgraphs and published in the JWKS until its tokens have expired",
+  }),
+  HUB_GATEWAY_NEXT_PUBLIC_KEY: variable({
+    parse: parse.ed25519PublicKey,
+    defaultText: "unset",
+    readBy: ["gateway", "subgraph", "start"],
+    description: "During a key rotation, the key that will sign next: accepted by subgraphs and published in the JWKS before any gateway signs with it",
+  }),
   HUB_TRUSTED_ISSUERS: variable({
     parse: parse.json(checkIssuerConfigs),
     default: [],
@@ -163,12 +176,6 @@ export const HUB_VARIABLES = {
     readBy: GATEWAYS,
     description: "JSON object of fetch timeouts (ms) by subgraph name, e.g. `{\"nw-rise-engagement\": 3000}`",
   }),
-  HUB_PARTNER_SIGNING_KEYS: variable({
-    parse: parse.json(jwkArray),
-    defaultText: "one fresh key per gateway",
-    readBy: GATEWAYS,
-    description: "JSON array of Ed25519 private JWKs with `kid` that sign partner tokens: the first signs, all are published at `/.well-known/jwks.json`",
-  }),
   HUB_OPERATOR_ORGANIZATION_ID: variable({ parse: parse.text, defaultText: "none", readBy: ["subgraph", "start", "cluster"], description: "The hub operator's organization: owns the built-in subgraphs, may roll back" }),
   HUB_BENCHMARK_MIN_SCHOOLS: variable({
     parse: parse.integer(2),
@@ -183,6 +190,12 @@ export const HUB_VARIABLES = {
     description: "Network health surveys: an item's results show only when at least this many educators answered it (and only once the survey is closed)",
   }),
   HUB_USAGE_WINDOW_DAYS: variable({ parse: parse.integer(1), default: 7, readBy: ["subgraph"], description: "The registry's breaking-change check counts operations seen in this many days" }),
+  HUB_JWKS_URL: variable({
+    parse: parse.url("http", "https"),
+    default: "http://localhost:4000/.well-known/jwks.json",
+    readBy: ["example"],
+    description: "The reference partner subgraph (`examples/partner-subgraph/`): where it fetches the gateway's keys",
+  }),
   HUB_TOKEN: variable({ parse: parse.text, defaultText: "—", requiredBy: ["example"], readBy: ["example", "cli"], description: "The example client's bearer token (`npm run token`)" }),
   HUB_CHROMIUM_PATH: variable({ parse: parse.filePath, default: "/usr/bin/chromium", readBy: ["test"], description: "The Chromium the browser tests drive" }),
   HUB_DB_PORT: variable({ parse: parse.port, default: 27017, readBy: ["db", "cluster"], description: "The embedded database's port (`npm run db`: `--port` overrides; `start:cluster`: 0 picks a free one)" }),
@@ -195,13 +208,6 @@ function timeoutsBySubgraph(value: unknown): Record<string, number> {
   if (!value || typeof value !== "object" || Array.isArray(value)) throw new Error("an object of milliseconds by subgraph name");
   for (const ms of Object.values(value)) if (!Number.isInteger(ms) || (ms as number) < 1) throw new Error("every timeout is a whole number of milliseconds");
   return value as Record<string, number>;
-}
-
-function jwkArray(value: unknown): Array<Record<string, unknown>> {
-  if (!Array.isArray(value) || value.length === 0 || value.some((key) => !key || typeof key !== "object" || typeof key.kid !== "string")) {
-    throw new Error("a non-empty array of private JWKs, each with a kid");
-  }
-  return value as Array<Record<string, unknown>>;
 }
 
 export type HubVariableName = keyof typeof HUB_VARIABLES;

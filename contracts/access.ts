@@ -1,5 +1,6 @@
-import { importJWK, importPKCS8, importSPKI, jwtVerify, SignJWT, type JWK, type KeyLike } from "jose";
+import { importJWK, importPKCS8, importSPKI, jwtVerify, SignJWT, type JWK, type JWTVerifyGetKey, type KeyLike } from "jose";
 import { randomUUID } from "node:crypto";
+import { keyIdOf } from "./gateway-keys";
 
 /*
  * The contract between the gateway and the hub's own subgraphs: what a caller may see and do, and the
@@ -106,7 +107,7 @@ export async function importKey(text: string, use: "sign" | "verify"): Promise<K
 /** Signs `access` for one subgraph (the audience), so a token captured at one cannot be replayed at another. */
 export async function signAccessToken(access: Access, subgraph: string, privateKey: KeyLike): Promise<string> {
   const token = await new SignJWT({ access: toClaim(access) })
-    .setProtectedHeader({ alg: ALGORITHM })
+    .setProtectedHeader({ alg: ALGORITHM, kid: await keyIdOf(privateKey) })
     .setIssuer(ISSUER)
     .setAudience(subgraph)
     .setIssuedAt()
@@ -119,11 +120,14 @@ export async function signAccessToken(access: Access, subgraph: string, privateK
   return token;
 }
 
-/** The access a valid token carries, or null for a missing, forged, expired or misdirected one. */
-export async function verifyAccessToken(token: string | undefined, subgraph: string, publicKey: KeyLike): Promise<Access | null> {
+/**
+ * The access a valid token carries, or null for a missing, forged, expired or misdirected one, or one
+ * signed by a key not (or no longer) accepted: `keys` are the gateway's (gateway-keys.ts `acceptedKeys`).
+ */
+export async function verifyAccessToken(token: string | undefined, subgraph: string, keys: JWTVerifyGetKey): Promise<Access | null> {
   if (!token) return null;
   try {
-    const { payload } = await jwtVerify(token, publicKey, {
+    const { payload } = await jwtVerify(token, keys, {
       issuer: ISSUER,
       audience: subgraph,
       algorithms: [ALGORITHM],

@@ -1,6 +1,9 @@
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
 
+/** How long in-flight requests may finish on stop, unless configured (HUB_SHUTDOWN_TIMEOUT_MS). */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+
 export interface RunningServer {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
   url: string;

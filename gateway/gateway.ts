@@ -8,10 +8,10 @@ import type { KeyLike } from "jose";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, type Access } from "../contracts/access";
+import { publishedKeys, type KeyRotation } from "../contracts/gateway-keys";
 import { JWKS_PATH } from "../contracts/partner-token";
-import { listen, type RunningServer } from "../contracts/http";
-import { jsonErrorHandler, jsonNotFound } from "../subgraphs/kit/error-masking";
-import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from "../subgraphs/kit/server";
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer } from "../contracts/http";
+import { jsonErrorHandler, jsonNotFound } from "../runtime/error-masking";
 import {
   keepRequestScope,
   metricsPlugin,
@@ -20,8 +20,9 @@ import {
   requestContext,
   ServiceMetrics,
   SILENT_LOGGER,
+  traceRequest,
   type Logger,
-} from "../subgraphs/kit/observability";
+} from "../runtime/observability";
 import { gatewayReadiness } from "./plugins/readiness";
 import { measuredFetcher } from "./plugins/subgraph-metrics";
 import { useSubgraphDeduplication } from "./plugins/subgraph-deduplication";
@@ -31,7 +32,7 @@ import { AccessResolver } from "./auth/access-resolver";
 import { Authenticator } from "./auth/authenticator";
 import type { TrustedIssuer } from "./auth/issuers";
 import { oneErrorPerUnavailableSubgraph, SUBGRAPH_TIMEOUT_MS, SUBGRAPH_TIMEOUTS_MS, SubgraphDataSource } from "./fetcher";
-import { PartnerKeySet, PartnerTokenSigner } from "./partner-tokens";
+import { PartnerTokenSigner } from "./partner-tokens";
 import { RegistrySupergraph } from "./supergraph/registry-source";
 import { OperationUsageRecorder } from "./usage";
 import { ideRouter, type IdeExample } from "./ide";
@@ -57,12 +58,12 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** … and per subgraph, by name (default: the registry 60 s). */
   subgraphTimeoutsMs?: Record<string, number>;
-  /** Sign the tokens partner subgraphs receive, published at /.well-known/jwks.json (default: one fresh key). */
-  partnerKeys?: PartnerKeySet;
   port: number;
   host?: string;
-  /** Signs the access forwarded to subgraphs. */
+  /** The current key: signs the access forwarded to subgraphs and partners' tokens; published at /.well-known/jwks.json … */
   gatewayPrivateKey: KeyLike;
+  /** … with, during a rotation, the previous and the next key. */
+  gatewayKeyRotation?: KeyRotation;
   /** Identity providers whose bearer tokens are accepted. */
   issuers: TrustedIssuer[];
   /** How long a caller's worked-out access is reused (default 30 s). */
@@ -132,8 +133,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       })
     : null;
   const usage = options.registryUrl ? new OperationUsageRecorder(options.registryUrl, options.gatewayPrivateKey, options.usageFlushIntervalMs) : null;
-  const partnerKeys = options.partnerKeys ?? (await PartnerKeySet.generate());
-  const partnerTokens = new PartnerTokenSigner(partnerKeys, options.subgraphUrls.networks, options.gatewayPrivateKey);
+  const jwks = await publishedKeys(options.gatewayPrivateKey, options.gatewayKeyRotation);
+  const partnerTokens = new PartnerTokenSigner(options.subgraphUrls.networks, options.gatewayPrivateKey);
   const accessTokens = new AccessTokenCache((access, audience) => signAccessToken(access, audience, options.gatewayPrivateKey));
   const connections = new SubgraphConnections();
   const gateway = new ApolloGateway({
@@ -188,11 +189,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (options.ide !== false) app.use(ideRouter({ endpoint: "/graphql", examples: options.ide?.examples ?? [] }));
   mountServiceEndpoints(app, { service: "gateway", metrics, ready });
   app.get(JWKS_PATH, (_request, response) => {
-    response.set("cache-control", "public, max-age=300").json(partnerKeys.jwks());
+    response.set("cache-control", "public, max-age=300").json(jwks);
   });
   app.use(
     "/graphql",
     requestContext(logger),
+    traceRequest("gateway"),
     useRequestTimeout(options.requestTimeoutMs),
     express.json({ limit: "1mb" }),
     keepRequestScope,

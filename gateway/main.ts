@@ -1,8 +1,8 @@
 import "reflect-metadata";
 import { loadConfig, SUBGRAPH_VARIABLES } from "../config";
-import { createLogger } from "../subgraphs/kit/observability/logger";
-import { startTracing } from "../subgraphs/kit/observability/tracing";
-import { exitOnStartFailure, stopOnSignals } from "../subgraphs/kit/process";
+import { createLogger } from "../runtime/observability/logger";
+import { startTracing } from "../runtime/observability/tracing";
+import { exitOnStartFailure, stopOnSignals } from "../runtime/process";
 
 /**
  * Production entry point: `npm run start:gateway`, configured from the environment (config/variables.ts).
@@ -14,7 +14,6 @@ async function main(): Promise<void> {
   const tracing = startTracing("gateway", config.OTEL_EXPORTER_OTLP_ENDPOINT);
   const { DEV_ISSUER, HUB_AUDIENCE, issuersFromConfig } = await import("./auth/issuers");
   const { readSupergraph, startGateway } = await import("./gateway");
-  const { PartnerKeySet } = await import("./partner-tokens");
   const { SUPERGRAPH_PATH } = await import("../contracts/supergraph-config");
   const { gatewayBrowserSettings, gatewaySafeguards } = await import("./plugins/settings");
   const issuers = await issuersFromConfig(config.HUB_TRUSTED_ISSUERS);
@@ -29,11 +28,11 @@ async function main(): Promise<void> {
     usageFlushIntervalMs: config.HUB_USAGE_FLUSH_MS,
     subgraphTimeoutMs: config.HUB_SUBGRAPH_TIMEOUT_MS,
     subgraphTimeoutsMs: config.HUB_SUBGRAPH_TIMEOUTS,
-    partnerKeys: config.HUB_PARTNER_SIGNING_KEYS ? await PartnerKeySet.fromJwks(config.HUB_PARTNER_SIGNING_KEYS as never) : undefined,
     subgraphUrls: Object.fromEntries(Object.entries(SUBGRAPH_VARIABLES).map(([name, variables]) => [name, config[variables.url]])),
     port: config.GATEWAY_PORT,
     host: config.HOST,
     gatewayPrivateKey: config.HUB_GATEWAY_PRIVATE_KEY,
+    gatewayKeyRotation: { previous: config.HUB_GATEWAY_PREVIOUS_PUBLIC_KEY, next: config.HUB_GATEWAY_NEXT_PUBLIC_KEY },
     issuers,
     ...gatewayBrowserSettings(config),
     ...gatewaySafeguards(config),

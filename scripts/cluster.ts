@@ -8,8 +8,8 @@ import { environmentWith, loadConfig, SUBGRAPH_VARIABLES, type HubSubgraphName }
 import { loadOrCreateDevKeys } from "../gateway/auth/keys";
 import { connectionString, loadOrCreateCredentials } from "../embedded-mongo/auth/credentials";
 import { connectMongo } from "../subgraphs/kit/database";
-import { createLogger } from "../subgraphs/kit/observability/logger";
-import { exitOnStartFailure, stopOnSignals } from "../subgraphs/kit/process";
+import { createLogger } from "../runtime/observability/logger";
+import { exitOnStartFailure, stopOnSignals } from "../runtime/process";
 import { seedDemoData } from "./demo/seed";
 
 /**

@@ -3,10 +3,11 @@ import { startEmbeddedMongo, type EmbeddedMongo } from "../embedded-mongo";
 import { spawnEmbeddedMongo } from "../embedded-mongo/process";
 import { generateHubKeys, type HubKeys } from "../gateway/auth/keys";
 import { DEV_ISSUER, HUB_AUDIENCE, type TrustedIssuer } from "../gateway/auth/issuers";
+import type { KeyRotation } from "../contracts/gateway-keys";
 import { readSupergraphConfig, SUPERGRAPH_PATH } from "../contracts/supergraph-config";
 import { readSupergraph, startGateway, type GatewayOptions, type GatewaySafeguards, type RunningGateway } from "../gateway/gateway";
 import { connectMongo, runSubgraph, type RunningServer } from "../subgraphs/kit";
-import { createLogger, SILENT_LOGGER, type LoggerOptions } from "../subgraphs/kit/observability";
+import { createLogger, SILENT_LOGGER, type LoggerOptions } from "../runtime/observability";
 import { builtInDefinitions } from "../subgraphs/definitions";
 import { networksSubgraphWith } from "../subgraphs/networks";
 import type { NetworksSettings } from "../subgraphs/networks/settings";
@@ -30,6 +31,8 @@ export interface HubOptions {
   subgraphPorts?: Record<string, number>;
   /** The gateway's and the development issuer's keys; fresh ones when absent. */
   keys?: HubKeys;
+  /** During a rotation of the gateway's key: the previous and next public keys, published by the gateway and accepted by the subgraphs. */
+  gatewayKeyRotation?: KeyRotation;
   /** Partners' identity providers, besides the hub's own development issuer. */
   issuers?: TrustedIssuer[];
   /** How long the gateway reuses a caller's worked-out access (default 30 s). */
@@ -46,10 +49,10 @@ export interface HubOptions {
   registry?: Partial<Omit<RegistrySettings, "builtIns">>;
   /** The networks subgraph's settings (benchmarking's minimum of schools). */
   networks?: Partial<NetworksSettings>;
-  /** Gateway settings: browser-facing (CORS, trusted documents, the IDE) and for partners (signing keys, supergraph polling, usage flushing, fetch timeouts). */
+  /** Gateway settings: browser-facing (CORS, trusted documents, the IDE) and for partners (supergraph polling, usage flushing, fetch timeouts). */
   gateway?: Pick<
     GatewayOptions,
-    "corsOrigins" | "trustedDocuments" | "ide" | "partnerKeys" | "supergraphPollIntervalMs" | "usageFlushIntervalMs" | "subgraphTimeoutMs" | "subgraphTimeoutsMs"
+    "corsOrigins" | "trustedDocuments" | "ide" | "supergraphPollIntervalMs" | "usageFlushIntervalMs" | "subgraphTimeoutMs" | "subgraphTimeoutsMs"
   >;
 }
 
@@ -92,6 +95,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
         host: options.host,
         databasePrefix: options.databasePrefix,
         gatewayPublicKey: keys.gatewayPublicKey,
+        gatewayKeyRotation: options.gatewayKeyRotation,
         logger: logger(definition.name),
         shutdownTimeoutMs: options.shutdownTimeoutMs,
       });
@@ -112,6 +116,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       port: options.gatewayPort ?? 0,
       host: options.host,
       gatewayPrivateKey: keys.gatewayPrivateKey,
+      gatewayKeyRotation: options.gatewayKeyRotation,
       accessCacheTtlMs: options.accessCacheTtlMs,
       logger: logger("gateway"),
       shutdownTimeoutMs: options.shutdownTimeoutMs,

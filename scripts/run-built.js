@@ -8,7 +8,7 @@ const { existsSync, readdirSync, readFileSync, statSync, writeFileSync } = requi
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
-const SOURCES = ["config", "contracts", "embedded-mongo", "gateway", "subgraphs", "scripts", "examples"];
+const SOURCES = ["config", "contracts", "runtime", "embedded-mongo", "gateway", "subgraphs", "scripts", "examples"];
 
 function newestSource(dir) {
   let newest = 0;
@@ -45,5 +45,7 @@ if (built < current) {
   }
   writeFileSync(stamp, String(current));
 }
+// run as the main module, as `node dist/scripts/<name>.js` would: scripts that are also imported (by
+// tests) start only when `require.main === module`
 process.argv = [process.argv[0], target, ...args];
-require(target);
+require("node:module").runMain();

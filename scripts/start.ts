@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import path from "node:path";
 import { mkdirSync } from "node:fs";
+import { createPublicKey } from "node:crypto";
 import { mintDevToken } from "../gateway/auth/dev-tokens";
 import { loadConfig, SUBGRAPH_VARIABLES, type HubSubgraphName } from "../config";
 import { issuersFromConfig } from "../gateway/auth/issuers";
@@ -12,7 +13,7 @@ import { builtInDefinitions } from "../subgraphs/definitions";
 import { DemoNetworks, DemoOrganizations } from "./demo/ids";
 import { startHub } from "./hub";
 import { privateDir } from "../embedded-mongo/storage/private-files";
-import { exitOnStartFailure } from "../subgraphs/kit/process";
+import { exitOnStartFailure } from "../runtime/process";
 
 /**
  * `npm start`: the whole hub on this machine. Uses MONGODB_URL when set, otherwise the embedded
@@ -26,7 +27,11 @@ async function main(): Promise<void> {
   const keys = await loadOrCreateDevKeys(path.join(config.HUB_DATA_DIR, "keys", "dev-keys.json"));
   privateDir(config.HUB_DATA_DIR); // keys, database files and its credential: readable by their owner only
   const hub = await startHub({
-    keys,
+    // a rotation of the gateway's key, tried locally: another current key, the development one as previous
+    keys: config.HUB_GATEWAY_PRIVATE_KEY
+      ? { ...keys, gatewayPrivateKey: config.HUB_GATEWAY_PRIVATE_KEY, gatewayPublicKey: createPublicKey(config.HUB_GATEWAY_PRIVATE_KEY) }
+      : keys,
+    gatewayKeyRotation: { previous: config.HUB_GATEWAY_PREVIOUS_PUBLIC_KEY, next: config.HUB_GATEWAY_NEXT_PUBLIC_KEY },
     issuers: await issuersFromConfig(config.HUB_TRUSTED_ISSUERS),
     mongoUrl: config.MONGODB_URL,
     dbpath,

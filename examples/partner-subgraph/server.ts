@@ -45,6 +45,8 @@ export interface PartnerSubgraphOptions {
   issuer?: string;
   /** How soon an unknown `kid` may trigger a refetch of the keys (jose's default: 30 s). */
   jwksCooldownMs?: number;
+  /** How long fetched keys are used before fetching them again (default 5 min, the hub's `Cache-Control`): a key the hub retired stops verifying after at most this long. */
+  jwksCacheMaxAgeMs?: number;
 }
 
 export interface RunningPartnerSubgraph {
@@ -80,7 +82,8 @@ const resolvers = {
 };
 
 export async function startPartnerSubgraph(options: PartnerSubgraphOptions): Promise<RunningPartnerSubgraph> {
-  const jwks = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: options.jwksCooldownMs });
+  // an unknown `kid` (the hub signs with a new key) refetches the set at once, cooldown permitting
+  const jwks = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: options.jwksCooldownMs, cacheMaxAge: options.jwksCacheMaxAgeMs ?? 300_000 });
   const server = new ApolloServer<Context>({ schema: buildSubgraphSchema({ typeDefs: parse(PARTNER_SDL), resolvers: resolvers as never }),
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });

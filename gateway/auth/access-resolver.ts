@@ -2,8 +2,8 @@ import { GraphQLError } from "graphql";
 import type { KeyLike } from "jose";
 import { LRUCache } from "lru-cache";
 import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, type Access, type ApiKeyScope, type SharedKind } from "../../contracts/access";
-import { logUnexpectedError } from "../../subgraphs/kit/error-masking";
-import { requestIdHeader } from "../../subgraphs/kit/observability/request-id";
+import { logUnexpectedError } from "../../runtime/error-masking";
+import { requestIdHeader } from "../../runtime/observability/request-id";
 import { SUBGRAPH_UNAVAILABLE } from "../plugins/error-masking";
 import type { Identity } from "./identity";
 

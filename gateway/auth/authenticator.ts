@@ -1,5 +1,5 @@
 import { decodeJwt, jwtVerify } from "jose";
-import { UnauthenticatedError } from "../../subgraphs/kit/errors";
+import { UnauthenticatedError } from "../errors";
 import { parseRoles, type Identity } from "./identity";
 import type { TrustedIssuer } from "./issuers";
 

@@ -1,4 +1,4 @@
-import { maskErrors } from "../../subgraphs/kit/error-masking";
+import { maskErrors } from "../../runtime/error-masking";
 import { OPERATION_TOO_COMPLEX } from "./operation-limits";
 import { RATE_LIMITED } from "./rate-limit";
 import { REQUEST_TIMEOUT } from "./request-timeout";

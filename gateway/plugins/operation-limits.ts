@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { RequestHandler } from "express";
 import { GraphQLError, Lexer, Source, TokenKind, validate, type ValidationContext, type ValidationRule } from "graphql";
-import { sendError } from "../../subgraphs/kit/error-masking";
+import { sendError } from "../../runtime/error-masking";
 import { operationCost } from "./operation-cost";
 
 export interface OperationLimits {

@@ -1,5 +1,5 @@
 import type { ApolloGateway } from "@apollo/gateway";
-import type { ReadinessCheck } from "../../subgraphs/kit/observability";
+import type { ReadinessCheck } from "../../runtime/observability";
 
 const SUBGRAPH_CHECK_MS = 2_000;
 

@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { sendError } from "../../subgraphs/kit/error-masking";
+import { sendError } from "../../runtime/error-masking";
 
 /** The whole request's time budget by default, from its first byte to its answer. */
 export const REQUEST_TIMEOUT_MS = 20_000;

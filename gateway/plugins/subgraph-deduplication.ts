@@ -1,5 +1,5 @@
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from "@apollo/utils.fetcher";
-import { REQUEST_ID_HEADER } from "../../subgraphs/kit/observability";
+import { REQUEST_ID_HEADER } from "../../runtime/observability";
 
 /** Headers that name one request for logs and traces, not whose it is: a merged fetch runs under the first caller's. */
 const CORRELATION_HEADERS = new Set([REQUEST_ID_HEADER, "traceparent", "tracestate"]);

@@ -1,5 +1,5 @@
 import type { Fetcher } from "@apollo/utils.fetcher";
-import { REQUEST_ID_HEADER, type Logger, type ServiceMetrics } from "../../subgraphs/kit/observability";
+import { REQUEST_ID_HEADER, type Logger, type ServiceMetrics } from "../../runtime/observability";
 
 /** Wraps a data source's fetcher: the latency of each subgraph fetch, and its failures counted and logged (never the body). */
 export function measuredFetcher(fetcher: Fetcher, subgraph: string, metrics: ServiceMetrics, logger: Logger): Fetcher {

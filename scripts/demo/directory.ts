@@ -7,7 +7,7 @@ export type DemoDirectory = ReturnType<typeof demoDirectory>;
 /** Why a token's roles would grant nothing: an issuer's roles count only inside its organization. */
 export function roleWarnings(directory: DemoDirectory, organizationId: string, roles: PersonRole[]): string[] {
   const organization = directory.organizations.find((candidate) => candidate._id === organizationId);
-  if (!organization) return [`Organization ${organizationId} is not in the demo data: the token's roles will grant nothing (see --list)`];
+  if (!organization) return [`Organization ${organizationId} is not in the demo data: unless it was created since, the token's roles grant nothing (see --list)`];
   const operated = new Set(directory.networks.filter((network) => network.organizationId === organizationId).map((network) => network._id));
   const schoolsInside = new Set(directory.memberships.filter((membership) => !membership.endDate && operated.has(membership.networkId)).map((membership) => membership.schoolId));
   return roles.flatMap((role) => {

@@ -1,4 +1,5 @@
 import "reflect-metadata";
-import { exitOnStartFailure, runSubgraphProcess } from "../kit/process";
+import { exitOnStartFailure } from "../../runtime/process";
+import { runSubgraphProcess } from "../kit/process";
 
 runSubgraphProcess("advocacy", async () => (await import("./index")).advocacySubgraph).catch(exitOnStartFailure("advocacy"));

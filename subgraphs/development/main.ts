@@ -1,4 +1,5 @@
 import "reflect-metadata";
-import { exitOnStartFailure, runSubgraphProcess } from "../kit/process";
+import { exitOnStartFailure } from "../../runtime/process";
+import { runSubgraphProcess } from "../kit/process";
 
 runSubgraphProcess("development", async () => (await import("./index")).developmentSubgraph).catch(exitOnStartFailure("development"));

@@ -1,8 +1,7 @@
 import { GraphQLError } from "graphql";
+import { ERROR_CODES, type ErrorCode } from "../../contracts/errors";
 
-/** Error codes every subgraph uses; clients branch on `extensions.code`, never on messages. */
-export const ERROR_CODES = ["BAD_USER_INPUT", "NOT_FOUND", "FORBIDDEN", "CONFLICT", "UNAUTHENTICATED"] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export { ERROR_CODES, type ErrorCode };
 
 abstract class HubError extends GraphQLError {
   protected constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {

@@ -11,7 +11,7 @@ export * from "./visibility";
 export * from "./access";
 export * from "./audit";
 export * from "./grouped-pagination";
-export * from "./error-masking";
+export * from "../../runtime/error-masking";
 export * from "./cursor";
 export * from "./policy";
 export * from "./secured-repository";

@@ -1,40 +1,8 @@
 import { loadConfig, SUBGRAPH_VARIABLES, type HubSubgraphName } from "../../config";
-import { createLogger, type Logger } from "./observability/logger";
-import { startTracing } from "./observability/tracing";
+import { createLogger } from "../../runtime/observability/logger";
+import { startTracing } from "../../runtime/observability/tracing";
+import { stopOnSignals } from "../../runtime/process";
 import type { SubgraphDefinition } from "./subgraph";
-
-/**
- * A service's process: on the first SIGTERM or SIGINT, `stop` (which finishes in-flight requests, then
- * closes connections), then exit; a second signal exits at once.
- */
-export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
-  let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    logger.info({ signal }, "stopping");
-    stop().then(
-      () => {
-        logger.info("stopped");
-        process.exit(0);
-      },
-      (error: Error) => {
-        logger.error({ err: error }, "stop failed");
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGTERM", onSignal);
-  process.on("SIGINT", onSignal);
-}
-
-/** Reports a failure to start (a configuration error names its variables) and exits. */
-export function exitOnStartFailure(service: string): (error: Error) => never {
-  return (error) => {
-    console.error(`${service}: ${error.name === "ConfigError" ? error.message : (error.stack ?? error.message)}`);
-    process.exit(1);
-  };
-}
 
 /**
  * `node dist/subgraphs/<name>/main.js`: the subgraph configured from the environment. Tracing starts
@@ -52,6 +20,7 @@ export async function runSubgraphProcess(name: HubSubgraphName, load: () => Prom
     host: config.HOST,
     databasePrefix: config.MONGODB_DB_PREFIX,
     gatewayPublicKey: config.HUB_GATEWAY_PUBLIC_KEY,
+    gatewayKeyRotation: { previous: config.HUB_GATEWAY_PREVIOUS_PUBLIC_KEY, next: config.HUB_GATEWAY_NEXT_PUBLIC_KEY },
     cursorKey: config.HUB_CURSOR_KEY,
     logger,
     shutdownTimeoutMs: config.HUB_SHUTDOWN_TIMEOUT_MS,

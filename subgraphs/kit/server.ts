@@ -6,16 +6,14 @@ import express from "express";
 import type { GraphQLSchema } from "graphql";
 import http from "node:http";
 import { SUBGRAPH_MAX_HEADER_BYTES, type Access } from "./access";
-import { jsonErrorHandler, jsonNotFound, maskErrors } from "./error-masking";
-import { keepRequestScope, metricsPlugin, mountServiceEndpoints, requestContext, ServiceMetrics, SILENT_LOGGER, withinMs, type Logger } from "./observability";
+import { jsonErrorHandler, jsonNotFound, maskErrors } from "../../runtime/error-masking";
+import { keepRequestScope, metricsPlugin, mountServiceEndpoints, requestContext, ServiceMetrics, SILENT_LOGGER, traceRequest, traceRootResolvers, withinMs, type Logger } from "../../runtime/observability";
 
 /** How long a readiness probe waits for a dependency. */
 const READY_CHECK_MS = 2_000;
-/** How long in-flight requests may finish on stop, unless configured (HUB_SHUTDOWN_TIMEOUT_MS). */
-export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
-import { listen, type RunningServer } from "../../contracts/http";
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer } from "../../contracts/http";
 
-export { listen, type RunningServer };
+export { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer };
 
 export interface SubgraphServerOptions<TContext extends object> {
   name: string;
@@ -49,7 +47,7 @@ export async function startSubgraphServer<TContext extends object>(
   const metrics = options.metrics ?? new ServiceMetrics(options.name);
   const logger = options.logger ?? SILENT_LOGGER;
   const apollo = new ApolloServer<TContext>({
-    schema: options.schema,
+    schema: traceRootResolvers(options.schema),
     logger,
     includeStacktraceInErrorResponses: false,
     formatError: maskErrors(),
@@ -77,6 +75,7 @@ export async function startSubgraphServer<TContext extends object>(
   app.use(
     "/graphql",
     requestContext(logger),
+    traceRequest(options.name),
     // every operation, `_service` and `_entities` included, needs the gateway's signature
     (request, response, next) => {
       options.verifyAccess(request).then((access) => {

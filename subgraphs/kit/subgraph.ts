@@ -1,11 +1,12 @@
 import type { GraphQLSchema } from "graphql";
 import type { KeyLike } from "jose";
 import type { Db } from "mongodb";
+import { acceptedKeys, type KeyRotation } from "../../contracts/gateway-keys";
 import { ACCESS_HEADER, verifyAccessToken, type Access } from "./access";
 import { AuditTrail } from "./audit";
 import { setCursorKey } from "./cursor";
 import { connectMongo, pingDatabase, subgraphDatabaseName } from "./database";
-import { instrumentMongoClient, ServiceMetrics, traceMongoClient, type Logger } from "./observability";
+import { instrumentMongoClient, ServiceMetrics, traceMongoClient, type Logger } from "../../runtime/observability";
 import { startSubgraphServer, type RunningServer } from "./server";
 
 /** A subgraph wired to its database: what the server, the compose script and the tests need. */
@@ -32,8 +33,10 @@ export interface RunSubgraphOptions {
   host?: string;
   /** Database names are `<prefix><subgraph>`; tests use a unique prefix. */
   databasePrefix?: string;
-  /** Verifies the gateway's signature on the forwarded access token. */
+  /** Verifies the gateway's signature on the forwarded access token … */
   gatewayPublicKey: KeyLike;
+  /** … as do, during a rotation, the previous and the next key. */
+  gatewayKeyRotation?: KeyRotation;
   /** Signs page cursors (at least 32 bytes); default: a random key per process (see `cursor.ts`). */
   cursorKey?: string;
   logger?: Logger;
@@ -49,6 +52,7 @@ export async function runSubgraph(definition: SubgraphDefinition, options: RunSu
   instrumentMongoClient(client, metrics);
   traceMongoClient(client);
   try {
+    const gatewayKeys = await acceptedKeys(options.gatewayPublicKey, options.gatewayKeyRotation);
     const db = client.db(subgraphDatabaseName(definition.name, options.databasePrefix));
     const audit = new AuditTrail(client.db(subgraphDatabaseName("audit", options.databasePrefix)), definition.name);
     const subgraph = await definition.create(db, audit);
@@ -62,7 +66,7 @@ export async function runSubgraph(definition: SubgraphDefinition, options: RunSu
       logger: options.logger,
       metrics,
       shutdownTimeoutMs: options.shutdownTimeoutMs,
-      verifyAccess: (request) => verifyAccessToken(request.header(ACCESS_HEADER), definition.name, options.gatewayPublicKey),
+      verifyAccess: (request) => verifyAccessToken(request.header(ACCESS_HEADER), definition.name, gatewayKeys),
       context: async (access) => ({ ...(await subgraph.createContext(access)), access, audit }),
       checkDatabase: () => pingDatabase(db),
     });

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { loadConfig } from "../../config";
-import { exitOnStartFailure, runSubgraphProcess } from "../kit/process";
+import { exitOnStartFailure } from "../../runtime/process";
+import { runSubgraphProcess } from "../kit/process";
 
 runSubgraphProcess("networks", async () => {
   const config = loadConfig("subgraph");

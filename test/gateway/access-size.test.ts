@@ -1,3 +1,4 @@
+import { acceptedKeys } from "../../contracts/gateway-keys";
 import { MongoClient } from "mongodb";
 import { mintDevToken } from "../../gateway/auth/dev-tokens";
 import { ACCESS_HEADER, ACCESS_TOKEN_MAX_BYTES, newId, signAccessToken, subgraphDatabaseName, verifyAccessToken, type Access } from "../../subgraphs/kit";
@@ -125,7 +126,7 @@ describe("an organization of 2,000 schools", () => {
   it("round-trips the access exactly", async () => {
     const access = bigAccess();
     const token = await signAccessToken(access, "networks", hub.keys.gatewayPrivateKey);
-    const verified = await verifyAccessToken(token, "networks", hub.keys.gatewayPublicKey);
+    const verified = await verifyAccessToken(token, "networks", await acceptedKeys(hub.keys.gatewayPublicKey));
     const pairs = (a: Access) => a.schoolMemberships.map((m) => `${m.schoolId}:${m.networkId}`).sort();
     expect(pairs(verified!)).toEqual(pairs(access));
     expect({ ...verified, schoolMemberships: [] }).toEqual({ ...access, schoolMemberships: [] });

@@ -1,7 +1,7 @@
 import { loadConfig } from "../../config";
 import { mintDevToken } from "../../gateway/auth/dev-tokens";
 import { gatewaySafeguards } from "../../gateway/plugins/settings";
-import { createLogger } from "../../subgraphs/kit/observability";
+import { createLogger } from "../../runtime/observability";
 import { startGatewayWithFakeSubgraphs, type FakeAnswer, type GatewayWithFakeSubgraphs, type SubgraphCall } from "../support/fake-subgraphs";
 
 /**

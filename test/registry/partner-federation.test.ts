@@ -1,5 +1,5 @@
-import { exportJWK, generateKeyPair } from "jose";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { generateKeyPair, SignJWT, type GenerateKeyPairResult, type JWK } from "jose";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -7,7 +7,8 @@ import path from "node:path";
 import { PARTNER_SDL, startPartnerSubgraph, type RunningPartnerSubgraph } from "../../examples/partner-subgraph/server";
 import { mintDevToken } from "../../gateway/auth/dev-tokens";
 import { readSupergraph, startGateway } from "../../gateway/gateway";
-import { PartnerKeySet, PartnerTokenSigner } from "../../gateway/partner-tokens";
+import { PartnerTokenSigner } from "../../gateway/partner-tokens";
+import { keyIdOf, publishedKeys } from "../../contracts/gateway-keys";
 import { SUPERGRAPH_PATH } from "../../contracts/supergraph-config";
 import { ANONYMOUS_ACCESS } from "../../contracts/access";
 import { DemoNetworks, DemoOrganizations, DemoSchools } from "../../scripts/demo/ids";
@@ -27,7 +28,8 @@ const COLUMBIA_PLATEAU_NCES = "539933383920";
 
 let hub: HubUnderTest;
 let partner: RunningPartnerSubgraph;
-let partnerKeys: PartnerKeySet;
+/** The key the gateway signs with after the rotation: announced as `next` from the start. */
+let nextKey: GenerateKeyPairResult;
 const files = mkdtempSync(path.join(tmpdir(), "partner-"));
 const keys: Record<string, string> = {};
 
@@ -71,10 +73,11 @@ const columbiaPlateau = async () => {
 };
 
 beforeAll(async () => {
-  partnerKeys = await PartnerKeySet.generate();
+  nextKey = await generateKeyPair("EdDSA");
   hub = await startHub({
     registry: { operatorOrganizationId: OPERATOR_ORG },
-    gateway: { partnerKeys, supergraphPollIntervalMs: 100, usageFlushIntervalMs: 3_600_000, subgraphTimeoutsMs: { [NAME]: 1_000 } },
+    gatewayKeyRotation: { next: nextKey.publicKey },
+    gateway: { supergraphPollIntervalMs: 100, usageFlushIntervalMs: 3_600_000, subgraphTimeoutsMs: { [NAME]: 1_000 } },
   });
   partner = await startPartnerSubgraph({ port: 0, jwksUrl: jwksUrl(), name: NAME, jwksCooldownMs: 0 });
   keys.partner = await publishingKey(PARTNER_ORG);
@@ -84,6 +87,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await partner?.stop();
   await hub?.stop();
+  rmSync(files, { recursive: true, force: true });
 });
 
 describe("a partner joining the federation", () => {
@@ -107,9 +111,8 @@ describe("a partner joining the federation", () => {
     const answer = await eventually(() => hub.query(SCHOOL_ENGAGEMENT, { id: schoolId }), (result) => !result.errors);
     expect(answer.errors).toBeUndefined();
     expect(answer.data.school).toEqual({ name: "Columbia Plateau School", ncesId: COLUMBIA_PLATEAU_NCES, engagement: { familyEventsThisYear: 7, coordinatorNotes: null } });
-    // another gateway on the same registry (and the same partner signing keys) serves the same supergraph
+    // another gateway on the same registry (and the same signing key) serves the same supergraph
     const second = await startGateway({
-      partnerKeys,
       supergraphSdl: readSupergraph(SUPERGRAPH_PATH),
       registryUrl: hub.subgraphUrls.registry,
       subgraphUrls: hub.subgraphUrls,
@@ -145,21 +148,96 @@ describe("a partner joining the federation", () => {
     expect(asOutsider.data.school.engagement).toEqual({ familyEventsThisYear: 7, coordinatorNotes: null });
   });
 
-  it("verifies the gateway's token with the keys from the JWKS across a key rotation", async () => {
-    const oldKid = partnerKeys.signing.kid;
-    const newKid = await partnerKeys.rotate();
-    const published = (await (await fetch(jwksUrl())).json()) as { keys: Array<{ kid: string; d?: string }> };
-    expect(published.keys.map((key) => key.kid)).toEqual([newKid, oldKid]);
-    expect(published.keys.every((key) => key.d === undefined)).toBe(true);
-    const afterRotation = await hub.query(SCHOOL_ENGAGEMENT, { id: schoolId });
-    expect(afterRotation.errors).toBeUndefined();
-    expect(afterRotation.data.school.engagement.familyEventsThisYear).toBe(7);
+  describe("across a rotation of the gateway's key", () => {
+    const asPartner = async (token: string) =>
+      (await fetch(partner.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: "{ engagementPrograms { id } }" }) })).status;
+    const signedWith = (key: GenerateKeyPairResult["privateKey"]) => new PartnerTokenSigner(hub.subgraphUrls.networks, key).sign(ANONYMOUS_ACCESS, NAME, null);
+    const kidsAt = async (url: string) => ((await (await fetch(url.replace(/\/graphql$/, "/.well-known/jwks.json"))).json()) as { keys: JWK[] }).keys.map((key) => key.kid);
 
-    // a token signed by a key the gateway never published is refused: the partner trusts the JWKS only
-    const stranger = await PartnerKeySet.fromJwks([{ ...(await exportJWK((await generateKeyPair("EdDSA", { extractable: true })).privateKey)), kid: oldKid }]);
-    const forged = await new PartnerTokenSigner(stranger, hub.subgraphUrls.networks, hub.keys.gatewayPrivateKey).sign(ANONYMOUS_ACCESS, NAME, null);
-    const direct = await fetch(partner.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${forged}` }, body: JSON.stringify({ query: "{ engagementPrograms { id } }" }) });
-    expect(direct.status).toBe(401);
+    it("serves the partner's fields through a gateway on the new key beside one still on the old key", async () => {
+      const [oldKid, newKid] = [await keyIdOf(hub.keys.gatewayPrivateKey), await keyIdOf(nextKey.privateKey)];
+      expect(await kidsAt(hub.gatewayUrl)).toEqual([oldKid, newKid]);
+      // the guide's second step: a gateway restarted with the next key as current, the old one as previous
+      const rotated = await startGateway({
+        supergraphSdl: readSupergraph(SUPERGRAPH_PATH),
+        registryUrl: hub.subgraphUrls.registry,
+        supergraphPollIntervalMs: 100,
+        subgraphUrls: hub.subgraphUrls,
+        port: 0,
+        gatewayPrivateKey: nextKey.privateKey,
+        gatewayKeyRotation: { previous: hub.keys.gatewayPublicKey },
+        issuers: [],
+      });
+      try {
+        expect(await kidsAt(rotated.url)).toEqual([newKid, oldKid]);
+        const viaRotated = () =>
+          fetch(rotated.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: SCHOOL_ENGAGEMENT, variables: { id: schoolId } }) }).then(
+            (response) => response.json() as Promise<{ data?: any; errors?: unknown[] }>,
+          );
+        const answer = await eventually(viaRotated, (result) => !result.errors);
+        expect(answer).toEqual({ data: { school: expect.objectContaining({ engagement: { familyEventsThisYear: 7, coordinatorNotes: null } }) } });
+        const viaOld = await hub.query(SCHOOL_ENGAGEMENT, { id: schoolId });
+        expect(viaOld.errors).toBeUndefined();
+        expect(viaOld.data.school.engagement.familyEventsThisYear).toBe(7);
+      } finally {
+        await rotated.stop();
+      }
+    });
+
+    it("the partner refetches the keys on an unknown kid, accepts the previous key during the overlap and refuses it once retired", async () => {
+      const [oldKey, newKey, stranger] = [await generateKeyPair("EdDSA"), await generateKeyPair("EdDSA"), await generateKeyPair("EdDSA")];
+      let served: { keys: JWK[] } = await publishedKeys(oldKey.privateKey);
+      let fetches = 0;
+      const jwksServer = http.createServer((_request, response) => {
+        fetches++;
+        response.setHeader("content-type", "application/json");
+        response.end(JSON.stringify(served));
+      });
+      await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", resolve));
+      const jwksAt = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`;
+      // keys cached for an hour: only an unknown kid makes this partner fetch them again
+      const cached = await startPartnerSubgraph({ port: 0, jwksUrl: jwksAt, name: NAME, jwksCooldownMs: 0, jwksCacheMaxAgeMs: 3_600_000 });
+      const at = (server: RunningPartnerSubgraph) => async (token: string) =>
+        (await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: "{ engagementPrograms { id } }" }) })).status;
+      try {
+        expect(await at(cached)(await signedWith(oldKey.privateKey))).toBe(200);
+        expect(fetches).toBe(1);
+
+        served = await publishedKeys(newKey.privateKey, { previous: oldKey.publicKey });
+        expect(await at(cached)(await signedWith(newKey.privateKey))).toBe(200);
+        expect(fetches).toBe(2);
+        expect(await at(cached)(await signedWith(oldKey.privateKey))).toBe(200);
+        // a key that was never published is refused, even under a published kid
+        const forged = await new SignJWT({ hub_claims_version: 1, org: null, roles: [], can_write: false, networks: [] })
+          .setProtectedHeader({ alg: "EdDSA", kid: await keyIdOf(oldKey.privateKey) })
+          .setIssuer("school-network-hub-gateway")
+          .setAudience(NAME)
+          .setSubject("anonymous")
+          .setIssuedAt()
+          .setExpirationTime("60s")
+          .sign(stranger.privateKey);
+        expect(await at(cached)(forged)).toBe(401);
+
+        // after the overlap the gateway publishes the new key only: a partner that refetched refuses the old one
+        served = await publishedKeys(newKey.privateKey);
+        const refreshed = await startPartnerSubgraph({ port: 0, jwksUrl: jwksAt, name: NAME, jwksCooldownMs: 0, jwksCacheMaxAgeMs: 0 });
+        try {
+          expect(await at(refreshed)(await signedWith(oldKey.privateKey))).toBe(401);
+          expect(await at(refreshed)(await signedWith(newKey.privateKey))).toBe(200);
+        } finally {
+          await refreshed.stop();
+        }
+      } finally {
+        await cached.stop();
+        jwksServer.close();
+      }
+    });
+
+    it("the partner refuses a token signed for another subgraph", async () => {
+      const elsewhere = await new PartnerTokenSigner(hub.subgraphUrls.networks, hub.keys.gatewayPrivateKey).sign(ANONYMOUS_ACCESS, "another-partner", null);
+      expect(await asPartner(elsewhere)).toBe(401);
+      expect(await asPartner(await signedWith(hub.keys.gatewayPrivateKey))).toBe(200);
+    });
   });
 
   it("refuses a change that does not compose, with the composer's codes and messages, and changes nothing", async () => {

@@ -4,7 +4,7 @@ import { DEV_ISSUER, HUB_AUDIENCE } from "../../gateway/auth/issuers";
 import { generateHubKeys, type HubKeys } from "../../gateway/auth/keys";
 import { SUPERGRAPH_PATH } from "../../contracts/supergraph-config";
 import { readSupergraph, startGateway, type GatewaySafeguards } from "../../gateway/gateway";
-import type { Logger } from "../../subgraphs/kit/observability";
+import type { Logger } from "../../runtime/observability";
 
 /** What a fake subgraph does with one request: answer this body (status 200 unless given), or never answer. */
 export type FakeAnswer = { status?: number; body: unknown } | "hang";

@@ -15,7 +15,7 @@ export interface HubUnderTest extends RunningHub {
  * The whole hub on free ports, as `npm start` runs it: embedded database (or MONGODB_URL, with
  * databases of its own), four subgraphs over HTTP and the gateway serving the committed supergraph.
  */
-export async function startHub(options: Pick<HubOptions, "demoData" | "accessCacheTtlMs" | "gateway" | "safeguards" | "issuers" | "logging" | "registry"> = {}): Promise<HubUnderTest> {
+export async function startHub(options: Pick<HubOptions, "demoData" | "accessCacheTtlMs" | "gateway" | "gatewayKeyRotation" | "safeguards" | "issuers" | "logging" | "registry"> = {}): Promise<HubUnderTest> {
   const databasePrefix = `test_${randomBytes(4).toString("hex")}_`;
   const hub = await startHubServices({
     mongoUrl: loadConfig("test").MONGODB_URL,
@@ -23,6 +23,7 @@ export async function startHub(options: Pick<HubOptions, "demoData" | "accessCac
     demoData: options.demoData ?? true,
     accessCacheTtlMs: options.accessCacheTtlMs,
     gateway: options.gateway,
+    gatewayKeyRotation: options.gatewayKeyRotation,
     safeguards: options.safeguards,
     issuers: options.issuers,
     logging: options.logging,

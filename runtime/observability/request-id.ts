@@ -1,7 +1,9 @@
+import { context } from "@opentelemetry/api";
 import type express from "express";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
+import { requestTraceContext } from "./tracing";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
@@ -46,9 +48,9 @@ export function requestContext(logger: Logger): express.RequestHandler {
   };
 }
 
-/** Mounted after the body parser: its stream callbacks do not carry the request's scope, this restores it. */
+/** Mounted after the body parser: its stream callbacks do not carry the request's scope (nor its trace: tracing.ts `traceRequest`), this restores them. */
 export const keepRequestScope: express.RequestHandler = (_request, response, next) => {
-  requestScopes.run({ requestId: response.locals.requestId as string, log: response.locals.log as Logger }, next);
+  context.with(requestTraceContext(response), () => requestScopes.run({ requestId: response.locals.requestId as string, log: response.locals.log as Logger }, next));
 };
 
 /** The id of the request being handled, if any. */

@@ -2,11 +2,11 @@ import { ApolloServerErrorCode } from "@apollo/server/errors";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { randomUUID } from "node:crypto";
-import { ERROR_CODES } from "./errors";
+import { ERROR_CODES } from "../contracts/errors";
 import { createLogger, currentRequestId, currentRequestLog, type Logger } from "./observability";
 
 /**
- * Codes whose messages are safe to show as they are: the kit's own errors, and Apollo Server's errors
+ * Codes whose messages are safe to show as they are: the hub's own errors (contracts/errors.ts), and Apollo Server's errors
  * about the client's own request (syntax, validation, variables).
  */
 export const SAFE_ERROR_CODES: readonly string[] = [
