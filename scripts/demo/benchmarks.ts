@@ -1,5 +1,7 @@
 import type { Db } from "mongodb";
 import { Visibility } from "../../subgraphs/kit";
+import { illustrative } from "../../subgraphs/kit/provenance";
+import { withProvenance } from "./provenance";
 import { ConsentStatus } from "../../subgraphs/networks/consent/consent";
 import { BenchmarkDirection, ReportingPeriod } from "../../subgraphs/networks/benchmark/benchmark-enums";
 import {
@@ -142,9 +144,10 @@ export function benchmarkDemo() {
 export async function seedBenchmarksDemo(db: Db): Promise<void> {
   const repos = createRepositories(db);
   const { indicators, periods, reports } = benchmarkDemo();
-  await repos.benchmarkIndicators.seed(indicators);
-  await repos.benchmarkPeriods.seed(periods);
-  await repos.benchmarkReports.seed(reports);
+  const invented = () => illustrative("Benchmarking as seeds 002 and 003 describe it; the indicators' wording and every value are invented");
+  await repos.benchmarkIndicators.seed(withProvenance(indicators, invented));
+  await repos.benchmarkPeriods.seed(withProvenance(periods, invented));
+  await repos.benchmarkReports.seed(withProvenance(reports, invented));
 }
 
 /** The demo indicators' ids, for the example operations. */

@@ -1,4 +1,6 @@
 import { createHmac } from "node:crypto";
+import { illustrative } from "../../subgraphs/kit/provenance";
+import { withProvenance } from "./provenance";
 import type { Db } from "mongodb";
 import { Visibility } from "../../subgraphs/kit";
 import { createRepositories } from "../../subgraphs/networks/repositories";
@@ -90,8 +92,10 @@ export function surveyDemo() {
 export async function seedSurveysDemo(db: Db): Promise<void> {
   const repos = createRepositories(db);
   const { instruments, surveys, responses, participations } = surveyDemo();
-  await repos.surveyInstruments.seed(instruments);
-  await repos.healthSurveys.seed(surveys);
+  const invented = () => illustrative("A network health survey on the constructs of seeds 001 and 003 (relational trust, shared purpose); the items' wording and every answer are invented");
+  await repos.surveyInstruments.seed(withProvenance(instruments, invented));
+  await repos.healthSurveys.seed(withProvenance(surveys, invented));
+  // anonymous answers and participation marks hold nothing beyond what anonymity allows: their survey's provenance covers them
   await repos.surveyResponses.seed(responses);
   await repos.surveyParticipations.seed(participations);
 }

@@ -52,3 +52,12 @@ export function pageOfList<T>(items: readonly T[], sortKeys: SortKeys, valueOf: 
     totalCount: new Deferred(async () => sorted.length),
   };
 }
+
+/**
+ * A page of ids in their stored order (another subgraph's entities a record lists, e.g. the schools of a
+ * community), each turned into a node (a reference) by `toNode`.
+ */
+export function pageOfIds<TNode>(ids: readonly string[], args: PageArgs, toNode: (id: string) => TNode): Page<TNode> {
+  const page = pageOfList(ids.map((id, position) => ({ id, position })), [["position", 1]], (item) => item.position, args);
+  return { ...page, edges: page.edges.map(({ cursor, node }) => ({ cursor, node: toNode(node.id) })) };
+}

@@ -63,9 +63,13 @@ export class Deferred<T> implements PromiseLike<T> {
 
 /**
  * Builds `<Node>Connection` and `<Node>Edge` object types for a node class:
- * `@ObjectType() class SchoolConnection extends ConnectionType(School) {}`.
+ * `@ObjectType() class SchoolConnection extends ConnectionType(School) {}`. A connection of another
+ * subgraph's entities is declared `@Directive("@shareable")` in each subgraph that serves one
+ * (`pageOfReferences`).
  */
 export function ConnectionType<TNode extends object>(nodeClass: ClassType<TNode>) {
+  // shareable: a subgraph listing another's entities (a community's schools) declares the same edge type
+  @Directive("@shareable")
   @ObjectType(`${nodeClass.name}Edge`, { description: `One ${nodeClass.name} of a page, with its cursor.` })
   class EdgeType {
     @Field({ description: "Opaque cursor of this node, for `after`." })

@@ -12,7 +12,7 @@ import { ensureBuilt } from "../support/build";
  * (a refused connection goes to the other gateway), while the resources subgraph and then one gateway
  * restart. Traces go to an OTLP receiver the test runs on loopback.
  */
-const PROBE = `query ClusterProbe { networks(first: 2) { totalCount } resource(id: "no-such-resource") { id } }`;
+const PROBE = `query ClusterProbe { networks(first: 2) { totalCount } resource(id: "000000000000000000000000") { id } }`;
 
 interface Answer {
   gateway: number;

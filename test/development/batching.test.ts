@@ -107,7 +107,7 @@ const SCHOOLS = `query($reps: [_Any!]!) { _entities(representations: $reps) {
     mentorships${page(`partnerSchool { id } activities${page("date mentorship { id }", "first: 3")}`)}
     mentorCapacity { remaining activePartners }
     peerReviews${page("role mayReadFindings review { title visitingTeam { school { id } } }")}
-    learningCommunities${page(`name memberCount schools { id } members${page("educator { id } community { name }")}`)}
+    learningCommunities${page(`name memberCount schools { edges { node { id } } } members${page("educator { id } community { name }")}`)}
     improvementCycles${page("title previousCycle { id }")}
   }
   ... on Educator { id eventRegistrations${page("status")} learningCommunities${page("name")} peerReviews${page("title")} }
@@ -115,7 +115,7 @@ const SCHOOLS = `query($reps: [_Any!]!) { _entities(representations: $reps) {
 
 const NETWORK = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Network {
   events${page(`title registrations${page("status")}`)}
-  commonNeeds${page(`focusArea schoolCount schools { id } upcomingEvents${page("title seatsLeft", "first: 20")}`, "first: 50")}
+  commonNeeds${page(`focusArea schoolCount schools { edges { node { id } } } upcomingEvents${page("title seatsLeft", "first: 20")}`, "first: 50")}
   mentorships${page(`mentorSchool { id } activities${page("date")}`)}
   peerReviews${page("title")}
   learningCommunities${page(`name members${page("school { id }")}`)}

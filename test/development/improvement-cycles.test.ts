@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.stop());
 
-const START = `mutation($input: StartImprovementCycleInput!) { startImprovementCycle(input: $input) { id phase owner { kind } network { id } schools { id } } }`;
+const START = `mutation($input: StartImprovementCycleInput!) { startImprovementCycle(input: $input) { id phase owner { kind } network { id } schools { edges { node { id } } } } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateImprovementCycleInput!) { updateImprovementCycle(id: $id, input: $input) { phase measures { name result } } }`;
 const ADVANCE = `mutation($id: ID!, $to: ImprovementCyclePhase!) { advanceImprovementCycle(id: $id, to: $to) { phase phaseHistory { phase } } }`;
 
@@ -94,7 +94,7 @@ describe("improvement cycles", () => {
       { title: "Second cycle", previousCycle: { id: first.id } },
       { title: "Ninth-grade on-track check-ins", previousCycle: null },
     ]);
-    expect(second.startImprovementCycle.schools).toEqual([{ id: school }]);
+    expect(second.startImprovementCycle.schools).toEqual({ edges: [{ node: { id: school } }] });
     const missing = await fixture.execute(START, { input: { title: "Orphan", owner: { kind: "SCHOOL", id: school }, aim: "Some aim here", previousCycleId: newId() } });
     expect(missing.errors![0].extensions!.field).toBe("input.previousCycleId");
     const byOrganization = await fixture.execute(START, { input: { title: "Org", owner: { kind: "ORGANIZATION", id: someId() }, aim: "Some aim here" } });

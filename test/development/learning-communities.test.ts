@@ -7,7 +7,7 @@ beforeAll(async () => {
 afterAll(() => fixture.stop());
 
 const FORM = `mutation($input: FormLearningCommunityInput!) { formLearningCommunity(input: $input) {
-  id name jobAlike owner { kind network { id } } network { id } memberCount schools { id } members { totalCount edges { node { role school { id } educator { id } } } }
+  id name jobAlike owner { kind network { id } } network { id } memberCount schools { edges { node { id } } } members { totalCount edges { node { role school { id } educator { id } } } }
 } }`;
 const JOIN = `mutation($c: ID!, $m: LearningCommunityMemberInput!) { joinLearningCommunity(communityId: $c, member: $m) { id role } }`;
 
@@ -34,7 +34,7 @@ describe("learning communities", () => {
       owner: { kind: "NETWORK", network: { id: network } },
       network: { id: network },
       memberCount: 2,
-      schools: [{ id: s1 }, { id: s2 }],
+      schools: { edges: [{ node: { id: s1 } }, { node: { id: s2 } }] },
       members: {
         totalCount: 2,
         edges: [

@@ -52,7 +52,7 @@ async function ask(caller: Caller, text: string, variables: Record<string, unkno
 const COMMON_NEEDS = `query($id: ID!, $first: Int) { network(id: $id) {
   name
   commonNeeds(first: $first) { edges { node {
-    focusArea schoolCount schools { name }
+    focusArea schoolCount schools { edges { node { name } } }
     upcomingEvents { edges { node { title startDate seatsLeft waitlistCount isFull visibility host { kind network { name } school { name } } } } }
   } } }
 } }`;
@@ -72,7 +72,7 @@ describe("the gateway over HTTP, development subgraph (demo data)", () => {
       ["English language learners", 3],
     ]);
     // school names come from the networks subgraph
-    expect(commonNeeds[0].schools.map((school: any) => school.name)).toContain("Fannie Lou Hamer Freedom High School");
+    expect(nodes(commonNeeds[0].schools).map((school: any) => school.name)).toContain("Fannie Lou Hamer Freedom High School");
     const literacyEvents = commonNeeds[0].upcomingEvents;
     expect(literacyEvents.map((event: any) => event.startDate)).toEqual([...literacyEvents.map((event: any) => event.startDate)].sort());
     expect(literacyEvents[0]).toMatchObject({ seatsLeft: 0, waitlistCount: 2, isFull: true, host: { kind: "NETWORK", network: { name } } });

@@ -34,6 +34,9 @@ const b = {
   networkPathway: "",
   schoolsPathway: "",
   apiKey: "",
+  indicator: "",
+  instrument: "",
+  survey: "",
 };
 const c = { organization: "", network: "", school: "" };
 
@@ -126,6 +129,13 @@ beforeAll(async () => {
   b.schoolsPathway = (await must(pathway, { input: { name: "B Schools' Pathway", stages } })).createPathway.id;
   b.apiKey = (await must(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }`, { input: { organizationId: b.organization, name: "B key", canWrite: true } }))
     .createApiKey.apiKey.id;
+
+  const indicator = `mutation($input: CreateBenchmarkIndicatorInput!) { createBenchmarkIndicator(input: $input) { id } }`;
+  b.indicator = (await must(indicator, { input: { networkId: b.network, ...INDICATOR } }, bCoordinator)).createBenchmarkIndicator.id;
+  const instrument = `mutation($input: CreateSurveyInstrumentInput!) { createSurveyInstrument(input: $input) { id } }`;
+  b.instrument = (await must(instrument, { input: { networkId: b.network, name: "B health", items: SURVEY_ITEMS } }, bCoordinator)).createSurveyInstrument.id;
+  const launch = `mutation($input: LaunchHealthSurveyInput!) { launchHealthSurvey(input: $input) { id } }`;
+  b.survey = (await must(launch, { input: { networkId: b.network, instrumentId: b.instrument, title: "B spring" } }, bCoordinator)).launchHealthSurvey.id;
 });
 afterAll(() => fixture.stop());
 
@@ -144,6 +154,8 @@ const DECIDE = (verb: string) => `mutation($id: ID!) { ${verb}Membership(id: $id
 const ALLIANCE_JOIN = (verb: string) => `mutation($id: ID!) { ${verb}AllianceJoin(id: $id) { id } }`;
 const AGREEMENT = (verb: string) => `mutation($id: ID!) { ${verb}AllianceAgreement(id: $id) { id } }`;
 const STAGE = (schoolId: string) => ({ schoolId });
+const INDICATOR = { name: "On track", unit: "percent", direction: "HIGHER_IS_BETTER", definition: "Ninth graders on track to graduate.", reportingPeriod: "SCHOOL_YEAR" };
+const SURVEY_ITEMS = [{ key: "trust-1", construct: "relational trust", text: "We trust each other.", scale: { minimum: 1, maximum: 5, minimumLabel: "No", maximumLabel: "Yes" } }];
 
 /** Every mutation, with the code a caller of organization A gets (NOT_FOUND where B's target is hidden from them). */
 const MUTATIONS: Row[] = [
@@ -195,6 +207,14 @@ const MUTATIONS: Row[] = [
   ["withdrawAllianceAgreement", AGREEMENT("withdraw"), () => ({ id: b.agreementProposal }), "NOT_FOUND"],
   ["narrowAllianceAgreement", `mutation($a: ID!) { narrowAllianceAgreement(allianceId: $a, sharedKinds: [RESOURCES]) { id } }`, () => ({ a: b.alliance }), "FORBIDDEN"],
   ["dissolveAlliance", `mutation($a: ID!) { dissolveAlliance(allianceId: $a) { id } }`, () => ({ a: b.alliance }), "FORBIDDEN"],
+  // benchmarking and health surveys: B's network's indicators and surveys are its members' to see
+  ["createBenchmarkIndicator", `mutation($input: CreateBenchmarkIndicatorInput!) { createBenchmarkIndicator(input: $input) { id } }`, () => ({ input: { networkId: b.network, ...INDICATOR } }), "FORBIDDEN"],
+  ["reportBenchmarkValue", `mutation($input: ReportBenchmarkValueInput!) { reportBenchmarkValue(input: $input) { id } }`, () => ({ input: { indicatorId: b.indicator, schoolId: b.school, period: "2024-25", value: 1, shareByName: true } }), "NOT_FOUND"],
+  ["closeBenchmarkPeriod", `mutation($i: ID!) { closeBenchmarkPeriod(indicatorId: $i, period: "2024-25") { period } }`, () => ({ i: b.indicator }), "NOT_FOUND"],
+  ["createSurveyInstrument", `mutation($input: CreateSurveyInstrumentInput!) { createSurveyInstrument(input: $input) { id } }`, () => ({ input: { networkId: b.network, name: "Planted", items: SURVEY_ITEMS } }), "FORBIDDEN"],
+  ["launchHealthSurvey", `mutation($input: LaunchHealthSurveyInput!) { launchHealthSurvey(input: $input) { id } }`, () => ({ input: { networkId: b.network, instrumentId: b.instrument, title: "Planted" } }), "FORBIDDEN"],
+  ["respondToHealthSurvey", `mutation($input: RespondToHealthSurveyInput!) { respondToHealthSurvey(input: $input) { id } }`, () => ({ input: { surveyId: b.survey, answers: [{ itemKey: "trust-1", value: 1 }] } }), "NOT_FOUND"],
+  ["closeHealthSurvey", `mutation($id: ID!) { closeHealthSurvey(id: $id) { id } }`, () => ({ id: b.survey }), "NOT_FOUND"],
 ];
 
 /** Mutations open to every writer (they name no one else's record): they change nothing of anybody else's. */

@@ -45,7 +45,7 @@ const BOUNDED_LISTS = new Set([
   "AgreementProposal.history", "ConsentStep.networkIds", "Pathway.stages", "Pathway.transitions", "Viewer.roles", "Viewer.alliedData",
   "SupergraphVersion.breakingChanges", "SupergraphVersion.subgraphNames", "SupergraphRelease.subgraphs", "SubgraphCheck.compositionErrors",
   "SubgraphCheck.compositionHints", "SubgraphCheck.ownershipViolations", "SubgraphCheck.breakingChanges", "SubgraphCheck.warnings",
-  "BreakingChange.operations", "Provenance.illustrativeFields",
+  "BreakingChange.operations", "Provenance.illustrativeFields", "SurveyInstrument.items", "SurveyItemResult.distribution",
 ]);
 
 function isList(field: GraphQLField<unknown, unknown>): boolean {

@@ -42,7 +42,7 @@ async function traceOf(traceId: string): Promise<ReadableSpan[]> {
 describe("tracing one query", () => {
   it("yields one trace from the gateway through the subgraphs' resolvers to their database commands", async () => {
     exporter.reset();
-    const answer = await hub.query(`query Traced($id: ID!) { school(id: $id) { name improvementCycles { id } } }`, { id: DemoSchools.parker }, {
+    const answer = await hub.query(`query Traced($id: ID!) { school(id: $id) { name improvementCycles { edges { node { id } } } } }`, { id: DemoSchools.parker }, {
       traceparent: `00-${CLIENT_TRACE_ID}-${CLIENT_SPAN_ID}-01`,
     });
     expect(answer.errors).toBeUndefined();

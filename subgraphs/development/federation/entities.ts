@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { ConnectionType } from "../../kit";
 
 /*
  * The networks subgraph owns these entities; this subgraph only extends them (stubs keyed by id,
@@ -12,6 +13,11 @@ export class School {
   @Field(() => ID, { description: "The school's id in the networks subgraph." })
   id: string;
 }
+
+/** A page of schools a development record lists (the same type as the networks subgraph's, hence shareable). */
+@Directive("@shareable")
+@ObjectType({ description: "A page of schools." })
+export class SchoolConnection extends ConnectionType(School) {}
 
 /** The networks subgraph's Network, extended here with its events, common needs, communities and cycles. */
 @Directive('@key(fields: "id")')

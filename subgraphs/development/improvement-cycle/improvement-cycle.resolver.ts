@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { PageArgs, pageOfIds } from "../../kit";
 import type { DevelopmentContext } from "../context";
-import { entityRef, Network, School } from "../federation/entities";
+import { entityRef, Network, School, SchoolConnection } from "../federation/entities";
 import { ImprovementCycle, ImprovementCycleConnection } from "./improvement-cycle";
 import {
   AdvanceImprovementCycleArgs,
@@ -28,9 +29,9 @@ export class ImprovementCycleResolver {
     return cycle.networkId ? entityRef(cycle.networkId) : null;
   }
 
-  @FieldResolver(() => [School], { description: "Schools testing the change." })
-  schools(@Root() cycle: ImprovementCycle) {
-    return cycle.schoolIds.map(entityRef);
+  @FieldResolver(() => SchoolConnection, { description: "Schools testing the change, in the order they were named." })
+  schools(@Root() cycle: ImprovementCycle, @Args() args: PageArgs) {
+    return pageOfIds(cycle.schoolIds, args, entityRef);
   }
 
   @FieldResolver(() => ImprovementCycle, { nullable: true, description: "The cycle this one builds on." })

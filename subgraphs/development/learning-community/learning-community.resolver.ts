@@ -1,7 +1,8 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { PageArgs, pageOfIds } from "../../kit";
 import type { DevelopmentContext } from "../context";
-import { Educator, entityRef, Network, School } from "../federation/entities";
+import { Educator, entityRef, Network, School, SchoolConnection } from "../federation/entities";
 import { LearningCommunity, LearningCommunityConnection, LearningCommunityMember, LearningCommunityMemberConnection } from "./learning-community";
 import {
   FormLearningCommunityInput,
@@ -38,9 +39,9 @@ export class LearningCommunityResolver {
     return (await loaders.currentMembersByCommunity.load(community.id))?.count ?? 0;
   }
 
-  @FieldResolver(() => [School], { description: "The distinct schools of its current members, in the order they joined." })
-  async schools(@Root() community: LearningCommunity, @Ctx() { loaders }: DevelopmentContext) {
-    return ((await loaders.currentMembersByCommunity.load(community.id))?.schoolIds ?? []).map(entityRef);
+  @FieldResolver(() => SchoolConnection, { description: "The distinct schools of its current members, in the order they joined." })
+  async schools(@Root() community: LearningCommunity, @Args() args: PageArgs, @Ctx() { loaders }: DevelopmentContext) {
+    return pageOfIds((await loaders.currentMembersByCommunity.load(community.id))?.schoolIds ?? [], args, entityRef);
   }
 
   @Mutation(() => LearningCommunity, { description: "Forms a job-alike group, with its founding members." })

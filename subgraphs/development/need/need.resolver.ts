@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { today } from "../../kit";
+import { PageArgs, pageOfIds, today } from "../../kit";
 import type { DevelopmentContext } from "../context";
 import { EventConnection } from "../event/event";
 import { UpcomingEventsArgs } from "../event/event.inputs";
 import { needEventsKey } from "../event/event.repository";
-import { entityRef, Network, School } from "../federation/entities";
+import { entityRef, Network, School, SchoolConnection } from "../federation/entities";
 import { CommonNeed, CommonNeedConnection, Need, NeedConnection } from "./need";
 import { CloseNeedArgs, CommonNeedsArgs, NeedFilterArgs, NeedsArgs, RecordNeedInput, UpdateNeedInput } from "./need.inputs";
 import { pageCommonNeeds } from "./need.service";
@@ -54,9 +54,9 @@ export class CommonNeedResolver {
     return entityRef(need.networkId);
   }
 
-  @FieldResolver(() => [School], { description: "The schools that share this need." })
-  schools(@Root() need: CommonNeed) {
-    return need.schoolIds.map(entityRef);
+  @FieldResolver(() => SchoolConnection, { description: "The schools that share this need." })
+  schools(@Root() need: CommonNeed, @Args() args: PageArgs) {
+    return pageOfIds(need.schoolIds, args, entityRef);
   }
 
   @FieldResolver(() => EventConnection, {

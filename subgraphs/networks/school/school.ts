@@ -57,4 +57,5 @@ export class School {
 }
 
 @ObjectType({ description: "A page of schools." })
+@Directive("@shareable")
 export class SchoolConnection extends ConnectionType(School) {}
