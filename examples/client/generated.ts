@@ -6,23 +6,37 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** NCES locale: city, suburb, town or rural. */
 export type Locale =
+  /** Inside a principal city of an urbanized area. */
   | 'CITY'
+  /** In an urbanized area, outside its principal city. */
   | 'SUBURB'
+  /** In an urban cluster, outside an urbanized area. */
   | 'TOWN'
+  /** Outside any urbanized area or urban cluster. */
   | 'RURAL';
 
+/** How urgent a school rates a need. */
 export type NeedPriority =
+  /** Would help, not pressing. */
   | 'LOW'
+  /** The default. */
   | 'MEDIUM'
+  /** Pressing: counts in a common need's `highPriorityCount`. */
   | 'HIGH';
 
+/** A school's new professional-development need. */
 export type RecordNeedInput = {
+  /** The school that has the need. */
   schoolId: string | number;
   /** Networks to share the need with. */
   networkIds: Array<string | number>;
+  /** What the school needs to learn about, e.g. literacy (2 to 100 characters). */
   focusArea: string;
+  /** The need in the school's words (up to 2000 characters). */
   description?: string | null | undefined;
+  /** How urgent it is; defaults to MEDIUM. */
   priority?: NeedPriority;
+  /** Who may see the record: PRIVATE (its owner's staff or managers), NETWORK (members of its network), ALLIANCE (also allied networks whose agreement shares this kind of data) or PUBLIC (everyone). Defaults to NETWORK. */
   visibility?: Visibility;
 };
 
