@@ -28,7 +28,7 @@ describe("improvement cycles", () => {
   it("runs Plan, Do, Study, Act in order, each part written in its phase", async () => {
     const school = someId();
     const { id, network, cycle } = await start({ schoolIds: [school] });
-    expect(cycle).toMatchObject({ phase: "PLAN", owner: { kind: "NETWORK" }, network: { id: network }, schools: [{ id: school }] });
+    expect(cycle).toMatchObject({ phase: "PLAN", owner: { kind: "NETWORK" }, network: { id: network }, schools: { edges: [{ node: { id: school } }] } });
 
     // leaving Plan needs a change idea, a prediction and a measure
     expect(errorCode(await fixture.execute(ADVANCE, { id, to: "DO" }))).toBe("CONFLICT");

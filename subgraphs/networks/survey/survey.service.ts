@@ -96,9 +96,10 @@ export class SurveyService {
    */
   async respond(access: Access, input: RespondToHealthSurveyInput) {
     assertCanWrite(access);
+    // a survey the caller may not read is not there for them, whoever they are
+    const survey = await this.repos.healthSurveys.requireReadable(access, input.surveyId);
     const { principal } = access;
     if (principal.kind !== "PERSON") throw new ForbiddenError("Only educators (people, not keys) respond to surveys");
-    const survey = await this.repos.healthSurveys.requireReadable(access, input.surveyId);
     const accepted = await this.repos.memberships.findAcceptedBySchoolIds(access.schoolIds);
     if (!accepted.some((membership) => membership.networkId === survey.networkId)) {
       throw new ForbiddenError("Only educators of the network's member schools respond to its surveys");
