@@ -191,7 +191,7 @@ describe("the gateway over HTTP, advocacy subgraph", () => {
     const UPDATE = `mutation($id: ID!) { updateCampaign(id: $id, input: { targetDate: "2031-06-30" }) { targetDate } }`;
     const code = (result: { errors?: any[] }) => result.errors?.[0]?.extensions?.code;
     const ma = DemoCampaigns.massachusettsPortfolios;
-    expect(code(await hub.query(ENDORSE, { c: ma, k: "SCHOOL", e: DemoSchools.urbanAcademy }))).toBe("FORBIDDEN");
+    expect(code(await hub.query(ENDORSE, { c: ma, k: "SCHOOL", e: DemoSchools.urbanAcademy }))).toBe("UNAUTHENTICATED");
     // CEI-PEA cannot see the alliance campaign at all; Urban Academy's staff sees it and endorses it, but not for another school
     expect(code(await hub.query(ENDORSE, { c: ma, k: "NETWORK", e: DemoNetworks.nycSchoolLeaders }, await ceiPeaCoordinator()))).toBe("NOT_FOUND");
     expect(code(await hub.query(ENDORSE, { c: ma, k: "SCHOOL", e: DemoSchools.beacon }, await urbanAcademyStaff()))).toBe("FORBIDDEN");
