@@ -4,6 +4,7 @@ import { update as mingoUpdate } from "mingo";
 import { compareValues, isNumeric, toNumber } from "./bson-order";
 import { mingoOptions, runPipeline } from "./mingo";
 import { cloneValue, getPath, isPlainObject, setPath, type Doc } from "./paths";
+import { numericType, typedArithmetic } from "./numbers";
 import { splitText } from "./query";
 import { formatValue } from "./format";
 import { commandError, ErrorCodes, toCommandError } from "../errors";
@@ -156,19 +157,18 @@ function decimalResult(digits: bigint, exponent: number): Decimal128 {
 }
 
 /**
- * $inc and $mul where Decimal128 or a Long is involved, computed exactly here (mingo works on JS numbers):
- * a Decimal128 operand gives a Decimal128, otherwise two integers give a Long.
+ * $inc and $mul computed here with mongod's result types (mingo works on JS numbers): a Decimal128 operand
+ * gives a Decimal128 (exact), otherwise the wider of int, long and double, an int overflowing into a long.
+ * A missing field counts as int 0. Non-numeric values are left to mingo, which refuses them.
  */
-function exactArithmetic(doc: Doc, modifier: Doc): void {
+function typedIncAndMul(doc: Doc, modifier: Doc): void {
   for (const op of ["$inc", "$mul"] as const) {
     const arg = modifier[op] as Doc | undefined;
-    if (!arg) continue;
+    if (!isPlainObject(arg)) continue;
     for (const [path, operand] of Object.entries(arg)) {
       if (path.includes("$")) continue;
-      const current = getPath(doc, path);
-      const wide = (v: unknown): boolean => v instanceof Decimal128 || v instanceof Long;
-      if (!wide(current) && !wide(operand)) continue;
-      const base = current ?? 0;
+      const base = getPath(doc, path) ?? 0;
+      if (numericType(base) === undefined || numericType(operand) === undefined) continue;
       let result: unknown;
       if (base instanceof Decimal128 || operand instanceof Decimal128) {
         const a = decimalParts(base);
@@ -178,11 +178,7 @@ function exactArithmetic(doc: Doc, modifier: Doc): void {
           const e = Math.min(a.exponent, b.exponent);
           result = decimalResult(a.digits * 10n ** BigInt(a.exponent - e) + b.digits * 10n ** BigInt(b.exponent - e), e);
         }
-      } else if (Number.isInteger(toNumber(base)) && Number.isInteger(toNumber(operand))) {
-        const a = base instanceof Long ? base : Long.fromNumber(toNumber(base));
-        const b = operand instanceof Long ? operand : Long.fromNumber(toNumber(operand));
-        result = op === "$mul" ? a.multiply(b) : a.add(b);
-      } else continue;
+      } else result = typedArithmetic(op, base, operand);
       delete arg[path];
       modifier.$set = { ...((modifier.$set as Doc | undefined) ?? {}), [path]: result };
     }
@@ -265,7 +261,7 @@ export function applyUpdate(
       }
       checkArithmetic(result, modifier);
       preparePaths(result, modifier);
-      exactArithmetic(result, modifier);
+      typedIncAndMul(result, modifier);
       if (Object.keys(modifier).length > 0) {
         // The filter only matters for the positional "$" (the document already matched it).
         const positional = Object.values(modifier).some((arg) => Object.keys(arg as Doc).some((p) => /(^|\.)\$(\.|$)/.test(p)));
