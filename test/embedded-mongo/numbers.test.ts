@@ -120,6 +120,30 @@ describe("embedded-mongo: int, long, double and decimal told apart", () => {
     expect(await typeOf("maxLong")).toEqual({ type: "Long", value: Long.MAX_VALUE.toString() });
   });
 
+  it("$min, $max, $push's $sort and $bit compare and compute across numeric types", async () => {
+    await coll.updateOne({ _id: "long" }, { $min: { v: 10 } });
+    expect(await typeOf("long")).toEqual({ type: "Long", value: "1" });
+    await coll.updateOne({ _id: "double" }, { $max: { v: Long.fromNumber(3) } });
+    expect(await typeOf("double")).toEqual({ type: "Long", value: "3" });
+    await coll.updateOne({ _id: "big" }, { $max: { v: Long.fromString("9007199254740992") } });
+    expect(await typeOf("big")).toEqual({ type: "Long", value: BIG });
+
+    await coll.insertOne({ _id: "list", v: [new Double(1), 2, Long.fromNumber(3)] });
+    await coll.updateOne({ _id: "list" }, { $push: { v: { $each: [Decimal128.fromString("2.5"), 0], $sort: -1, $slice: 4 } } });
+    const list = (await typed.findOne({ _id: "list" })) as Document;
+    expect((list.v as unknown[]).map((e) => `${bsonType(e)}:${String(e)}`)).toEqual(["Long:3", "Decimal128:2.5", "Int32:2", "Double:1"]);
+
+    await coll.updateOne({ _id: "long" }, { $bit: { v: { or: Long.fromString("4294967296") } } });
+    expect(await typeOf("long")).toEqual({ type: "Long", value: "4294967297" });
+  });
+
+  it("a pipeline update keeps the types of the fields it leaves alone", async () => {
+    await coll.updateOne({ _id: "double" }, [{ $set: { w: { $add: ["$v", 1] } } }]);
+    const doc = (await typed.findOne({ _id: "double" })) as Document;
+    expect(bsonType(doc.v)).toBe("Double");
+    expect(Number(doc.w)).toBe(2);
+  });
+
   it("sorts numbers of every type by value", async () => {
     await coll.deleteMany({ _id: "string" });
     await coll.insertMany([
