@@ -129,7 +129,7 @@ describe("embedded-mongo: int, long, double and decimal told apart", () => {
     expect(await typeOf("big")).toEqual({ type: "Long", value: BIG });
 
     await coll.insertOne({ _id: "list", v: [new Double(1), 2, Long.fromNumber(3)] });
-    await coll.updateOne({ _id: "list" }, { $push: { v: { $each: [Decimal128.fromString("2.5"), 0], $sort: -1, $slice: 4 } } });
+    await coll.updateOne({ _id: "list" }, { $push: { v: { $each: [Decimal128.fromString("2.5"), 0], $sort: -1, $slice: 4 } } } as Document);
     const list = (await typed.findOne({ _id: "list" })) as Document;
     expect((list.v as unknown[]).map((e) => `${bsonType(e)}:${String(e)}`)).toEqual(["Long:3", "Decimal128:2.5", "Int32:2", "Double:1"]);
 
