@@ -8,8 +8,10 @@ import { Collection, type ChangeSink } from "../engine/collection";
 import { prepareInsert } from "../engine/documents";
 import { interruptible } from "../limits/time-limit";
 import { isKnownStage, mingoOptions, runPipeline, unknownOperator } from "../engine/mingo";
-import { cloneValue, isPlainObject, type Doc } from "../engine/paths";
-import { findDocuments, type ExecStats } from "../engine/query";
+import { isPlainObject, type Doc } from "../engine/paths";
+import { plainNumbers } from "../engine/numbers";
+import { findDocuments } from "../engine/query";
+import type { PlanStage } from "../engine/stages";
 import { textScores } from "../engine/text-scores";
 import { compareValues } from "../engine/bson-order";
 import { applyUpdate } from "../engine/update";
@@ -23,7 +25,8 @@ const NULL_SINK: ChangeSink = { put() {}, remove() {}, indexCreated() {}, indexD
 
 export interface PipelineRun {
   docs: Doc[];
-  stats?: ExecStats;
+  /** the plan of the pipeline's first `$match` over its collection, for explain */
+  plan?: PlanStage;
   ns: string;
 }
 
@@ -147,7 +150,7 @@ export function executePipeline(ctx: CommandContext, requested: string | undefin
   const resolved = requested === undefined ? { source: undefined, pipeline } : resolveView(ctx, requested, pipeline);
   const source = resolved.source;
   let stages = resolved.pipeline;
-  let stats: ExecStats | undefined;
+  let plan: PlanStage | undefined;
   let input: Doc[] = [];
   const collation = parseCollation(ctx.body.collation);
   const produced = stages.length > 0 ? sourceStage(ctx, source, stages[0]) : undefined;
@@ -166,19 +169,20 @@ export function executePipeline(ctx: CommandContext, requested: string | undefin
     if (counting) {
       // a count (countDocuments' $group, or $count): no documents are built, no scores computed
       const result = findDocuments(coll, filter, { hint, collation, variables: optDoc(ctx, "let"), countOnly: true });
-      return { docs: counting(result.count), stats: result.stats, ns };
+      return { docs: counting(result.count), plan: result.plan, ns };
     }
     const result = findDocuments(coll, filter, { hint, collation, variables: optDoc(ctx, "let") });
-    stats = result.stats;
+    plan = result.plan;
+    // copies where the pipeline's expressions see doubles and longs as JS numbers
     input = result.matches.map(([, d]) => {
-      const copy = cloneValue(d);
+      const copy = plainNumbers(d);
       const score = textScores.get(d);
       if (score !== undefined) textScores.set(copy, score);
       return copy;
     });
   }
   const resolver = (name: string): Doc[] =>
-    catalog.getCollection(ctx.db, name)?.isView ? executePipeline(ctx, name, []).docs : [...(catalog.getCollection(ctx.db, name)?.records.values() ?? [])].map(cloneValue);
+    catalog.getCollection(ctx.db, name)?.isView ? executePipeline(ctx, name, []).docs : [...(catalog.getCollection(ctx.db, name)?.records.values() ?? [])].map(plainNumbers);
   const variables = optDoc(ctx, "let");
   let docs: Doc[];
   try {
@@ -186,7 +190,7 @@ export function executePipeline(ctx: CommandContext, requested: string | undefin
   } catch (e) {
     throw toCommandError(e, ErrorCodes.BadValue);
   }
-  return { docs, stats, ns };
+  return { docs, plan, ns };
 }
 
 function outTarget(ctx: CommandContext, spec: unknown): { db: string; coll: string } {

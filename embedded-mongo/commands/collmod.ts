@@ -2,7 +2,7 @@
 import { checkCollectionOptions } from "./admin";
 import { collectionName, optDoc, type CommandContext, type CommandDefinition } from "./context";
 import { compareValues } from "../engine/bson-order";
-import type { IndexSpec, OrderedIndexEntry } from "../engine/collection";
+import type { IndexSpec } from "../engine/collection";
 import { isPlainObject, type Doc } from "../engine/paths";
 import { commandError, ErrorCodes } from "../errors";
 
@@ -35,9 +35,9 @@ function modifyIndex(ctx: CommandContext, spec: Doc, reply: Doc): void {
     next.prepareUnique = spec.prepareUnique === true;
   }
   if (spec.unique === true && entry.spec.unique !== true) {
-    if (entry.kind !== "ordered") throw commandError(ErrorCodes.InvalidOptions, "Cannot make a text index unique");
+    if (entry.kind === "text") throw commandError(ErrorCodes.InvalidOptions, "Cannot make a text index unique");
     if (entry.spec.prepareUnique !== true) throw commandError(ErrorCodes.InvalidOptions, "Cannot make index unique with 'prepareUnique=false'. Run 'collMod' to set it first.");
-    const violations = coll.duplicates(entry as OrderedIndexEntry);
+    const violations = coll.duplicates(entry);
     if (violations.length) {
       throw commandError(CANNOT_CONVERT_TO_UNIQUE, "Cannot convert the index to unique. Please resolve conflicting documents before running collMod again.", {
         violations: violations.map((ids) => ({ ids })),

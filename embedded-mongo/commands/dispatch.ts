@@ -13,6 +13,7 @@ import { writeCommands } from "./write";
 import type { Doc } from "../engine/paths";
 import { interruptible, timeLimitOf, withTimeLimit } from "../limits/time-limit";
 import { startBuildBudget } from "../limits/expressions";
+import { plainArguments } from "../engine/numbers";
 import { commandError, ErrorCodes, MongoCommandError, toCommandError } from "../errors";
 
 const COMMANDS: Record<string, CommandDefinition> = {
@@ -82,6 +83,7 @@ export function runCommand(inv: Invocation): Doc {
     }
     if (def.counter !== "none") state.opcounters.command++;
     trackSession(state, body);
+    plainArguments(body);
     const ctx: CommandContext = { state, db, body, connectionId: inv.connectionId, remote: inv.remote, connection: inv.connection };
     const limit = timeLimitOf(body, state.regexTimeLimitMs);
     startBuildBudget();

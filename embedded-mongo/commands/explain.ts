@@ -4,68 +4,15 @@ import type { CommandContext, CommandDefinition } from "./context";
 import { executePipeline } from "./aggregate";
 import { SERVER_VERSION } from "./handshake";
 import { isPlainObject, type Doc } from "../engine/paths";
-import { findDocuments, type ExecStats } from "../engine/query";
+import { findDocuments } from "../engine/query";
+import { EofStage, explainPlan, type PlanStage } from "../engine/stages";
+import { parseCollation } from "../engine/collation";
+import { runFind } from "./read";
 import { commandError, ErrorCodes } from "../errors";
 
-function planStages(stats: ExecStats, filter: Doc, extra: { sort?: Doc; limit?: number; skip?: number; projection?: Doc }, unique: boolean): { planner: Doc; execution: Doc } {
-  let planner: Doc;
-  let execution: Doc;
-  const hasFilter = Object.keys(filter).length > 0;
-  if (stats.stage === "EOF") {
-    planner = { stage: "EOF" };
-    execution = { stage: "EOF", nReturned: 0, works: 1, advanced: 0, isEOF: 1 };
-  } else if (stats.stage === "COLLSCAN") {
-    planner = { stage: "COLLSCAN", ...(hasFilter ? { filter } : {}), direction: "forward" };
-    execution = { ...planner, nReturned: stats.nReturned, docsExamined: stats.docsExamined, works: stats.docsExamined + 1, advanced: stats.nReturned, isEOF: 1 };
-  } else {
-    const ixscan: Doc = {
-      stage: "IXSCAN",
-      keyPattern: stats.keyPattern,
-      indexName: stats.indexName,
-      isMultiKey: stats.isMultiKey ?? false,
-      isUnique: unique,
-      isSparse: false,
-      isPartial: false,
-      indexVersion: 2,
-      direction: stats.direction ?? "forward",
-      indexBounds: stats.indexBounds ? stats.indexBounds() : {},
-    };
-    planner = { stage: "FETCH", ...(hasFilter ? { filter } : {}), inputStage: ixscan };
-    if (stats.stage === "TEXT") planner = { stage: "TEXT_MATCH", inputStage: { stage: "FETCH", inputStage: { stage: "TEXT_OR", inputStage: ixscan } } };
-    execution = {
-      stage: "FETCH",
-      nReturned: stats.nReturned,
-      docsExamined: stats.docsExamined,
-      advanced: stats.nReturned,
-      isEOF: 1,
-      inputStage: { ...ixscan, nReturned: stats.keysExamined, keysExamined: stats.keysExamined, advanced: stats.keysExamined, isEOF: 1 },
-    };
-  }
-  const wrap = (stage: Doc, name: string, fields: Doc): Doc => ({ stage: name, ...fields, inputStage: stage });
-  if (extra.skip) {
-    planner = wrap(planner, "SKIP", { skipAmount: extra.skip });
-    execution = wrap(execution, "SKIP", { skipAmount: extra.skip, nReturned: stats.nReturned });
-  }
-  if (extra.limit) {
-    planner = wrap(planner, "LIMIT", { limitAmount: extra.limit });
-    execution = wrap(execution, "LIMIT", { limitAmount: extra.limit, nReturned: stats.nReturned });
-  }
-  if (extra.sort && Object.keys(extra.sort).length && stats.stage !== "IXSCAN") {
-    planner = wrap(planner, "SORT", { sortPattern: extra.sort, memLimit: 104857600, type: "simple" });
-    execution = wrap(execution, "SORT", { sortPattern: extra.sort, nReturned: stats.nReturned });
-  }
-  if (extra.projection && Object.keys(extra.projection).length) {
-    planner = wrap(planner, "PROJECTION_DEFAULT", { transformBy: extra.projection });
-    execution = wrap(execution, "PROJECTION_DEFAULT", { transformBy: extra.projection, nReturned: stats.nReturned });
-  }
-  return { planner, execution };
-}
-
-function explainDoc(ctx: CommandContext, ns: string, filter: Doc, stats: ExecStats, verbosity: string, extra: { sort?: Doc; limit?: number; skip?: number; projection?: Doc }, command: Doc, millis: number): Doc {
-  const [db, ...rest] = ns.split(".");
-  const coll = ctx.state.catalog.getCollection(db, rest.join("."));
-  const unique = stats.indexName ? coll?.indexes.get(stats.indexName)?.ordered?.unique === true : false;
-  const { planner, execution } = planStages(stats, filter, extra, unique);
+/** mongod's explain document (explainVersion 1) for a plan that has run. */
+function explainDoc(ctx: CommandContext, ns: string, filter: Doc, plan: PlanStage, verbosity: string, command: Doc, millis: number): Doc {
+  const { winningPlan, executionStats } = explainPlan(plan, millis);
   const out: Doc = {
     explainVersion: "1",
     queryPlanner: {
@@ -75,24 +22,24 @@ function explainDoc(ctx: CommandContext, ns: string, filter: Doc, stats: ExecSta
       maxIndexedOrSolutionsReached: false,
       maxIndexedAndSolutionsReached: false,
       maxScansToExplodeReached: false,
-      winningPlan: planner,
+      winningPlan,
       rejectedPlans: [],
     },
   };
   if (verbosity !== "queryPlanner") {
-    out.executionStats = {
-      executionSuccess: true,
-      nReturned: stats.nReturned,
-      executionTimeMillis: millis,
-      totalKeysExamined: stats.keysExamined,
-      totalDocsExamined: stats.docsExamined,
-      executionStages: execution,
-    };
+    out.executionStats = verbosity === "allPlansExecution" ? { ...executionStats, allPlansExecution: [] } : executionStats;
   }
   out.command = command;
   out.serverInfo = { host: os.hostname(), port: ctx.state.port, version: SERVER_VERSION, gitVersion: "embedded-mongo" };
   out.ok = 1;
   return out;
+}
+
+/** The plan of a read of nothing (a collection that does not exist). */
+function eof(): PlanStage {
+  const plan = new EofStage();
+  plan.execute(() => true);
+  return plan;
 }
 
 function explain(ctx: CommandContext): Doc {
@@ -112,21 +59,26 @@ function explain(ctx: CommandContext): Doc {
   switch (name) {
     case "find": {
       const filter = (inner.filter as Doc) ?? {};
-      const opts = { sort: inner.sort as Doc | undefined, skip: Number(inner.skip ?? 0) || undefined, limit: Number(inner.limit ?? 0) || undefined, hint: inner.hint };
-      const { stats } = findDocuments(coll, filter, opts);
-      return explainDoc(ctx, ns, filter, stats, verbosity, { ...opts, projection: inner.projection as Doc | undefined }, command, Date.now() - started);
+      const { plan } = runFind(innerCtx);
+      return explainDoc(ctx, ns, filter, plan ?? eof(), verbosity, command, Date.now() - started);
     }
-    case "count":
+    case "count": {
+      const filter = (inner.query as Doc) ?? {};
+      const skip = Number(inner.skip ?? 0) || undefined;
+      const limit = Math.abs(Number(inner.limit ?? 0)) || undefined;
+      const { plan } = findDocuments(coll, filter, { hint: inner.hint, skip, limit, collation: parseCollation(inner.collation), countOnly: true });
+      return explainDoc(ctx, ns, filter, plan, verbosity, command, Date.now() - started);
+    }
     case "distinct": {
       const filter = (inner.query as Doc) ?? {};
-      const { stats } = findDocuments(coll, filter, { hint: inner.hint });
-      return explainDoc(ctx, ns, filter, stats, verbosity, {}, command, Date.now() - started);
+      const { plan } = findDocuments(coll, filter, { hint: inner.hint, collation: parseCollation(inner.collation) });
+      return explainDoc(ctx, ns, filter, plan, verbosity, command, Date.now() - started);
     }
     case "findAndModify":
     case "findandmodify": {
       const filter = (inner.query as Doc) ?? {};
-      const { stats } = findDocuments(coll, filter, { sort: inner.sort as Doc | undefined, limit: 1 });
-      return explainDoc(ctx, ns, filter, stats, verbosity, {}, command, Date.now() - started);
+      const { plan } = findDocuments(coll, filter, { sort: inner.sort as Doc | undefined, limit: 1, hint: inner.hint, collation: parseCollation(inner.collation) });
+      return explainDoc(ctx, ns, filter, plan, verbosity, command, Date.now() - started);
     }
     case "update":
     case "delete": {
@@ -134,8 +86,8 @@ function explain(ctx: CommandContext): Doc {
       const st = list[0] ?? {};
       const filter = (st.q as Doc) ?? {};
       const multi = name === "update" ? st.multi === true : Number(st.limit ?? 0) === 0;
-      const { stats } = findDocuments(coll, filter, { limit: multi ? 0 : 1, hint: st.hint });
-      return explainDoc(ctx, ns, filter, stats, verbosity, {}, command, Date.now() - started);
+      const { plan } = findDocuments(coll, filter, { limit: multi ? 0 : 1, hint: st.hint, collation: parseCollation(st.collation) });
+      return explainDoc(ctx, ns, filter, plan, verbosity, command, Date.now() - started);
     }
     case "aggregate": {
       const pipeline = Array.isArray(inner.pipeline) ? (inner.pipeline as Doc[]) : [];
@@ -143,14 +95,14 @@ function explain(ctx: CommandContext): Doc {
       const writeStage = pipeline.length && ("$out" in pipeline[pipeline.length - 1] || "$merge" in pipeline[pipeline.length - 1]);
       const run = executePipeline(innerCtx, source, writeStage ? pipeline.slice(0, -1) : pipeline, inner.hint);
       const filter = pipeline.length && "$match" in pipeline[0] ? (pipeline[0].$match as Doc) : {};
-      const stats = run.stats ?? { stage: "EOF" as const, keysExamined: 0, docsExamined: 0, nReturned: 0, sorted: false };
-      const cursorDoc = explainDoc(ctx, ns, filter, stats, verbosity, {}, command, Date.now() - started);
+      const plan = run.plan ?? eof();
+      const cursorDoc = explainDoc(ctx, ns, filter, plan, verbosity, command, Date.now() - started);
       const restStages = pipeline.slice(filter && "$match" in (pipeline[0] ?? {}) ? 1 : 0);
       if (restStages.length === 0) return cursorDoc;
       const { explainVersion, queryPlanner, executionStats, serverInfo } = cursorDoc;
       return {
         explainVersion,
-        stages: [{ $cursor: { queryPlanner, ...(executionStats ? { executionStats } : {}) }, nReturned: stats.nReturned }, ...restStages],
+        stages: [{ $cursor: { queryPlanner, ...(executionStats ? { executionStats } : {}) }, nReturned: plan.nReturned }, ...restStages],
         serverInfo,
         command,
         ok: 1,

@@ -127,7 +127,7 @@ function dropIndexes(ctx: CommandContext): Doc {
     for (const n of index) names.push(String(n));
   } else if (isPlainObject(index)) {
     const text = isTextIndexKey(index);
-    const found = [...coll.indexes.values()].find((e) => (text ? e.text !== undefined : compareValues(e.spec.key, index) === 0));
+    const found = [...coll.indexes.values()].find((e) => (text ? e.kind === "text" : compareValues(e.spec.key, index) === 0));
     if (!found) throw commandError(ErrorCodes.IndexNotFound, `can't find index with key: ${JSON.stringify(index)}`);
     names.push(found.spec.name);
   } else {

@@ -11,7 +11,8 @@ import {
 } from "./context";
 import { compileFilter, project } from "../engine/mingo";
 import { isPlainObject, valuesAtPath, type Doc } from "../engine/paths";
-import { findDocuments, type ExecStats, type QueryOptions, type QueryResult } from "../engine/query";
+import { findDocuments, type QueryOptions } from "../engine/query";
+import type { PlanStage } from "../engine/stages";
 import { executePipeline } from "./aggregate";
 import { textScores } from "../engine/text-scores";
 import { commandError, ErrorCodes } from "../errors";
@@ -88,7 +89,8 @@ export function queryOptions(ctx: CommandContext): QueryOptions & { projection?:
   };
 }
 
-export function runFind(ctx: CommandContext): { result: QueryResult; docs: Doc[]; ns: string } {
+/** Runs a find; `plan` is the plan of the find (or of a view's first `$match`), for explain. */
+export function runFind(ctx: CommandContext): { plan: PlanStage | undefined; docs: Doc[]; ns: string } {
   const name = collectionName(ctx);
   const filter = optDoc(ctx, "filter") ?? {};
   const opts = queryOptions(ctx);
@@ -100,17 +102,13 @@ export function runFind(ctx: CommandContext): { result: QueryResult; docs: Doc[]
     if (opts.skip) stages.push({ $skip: opts.skip });
     if (opts.limit) stages.push({ $limit: opts.limit });
     if (opts.projection && Object.keys(opts.projection).length) stages.push({ $project: opts.projection });
-    const { docs } = executePipeline(ctx, name, stages);
-    const stats: ExecStats = { stage: "COLLSCAN", keysExamined: 0, docsExamined: docs.length, nReturned: docs.length, sorted: false };
-    return { result: { matches: [], count: docs.length, stats }, docs, ns: `${ctx.db}.${name}` };
+    const { docs, plan } = executePipeline(ctx, name, stages);
+    return { plan, docs, ns: `${ctx.db}.${name}` };
   }
-  const result = findDocuments(coll, filter, opts);
-  const docs = applyProjection(
-    result.matches.map(([, d]) => d),
-    opts.projection,
-    filter,
-  );
-  return { result, docs, ns: `${ctx.db}.${name}` };
+  const { projection } = opts;
+  const project = projection && Object.keys(projection).length ? { spec: projection, apply: (docs: Doc[]) => applyProjection(docs, projection, filter) } : undefined;
+  const result = findDocuments(coll, filter, { ...opts, project });
+  return { plan: result.plan, docs: result.matches.map(([, d]) => d), ns: `${ctx.db}.${name}` };
 }
 
 function find(ctx: CommandContext): Doc {

@@ -4,7 +4,7 @@ import { OrderedIndex } from "./ordered-index";
 import { collationComparator, parseCollation } from "./collation";
 import { TextIndex } from "./text-index";
 import { compileFilter } from "./mingo";
-import { compareValues } from "./bson-order";
+import { compareValues, isNumeric, toNumber } from "./bson-order";
 import { formatValue } from "./format";
 import { isPlainObject, type Doc } from "./paths";
 import { commandError, ErrorCodes } from "../errors";
@@ -17,15 +17,38 @@ export interface IndexSpec extends Doc {
 
 interface IndexEntryBase {
   spec: IndexSpec;
-  partial?: { test(doc: Doc): boolean };
+  /** the compiled `partialFilterExpression` (documents it rejects are not indexed), or undefined */
+  partial: { test(doc: Doc): boolean } | undefined;
 }
 
-/** A declared index: a B+tree over its key fields, or a text index (one per collection). */
-export type IndexEntry =
-  | (IndexEntryBase & { kind: "ordered"; ordered: OrderedIndex; text?: undefined })
-  | (IndexEntryBase & { kind: "text"; text: TextIndex; ordered?: undefined });
+interface BTreeEntry extends IndexEntryBase {
+  ordered: OrderedIndex;
+}
 
-export type OrderedIndexEntry = Extract<IndexEntry, { kind: "ordered" }>;
+/**
+ * A declared index, by kind: the `_id` index, a regular (single-field or compound) or unique B+tree, a
+ * TTL index (a B+tree over one date field whose documents expire), or the text index (one per collection).
+ */
+export type IndexEntry =
+  | (BTreeEntry & { kind: "id" })
+  | (BTreeEntry & { kind: "regular" })
+  | (BTreeEntry & { kind: "unique" })
+  | (BTreeEntry & { kind: "ttl"; expireAfterSeconds: number })
+  | (IndexEntryBase & { kind: "text"; text: TextIndex });
+
+export type OrderedIndexEntry = Exclude<IndexEntry, { kind: "text" }>;
+export type TextIndexEntry = Extract<IndexEntry, { kind: "text" }>;
+
+export function isOrderedEntry(entry: IndexEntry): entry is OrderedIndexEntry {
+  return entry.kind !== "text";
+}
+
+/** The kind of a B+tree index from its spec (mongod ignores `expireAfterSeconds` on a compound index). */
+function btreeEntry(spec: IndexSpec, ordered: OrderedIndex, partial: IndexEntryBase["partial"]): OrderedIndexEntry {
+  const seconds = spec.expireAfterSeconds;
+  if (isNumeric(seconds) && ordered.fields.length === 1) return { kind: "ttl", spec, ordered, partial, expireAfterSeconds: toNumber(seconds) };
+  return { kind: ordered.unique ? "unique" : "regular", spec, ordered, partial };
+}
 
 /** mongod's limit of indexes per collection (the _id index included). */
 export const MAX_INDEXES = 64;
@@ -68,7 +91,7 @@ export class Collection {
   ) {
     // a time-series collection's _id is not unique (its buckets are keyed by time)
     this.idIndex = new OrderedIndex({ _id: 1 }, options.timeseries === undefined, false);
-    this.indexes.set("_id_", { kind: "ordered", spec: { v: 2, key: { _id: 1 }, name: "_id_" }, ordered: this.idIndex });
+    this.indexes.set("_id_", { kind: "id", spec: { v: 2, key: { _id: 1 }, name: "_id_" }, ordered: this.idIndex, partial: undefined });
   }
 
   /** A view: no documents of its own, reads run its pipeline over `viewOn`. */
@@ -133,8 +156,8 @@ export class Collection {
     return found;
   }
 
-  textIndex(): IndexEntry | undefined {
-    for (const e of this.indexes.values()) if (e.text) return e;
+  textIndex(): TextIndexEntry | undefined {
+    for (const e of this.indexes.values()) if (e.kind === "text") return e;
     return undefined;
   }
 
@@ -142,10 +165,10 @@ export class Collection {
     return !entry.partial || entry.partial.test(doc);
   }
 
-  private keysFor(doc: Doc): Map<IndexEntry, unknown[][]> {
-    const keys = new Map<IndexEntry, unknown[][]>();
+  private keysFor(doc: Doc): Map<OrderedIndexEntry, unknown[][]> {
+    const keys = new Map<OrderedIndexEntry, unknown[][]>();
     for (const entry of this.indexes.values()) {
-      if (entry.ordered && this.applies(entry, doc)) keys.set(entry, entry.ordered.keysFor(doc));
+      if (entry.kind !== "text" && this.applies(entry, doc)) keys.set(entry, entry.ordered.keysFor(doc));
     }
     return keys;
   }
@@ -154,10 +177,9 @@ export class Collection {
    * Unique indexes refuse a second document with a key; an index being prepared for uniqueness
    * (`prepareUnique`) refuses new duplicates but keeps the ones a document already had (`previous`).
    */
-  private checkUnique(keys: Map<IndexEntry, unknown[][]>, recordId: number, previous?: Map<IndexEntry, unknown[][]>): void {
+  private checkUnique(keys: Map<OrderedIndexEntry, unknown[][]>, recordId: number, previous?: Map<OrderedIndexEntry, unknown[][]>): void {
     for (const [entry, ks] of keys) {
       const ordered = entry.ordered;
-      if (!ordered) continue;
       const preparing = entry.spec.prepareUnique === true;
       if (!ordered.unique && !preparing) continue;
       for (const k of ks) {
@@ -187,8 +209,8 @@ export class Collection {
     const recordId = this.nextRecordId++;
     this.checkUnique(keys, recordId);
     this.records.set(recordId, doc);
-    for (const [entry, ks] of keys) entry.ordered!.add(ks, recordId);
-    for (const entry of this.indexes.values()) if (entry.text && this.applies(entry, doc)) entry.text.add(doc, recordId);
+    for (const [entry, ks] of keys) entry.ordered.add(ks, recordId);
+    for (const entry of this.indexes.values()) if (entry.kind === "text" && this.applies(entry, doc)) entry.text.add(doc, recordId);
     this.sink.put(this, doc);
     if (this.capped) {
       this.dataBytes += calculateObjectSize(doc);
@@ -216,10 +238,10 @@ export class Collection {
     const keys = this.keysFor(doc);
     const oldKeys = this.keysFor(old);
     this.checkUnique(keys, recordId, oldKeys);
-    for (const [entry, ks] of oldKeys) entry.ordered!.remove(ks, recordId);
-    for (const [entry, ks] of keys) entry.ordered!.add(ks, recordId);
+    for (const [entry, ks] of oldKeys) entry.ordered.remove(ks, recordId);
+    for (const [entry, ks] of keys) entry.ordered.add(ks, recordId);
     for (const entry of this.indexes.values()) {
-      if (!entry.text) continue;
+      if (entry.kind !== "text") continue;
       entry.text.remove(recordId);
       if (this.applies(entry, doc)) entry.text.add(doc, recordId);
     }
@@ -232,8 +254,8 @@ export class Collection {
     this.changes++;
     const old = this.records.get(recordId);
     if (!old) return;
-    for (const [entry, ks] of this.keysFor(old)) entry.ordered!.remove(ks, recordId);
-    for (const entry of this.indexes.values()) entry.text?.remove(recordId);
+    for (const [entry, ks] of this.keysFor(old)) entry.ordered.remove(ks, recordId);
+    for (const entry of this.indexes.values()) if (entry.kind === "text") entry.text.remove(recordId);
     if (this.capped) this.dataBytes -= calculateObjectSize(old);
     this.records.delete(recordId);
     this.sink.remove(this, old._id);
@@ -251,7 +273,7 @@ export class Collection {
     } else {
       // a collated index compares strings (uniqueness included) by its collation
       const ordered = new OrderedIndex(spec.key, spec.unique === true, spec.sparse === true, collationComparator(parseCollation(spec.collation)));
-      entry = { kind: "ordered", spec, ordered, partial };
+      entry = btreeEntry(spec, ordered, partial);
       for (const [rid, doc] of this.records) {
         if (!this.applies(entry, doc)) continue;
         const ks = ordered.keysFor(doc);
@@ -310,9 +332,6 @@ export class Collection {
   clear(): void {
     this.changes++;
     this.records.clear();
-    for (const e of this.indexes.values()) {
-      e.ordered?.clear();
-      e.text?.clear();
-    }
+    for (const e of this.indexes.values()) (e.kind === "text" ? e.text : e.ordered).clear();
   }
 }

@@ -3,7 +3,7 @@
  * no `$ref`/`$schema`/`default`/`format`. A schema is checked once when compiled (bad keywords are
  * refused with mongod's FailedToParse) and then tests documents.
  */
-import { Decimal128, Double, Int32, Long } from "bson";
+import { numericType } from "./numbers";
 import { compareValues, isNumeric, toNumber } from "./bson-order";
 import { isPlainObject, type Doc } from "./paths";
 import { commandError, ErrorCodes } from "../errors";
@@ -19,13 +19,11 @@ const JSON_TYPES: Record<string, (v: unknown) => boolean> = {
   null: (v) => v === null,
 };
 
-/** The `$type` aliases of a value (a JS number is an int when whole, as the wire gives it). */
-function bsonTypes(v: unknown): string[] {
-  if (v instanceof Int32) return ["int", "number"];
-  if (v instanceof Long) return ["long", "number"];
-  if (v instanceof Double) return ["double", "number"];
-  if (v instanceof Decimal128) return ["decimal", "number"];
-  if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) <= 0x7fffffff ? ["int", "number"] : ["double", "number"];
+/** The `$type` aliases of a value (numbers as `numbers.ts` holds them). */
+export function bsonTypes(v: unknown): string[] {
+  const numeric = numericType(v);
+  if (numeric) return [numeric, "number"];
+  if (v === undefined) return ["undefined"];
   if (v === null) return ["null"];
   if (typeof v === "string") return ["string"];
   if (typeof v === "boolean") return ["bool"];
@@ -186,4 +184,24 @@ function propertiesCheck(schema: Doc): Check {
     }
     return true;
   };
+}
+
+/** `$type`'s numeric codes. */
+const TYPE_CODES: Record<number, string> = {
+  1: "double", 2: "string", 3: "object", 4: "array", 5: "binData", 6: "undefined", 7: "objectId", 8: "bool", 9: "date", 10: "null",
+  11: "regex", 13: "javascript", 16: "int", 17: "timestamp", 18: "long", 19: "decimal", [-1]: "minKey", 127: "maxKey",
+};
+
+/** The type names a `$type` argument asks for (names, numeric codes, or a list of them). */
+export function typeNames(arg: unknown): Set<string> {
+  const names = new Set<string>();
+  for (const t of Array.isArray(arg) ? arg : [arg]) {
+    const numeric = numericType(t);
+    const name = numeric ? TYPE_CODES[toNumber(t)] : typeof t === "string" ? t : undefined;
+    if (name === undefined || (name !== "number" && !Object.values(TYPE_CODES).includes(name))) {
+      throw commandError(ErrorCodes.BadValue, `Unknown type name alias: ${String(t)}`);
+    }
+    names.add(name);
+  }
+  return names;
 }

@@ -22,7 +22,8 @@ import { textScores } from "./text-scores";
 import { boundedExpressionOperators } from "../limits/expressions";
 import { compareValues, typeOrder } from "./bson-order";
 import { commandError } from "../errors";
-import { compileJsonSchema } from "./json-schema";
+import { bsonTypes, compileJsonSchema, typeNames } from "./json-schema";
+import { resolve } from "mingo/util";
 
 type PipelineOp = (coll: LazyIterator, expr: unknown, options: Options) => LazyIterator;
 
@@ -109,6 +110,16 @@ const changeStreamStage: PipelineOp = () => {
   throw commandError(40573, "The $changeStream stage is only supported on replica sets");
 };
 
+/** `$type` by BSON type: int, long, double and decimal told apart (mingo knows only JS numbers). */
+const typeQuery = (selector: string, value: unknown): ((obj: Doc) => boolean) => {
+  const names = typeNames(value);
+  const matches = (v: unknown): boolean => bsonTypes(v).some((t) => names.has(t));
+  return (obj) => {
+    const v = resolve(obj as never, selector, { unwrapArray: true });
+    return v !== undefined && (matches(v) || (Array.isArray(v) && v.some(matches)));
+  };
+};
+
 const context = Context.init({
   accumulator: accumulatorOperators as never,
   expression: { ...(expressionOperators as object), ...boundedExpressionOperators(expressionOperators as never), $meta: meta } as never,
@@ -125,7 +136,7 @@ const context = Context.init({
     $unset: keepTextScore(pipeline.$unset),
   } as never,
   projection: projectionOperators as never,
-  query: { ...(queryOperators as object), ...collationAwareQueryOps(queryOperators as never) } as never,
+  query: { ...(queryOperators as object), ...collationAwareQueryOps(queryOperators as never), $type: typeQuery } as never,
   window: windowOperators as never,
 });
 

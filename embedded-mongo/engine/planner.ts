@@ -6,11 +6,11 @@
 import { compareValues, TypeBound, typeOrder, TypeOrder } from "./bson-order";
 import type { FieldBounds, FieldInterval } from "./ordered-index";
 import { isPlainObject, type Doc } from "./paths";
-import type { Collection, IndexEntry } from "./collection";
+import type { Collection, IndexEntry, OrderedIndexEntry } from "./collection";
 import { commandError, ErrorCodes } from "../errors";
 
 export interface IndexPlan {
-  entry: IndexEntry;
+  entry: OrderedIndexEntry;
   bounds: Array<FieldBounds | undefined>;
   /**
    * The bounds select exactly the matching documents (the filter is only conditions on the index's
@@ -37,8 +37,8 @@ function simpleValue(v: unknown): boolean {
 }
 
 /** Whether the filter consists only of index-exact conditions on the plan's leading fields. */
-function isExact(filter: Doc, entry: IndexEntry, bounds: Array<FieldBounds | undefined>): boolean {
-  const ordered = entry.ordered!;
+function isExact(filter: Doc, entry: OrderedIndexEntry, bounds: Array<FieldBounds | undefined>): boolean {
+  const ordered = entry.ordered;
   if (ordered.sparse || entry.partial) return false;
   const keys = Object.keys(filter);
   if (keys.length === 0) return false;
@@ -158,21 +158,28 @@ function isPoints(b: FieldBounds | undefined): boolean {
   return b !== undefined && b.every((iv) => iv.lowInclusive && iv.highInclusive && compareValues(iv.low, iv.high) === 0);
 }
 
+/**
+ * Whether the planner may pick the index by itself: not a text index, not hidden, not partial (its
+ * filter would have to be implied by the query's), not collated (its string order is not the query's).
+ */
+export function usableUnhinted(entry: IndexEntry): entry is OrderedIndexEntry {
+  return entry.kind !== "text" && entry.spec.hidden !== true && !entry.partial && entry.spec.collation === undefined;
+}
+
 /** Finds an index named by a hint (name or key pattern). */
 export function hintedIndex(coll: Collection, hint: unknown): IndexEntry | undefined {
   if (hint === undefined || hint === null) return undefined;
-  if (typeof hint === "string") {
-    const e = coll.indexes.get(hint);
-    if (!e) throw commandError(ErrorCodes.BadValue, "error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index");
-    return e;
-  }
-  if (isPlainObject(hint)) {
-    if (Object.keys(hint).length === 0) return undefined;
-    if (hint.$natural !== undefined) return undefined;
-    for (const e of coll.indexes.values()) if (compareValues(e.spec.key, hint) === 0) return e;
+  let found: IndexEntry | undefined;
+  if (typeof hint === "string") found = coll.indexes.get(hint);
+  else if (isPlainObject(hint)) {
+    if (Object.keys(hint).length === 0 || hint.$natural !== undefined) return undefined;
+    found = [...coll.indexes.values()].find((e) => compareValues(e.spec.key, hint) === 0);
+  } else throw commandError(ErrorCodes.FailedToParse, "hint must be a string or an object");
+  // a hidden index is invisible to hints too
+  if (!found || found.spec.hidden === true) {
     throw commandError(ErrorCodes.BadValue, "error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index");
   }
-  throw commandError(ErrorCodes.FailedToParse, "hint must be a string or an object");
+  return found;
 }
 
 /** The best index plan for the filter, or undefined for a collection scan. */
@@ -180,7 +187,7 @@ export function planIndex(coll: Collection, filter: Doc, hint?: unknown): IndexP
   const conds = fieldConditions(filter);
   const hinted = hintedIndex(coll, hint);
   if (hinted) {
-    if (!hinted.ordered) return undefined;
+    if (hinted.kind === "text") return undefined;
     // a collated index orders strings by its collation: bounds (binary) would miss keys, so it is walked whole
     const bounds = hinted.ordered.fields.map((f) => (hinted.spec.collation ? undefined : boundsFor(conds, f)));
     return { entry: hinted, bounds, exact: isExact(filter, hinted, bounds) };
@@ -188,8 +195,8 @@ export function planIndex(coll: Collection, filter: Doc, hint?: unknown): IndexP
   if (conds.size === 0) return undefined;
   let best: { plan: IndexPlan; score: number } | undefined;
   for (const entry of coll.indexes.values()) {
+    if (!usableUnhinted(entry)) continue;
     const ordered = entry.ordered;
-    if (!ordered || entry.partial || entry.spec.collation) continue;
     const bounds = ordered.fields.map((f) => boundsFor(conds, f));
     if (!bounds[0]) continue;
     // A sparse index lacks documents missing the field: it cannot answer a null equality.
@@ -205,7 +212,7 @@ export function planIndex(coll: Collection, filter: Doc, hint?: unknown): IndexP
     }
     const allPoints = bounds.every(isPoints);
     if (ordered.unique && allPoints) score += 8;
-    if (entry.spec.name === "_id_") score += 1;
+    if (entry.kind === "id") score += 1;
     score -= ordered.fields.length * 0.01;
     if (!best || score > best.score) best = { plan: { entry, bounds, exact: false }, score };
   }
@@ -216,7 +223,7 @@ export function planIndex(coll: Collection, filter: Doc, hint?: unknown): IndexP
 /** indexBounds as mongod prints them in explain. */
 export function describeBounds(plan: IndexPlan): Doc {
   const out: Doc = {};
-  const fields = plan.entry.ordered!.fields;
+  const fields = plan.entry.ordered.fields;
   fields.forEach((f, i) => {
     const b = plan.bounds[i];
     if (!b) {

@@ -1,28 +1,15 @@
-/** Runs a filter against a collection: text search, index scan or collection scan, then sort/skip/limit. */
-import type { Collection } from "./collection";
+/** Runs a filter against a collection as a plan of stages (`stages.ts`): text search, index scan or collection scan, then sort/skip/limit. */
+import type { Collection, OrderedIndexEntry } from "./collection";
 import { compileFilter } from "./mingo";
 import { isPlainObject, type Doc } from "./paths";
-import { describeBounds, planIndex } from "./planner";
-import { parseSort, sortItems, type SortSpec } from "./sort";
+import { planIndex, usableUnhinted } from "./planner";
+import { parseSort, type SortSpec } from "./sort";
+import { CollectionScan, CountStage, EofStage, Fetch, IndexScan, LimitStage, ProjectionStage, SkipStage, SortStage, TextStage, type Matcher, type PlanStage, type TextHits } from "./stages";
 import { compileFastFilter } from "./fast-filter";
 import { parseSearch } from "./text-index";
 import { textScores } from "./text-scores";
 import { commandError, ErrorCodes } from "../errors";
 import type { CollationSpec } from "./collation";
-
-export interface ExecStats {
-  stage: "COLLSCAN" | "IXSCAN" | "TEXT" | "EOF";
-  indexName?: string;
-  keyPattern?: Doc;
-  isMultiKey?: boolean;
-  /** computed on demand (explain only) */
-  indexBounds?: () => Doc;
-  direction?: "forward" | "backward";
-  keysExamined: number;
-  docsExamined: number;
-  nReturned: number;
-  sorted: boolean;
-}
 
 export interface QueryOptions {
   hint?: unknown;
@@ -35,13 +22,17 @@ export interface QueryOptions {
   variables?: Doc;
   /** Only count the hits (after skip and limit): no sort, no documents, no text scores. */
   countOnly?: boolean;
+  /** A find's projection: its spec (for explain) and how it reshapes a page of documents. */
+  project?: { spec: Doc; apply(docs: Doc[]): Doc[] };
 }
 
 export interface QueryResult {
+  /** Record ids and documents (projected when a projection was given). */
   matches: Array<[number, Doc]>;
   /** Number of hits (after skip and limit); with `countOnly`, `matches` is empty and this is the answer. */
   count: number;
-  stats: ExecStats;
+  /** The plan that ran, with its statistics (explain). */
+  plan: PlanStage;
 }
 
 /** Whether a filter holds a $text (itself or under its logical operators). */
@@ -133,15 +124,6 @@ export function filterMatcher(rest: Doc, opts: Pick<QueryOptions, "collation" | 
   return { test: (doc) => fast(doc) ?? mingo(doc), pure: true };
 }
 
-/** The hits of a `$text` query (after the whole filter), kept for the next command with the same filter. */
-interface TextHits {
-  version: number;
-  rids: number[];
-  scores?: Float64Array;
-  keysExamined: number;
-  docsExamined: number;
-}
-
 /**
  * A page of a search and its count arrive as two commands with the same filter (and further pages after
  * them): the filtered hits of the last few `$text` queries per collection are reused while the collection is
@@ -179,8 +161,43 @@ function keepHits(coll: Collection, key: string, hits: TextHits): void {
   if (kept.size > TEXT_HITS_KEPT) kept.delete(kept.keys().next().value!);
 }
 
+/** The cache of a `$text` stage: only filters whose every predicate the fast path compiles are kept. */
+function textCache(coll: Collection, text: Doc, rest: Doc, pure: boolean, opts: QueryOptions, withScores: boolean): ConstructorParameters<typeof TextStage>[6] {
+  if (!pure || opts.collation) return undefined;
+  const key = hitsKey(text, rest);
+  return { get: () => cachedHits(coll, key, withScores), keep: (hits) => keepHits(coll, key, hits) };
+}
+
+/** The stage producing the filter's documents: TEXT, IXSCAN + FETCH (bounded, or walked for the sort) or COLLSCAN. */
+function accessStage(coll: Collection, text: Doc | undefined, rest: Doc, opts: QueryOptions, wantsSort: boolean): { stage: PlanStage; sorted: boolean } {
+  if (text) {
+    if (!isPlainObject(text) || typeof text.$search !== "string") throw commandError(ErrorCodes.TypeMismatch, "$search needs a String");
+    const entry = coll.textIndex();
+    if (!entry) throw commandError(ErrorCodes.IndexNotFound, "text index required for $text query");
+    const search = parseSearch(text.$search);
+    const matcher = filterMatcher(rest, opts);
+    const withScores = !opts.countOnly;
+    return { stage: new TextStage(coll, entry, search, matcher, rest, withScores, textCache(coll, text, rest, matcher.pure, opts, withScores)), sorted: false };
+  }
+  // Built on first use: an exact index plan needs no re-check.
+  let built: Matcher | undefined;
+  const matcher: Matcher = { test: (doc) => (built ??= filterMatcher(rest, opts)).test(doc) };
+  // Indexes hold binary-ordered strings: with a collation only a hinted index is used.
+  const plan = opts.collation && opts.hint === undefined ? undefined : planIndex(coll, rest, opts.hint);
+  if (plan) {
+    const exact = plan.exact && !plan.entry.ordered.multikey && !opts.collation;
+    return { stage: new Fetch(new IndexScan(plan.entry, { plan }), coll, exact ? undefined : matcher, rest), sorted: false };
+  }
+  const byIndex = wantsSort && !opts.collation ? sortableByIndex(coll, opts.sort!) : undefined;
+  if (byIndex) return { stage: new Fetch(new IndexScan(byIndex.entry, { direction: byIndex.direction }), coll, matcher, rest), sorted: true };
+  return { stage: new CollectionScan(coll, matcher, rest), sorted: false };
+}
+
+/**
+ * Plans and runs a query: the access stage, then SORT (top-k when only skip + limit are wanted), SKIP and
+ * LIMIT, then PROJECTION, or COUNT when only the number of hits is wanted (no sort, no documents built).
+ */
 export function findDocuments(coll: Collection | undefined, filter: Doc, opts: QueryOptions = {}): QueryResult {
-  const stats: ExecStats = { stage: "COLLSCAN", keysExamined: 0, docsExamined: 0, nReturned: 0, sorted: false };
   if (!isPlainObject(filter)) throw commandError(ErrorCodes.TypeMismatch, "filter must be an object");
   const skip = opts.skip ?? 0;
   const limit = opts.limit ?? 0;
@@ -188,154 +205,53 @@ export function findDocuments(coll: Collection | undefined, filter: Doc, opts: Q
   const { text, rest } = splitText(filter, coll);
   if (opts.sort) parseSort(opts.sort); // validates early
   if (!coll) {
-    stats.stage = "EOF";
-    return { matches: [], count: 0, stats };
+    const plan = new EofStage();
+    plan.execute(() => true);
+    return { matches: [], count: 0, plan };
   }
-  // Built on first use: an exact index plan needs no re-check.
-  let built: { test(doc: Doc): boolean; pure: boolean } | undefined;
-  const matcher = { test: (doc: Doc): boolean => (built ??= filterMatcher(rest, opts)).test(doc) };
-  const hasSort = !countOnly && opts.sort !== undefined && Object.keys(opts.sort).length > 0;
-  const needed = !hasSort && limit > 0 ? skip + limit : Infinity;
-  let matches: Array<[number, Doc]> = [];
-  let count = 0;
-  /** Records one hit; false once no more are needed. */
-  const emit = (rid: number, doc: Doc): boolean => {
-    count++;
-    if (!countOnly) matches.push([rid, doc]);
-    return count < needed;
-  };
-  let scores: Float64Array | undefined;
-
-  if (text) {
-    if (!isPlainObject(text) || typeof text.$search !== "string") throw commandError(ErrorCodes.TypeMismatch, "$search needs a String");
-    const entry = coll.textIndex();
-    if (!entry?.text) throw commandError(ErrorCodes.IndexNotFound, "text index required for $text query");
-    const search = parseSearch(text.$search);
-    stats.stage = "TEXT";
-    stats.indexName = entry.spec.name;
-    stats.keyPattern = entry.spec.key;
-    built ??= filterMatcher(rest, opts);
-    const key = built.pure && !opts.collation ? hitsKey(text, rest) : undefined;
-    const cached = key === undefined ? undefined : cachedHits(coll, key, !countOnly);
-    if (cached) {
-      scores = cached.scores;
-      stats.keysExamined = cached.keysExamined;
-      stats.docsExamined = cached.docsExamined;
-      for (const rid of cached.rids) if (!emit(rid, coll.get(rid)!)) break;
-    } else {
-      // candidates and scores come from the posting lists; only candidates are read and filtered
-      const candidates = entry.text.search(search, !countOnly);
-      scores = candidates.scores;
-      stats.keysExamined = candidates.examined;
-      const phrases = search.phrases.length > 0 || search.negatedPhrases.length > 0;
-      const hits: number[] = [];
-      let complete = true;
-      for (const rid of candidates.rids) {
-        const doc = coll.get(rid);
-        if (!doc) continue;
-        stats.docsExamined++;
-        if (phrases && !entry.text.matchesPhrases(doc, search)) continue;
-        if (!matcher.test(doc)) continue;
-        hits.push(rid);
-        if (!emit(rid, doc)) {
-          complete = false;
-          break;
-        }
-      }
-      if (key !== undefined && complete) {
-        keepHits(coll, key, { version: coll.version, rids: hits, scores, keysExamined: stats.keysExamined, docsExamined: stats.docsExamined });
-      }
-    }
-  } else {
-    // Indexes hold binary-ordered strings: with a collation only a hinted index is used.
-    const plan = opts.collation && opts.hint === undefined ? undefined : planIndex(coll, rest, opts.hint);
-    if (plan) {
-      const ordered = plan.entry.ordered!;
-      stats.stage = "IXSCAN";
-      stats.indexName = plan.entry.spec.name;
-      stats.keyPattern = plan.entry.spec.key;
-      stats.isMultiKey = ordered.multikey;
-      stats.indexBounds = () => describeBounds(plan);
-      stats.direction = "forward";
-      const seen = ordered.multikey || plan.bounds.some((b) => b && b.length > 1) ? new Set<number>() : undefined;
-      const exact = plan.exact && !ordered.multikey && !opts.collation;
-      stats.keysExamined = ordered.scan(plan.bounds, (rid) => {
-        if (seen) {
-          if (seen.has(rid)) return true;
-          seen.add(rid);
-        }
-        const doc = coll.get(rid);
-        if (!doc) return true;
-        stats.docsExamined++;
-        if (exact || matcher.test(doc)) return emit(rid, doc);
-        return true;
-      });
-    } else if (hasSort && !opts.collation && sortableByIndex(coll, opts.sort!)) {
-      const { entry, direction } = sortableByIndex(coll, opts.sort!)!;
-      stats.stage = "IXSCAN";
-      stats.indexName = entry.spec.name;
-      stats.keyPattern = entry.spec.key;
-      stats.isMultiKey = false;
-      stats.direction = direction > 0 ? "forward" : "backward";
-      stats.indexBounds = () => Object.fromEntries(Object.keys(entry.spec.key).map((k) => [k, ["[MinKey, MaxKey]"]]));
-      const want = limit > 0 ? skip + limit : Infinity;
-      for (const rid of entry.ordered!.ordered(direction)) {
-        stats.keysExamined++;
-        const doc = coll.get(rid);
-        if (!doc) continue;
-        stats.docsExamined++;
-        if (matcher.test(doc)) emit(rid, doc);
-        if (matches.length >= want) break;
-      }
-      stats.sorted = true;
-    } else {
-      for (const [rid, doc] of coll.records) {
-        stats.docsExamined++;
-        if (matcher.test(doc) && !emit(rid, doc)) break;
-      }
-    }
-  }
-
+  const wantsSort = !countOnly && opts.sort !== undefined && Object.keys(opts.sort).length > 0;
+  const access = accessStage(coll, text, rest, opts, wantsSort);
   if (countOnly) {
-    let n = Math.max(0, count - skip);
-    if (limit > 0) n = Math.min(n, limit);
-    stats.nReturned = n;
-    return { matches: [], count: n, stats };
+    const plan = new CountStage(access.stage, skip, limit);
+    plan.execute(() => true);
+    return { matches: [], count: plan.count, plan };
   }
-  if (hasSort && !stats.sorted) {
-    // a top-k selection when only skip + limit hits are wanted
-    const textScore = scores;
-    matches = sortItems(matches, opts.sort!, {
-      collation: opts.collation,
-      docOf: (m) => m[1],
-      scoreOf: textScore ? (m) => textScore[m[0]] : undefined,
-      limit: limit > 0 ? skip + limit : undefined,
-    });
-    stats.sorted = true;
+  const textStage = access.stage instanceof TextStage ? access.stage : undefined;
+  const scoreOf = textStage ? (rid: number): number | undefined => textStage.scores?.[rid] : undefined;
+  let plan = access.stage;
+  if (wantsSort && !access.sorted) plan = new SortStage(plan, opts.sort!, opts.collation, limit > 0 ? skip + limit : 0, scoreOf);
+  if (skip > 0) plan = new SkipStage(plan, skip);
+  if (limit > 0) plan = new LimitStage(plan, limit);
+  // only returned hits become copies carrying their score
+  const withScore = ([rid, doc]: [number, Doc]): Doc => {
+    if (!scoreOf) return doc;
+    const copy = { ...doc };
+    textScores.set(copy, scoreOf(rid) ?? 0);
+    return copy;
+  };
+  if (opts.project) {
+    const { spec, apply } = opts.project;
+    plan = new ProjectionStage(plan, spec, (items) => apply(items.map(withScore)));
   }
-  if (skip > 0 || limit > 0) matches = matches.slice(skip, limit > 0 ? skip + limit : undefined);
-  if (scores) {
-    // only returned hits become copies carrying their score
-    const textScore = scores;
-    matches = matches.map(([rid, doc]) => {
-      const copy = { ...doc };
-      textScores.set(copy, textScore[rid]);
-      return [rid, copy];
-    });
-  }
-  stats.nReturned = matches.length;
-  return { matches, count: matches.length, stats };
+  const matches: Array<[number, Doc]> = [];
+  const projected = plan instanceof ProjectionStage;
+  plan.execute((rid, doc) => {
+    matches.push([rid, projected ? doc : withScore([rid, doc])]);
+    return true;
+  });
+  return { matches, count: matches.length, plan };
 }
 
 /** A single-key sort that an index can provide directly (non-multikey, full collection). */
-function sortableByIndex(coll: Collection, sort: SortSpec): { entry: import("./collection").IndexEntry; direction: 1 | -1 } | undefined {
+function sortableByIndex(coll: Collection, sort: SortSpec): { entry: OrderedIndexEntry; direction: 1 | -1 } | undefined {
   const keys = Object.keys(sort);
   if (keys.length !== 1) return undefined;
   const dir = sort[keys[0]];
   if (dir !== 1 && dir !== -1) return undefined;
   for (const entry of coll.indexes.values()) {
+    if (!usableUnhinted(entry)) continue;
     const o = entry.ordered;
-    if (!o || entry.partial || entry.spec.collation || o.sparse || o.multikey || o.fields[0] !== keys[0]) continue;
+    if (o.sparse || o.multikey || o.fields[0] !== keys[0]) continue;
     return { entry, direction: (dir * o.directions[0]) as 1 | -1 };
   }
   return undefined;

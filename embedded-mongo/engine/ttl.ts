@@ -2,7 +2,7 @@
  * The TTL monitor: like mongod's, a background pass (every 60 s by default) removes the documents whose
  * date in a TTL index's field (the earliest, for an array of dates) is older than `expireAfterSeconds`.
  */
-import { isNumeric, toNumber, TypeBound, TypeOrder } from "./bson-order";
+import { TypeBound, TypeOrder } from "./bson-order";
 import type { Catalog } from "./catalog";
 
 /** Removes expired documents from every collection with a TTL index; returns how many were removed. */
@@ -12,9 +12,8 @@ export function expireDocuments(catalog: Catalog, now: Date): number {
     for (const coll of colls.values()) {
       if (coll.isView || coll.capped) continue;
       for (const entry of coll.indexes.values()) {
-        const seconds = entry.spec.expireAfterSeconds;
-        if (entry.kind !== "ordered" || !isNumeric(seconds) || entry.ordered.fields.length !== 1) continue;
-        const cutoff = new Date(now.getTime() - toNumber(seconds) * 1000);
+        if (entry.kind !== "ttl") continue;
+        const cutoff = new Date(now.getTime() - entry.expireAfterSeconds * 1000);
         const expired = new Set<number>();
         // dates sort after every other type bracket below them: scan from the first date up to the cutoff
         entry.ordered.scan([[{ low: new TypeBound(TypeOrder.Date, false), high: cutoff, lowInclusive: true, highInclusive: true }]], (rid) => {

@@ -4,6 +4,9 @@ import { update as mingoUpdate } from "mingo";
 import { compareValues, isNumeric, toNumber } from "./bson-order";
 import { mingoOptions, runPipeline } from "./mingo";
 import { cloneValue, getPath, isPlainObject, setPath, type Doc } from "./paths";
+import { numericType, plainNumbers, retypeLike, typedArithmetic } from "./numbers";
+import { collationComparator } from "./collation";
+import { sortItems } from "./sort";
 import { splitText } from "./query";
 import { formatValue } from "./format";
 import { commandError, ErrorCodes, toCommandError } from "../errors";
@@ -156,19 +159,18 @@ function decimalResult(digits: bigint, exponent: number): Decimal128 {
 }
 
 /**
- * $inc and $mul where Decimal128 or a Long is involved, computed exactly here (mingo works on JS numbers):
- * a Decimal128 operand gives a Decimal128, otherwise two integers give a Long.
+ * $inc and $mul computed here with mongod's result types (mingo works on JS numbers): a Decimal128 operand
+ * gives a Decimal128 (exact), otherwise the wider of int, long and double, an int overflowing into a long.
+ * A missing field counts as int 0. Non-numeric values are left to mingo, which refuses them.
  */
-function exactArithmetic(doc: Doc, modifier: Doc): void {
+function typedIncAndMul(doc: Doc, modifier: Doc): void {
   for (const op of ["$inc", "$mul"] as const) {
     const arg = modifier[op] as Doc | undefined;
-    if (!arg) continue;
+    if (!isPlainObject(arg)) continue;
     for (const [path, operand] of Object.entries(arg)) {
       if (path.includes("$")) continue;
-      const current = getPath(doc, path);
-      const wide = (v: unknown): boolean => v instanceof Decimal128 || v instanceof Long;
-      if (!wide(current) && !wide(operand)) continue;
-      const base = current ?? 0;
+      const base = getPath(doc, path) ?? 0;
+      if (numericType(base) === undefined || numericType(operand) === undefined) continue;
       let result: unknown;
       if (base instanceof Decimal128 || operand instanceof Decimal128) {
         const a = decimalParts(base);
@@ -178,16 +180,87 @@ function exactArithmetic(doc: Doc, modifier: Doc): void {
           const e = Math.min(a.exponent, b.exponent);
           result = decimalResult(a.digits * 10n ** BigInt(a.exponent - e) + b.digits * 10n ** BigInt(b.exponent - e), e);
         }
-      } else if (Number.isInteger(toNumber(base)) && Number.isInteger(toNumber(operand))) {
-        const a = base instanceof Long ? base : Long.fromNumber(toNumber(base));
-        const b = operand instanceof Long ? operand : Long.fromNumber(toNumber(operand));
-        result = op === "$mul" ? a.multiply(b) : a.add(b);
-      } else continue;
+      } else result = typedArithmetic(op, base, operand);
       delete arg[path];
       modifier.$set = { ...((modifier.$set as Doc | undefined) ?? {}), [path]: result };
     }
     if (Object.keys(arg).length === 0) delete modifier[op];
   }
+}
+
+/** Moves an operator's path to a `$set` of the value computed here (mingo then does not see it). */
+function setInstead(modifier: Doc, op: string, path: string, value: unknown): void {
+  delete (modifier[op] as Doc)[path];
+  if (value !== undefined) modifier.$set = { ...((modifier.$set as Doc | undefined) ?? {}), [path]: value };
+}
+
+function dropEmpty(modifier: Doc, op: string): void {
+  if (isPlainObject(modifier[op]) && Object.keys(modifier[op] as Doc).length === 0) delete modifier[op];
+}
+
+/**
+ * `$min`, `$max` and `$push`'s `$sort` compare in BSON order (numbers of every type by value, then by type
+ * bracket), under the update's collation; mingo's own comparison knows only JS values.
+ */
+function bsonOrderedOperators(doc: Doc, modifier: Doc, collation: CollationSpec | undefined): void {
+  const cmp = collationComparator(collation);
+  for (const op of ["$min", "$max"] as const) {
+    const arg = modifier[op] as Doc | undefined;
+    if (!isPlainObject(arg)) continue;
+    for (const [path, value] of Object.entries(arg)) {
+      if (path.includes("$")) continue;
+      const current = getPath(doc, path);
+      if (current === undefined) continue;
+      const c = cmp(value, current);
+      setInstead(modifier, op, path, (op === "$min" ? c < 0 : c > 0) ? value : undefined);
+    }
+    dropEmpty(modifier, op);
+  }
+  const push = modifier.$push as Doc | undefined;
+  if (!isPlainObject(push)) return;
+  for (const [path, value] of Object.entries(push)) {
+    if (path.includes("$") || !isPlainObject(value) || !Array.isArray(value.$each) || value.$sort === undefined) continue;
+    // anything unusual (unknown modifiers, a non-integer $slice or $position) is left to mingo's refusal
+    if (Object.keys(value).some((k) => !["$each", "$sort", "$slice", "$position"].includes(k))) continue;
+    if ([value.$slice, value.$position].some((v) => v !== undefined && !Number.isInteger(v))) continue;
+    const current = getPath(doc, path);
+    if (current !== undefined && !Array.isArray(current)) continue; // mingo refuses it
+    const items = [...((current as unknown[] | undefined) ?? [])];
+    const position = value.$position === undefined ? items.length : Number(value.$position);
+    items.splice(position < 0 ? Math.max(0, items.length + position) : position, 0, ...value.$each);
+    // a whole-element sort (1 / -1) compares the elements themselves
+    const spec = isPlainObject(value.$sort) ? value.$sort : { v: value.$sort };
+    let sorted = sortItems(items, spec, { collation, docOf: (e) => (isPlainObject(value.$sort) ? (isPlainObject(e) ? e : {}) : { v: e }) });
+    if (value.$slice !== undefined) {
+      const n = Number(value.$slice);
+      sorted = n >= 0 ? sorted.slice(0, n) : sorted.slice(Math.max(0, sorted.length + n));
+    }
+    setInstead(modifier, "$push", path, sorted);
+  }
+  dropEmpty(modifier, "$push");
+}
+
+/** `$bit` where a long is involved (mingo takes int32 only): the result is a long. */
+function longBitwise(doc: Doc, modifier: Doc): void {
+  const bit = modifier.$bit as Doc | undefined;
+  if (!isPlainObject(bit)) return;
+  for (const [path, ops] of Object.entries(bit)) {
+    if (path.includes("$") || !isPlainObject(ops)) continue;
+    const current = getPath(doc, path) ?? 0;
+    const operands = Object.values(ops);
+    const involved = [current, ...operands];
+    if (!involved.some((v) => v instanceof Long) || !involved.every((v) => numericType(v) === "int" || numericType(v) === "long")) continue;
+    let n = BigInt.asIntN(64, BigInt(String(current)));
+    for (const [kind, operand] of Object.entries(ops)) {
+      const m = BigInt(String(operand));
+      if (kind === "and") n &= m;
+      else if (kind === "or") n |= m;
+      else if (kind === "xor") n ^= m;
+      else throw commandError(ErrorCodes.BadValue, `The $bit modifier only supports 'and', 'or', and 'xor', not '${kind}' which is an unknown operator: {${kind}: ${formatValue(operand)}}`);
+    }
+    setInstead(modifier, "$bit", path, Long.fromBigInt(BigInt.asIntN(64, n)));
+  }
+  dropEmpty(modifier, "$bit");
 }
 
 function typeName(v: unknown): string {
@@ -219,9 +292,10 @@ export function applyUpdate(
           throw commandError(ErrorCodes.InvalidOptions, `${name ?? "A stage"} is not allowed to be used within an update`);
         }
       }
-      const [out] = runPipeline([cloneValue(doc)], update, mingoOptions({ variables: opts.variables, collation: opts.collation }));
+      // expressions compute on JS numbers; the fields they leave alone keep their BSON type
+      const [out] = runPipeline([plainNumbers(doc)], update, mingoOptions({ variables: opts.variables, collation: opts.collation }));
       if (!isPlainObject(out)) throw commandError(ErrorCodes.BadValue, "The update pipeline must produce a document");
-      result = out;
+      result = retypeLike(out, doc);
     } else if (!isOperatorUpdate(update)) {
       validateStorage(update);
       result = cloneValue(update);
@@ -265,7 +339,9 @@ export function applyUpdate(
       }
       checkArithmetic(result, modifier);
       preparePaths(result, modifier);
-      exactArithmetic(result, modifier);
+      typedIncAndMul(result, modifier);
+      bsonOrderedOperators(result, modifier, opts.collation);
+      longBitwise(result, modifier);
       if (Object.keys(modifier).length > 0) {
         // The filter only matters for the positional "$" (the document already matched it).
         const positional = Object.values(modifier).some((arg) => Object.keys(arg as Doc).some((p) => /(^|\.)\$(\.|$)/.test(p)));

@@ -3,6 +3,7 @@
  * sequence sections), legacy OP_QUERY (handshake only) and OP_REPLY.
  */
 import { deserialize, serialize, type Document } from "bson";
+import { holdNumbers } from "../engine/numbers";
 import { ErrorCodes } from "../errors";
 import { bsonDepth, MAX_BSON_DEPTH } from "./depth";
 
@@ -55,7 +56,8 @@ export class WireError extends Error {
   }
 }
 
-const BSON_OPTIONS = { promoteValues: true, promoteLongs: true, promoteBuffers: false, bsonRegExp: false } as const;
+/** Numbers keep their BSON type (`engine/numbers.ts`): decoded as wrappers, then held. */
+const BSON_OPTIONS = { promoteValues: false, promoteBuffers: false, bsonRegExp: false } as const;
 
 export function readHeader(buf: Buffer): MessageHeader {
   return {
@@ -84,7 +86,7 @@ function readDocument(buf: Buffer, pos: number, end: number): { doc: Document; n
   }
   let doc: Document;
   try {
-    doc = deserialize(buf.subarray(pos, pos + size), BSON_OPTIONS);
+    doc = holdNumbers(deserialize(buf.subarray(pos, pos + size), BSON_OPTIONS));
   } catch (e) {
     throw new WireError(`Invalid BSON: ${(e as Error).message}`, ErrorCodes.InvalidBSON, false);
   }

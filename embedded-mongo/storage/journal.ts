@@ -5,6 +5,7 @@
  * size of the live data. A torn tail (crash mid-write) is ignored and truncated on recovery.
  */
 import fs from "node:fs";
+import { holdNumbers } from "../engine/numbers";
 import path from "node:path";
 import zlib from "node:zlib";
 import { deserialize, serialize, type Document } from "bson";
@@ -15,7 +16,8 @@ const TMP = "journal.bson.compact";
 const FRAME = 8;
 const MIN_COMPACT_BYTES = 64 * 1024 * 1024;
 
-const BSON_OPTIONS = { promoteValues: true, promoteLongs: true, promoteBuffers: false, bsonRegExp: false } as const;
+/** Numbers keep their BSON type (`engine/numbers.ts`): decoded as wrappers, then held. */
+const BSON_OPTIONS = { promoteValues: false, promoteBuffers: false, bsonRegExp: false } as const;
 
 function crc32(buf: Uint8Array): number {
   return zlib.crc32(buf) >>> 0;
@@ -64,7 +66,7 @@ export class Journal {
         const body = data.subarray(pos + FRAME, pos + FRAME + len);
         if (crc32(body) !== crc) break;
         try {
-          entries.push(deserialize(body, BSON_OPTIONS));
+          entries.push(holdNumbers(deserialize(body, BSON_OPTIONS)));
         } catch {
           break;
         }
