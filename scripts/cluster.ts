@@ -183,7 +183,10 @@ async function main(): Promise<void> {
       gateways: gatewayPorts.map((port) => `http://${config.HOST}:${port}/graphql`),
       subgraphs: Object.fromEntries(subgraphServices.map((service) => [service.name, { url: subgraphUrls[service.name], pid: service.child?.pid }])),
       gatewayPids: gatewayServices.map((service) => service.child?.pid),
-      mongoUrl,
+      // every process the cluster started, the database included
+      pids: services.map((service) => service.child?.pid),
+      // never the credential: logs travel further than the data folder that keeps it
+      database: mongoUrl.replace(/\/\/[^@/]*@/, "//"),
     },
     "cluster ready",
   );

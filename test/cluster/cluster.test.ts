@@ -109,6 +109,7 @@ describe("npm run start:cluster", () => {
         RESOURCES_PORT: "0",
         DEVELOPMENT_PORT: "0",
         ADVOCACY_PORT: "0",
+        REGISTRY_PORT: "0",
         HUB_LOG_LEVEL: "info",
         HUB_SHUTDOWN_TIMEOUT_MS: "5000",
         OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
@@ -127,7 +128,20 @@ describe("npm run start:cluster", () => {
   }, 300_000);
 
   afterAll(async () => {
-    if (cluster.exitCode === null) cluster.kill("SIGKILL");
+    // after a failed test: stop the cluster as an operator would (it stops its processes), then leave nothing behind
+    if (cluster.exitCode === null) {
+      cluster.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+      if (cluster.exitCode === null) cluster.kill("SIGKILL");
+    }
+    const started = logLines.find((line) => line.msg === "cluster ready");
+    for (const pid of (started?.pids ?? []) as number[]) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already stopped
+      }
+    }
     await receiver?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
