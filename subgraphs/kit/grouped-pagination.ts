@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { Collection, Document, Filter } from "mongodb";
-import { afterFilter, decodeCursor, Deferred, encodeCursor, valueAt, type Page, type PageArgs, type SortKeys } from "./pagination";
+import { afterFilter, decodeCursor, encodeCursor, pageOf, valueAt, type Page, type PageArgs, type SortKeys } from "./pagination";
 import { toEntity, type Entity, type StoredDocument } from "./repository";
 
 /*
@@ -75,20 +75,13 @@ export async function pagesByGroup<TDoc extends StoredDocument>(
   return new Map(
     groupIds.map((groupId) => {
       const docs = docsByGroup.get(groupId) ?? [];
-      const edges = docs.slice(0, args.first).map(({ [GROUP]: _parent, ...doc }) => ({
-        cursor: encodeCursor(keys, keys.map(([field]) => valueAt(doc, field))),
-        node: toEntity(doc as TDoc),
-      }));
-      const page: Page<Entity<TDoc>> = {
-        edges,
-        pageInfo: {
-          hasNextPage: docs.length > args.first,
-          hasPreviousPage: Boolean(args.after),
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
-        },
-        totalCount: new Deferred(() => counts.load(groupId)),
-      };
+      const page: Page<Entity<TDoc>> = pageOf(
+        docs.map(({ [GROUP]: _parent, ...doc }) => doc as TDoc),
+        args,
+        (doc) => encodeCursor(keys, keys.map(([field]) => valueAt(doc, field))),
+        toEntity,
+        () => counts.load(groupId),
+      );
       return [groupId, page];
     }),
   );

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { Collection, Document, Filter } from "mongodb";
-import { afterFilter, decodeCursor, Deferred, encodeCursor, valueAt, type Page, type PageArgs, type SortKeys } from "./pagination";
+import { afterFilter, decodeCursor, encodeCursor, pageOf, valueAt, type Page, type PageArgs, type SortKeys } from "./pagination";
 import { toEntity, type Entity, type StoredDocument } from "./repository";
 
 /*
@@ -98,20 +98,7 @@ async function pagesOfPairs<TDoc extends StoredDocument>(
   return new Map(
     parentIds.map((parentId) => {
       const docs = docsByParent.get(parentId) ?? [];
-      const edges = docs.slice(0, args.first).map((doc) => ({
-        cursor: encodeCursor(keys, keys.map(([field]) => valueAt(doc, field))),
-        node: toEntity(doc),
-      }));
-      const page: Page<Entity<TDoc>> = {
-        edges,
-        pageInfo: {
-          hasNextPage: docs.length > args.first,
-          hasPreviousPage: Boolean(args.after),
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
-        },
-        totalCount: new Deferred(() => counts.load(parentId)),
-      };
+      const page: Page<Entity<TDoc>> = pageOf(docs, args, (doc) => encodeCursor(keys, keys.map(([field]) => valueAt(doc, field))), toEntity, () => counts.load(parentId));
       return [parentId, page];
     }),
   );

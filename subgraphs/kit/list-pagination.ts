@@ -1,4 +1,4 @@
-import { Deferred, decodeCursor, encodeCursor, type Page, type PageArgs, type SortKeys } from "./pagination";
+import { decodeCursor, encodeCursor, pageOf, type Page, type PageArgs, type SortKeys } from "./pagination";
 import type { CursorValue } from "./cursor";
 
 /** Orders two sort key values: null first, then numbers, strings and dates by value. */
@@ -39,18 +39,7 @@ export function pageOfList<T>(items: readonly T[], sortKeys: SortKeys, valueOf: 
     start = sorted.findIndex(isAfter);
     if (start < 0) start = sorted.length;
   }
-  const slice = sorted.slice(start, start + args.first);
-  const edges = slice.map((node) => ({ cursor: encodeCursor(sortKeys, valuesOf(node)), node }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: start + args.first < sorted.length,
-      hasPreviousPage: Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount: new Deferred(async () => sorted.length),
-  };
+  return pageOf(sorted.slice(start), args, (node) => encodeCursor(sortKeys, valuesOf(node)), (node) => node, async () => sorted.length);
 }
 
 /**

@@ -93,6 +93,30 @@ export function ConnectionType<TNode extends object>(nodeClass: ClassType<TNode>
   return ConnectionBase;
 }
 
+/**
+ * The page made of `candidates`, the list's nodes from the cursor on in order (at least `first + 1` of them
+ * when more follow): every kind of list (one query, one per parent, in memory) ends here.
+ */
+export function pageOf<TCandidate, TNode>(
+  candidates: readonly TCandidate[],
+  args: PageArgs,
+  cursorOf: (candidate: TCandidate) => string,
+  toNode: (candidate: TCandidate) => TNode,
+  count: () => Promise<number>,
+): Page<TNode> {
+  const edges = candidates.slice(0, args.first).map((candidate) => ({ cursor: cursorOf(candidate), node: toNode(candidate) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: candidates.length > args.first,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: new Deferred(count),
+  };
+}
+
 /** Sort keys of a keyset-paginated list; `_id` is appended to make the order total. */
 export type SortKeys = Array<[field: string, direction: 1 | -1]>;
 
@@ -142,19 +166,5 @@ export async function paginate<TDoc extends Document, TNode>(
     .sort(sort)
     .limit(args.first + 1)
     .toArray();
-  const hasNextPage = docs.length > args.first;
-  const edges = docs.slice(0, args.first).map((doc) => ({
-    cursor: encodeCursor(keys, keys.map(([field]) => valueAt(doc, field))),
-    node: map(doc as TDoc),
-  }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage: Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount: new Deferred(() => collection.countDocuments(filter)),
-  };
+  return pageOf(docs, args, (doc) => encodeCursor(keys, keys.map(([field]) => valueAt(doc, field))), (doc) => map(doc as TDoc), () => collection.countDocuments(filter));
 }
