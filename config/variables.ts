@@ -74,21 +74,21 @@ export const HUB_VARIABLES = {
   HUB_GATEWAY_PRIVATE_KEY: variable({
     parse: parse.ed25519PrivateKey,
     requiredBy: ["gateway"],
-    readBy: ["gateway", "start"],
-    defaultText: "— (`npm start`: the development key in `data/keys/`)",
+    readBy: ["gateway", "start", "cluster"],
+    defaultText: "— (`npm start`, `start:cluster`: the development key in `data/keys/`)",
     description: "Ed25519 private key (PKCS8 PEM or JWK), the current one: signs the access forwarded to subgraphs and partners' tokens (see [key rotation](docs/deploy.md#rotating-the-gateways-key))",
   }),
   HUB_GATEWAY_PUBLIC_KEY: variable({ parse: parse.ed25519PublicKey, defaultText: "—", requiredBy: ["subgraph"], readBy: ["subgraph"], description: "The gateway's current public key (SPKI PEM or JWK): subgraphs verify forwarded access with it" }),
   HUB_GATEWAY_PREVIOUS_PUBLIC_KEY: variable({
     parse: parse.ed25519PublicKey,
     defaultText: "unset",
-    readBy: ["gateway", "subgraph", "start"],
+    readBy: ["gateway", "subgraph", "start", "cluster"],
     description: "During a key rotation, the key that signed before: still accepted by subgraphs and published in the JWKS until its tokens have expired",
   }),
   HUB_GATEWAY_NEXT_PUBLIC_KEY: variable({
     parse: parse.ed25519PublicKey,
     defaultText: "unset",
-    readBy: ["gateway", "subgraph", "start"],
+    readBy: ["gateway", "subgraph", "start", "cluster"],
     description: "During a key rotation, the key that will sign next: accepted by subgraphs and published in the JWKS before any gateway signs with it",
   }),
   HUB_TRUSTED_ISSUERS: variable({

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { spawn, type ChildProcess } from "node:child_process";
+import { createPublicKey } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -123,11 +124,16 @@ async function main(): Promise<void> {
   const mongoUrl = await startDatabase();
   const keys = await loadOrCreateDevKeys(path.join(config.HUB_DATA_DIR, "keys", "dev-keys.json"));
   const jwk = async (key: Parameters<typeof exportJWK>[0]) => JSON.stringify(await exportJWK(key));
+  // as `npm start`: a key of the operator's own replaces the development one, and a rotation's other keys follow
+  const gatewayPrivateKey = config.HUB_GATEWAY_PRIVATE_KEY ?? keys.gatewayPrivateKey;
   const gatewayKeys = {
-    HUB_GATEWAY_PRIVATE_KEY: await jwk(keys.gatewayPrivateKey),
+    HUB_GATEWAY_PRIVATE_KEY: await jwk(gatewayPrivateKey),
     HUB_DEV_ISSUER_PUBLIC_KEY: await jwk(keys.issuerPublicKey),
   };
-  const gatewayPublicKey = await jwk(keys.gatewayPublicKey);
+  const gatewayPublicKey = await jwk(config.HUB_GATEWAY_PRIVATE_KEY ? createPublicKey(config.HUB_GATEWAY_PRIVATE_KEY) : keys.gatewayPublicKey);
+  const rotation: Record<string, string> = {};
+  if (config.HUB_GATEWAY_PREVIOUS_PUBLIC_KEY) rotation.HUB_GATEWAY_PREVIOUS_PUBLIC_KEY = await jwk(config.HUB_GATEWAY_PREVIOUS_PUBLIC_KEY);
+  if (config.HUB_GATEWAY_NEXT_PUBLIC_KEY) rotation.HUB_GATEWAY_NEXT_PUBLIC_KEY = await jwk(config.HUB_GATEWAY_NEXT_PUBLIC_KEY);
   const shared = { HOST: config.HOST, HUB_LOG_LEVEL: config.HUB_LOG_LEVEL, HUB_SHUTDOWN_TIMEOUT_MS: String(config.HUB_SHUTDOWN_TIMEOUT_MS) };
 
   const subgraphUrls: Record<string, string> = {};
@@ -145,6 +151,7 @@ async function main(): Promise<void> {
         MONGODB_DB_PREFIX: config.MONGODB_DB_PREFIX,
         [variables.port]: String(port),
         HUB_GATEWAY_PUBLIC_KEY: gatewayPublicKey,
+        ...rotation,
       },
       readyUrl: `http://${config.HOST}:${port}/ready`,
     });
@@ -168,6 +175,7 @@ async function main(): Promise<void> {
       ...shared,
       GATEWAY_PORT: String(port),
       ...gatewayKeys,
+      ...rotation,
       ...(config.HUB_TRUSTED_ISSUERS.length > 0 ? { HUB_TRUSTED_ISSUERS: JSON.stringify(config.HUB_TRUSTED_ISSUERS) } : {}),
       ...Object.fromEntries(Object.entries(SUBGRAPH_VARIABLES).map(([name, variables]) => [variables.url, subgraphUrls[name]])),
     },

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { generateKeyPairSync } from "node:crypto";
 import { HUB_PREFIXES } from "../../config/variables";
 import { ensureBuilt } from "../support/build";
 
@@ -39,6 +40,18 @@ function post(url: string, body: unknown): Promise<{ status: number; body: any }
   });
 }
 
+function get(url: string): Promise<any> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false }, (response) => {
+        let text = "";
+        response.on("data", (chunk) => (text += chunk));
+        response.on("end", () => resolve(JSON.parse(text)));
+      })
+      .on("error", reject);
+  });
+}
+
 /** Spans received by the OTLP/HTTP receiver (JSON encoding), flattened. */
 interface ReceivedSpan {
   service: string;
@@ -70,6 +83,9 @@ function startOtlpReceiver(): Promise<{ url: string; spans: ReceivedSpan[]; clos
     ),
   );
 }
+
+/** A key announced for the next rotation: the cluster passes it to every gateway and subgraph. */
+const NEXT_GATEWAY_KEY = generateKeyPairSync("ed25519").publicKey.export({ format: "jwk" });
 
 describe("npm run start:cluster", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "hub-cluster-"));
@@ -113,6 +129,7 @@ describe("npm run start:cluster", () => {
         HUB_LOG_LEVEL: "info",
         HUB_SHUTDOWN_TIMEOUT_MS: "5000",
         OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        HUB_GATEWAY_NEXT_PUBLIC_KEY: JSON.stringify(NEXT_GATEWAY_KEY),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -145,6 +162,15 @@ describe("npm run start:cluster", () => {
     await receiver?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
+
+  it("passes a key rotation's next key to every gateway, which publishes it beside the current one", async () => {
+    const ready = await logLine((line) => line.msg === "cluster ready");
+    for (const url of ready.gateways as string[]) {
+      const jwks = await get(new URL("/.well-known/jwks.json", url).href);
+      expect(jwks.keys).toHaveLength(2);
+      expect(jwks.keys).toContainEqual(expect.objectContaining({ x: NEXT_GATEWAY_KEY.x }));
+    }
+  }, 300_000);
 
   it("keeps answering through a subgraph restart and a gateway restart, then stops cleanly", async () => {
     const ready = await logLine((line) => line.msg === "cluster ready");
