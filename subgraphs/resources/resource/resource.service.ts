@@ -119,8 +119,8 @@ function assertGradeOrder(lowest: number, highest: number, field: string): void 
 
 /** A filter matching the resource while its credits are still `credits` (stored before networks could be credited: none). */
 function sameCredits(credits: ReturnType<typeof creditsOf>): Filter<ResourceDocument> {
-  const stillIs = (ids: string[]) => (ids.length === 0 ? { $in: [[], null] } : ids);
-  return Object.fromEntries(Object.entries(credits).map(([field, ids]) => [field, stillIs(ids)])) as Filter<ResourceDocument>;
+  const stillIs = (field: string, ids: string[]) => (ids.length === 0 ? { $or: [{ [field]: { $size: 0 } }, { [field]: { $exists: false } }] } : { [field]: ids });
+  return { $and: Object.entries(credits).map(([field, ids]) => stillIs(field, ids)) } as Filter<ResourceDocument>;
 }
 
 function networksOf(owner: ResourceFields["owner"], networkIds: readonly string[]): string[] {
