@@ -26,7 +26,7 @@ export class ResourceCoDevelopmentResolver {
   @FieldResolver(() => [ResourceOwner], {
     description:
       "Schools and networks the owner credits as co-developers that have not accepted yet: all of them for the owner, to a credited " +
-      "school's staff or network's managers their own proposal, to anyone else none. They show in `coDevelopers` once accepted.",
+      "school's staff or network's managers their own proposal, to anyone else none. Accepted, they show in `coDevelopers` or `coDeveloperNetworks`.",
   })
   proposedCoDevelopers(@Root() resource: Resource, @Ctx() { access }: ResourcesContext): EntityReference[] {
     const owner = readsAsOwner(access, resource.owner);
