@@ -283,3 +283,42 @@ describe("co-development credits", () => {
     expect(await stored(credited)).toEqual(before);
   });
 });
+
+describe("lineage reads are batched", () => {
+  /** `size` originals, each adapted, each adaptation adapted again; written straight to the database. */
+  async function lines(size: number): Promise<string[]> {
+    const network = fixture.entityId("network");
+    const now = new Date();
+    const docs: any[] = [];
+    const grandchildren: string[] = [];
+    for (let i = 0; i < size; i++) {
+      const [original, child, grandchild] = [testId(`line-${size}-${i}-0`), testId(`line-${size}-${i}-1`), testId(`line-${size}-${i}-2`)];
+      const owner = { networkId: network, schoolId: null };
+      const base = { summary: null, kind: "GUIDE", owner, coDeveloperSchoolIds: [], networkIds: [network], subjects: [], lowestGrade: -1, highestGrade: 12, tags: [], visibility: "PUBLIC", createdAt: now, updatedAt: now, archivedAt: null };
+      docs.push({ ...base, _id: original, title: `Original ${i}`, adaptedFromId: null, adaptedFromOwner: null });
+      docs.push({ ...base, _id: child, title: `Child ${i}`, adaptedFromId: original, adaptedFromOwner: owner });
+      docs.push({ ...base, _id: grandchild, title: `Grandchild ${i}`, adaptedFromId: child, adaptedFromOwner: owner });
+      grandchildren.push(grandchild);
+    }
+    await fixture.subgraph.db.collection("resources").insertMany(docs);
+    return grandchildren;
+  }
+
+  it("sends the same number of database commands for 10 and for 50 lines", async () => {
+    const QUERY = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Resource {
+      lineage { id } adaptedFrom { id adaptations { totalCount edges { node { id } } } adaptedFrom { adaptations { totalCount } } }
+    } } }`;
+    const counts: number[] = [];
+    for (const size of [10, 50]) {
+      const grandchildren = await lines(size);
+      fixture.subgraph.commands.reset();
+      const result = await fixture.execute(QUERY, { reps: grandchildren.map((id) => ({ __typename: "Resource", id })) }, ANONYMOUS_ACCESS);
+      expect(result.errors).toBeUndefined();
+      const last = result.data._entities[size - 1];
+      expect(last.lineage).toHaveLength(2);
+      expect(last.adaptedFrom.adaptations).toEqual({ totalCount: 1, edges: [{ node: { id: grandchildren[size - 1] } }] });
+      counts.push(fixture.subgraph.commands.total);
+    }
+    expect(counts[1]).toBe(counts[0]);
+  });
+});
