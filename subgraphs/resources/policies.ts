@@ -20,7 +20,8 @@ import {
  *   school's staff, or the owning network's managers for the network's own. A school's resource is published
  *   through a network the school accepted membership in. An adaptation is also read by the owner of the
  *   resource it was adapted from, whatever its visibility: the adapter chose to link it, and the original's
- *   owner sees how its practice was improved (joint practice development). Nothing of the original widens.
+ *   owner sees how its practice was improved (joint practice development), until either side unlinks it.
+ *   Nothing of the original widens.
  * - Adoptions follow their resource (a copy of its owner and visibility, kept in step by ResourceService);
  *   the adopting school's staff change them.
  * - Share requests are between the requesting school and the resource's owner: read by the requester's staff

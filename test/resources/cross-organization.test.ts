@@ -66,6 +66,7 @@ const MUTATIONS = (): Array<[string, string, Record<string, unknown>, string]> =
   // answering for A's own school and network, proposed on a resource A may not see: not found
   ["acceptCoDevelopmentCredit", CREDIT("accept"), { resourceId: b.resource, coDeveloper: { kind: "SCHOOL", id: testId("school-a") } }, "NOT_FOUND"],
   ["declineCoDevelopmentCredit", CREDIT("decline"), { resourceId: b.resource, coDeveloper: { kind: "NETWORK", id: testId("network-a") } }, "NOT_FOUND"],
+  ["unlinkAdaptation", `mutation($id: ID!) { unlinkAdaptation(id: $id) { id } }`, { id: b.resource }, "NOT_FOUND"],
   ["updateResource", `mutation($id: ID!) { updateResource(id: $id, input: { title: "Taken" }) { id } }`, { id: b.resource }, "NOT_FOUND"],
   ["archiveResource", `mutation($id: ID!) { archiveResource(id: $id) { id } }`, { id: b.resource }, "NOT_FOUND"],
   ["adoptResource", `mutation($input: AdoptResourceInput!) { adoptResource(input: $input) { id } }`, { input: { resourceId: b.resource, schoolId: b.school } }, "FORBIDDEN"],

@@ -162,6 +162,39 @@ describe("adapted versions", () => {
     expect(ids((await read(original, staffOfSB)).adaptations)).toEqual([child]);
   });
 
+  it("lets either side, and no one else, end the link; the original's owner then stops reading the adaptation", async () => {
+    const UNLINK = `mutation($id: ID!) { unlinkAdaptation(id: $id) { id adaptedFrom { id } } }`;
+    const original = await publish({ title: "Advisory guide", networkId: NB, schoolId: SB, visibility: "PUBLIC" }, staffOfSB);
+    const byAdapter = await publish({ title: "Advisory guide, our notes", networkId: NA, schoolId: SA, adaptedFromId: original, visibility: "PRIVATE" }, staffOfSA);
+    const byOwner = await publish({ title: "Advisory guide, our network's version", networkId: NA, adaptedFromId: original, visibility: "NETWORK" }, coordinatorOfA);
+    const before = await snapshot(fixture.subgraph.db);
+    for (const [id, access, code] of [
+      [byAdapter, ANONYMOUS_ACCESS, "UNAUTHENTICATED"],
+      [byAdapter, { ...staffOfSA, canWrite: false }, "FORBIDDEN"],
+      [byAdapter, staffOfSA2, "NOT_FOUND"],
+      [byAdapter, coordinatorOfB, "NOT_FOUND"],
+      [byOwner, memberOfA, "FORBIDDEN"],
+      [byOwner, staffOfSA, "FORBIDDEN"],
+      [original, staffOfSB, "CONFLICT"],
+    ] as Array<[string, Access, string]>) {
+      expect({ id, code: errorCode(await fixture.execute(UNLINK, { id }, access)) }).toEqual({ id, code });
+    }
+    expect(await snapshot(fixture.subgraph.db)).toEqual(before);
+    expect(ids((await read(original, staffOfSB)).adaptations)).toEqual([byAdapter, byOwner].sort());
+    // the adapter withdraws: its private notes are its own again
+    expect((await must(UNLINK, { id: byAdapter }, staffOfSA)).unlinkAdaptation).toEqual({ id: byAdapter, adaptedFrom: null });
+    expect(await read(byAdapter, staffOfSB)).toBeNull();
+    // the original's owner declines the association with the other one, and with its adoptions
+    const adoption = await fixture.adopt(byOwner, SA2, {}, staffOfSA2);
+    const ADOPTION = `query($id: ID!) { resourceAdoption(id: $id) { id } }`;
+    expect((await must(ADOPTION, { id: adoption }, staffOfSB)).resourceAdoption).toEqual({ id: adoption });
+    await must(UNLINK, { id: byOwner }, staffOfSB);
+    expect((await must(ADOPTION, { id: adoption }, staffOfSB)).resourceAdoption).toBeNull();
+    expect(await read(original, staffOfSB)).toMatchObject({ adaptations: { totalCount: 0, edges: [] } });
+    expect(await read(byOwner, memberOfA)).toMatchObject({ adaptedFrom: null, lineage: [] });
+    expect(errorCode(await fixture.execute(UNLINK, { id: byOwner }, coordinatorOfA))).toBe("CONFLICT");
+  });
+
   it("shows on an adoption the adapted versions its school published", async () => {
     const adoption = (await must(`mutation($input: AdoptResourceInput!) { adoptResource(input: $input) { id } }`, {
       input: { resourceId: r.networkOriginal, schoolId: SA, adaptationNote: "Cut to grade 9", adoptedOn: "2024-10-01" },

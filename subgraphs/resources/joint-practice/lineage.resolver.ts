@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { ResourceAdoption } from "../adoption/adoption";
 import type { ResourcesContext } from "../context";
 import { Resource, ResourceConnection } from "../resource/resource";
@@ -45,6 +45,15 @@ export class ResourceLineageResolver {
   })
   adaptations(@Root() resource: Resource, @Args() args: ResourceFilterArgs, @Ctx() context: ResourcesContext) {
     return nestedResources("original", resource.id, args, context);
+  }
+
+  @Mutation(() => Resource, {
+    description:
+      "Ends an adapted version's link to its original, for the adaptation's owner or the original's owner: the original's owner no longer " +
+      "reads it, and it leaves the original's `adaptations`. A link never comes back. CONFLICT when it is not linked.",
+  })
+  unlinkAdaptation(@Arg("id", () => ID, { description: "The adapted version's id." }) id: string, @Ctx() { access, services }: ResourcesContext) {
+    return services.resources.unlinkAdaptation(access, id);
   }
 }
 

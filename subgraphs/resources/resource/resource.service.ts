@@ -1,5 +1,5 @@
 import type { Filter } from "mongodb";
-import { BadUserInputError, ConflictError, NotFoundError, Visibility, type Access } from "../../kit";
+import { assertCanWrite, BadUserInputError, ConflictError, ForbiddenError, NotFoundError, readsAsOwner, Visibility, type Access } from "../../kit";
 import { creditsAfter, creditsOf, NO_CREDITS } from "../joint-practice/credits";
 import { assertMayPublish, resourcePolicy, type Sharing } from "../policies";
 import type { ResourcesRepositories } from "../repositories";
@@ -81,6 +81,27 @@ export class ResourceService {
     if (!updated) throw new NotFoundError("Resource", id);
     if (updated.visibility !== resource.visibility && !narrowing) await this.repos.adoptions.inherit("resourceId", id, resourcePolicy.inheritedFrom(updated));
     return updated;
+  }
+
+  /**
+   * Ends an adaptation's link to its original, for either side: the adapter (who may change the adaptation)
+   * withdraws its consent to the original's owner reading it, or the original's owner declines the association.
+   * The original's owner stops reading it (adoptions' copies first, the resource after); its own adaptations keep
+   * their link to it. A link never comes back, so lineages still cannot loop.
+   */
+  async unlinkAdaptation(access: Access, id: string) {
+    assertCanWrite(access);
+    const resource = await this.repos.resources.findById(id);
+    if (!resource || !resourcePolicy.canRead(access, resource)) throw new NotFoundError("Resource", id);
+    if (!resourcePolicy.canWrite(access, resource) && !readsAsOwner(access, resource.adaptedFromOwner)) {
+      throw new ForbiddenError("Only the adaptation's owner, or its original's owner, may unlink it");
+    }
+    if (!resource.adaptedFromId) throw new ConflictError(`Resource ${id} is not linked to an original`);
+    const unlinked = { ...resource, adaptedFromId: null, adaptedFromOwner: null };
+    await this.repos.adoptions.inherit("resourceId", id, resourcePolicy.inheritedFrom(unlinked));
+    const updated = await this.repos.resources.update(id, { adaptedFromId: null, adaptedFromOwner: null }, { adaptedFromId: resource.adaptedFromId });
+    if (updated) return updated;
+    throw new ConflictError(`Resource ${id} was unlinked meanwhile`);
   }
 
   async archive(access: Access, id: string) {
