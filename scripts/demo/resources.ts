@@ -24,7 +24,9 @@ const RESOURCE_NOTE = "A resource written for the demo after the practices the s
  *    and direct technical assistance; schools share information as students move from school to school;
  *  - seed 001: CPRL's review of the literature on improvement networks (34 studies of 25 networks) for the
  *    Gates Foundation's Networks for School Improvement, whose teams use timely evidence from early outcomes;
- *  - seed 002: CEBE's Strategic Networking: learning by verification, benchmarking, joint practice development;
+ *  - seed 002: CEBE's Strategic Networking: learning by verification, benchmarking, joint practice development
+ *    (adapted versions of Federal Hocking's protocols across CEBE's schools in England, Finland and Alberta,
+ *    credited to schools and to CEBE's network; a credit CEBE proposed to CEI-PEA's network, not yet answered);
  *  - seed 003: small districts sharing school counselors, buying together and coordinating IT; NW RISE's
  *    networkwide applied learning curriculum; Education Northwest's design / convene / evaluate services;
  *  - seed 004 (Horace): Parker's Regional Teachers Center (visitation days, in-depth workshops, customized
@@ -88,6 +90,9 @@ export const DemoResources = {
   cebeBenchmarking: demoId("resource:cebe-benchmarking-toolkit"),
   cesNorthwestSeminars: demoId("resource:ces-northwest-networking-seminars"),
   educationNorthwestServices: demoId("resource:education-northwest-network-services"),
+  northfieldJointPracticeProtocol: demoId("resource:northfield-park-joint-practice-student-work"),
+  aurinkorinnePhenomenonProtocol: demoId("resource:aurinkorinne-phenomenon-student-work"),
+  prairieRidgePilotNotes: demoId("resource:prairie-ridge-student-work-pilot"),
 } as const;
 
 interface ResourceSpec {
@@ -96,7 +101,13 @@ interface ResourceSpec {
   summary: string;
   kind: ResourceKind;
   owner: StoredOwner;
+  /** Schools and networks credited as co-developers that accepted; `proposed…` those that have not answered yet. */
   coDevelopers?: string[];
+  coDeveloperNetworks?: string[];
+  proposedCoDevelopers?: string[];
+  proposedCoDeveloperNetworks?: string[];
+  /** The resource this one is an adapted version of (joint practice development, seed 002). */
+  adaptedFrom?: string;
   networks: string[];
   subjects: string[];
   grades?: [number, number];
@@ -453,6 +464,8 @@ const RESOURCES: ResourceSpec[] = [
       "plan joint practice development that improves a practice rather than just moving it.",
     kind: ResourceKind.CLASSROOM_TOOL,
     owner: NETWORK(DemoNetworks.cebeStrategicNetworking),
+    // CEBE proposes to credit CEI-PEA's network, which piloted the toolkit; CEI-PEA has not answered yet
+    proposedCoDeveloperNetworks: [DemoNetworks.nycSchoolLeaders],
     networks: [DemoNetworks.cebeStrategicNetworking],
     subjects: ["school improvement", "benchmarking"],
     tags: ["joint practice development", "benchmarking", "learning by verification", "exposure gap"],
@@ -489,12 +502,81 @@ const RESOURCES: ResourceSpec[] = [
     url: "https://example.org/education-northwest/networks",
     visibility: Visibility.PUBLIC,
   },
+  /*
+   * Joint practice development (seed 002): "the practice is being improved, not just moved". Federal Hocking's
+   * protocols, adapted across CEBE's international network: Northfield Park's version for visits between schools
+   * (then adapted again in Espoo, where seed 002 places the Aquarium Project), and Prairie Ridge's private pilot
+   * notes (Alberta, seed 002's Alberta School Improvement Initiative), which Federal Hocking sees as the original's owner.
+   */
+  {
+    id: DemoResources.northfieldJointPracticeProtocol,
+    title: "Looking at student work across schools: a joint practice development protocol",
+    summary:
+      "Federal Hocking's tuning protocol reworked for teachers of two schools working on the same practice: each school brings work " +
+      "from a lesson both taught, the visiting teachers tune it, and both schools agree on one change to try and to verify together.",
+    kind: ResourceKind.PROTOCOL,
+    owner: SCHOOL(school("northfield-park-academy"), DemoNetworks.cebeStrategicNetworking),
+    adaptedFrom: DemoResources.studentWorkProtocol,
+    coDevelopers: [school("prairie-ridge-high")],
+    coDeveloperNetworks: [DemoNetworks.cebeStrategicNetworking],
+    // the original's authors are asked whether they want to be credited too
+    proposedCoDevelopers: [DemoSchools.federalHocking],
+    networks: [DemoNetworks.cebeStrategicNetworking],
+    subjects: ["looking at student work", "professional learning"],
+    grades: [6, 12],
+    tags: ["joint practice development", "protocols", "student work", "learning by verification"],
+    license: "CC-BY-4.0",
+    url: "https://example.org/northfield-park/joint-practice-protocol",
+    visibility: Visibility.ALLIANCE,
+  },
+  {
+    id: DemoResources.aurinkorinnePhenomenonProtocol,
+    title: "Student work protocol for phenomenon-based learning teams",
+    summary:
+      "Northfield Park's joint practice development protocol, adapted for cross-subject teacher teams: the work looked at comes from a " +
+      "phenomenon-based project, and students present their own work before the teachers tune it.",
+    kind: ResourceKind.PROTOCOL,
+    owner: SCHOOL(school("aurinkorinne-upper-secondary"), DemoNetworks.cebeStrategicNetworking),
+    adaptedFrom: DemoResources.northfieldJointPracticeProtocol,
+    networks: [DemoNetworks.cebeStrategicNetworking],
+    subjects: ["looking at student work", "interdisciplinary"],
+    grades: [10, 12],
+    tags: ["joint practice development", "protocols", "phenomenon-based learning"],
+    license: "CC-BY-4.0",
+    url: null,
+    visibility: Visibility.NETWORK,
+  },
+  {
+    id: DemoResources.prairieRidgePilotNotes,
+    title: "Grade 10 teams looking at student work: pilot notes",
+    summary:
+      "Prairie Ridge's notes from piloting Federal Hocking's protocols in grade 10 teams: shorter rounds, a student work sample per " +
+      "team each month, and what the teams want to verify with their partner schools next.",
+    kind: ResourceKind.EVIDENCE,
+    owner: SCHOOL(school("prairie-ridge-high"), DemoNetworks.cebeStrategicNetworking),
+    adaptedFrom: DemoResources.studentWorkProtocol,
+    networks: [DemoNetworks.cebeStrategicNetworking],
+    subjects: ["looking at student work"],
+    grades: [10, 10],
+    tags: ["pilot", "protocols", "student work"],
+    license: "Internal to Prairie Ridge High School",
+    url: null,
+    visibility: Visibility.PRIVATE,
+  },
 ];
 
+/** Notes of the adaptations above: every one is invented after seed 002's joint practice development. */
+const ADAPTATION_NOTE =
+  "Invented after seed 002 (CEBE's Strategic Networking): joint practice development improves a practice rather than just moving it. " +
+  "Titles, schools' versions, credits and visibility are illustrative.";
+
 function resources(): ResourceDocument[] {
+  const owners = new Map(RESOURCES.map((spec) => [spec.id, spec.owner]));
   return RESOURCES.map((spec) => {
     // the owning network first, as publishResource stores it
     const networkIds = new Set([spec.owner.networkId, ...spec.networks]);
+    const originalOwner = spec.adaptedFrom ? owners.get(spec.adaptedFrom) : null;
+    if (spec.adaptedFrom && !originalOwner) throw new Error(`${spec.title} adapts an unknown resource`);
     return {
       _id: spec.id,
       title: spec.title,
@@ -502,6 +584,11 @@ function resources(): ResourceDocument[] {
       kind: spec.kind,
       owner: spec.owner,
       coDeveloperSchoolIds: spec.coDevelopers ?? [],
+      coDeveloperNetworkIds: spec.coDeveloperNetworks ?? [],
+      proposedCoDeveloperSchoolIds: spec.proposedCoDevelopers ?? [],
+      proposedCoDeveloperNetworkIds: spec.proposedCoDeveloperNetworks ?? [],
+      adaptedFromId: spec.adaptedFrom ?? null,
+      adaptedFromOwner: originalOwner ? { networkId: originalOwner.networkId, schoolId: originalOwner.schoolId ?? null } : null,
       networkIds: [...networkIds],
       subjects: normalizeTerms(spec.subjects),
       lowestGrade: spec.grades?.[0] ?? -1,
@@ -599,6 +686,12 @@ const ADOPTIONS: Array<[string, string, string, string]> = [
     school("ms-538-crotona-middle-inquiry"),
     "2015-09-14",
     "Sports and homework help, timed with the high school's programs so siblings can stay together.",
+  ],
+  [
+    DemoResources.northfieldJointPracticeProtocol,
+    school("aurinkorinne-upper-secondary"),
+    "2014-02-10",
+    "Translated into Finnish and tried in cross-subject teams first; our adapted version for phenomenon-based learning is published for the network.",
   ],
   [
     DemoResources.cprlLiteratureReview,
@@ -860,7 +953,8 @@ function fundingAwards(): FundingAwardDocument[] {
 export async function seedResourcesDemo(db: Db): Promise<void> {
   const repos = createRepositories(db);
   const resourceDocs = resources();
-  await repos.resources.seed(withProvenance(resourceDocs, byTitle(SEEDED_TITLES, RESOURCE_NOTE, ["description", "publishedOn", "gradeLevels"])));
+  const provenanceOf = byTitle(SEEDED_TITLES, RESOURCE_NOTE, ["description", "publishedOn", "gradeLevels"]);
+  await repos.resources.seed(withProvenance(resourceDocs, (doc) => (doc.adaptedFromId ? illustrative(ADAPTATION_NOTE) : provenanceOf(doc))));
   const docsByResource = new Map(resourceDocs.map((doc) => [doc._id, doc]));
   await repos.adoptions.seed(withProvenance(adoptions(docsByResource), () => illustrative("An invented adoption: which school adopted what, when and how it went.")));
   await repos.shareRequests.seed(withProvenance(shareRequests(docsByResource), () => illustrative("An invented share request, to show the approval flow.")));

@@ -42,6 +42,12 @@ export interface ReadRule {
    * NETWORK and ALLIANCE records as the owning network's members do.
    */
   sharedWithNetworks?: string;
+  /**
+   * A field holding a second owner (a `PolicyOwner`: for an adaptation, the original's owner) that reads the
+   * record as its own owner does, whatever its visibility: the school's staff, or the network's managers for a
+   * network's own. Read only: writing stays with the record's owner.
+   */
+  readByOwnerOf?: string;
 }
 
 export interface PolicyDefinition<TRecord extends SharedRecord> {
@@ -90,6 +96,14 @@ export function isAcceptedMember(access: Access, schoolId: string, networkId: st
   return access.schoolMemberships.some((membership) => membership.schoolId === schoolId && membership.networkId === networkId);
 }
 
+/** Whether `access` reads as `owner` itself (a `PolicyOwner`, or nothing): its school's staff, or its network's managers. */
+export function readsAsOwner(access: Access, owner: unknown): boolean {
+  if (!owner || typeof owner !== "object") return false;
+  const { networkId, schoolId } = owner as PolicyOwner;
+  if (schoolId) return access.schoolIds.includes(schoolId);
+  return Boolean(networkId) && access.managedNetworkIds.includes(networkId!);
+}
+
 export class RecordPolicy<TRecord extends SharedRecord = SharedRecord> {
   readonly typeName: string;
   readonly rule: ReadRule;
@@ -113,6 +127,11 @@ export class RecordPolicy<TRecord extends SharedRecord = SharedRecord> {
         [field(this.rule.sharedWithNetworks)]: { $in: access.memberNetworkIds },
       });
     }
+    if (this.rule.readByOwnerOf) {
+      const second = (name: string) => field(`${this.rule.readByOwnerOf}.${name}`);
+      if (access.schoolIds.length > 0) clauses.push({ [second("schoolId")]: { $in: access.schoolIds } });
+      if (access.managedNetworkIds.length > 0) clauses.push({ [second("schoolId")]: null, [second("networkId")]: { $in: access.managedNetworkIds } });
+    }
     return clauses.length === 1 ? clauses[0] : { $or: clauses };
   }
 
@@ -127,6 +146,7 @@ export class RecordPolicy<TRecord extends SharedRecord = SharedRecord> {
     if (canRead(access, this.rule.kind, { owner: { networkId: owner.networkId ?? "", schoolId: owner.schoolId }, visibility })) return true;
     const fields = record as unknown as Record<string, unknown>;
     if ((this.rule.participantSchools ?? []).some((name) => idsIn(fields[name]).some((id) => access.schoolIds.includes(id)))) return true;
+    if (this.rule.readByOwnerOf && readsAsOwner(access, fields[this.rule.readByOwnerOf])) return true;
     if (!this.rule.sharedWithNetworks || (visibility !== Visibility.NETWORK && visibility !== Visibility.ALLIANCE)) return false;
     return idsIn(fields[this.rule.sharedWithNetworks]).some((id) => access.memberNetworkIds.includes(id));
   }
@@ -159,7 +179,8 @@ export class RecordPolicy<TRecord extends SharedRecord = SharedRecord> {
   inheritedFrom(parent: TRecord): SharedRecord & Record<string, unknown> {
     const fields = parent as unknown as Record<string, unknown>;
     const copy: Record<string, unknown> = { owner: { networkId: parent.owner.networkId, schoolId: parent.owner.schoolId ?? null }, visibility: parent.visibility };
-    for (const name of [...(this.rule.participantSchools ?? []), ...(this.rule.sharedWithNetworks ? [this.rule.sharedWithNetworks] : [])]) {
+    const copied = [...(this.rule.participantSchools ?? []), this.rule.sharedWithNetworks, this.rule.readByOwnerOf].filter((name): name is string => Boolean(name));
+    for (const name of copied) {
       copy[name] = fields[name] ?? null;
     }
     return copy as SharedRecord & Record<string, unknown>;

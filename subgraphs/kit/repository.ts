@@ -62,14 +62,15 @@ export abstract class Repository<TDoc extends StoredDocument> {
 
   /**
    * Applies changes: undefined fields are left alone, null ones removed (a query for null matches
-   * both, and sparse unique indexes then skip the record). Null when there is no such record.
+   * both, and sparse unique indexes then skip the record). Null when there is no such record, or when it
+   * no longer matches `guard` (what the change was decided on).
    */
-  async update(id: string, changes: Partial<TDoc>): Promise<Entity<TDoc> | null> {
+  async update(id: string, changes: Partial<TDoc>, guard: Filter<TDoc> = {}): Promise<Entity<TDoc> | null> {
     const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
     const set = Object.fromEntries(entries.filter(([, value]) => value !== null));
     const unset = Object.fromEntries(entries.filter(([, value]) => value === null).map(([key]) => [key, ""]));
     const doc = await this.collection.findOneAndUpdate(
-      { _id: id } as Filter<TDoc>,
+      { ...guard, _id: id } as Filter<TDoc>,
       { $set: { ...set, updatedAt: new Date() }, ...(entries.length > Object.keys(set).length ? { $unset: unset } : {}) } as Document,
       { returnDocument: "after" },
     );

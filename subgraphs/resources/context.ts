@@ -1,6 +1,7 @@
 import { GroupedPageLoaders, groupedLoader, keyedLoader, type Access } from "../kit";
 import { AdoptionService } from "./adoption/adoption.service";
 import { FundingService } from "./funding/funding.service";
+import { CoDevelopmentService } from "./joint-practice/co-development.service";
 import type { ResourcesRepositories } from "./repositories";
 import { ResourceService } from "./resource/resource.service";
 import { ShareRequestService } from "./share-request/share-request.service";
@@ -29,6 +30,7 @@ export function createServices(repos: ResourcesRepositories) {
     adoptions: new AdoptionService(repos, resources),
     shareRequests: new ShareRequestService(repos, resources),
     funding: new FundingService(repos),
+    coDevelopment: new CoDevelopmentService(repos),
   };
 }
 

@@ -18,7 +18,10 @@ import {
  *   ALLIANCE resources when their agreement shares RESOURCES. Co-developing schools and the networks a resource
  *   is shared through are descriptive only: they widen nothing. Written by a role on the owner: the owning
  *   school's staff, or the owning network's managers for the network's own. A school's resource is published
- *   through a network the school accepted membership in.
+ *   through a network the school accepted membership in. An adaptation is also read by the owner of the
+ *   resource it was adapted from, whatever its visibility: the adapter chose to link it, and the original's
+ *   owner sees how its practice was improved (joint practice development), until either side unlinks it.
+ *   Nothing of the original widens.
  * - Adoptions follow their resource (a copy of its owner and visibility, kept in step by ResourceService);
  *   the adopting school's staff change them.
  * - Share requests are between the requesting school and the resource's owner: read by the requester's staff
@@ -43,7 +46,7 @@ export interface Sharing extends SharedRecord {
 
 export const resourcePolicy = new RecordPolicy<Sharing>({
   typeName: "Resource",
-  read: { kind: RESOURCE_DATA },
+  read: { kind: RESOURCE_DATA, readByOwnerOf: "adaptedFromOwner" },
   writers: "the owning school's staff, or the owning network's coordinators and admins for its own resources,",
 });
 

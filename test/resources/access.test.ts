@@ -123,6 +123,7 @@ const UPDATE = `mutation($id: ID!, $input: UpdateResourceInput!) { updateResourc
 const ADOPT = `mutation($input: AdoptResourceInput!) { adoptResource(input: $input) { id } }`;
 const REQUEST = `mutation($input: RequestResourceInput!) { requestResource(input: $input) { id } }`;
 const RECORD = `mutation($input: RecordFundingAwardInput!) { recordFundingAward(input: $input) { id } }`;
+const ACCEPT_CREDIT = `mutation($resourceId: ID!, $coDeveloper: CoDeveloperInput!) { acceptCoDevelopmentCredit(resourceId: $resourceId, coDeveloper: $coDeveloper) { id } }`;
 
 async function must(query: string, variables: Record<string, unknown>, access: Access): Promise<any> {
   const result = await fixture.execute(query, variables, access);
@@ -154,6 +155,8 @@ beforeAll(async () => {
       );
       const id = publishResource.id;
       b.resources[kind][level] = id;
+      // a credit shows once the credited school accepts it
+      await must(ACCEPT_CREDIT, { resourceId: id, coDeveloper: { kind: "SCHOOL", id: SA2 } }, staffOfSA2);
       b.adoptions[kind][level] = {
         bySB2: (await must(ADOPT, { input: { resourceId: id, schoolId: SB2, adoptedOn: "2024-01-01" } }, staffOfSB2)).adoptResource.id,
         bySA: (await must(ADOPT, { input: { resourceId: id, schoolId: SA, adoptedOn: "2024-02-01" } }, staffOfSA)).adoptResource.id,

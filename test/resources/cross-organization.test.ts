@@ -32,7 +32,14 @@ beforeAll(async () => {
   fixture = await startResourcesFixture();
   b.network = fixture.entityId("network");
   b.school = fixture.entityId();
-  b.resource = await fixture.publish({ networkId: b.network, schoolId: b.school, visibility: "PRIVATE" });
+  // B proposes to credit A's school and network as co-developers of a resource A may not see
+  b.resource = await fixture.publish({
+    networkId: b.network,
+    schoolId: b.school,
+    visibility: "PRIVATE",
+    coDeveloperSchoolIds: [testId("school-a")],
+    coDeveloperNetworkIds: [testId("network-a")],
+  });
   const adopter = fixture.entityId();
   b.adoption = await fixture.adopt(b.resource, adopter);
   const requester = fixture.entityId();
@@ -43,11 +50,23 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.stop());
 
+const CREDIT = (answer: "accept" | "decline") =>
+  `mutation($resourceId: ID!, $coDeveloper: CoDeveloperInput!) { ${answer}CoDevelopmentCredit(resourceId: $resourceId, coDeveloper: $coDeveloper) { id } }`;
+
 /** [mutation, operation, variables, code for the partner of A] (anonymous callers always get UNAUTHENTICATED). */
 const MUTATIONS = (): Array<[string, string, Record<string, unknown>, string]> => [
   ["publishResource", `mutation($input: PublishResourceInput!) { publishResource(input: $input) { id } }`, { input: { title: "Forged", kind: "GUIDE", networkId: b.network, schoolId: b.school } }, "FORBIDDEN"],
   // through A's own network, for B's school: the school never accepted A's network
   ["publishResource", `mutation($input: PublishResourceInput!) { publishResource(input: $input) { id } }`, { input: { title: "Forged", kind: "GUIDE", networkId: testId("network-a"), schoolId: b.school } }, "FORBIDDEN"],
+  // an adapted version, owned by A's school through A's network, of B's hidden resource: as if it did not exist
+  ["publishResource", `mutation($input: PublishResourceInput!) { publishResource(input: $input) { id } }`, { input: { title: "Forged", kind: "GUIDE", networkId: testId("network-a"), schoolId: testId("school-a"), adaptedFromId: b.resource } }, "BAD_USER_INPUT"],
+  // answering for B's own school or network: not A's to answer
+  ["acceptCoDevelopmentCredit", CREDIT("accept"), { resourceId: b.resource, coDeveloper: { kind: "SCHOOL", id: b.school } }, "FORBIDDEN"],
+  ["declineCoDevelopmentCredit", CREDIT("decline"), { resourceId: b.resource, coDeveloper: { kind: "NETWORK", id: b.network } }, "FORBIDDEN"],
+  // answering for A's own school and network, proposed on a resource A may not see: not found
+  ["acceptCoDevelopmentCredit", CREDIT("accept"), { resourceId: b.resource, coDeveloper: { kind: "SCHOOL", id: testId("school-a") } }, "NOT_FOUND"],
+  ["declineCoDevelopmentCredit", CREDIT("decline"), { resourceId: b.resource, coDeveloper: { kind: "NETWORK", id: testId("network-a") } }, "NOT_FOUND"],
+  ["unlinkAdaptation", `mutation($id: ID!) { unlinkAdaptation(id: $id) { id } }`, { id: b.resource }, "NOT_FOUND"],
   ["updateResource", `mutation($id: ID!) { updateResource(id: $id, input: { title: "Taken" }) { id } }`, { id: b.resource }, "NOT_FOUND"],
   ["archiveResource", `mutation($id: ID!) { archiveResource(id: $id) { id } }`, { id: b.resource }, "NOT_FOUND"],
   ["adoptResource", `mutation($input: AdoptResourceInput!) { adoptResource(input: $input) { id } }`, { input: { resourceId: b.resource, schoolId: b.school } }, "FORBIDDEN"],

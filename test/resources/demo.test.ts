@@ -66,6 +66,13 @@ describe("resources demo data", () => {
       expect(resource.networkIds[0]).toBe(networkId);
       for (const id of resource.coDeveloperSchoolIds) expect({ resource: resource.title, coDeveloper: schools.has(id) }).toEqual({ resource: resource.title, coDeveloper: true });
       for (const id of resource.networkIds) expect({ resource: resource.title, network: networkIds.has(id) }).toEqual({ resource: resource.title, network: true });
+      for (const id of [...resource.coDeveloperNetworkIds, ...resource.proposedCoDeveloperNetworkIds]) expect({ resource: resource.title, credited: networkIds.has(id) }).toEqual({ resource: resource.title, credited: true });
+      for (const id of resource.proposedCoDeveloperSchoolIds) expect({ resource: resource.title, credited: schools.has(id) }).toEqual({ resource: resource.title, credited: true });
+      if (resource.adaptedFromId) {
+        // an adaptation names a demo original and carries a copy of its owner, as publishResource stores it
+        const original = await subgraph.db.collection("resources").findOne({ _id: resource.adaptedFromId });
+        expect({ resource: resource.title, originalOwner: resource.adaptedFromOwner }).toEqual({ resource: resource.title, originalOwner: original?.owner });
+      }
     }
     for (const adoption of await subgraph.db.collection("adoptions").find().toArray()) expect(schools.has(adoption.schoolId)).toBe(true);
     for (const request of await subgraph.db.collection("share_requests").find().toArray()) expect(schools.has(request.requesterSchoolId)).toBe(true);
@@ -117,6 +124,21 @@ describe("resources demo data", () => {
     for (const request of await subgraph.db.collection("share_requests").find().toArray()) {
       expect(developers(request.resourceId)).not.toContain(request.requesterSchoolId);
     }
+  });
+
+  it("tells seed 002's joint practice development: a practice adapted over two generations, its original's owner seeing every version", async () => {
+    const staffOfFederalHocking = personAccess({ schoolIds: [DemoSchools.federalHocking], memberNetworkIds: [DemoNetworks.cesMentorSchools, DemoNetworks.cebeStrategicNetworking] });
+    const QUERY = `query($id: ID!) { resource(id: $id) { adaptations { edges { node { id lineage { id } adaptations { edges { node { id lineage { id } } } } } } } } }`;
+    const result = await subgraph.execute(QUERY, { id: DemoResources.studentWorkProtocol }, staffOfFederalHocking);
+    expect(result.errors).toBeUndefined();
+    const adaptations = result.data.resource.adaptations.edges.map((edge: any) => edge.node);
+    expect(adaptations.map((node: any) => node.id).sort()).toEqual([DemoResources.northfieldJointPracticeProtocol, DemoResources.prairieRidgePilotNotes].sort());
+    const northfield = adaptations.find((node: any) => node.id === DemoResources.northfieldJointPracticeProtocol);
+    expect(northfield.adaptations.edges.map((edge: any) => edge.node)).toEqual([
+      { id: DemoResources.aurinkorinnePhenomenonProtocol, lineage: [{ id: DemoResources.northfieldJointPracticeProtocol }, { id: DemoResources.studentWorkProtocol }] },
+    ]);
+    const anonymous = await subgraph.execute(QUERY, { id: DemoResources.studentWorkProtocol }, ANONYMOUS_ACCESS);
+    expect(anonymous.data.resource.adaptations.edges).toEqual([]);
   });
 
   it("tells the seeds' stories through the API", async () => {

@@ -42,10 +42,30 @@ export class PublishResourceInput {
   @Length(1, 64)
   schoolId?: string | null;
 
-  @Field(() => [ID], { defaultValue: [], description: "Schools that developed it with the owner (descriptive: they see it by its visibility)." })
+  @Field(() => [ID], {
+    defaultValue: [],
+    description:
+      "Schools to credit as having developed it with the owner. A credit is a public claim about them: it shows once the school accepts " +
+      "(at once when you act for it too). Descriptive: they see the resource by its visibility.",
+  })
   @ArrayMaxSize(50)
   @Length(1, 64, { each: true })
   coDeveloperSchoolIds: string[];
+
+  @Field(() => [ID], { defaultValue: [], description: "Networks to credit as co-developers, on the same terms as `coDeveloperSchoolIds` (their managers accept)." })
+  @ArrayMaxSize(50)
+  @Length(1, 64, { each: true })
+  coDeveloperNetworkIds: string[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Publishes this resource as an adapted version of another: an active resource you may see. The link is fixed once published, " +
+      "and the original's owner sees this resource whatever its visibility (it shows nothing more of the original to you).",
+  })
+  @IsOptional()
+  @Length(1, 64)
+  adaptedFromId?: string | null;
 
   @Field(() => [ID], {
     defaultValue: [],
@@ -111,11 +131,20 @@ export class UpdateResourceInput {
   @IsEnum(ResourceKind)
   kind?: ResourceKind;
 
-  @Field(() => [ID], { description: "The schools that developed it with the owner, replacing the current ones.", nullable: true })
+  @Field(() => [ID], {
+    description: "The schools credited as co-developers, replacing the current ones: those already credited keep their answer, new ones are proposed.",
+    nullable: true,
+  })
   @IsOptional()
   @ArrayMaxSize(50)
   @Length(1, 64, { each: true })
   coDeveloperSchoolIds?: string[];
+
+  @Field(() => [ID], { description: "The networks credited as co-developers, replacing the current ones, on the same terms.", nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Length(1, 64, { each: true })
+  coDeveloperNetworkIds?: string[];
 
   @Field(() => [ID], { description: "The networks it is listed under, replacing the current ones (the owning network stays).", nullable: true })
   @IsOptional()

@@ -12,8 +12,21 @@ export interface ResourceFields {
   kind: ResourceKind;
   /** The owning network, and the owning school within it when a school owns the resource; never changes. */
   owner: StoredOwner;
-  /** Schools that developed it with the owner (descriptive: they see it by its visibility like anyone else). */
+  /** Schools credited as having developed it with the owner, having accepted (descriptive: they see it by its visibility like anyone else). */
   coDeveloperSchoolIds: string[];
+  /*
+   * Optional below: resources stored before networks could be credited and resources adapted have none
+   * (joint-practice/credits.ts reads them as empty).
+   */
+  /** Networks credited likewise, having accepted (descriptive too). */
+  coDeveloperNetworkIds?: string[];
+  /** Schools and networks the owner credits as co-developers that have not accepted yet: shown to them and the owner only. */
+  proposedCoDeveloperSchoolIds?: string[];
+  proposedCoDeveloperNetworkIds?: string[];
+  /** The resource this one is an adapted version of, fixed at publication (so no lineage can loop); null for an original. */
+  adaptedFromId?: string | null;
+  /** A copy of that original's owner (owners never change): it reads this adaptation (policies.ts). */
+  adaptedFromOwner?: StoredOwner | null;
   /** Networks it belongs to and is shared through (descriptive); always includes the owning network. */
   networkIds: string[];
   /** Lower case, trimmed, distinct. */
@@ -49,16 +62,35 @@ export function normalizeTerms(terms: readonly string[]): string[] {
   return [...new Set(terms.map((term) => term.trim().toLowerCase()).filter(Boolean))];
 }
 
-/** How a school or network holds the resources nested under it. */
-export type ResourceParent = "schoolOwner" | "networkOwner" | "coDeveloper" | "network";
+/** How a school, network or resource holds the resources nested under it. */
+export type ResourceParent =
+  | "schoolOwner"
+  | "networkOwner"
+  | "coDeveloper"
+  | "coDeveloperNetwork"
+  | "proposedCoDeveloper"
+  | "proposedCoDeveloperNetwork"
+  | "network"
+  | "original";
 
 const RESOURCE_PARENTS: Record<ResourceParent, { group: string; condition: Document }> = {
   schoolOwner: { group: "owner.schoolId", condition: {} },
   // the network's own resources, not its schools'
   networkOwner: { group: "owner.networkId", condition: { "owner.schoolId": null } },
   coDeveloper: { group: "coDeveloperSchoolIds", condition: {} },
+  coDeveloperNetwork: { group: "coDeveloperNetworkIds", condition: {} },
+  proposedCoDeveloper: { group: "proposedCoDeveloperSchoolIds", condition: {} },
+  proposedCoDeveloperNetwork: { group: "proposedCoDeveloperNetworkIds", condition: {} },
   network: { group: "networkIds", condition: {} },
+  // the adaptations of a resource
+  original: { group: "adaptedFromId", condition: {} },
 };
+
+/** Which credit lists a co-developer's kind uses. */
+export const CREDIT_FIELDS = {
+  [ResourceOwnerKind.SCHOOL]: { accepted: "coDeveloperSchoolIds", proposed: "proposedCoDeveloperSchoolIds" },
+  [ResourceOwnerKind.NETWORK]: { accepted: "coDeveloperNetworkIds", proposed: "proposedCoDeveloperNetworkIds" },
+} as const;
 
 export class ResourceRepository extends SecuredRepository<ResourceDocument> {
   readonly policy = resourcePolicy;
@@ -75,6 +107,10 @@ export class ResourceRepository extends SecuredRepository<ResourceDocument> {
     { key: { "owner.schoolId": 1, title: 1 } },
     { key: { "owner.networkId": 1, title: 1 } },
     { key: { coDeveloperSchoolIds: 1 } },
+    { key: { coDeveloperNetworkIds: 1 } },
+    { key: { proposedCoDeveloperSchoolIds: 1 } },
+    { key: { proposedCoDeveloperNetworkIds: 1 } },
+    { key: { adaptedFromId: 1, title: 1 } },
     { key: { networkIds: 1, title: 1 } },
     { key: { kind: 1, title: 1 } },
     { key: { title: 1 } },
@@ -113,6 +149,44 @@ export class ResourceRepository extends SecuredRepository<ResourceDocument> {
     const { group, condition } = RESOURCE_PARENTS[parent];
     const filter = { $and: [this.filterFor(args), condition] } as Filter<ResourceDocument>;
     return this.pagesByGroupReadable(access, group, parentIds, filter, [["title", 1]], args);
+  }
+
+  /**
+   * One page per adoption key (`<resourceId>:<schoolId>`) of the adaptations of that resource that the adopting
+   * school published, that `access` may read and that match `args`; by title, in one aggregate.
+   */
+  adaptationsByAdopter(access: Access, keys: readonly string[], args: ResourceFilterArgs) {
+    const pairs = keys.map((key) => key.split(":"));
+    const filter = {
+      $and: [this.filterFor(args), { adaptedFromId: { $in: pairs.map(([resourceId]) => resourceId) }, "owner.schoolId": { $in: pairs.map(([, schoolId]) => schoolId) } }],
+    } as Filter<ResourceDocument>;
+    const group = { expression: { $concat: ["$adaptedFromId", ":", "$owner.schoolId"] } };
+    return this.pagesByGroupReadable(access, group, keys, filter, [["title", 1]], args);
+  }
+
+  /**
+   * Moves a co-developer's pending credit to accepted, if it is pending at this moment (atomic: of two
+   * answers one applies); null when it is not.
+   */
+  async acceptCredit(id: string, kind: ResourceOwnerKind, coDeveloperId: string) {
+    const { accepted, proposed } = CREDIT_FIELDS[kind];
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: id, [proposed]: coDeveloperId } as Filter<ResourceDocument>,
+      { $pull: { [proposed]: coDeveloperId }, $addToSet: { [accepted]: coDeveloperId }, $set: { updatedAt: new Date() } } as Document,
+      { returnDocument: "after" },
+    );
+    return doc ? toEntity(doc) : null;
+  }
+
+  /** Removes a co-developer's credit, pending or accepted, if it has one at this moment; null when it has none. */
+  async removeCredit(id: string, kind: ResourceOwnerKind, coDeveloperId: string) {
+    const { accepted, proposed } = CREDIT_FIELDS[kind];
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: id, $or: [{ [accepted]: coDeveloperId }, { [proposed]: coDeveloperId }] } as Filter<ResourceDocument>,
+      { $pull: { [accepted]: coDeveloperId, [proposed]: coDeveloperId }, $set: { updatedAt: new Date() } } as Document,
+      { returnDocument: "after" },
+    );
+    return doc ? toEntity(doc) : null;
   }
 
   create(fields: ResourceFields) {

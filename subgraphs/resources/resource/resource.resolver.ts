@@ -39,9 +39,9 @@ export class ResourceResolver {
     return networkReference(resource.owner.networkId);
   }
 
-  @FieldResolver(() => [School], { description: "Schools that developed it with the owner." })
+  @FieldResolver(() => [School], { description: "Schools credited as having developed it with the owner (credits they accepted)." })
   coDevelopers(@Root() resource: Resource): School[] {
-    return resource.coDeveloperSchoolIds.map(schoolReference);
+    return (resource.coDeveloperSchoolIds ?? []).map(schoolReference);
   }
 
   @FieldResolver(() => [Network], { description: "Networks it belongs to and is listed under (the owning network first)." })
@@ -68,7 +68,7 @@ export class ResourceResolver {
 }
 
 /** A nested list of resources takes the filters of `Query.resources`, within its parent's resources. */
-function nestedResources(parent: ResourceParent, parentId: string, args: ResourceFilterArgs, { access, repos, loaders }: ResourcesContext) {
+export function nestedResources(parent: ResourceParent, parentId: string, args: ResourceFilterArgs, { access, repos, loaders }: ResourcesContext) {
   return loaders.pages.load(`resources:${parent}`, args, parentId, (ids) => repos.resources.pagesByParent(access, parent, ids, args));
 }
 
@@ -82,7 +82,7 @@ export class SchoolResourcesResolver {
   }
 
   @FieldResolver(() => ResourceConnection, {
-    description: "Resources the school developed with their owner that you may see, by title, with the filters of `resources`.",
+    description: "Resources crediting the school as a co-developer (credits it accepted) that you may see, by title, with the filters of `resources`.",
   })
   coDevelopedResources(@Root() school: School, @Args() args: ResourceFilterArgs, @Ctx() context: ResourcesContext) {
     return nestedResources("coDeveloper", school.id, args, context);

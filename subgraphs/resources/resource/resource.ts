@@ -52,7 +52,16 @@ export class Resource {
 
   coDeveloperSchoolIds: string[];
 
+  coDeveloperNetworkIds?: string[];
+
+  proposedCoDeveloperSchoolIds?: string[];
+
+  proposedCoDeveloperNetworkIds?: string[];
+
   networkIds: string[];
+
+  /** The original this resource adapts; `adaptedFrom` resolves it for the caller. */
+  adaptedFromId?: string | null;
 
   @Field({ description: "When it was published." })
   createdAt: Date;
