@@ -189,6 +189,12 @@ export const HUB_VARIABLES = {
     readBy: ["subgraph", "start", "cluster"],
     description: "Network health surveys: an item's results show only when at least this many educators answered it (and only once the survey is closed)",
   }),
+  HUB_ONEROSTER_MAX_ROWS: variable({
+    parse: parse.integer(1),
+    default: 5000,
+    readBy: ["subgraph", "start", "cluster"],
+    description: "OneRoster import (`importOneRosterOrgs`, `npm run import:oneroster`): the most data rows one `orgs.csv` may have (the file is also at most 900,000 bytes)",
+  }),
   HUB_USAGE_WINDOW_DAYS: variable({ parse: parse.integer(1), default: 7, readBy: ["subgraph"], description: "The registry's breaking-change check counts operations seen in this many days" }),
   HUB_JWKS_URL: variable({
     parse: parse.url("http", "https"),
