@@ -191,7 +191,7 @@ export const HUB_VARIABLES = {
   }),
   HUB_ONEROSTER_MAX_ROWS: variable({
     parse: parse.integer(1),
-    default: 5000,
+    default: 2000,
     readBy: ["subgraph", "start", "cluster"],
     description: "OneRoster import (`importOneRosterOrgs`, `npm run import:oneroster`): the most data rows one `orgs.csv` may have (the file is also at most 900,000 bytes)",
   }),

@@ -19,8 +19,8 @@ export class OneRosterImportResolver {
       "organization's sourcedIds then NCES ids, memberships are proposed (never imposed). A bad row refuses the whole file; `dryRun` writes nothing.",
   })
   @UseMiddleware(fileDigest)
-  importOneRosterOrgs(@Arg("input", { description: "The network, the file and whether to write." }) input: ImportOneRosterOrgsInput, @Ctx() { access, parties, services }: NetworksContext) {
-    return services.oneRoster.importOrgs(access, parties, input);
+  importOneRosterOrgs(@Arg("input", { description: "The network, the file and whether to write." }) input: ImportOneRosterOrgsInput, @Ctx() { access, loaders, parties, services }: NetworksContext) {
+    return services.oneRoster.importOrgs(access, parties, loaders, input);
   }
 
   @FieldResolver(() => Network, { description: "The network imported into." })

@@ -1,7 +1,7 @@
 import { actsForSchool, BadUserInputError, ConflictError, isDuplicateKeyError, newId, NotFoundError, toEntity, type Access, type Entity } from "../../kit";
 import type { NetworksAuthorization } from "../authorization";
 import { Governance, SchoolLevel } from "../enums";
-import type { MembershipParties } from "../membership/membership-parties";
+import type { MembershipParties, PartyLoaders } from "../membership/membership-parties";
 import type { MembershipService } from "../membership/membership.service";
 import type { NetworksRepositories } from "../repositories";
 import type { SchoolDocument } from "../school/school.repository";
@@ -53,7 +53,7 @@ export class OneRosterImportService {
     private readonly settings: OneRosterSettings,
   ) {}
 
-  async importOrgs(access: Access, parties: MembershipParties, input: ImportOneRosterOrgsInput): Promise<OneRosterImport> {
+  async importOrgs(access: Access, parties: MembershipParties, loaders: PartyLoaders, input: ImportOneRosterOrgsInput): Promise<OneRosterImport> {
     this.authorization.assertCanWrite(access);
     const found = await this.repos.networks.findById(input.networkId);
     if (!found) throw new NotFoundError("Network", input.networkId);
@@ -66,7 +66,7 @@ export class OneRosterImportService {
     const { rows, count, errors } = readOrgsCsv(input.csv);
     if (count > this.settings.maxRows) throw new BadUserInputError(`The file has ${count} rows; an import takes at most ${this.settings.maxRows} (HUB_ONEROSTER_MAX_ROWS)`, "input.csv");
     if (errors.length > 0) return report(network, input.dryRun, count, [], errors, false);
-    const plan = await this.plan(access, parties, network, rows);
+    const plan = await this.plan(access, parties, loaders, network, rows);
     if (plan.errors.length > 0) return report(network, input.dryRun, count, [], plan.errors, false);
     const changes = plan.rows.some((row) => row.newSchool || row.link || row.update || row.propose);
     if (input.dryRun || !changes) return report(network, input.dryRun, count, plan.rows, [], false);
@@ -75,7 +75,7 @@ export class OneRosterImportService {
   }
 
   /** Reads what the rows meet in the hub (in a few queries, whatever the file's size) and decides each row. */
-  private async plan(access: Access, parties: MembershipParties, network: Network, rows: OrgRow[]) {
+  private async plan(access: Access, parties: MembershipParties, loaders: PartyLoaders, network: Network, rows: OrgRow[]) {
     const { repos } = this;
     const byType = (type: OneRosterOrgType) => rows.filter((row) => row.type === type);
     const districtNames = new Map(byType(OneRosterOrgType.district).map((row) => [row.sourcedId, row.name]));
@@ -85,9 +85,11 @@ export class OneRosterImportService {
     const [linkedSchools, schoolsWithNcesIds] = await Promise.all([repos.schools.findByIds([...links.values()].map((link) => link.schoolId)), repos.schools.findByNcesIds(ncesIds)]);
     const schoolById = new Map(linkedSchools.map((school) => [school.id, school]));
     const schoolByNcesId = new Map(schoolsWithNcesIds.map((school) => [school.ncesId!, school]));
-    const matched = [...linkedSchools, ...schoolsWithNcesIds].map((school) => school.id);
-    const membershipsOf = new Map<string, Array<{ networkId: string; status: string; openKey?: string }>>();
-    for (const membership of await repos.memberships.findBySchoolIds(matched)) membershipsOf.set(membership.schoolId, [...(membershipsOf.get(membership.schoolId) ?? []), membership]);
+    const matched = [...linkedSchools, ...schoolsWithNcesIds];
+    matched.forEach((school) => loaders.schoolById.prime(school.id, school));
+    // every school's memberships in one query, which `forSchool` then reads again from the loader
+    const membershipsOf = new Map(await Promise.all(matched.map(async ({ id }) => [id, await loaders.membershipsBySchool.load(id)] as const)));
+    const speaksFor = new Map(await Promise.all(matched.map(async ({ id }) => [id, await parties.forSchool(id)] as const)));
 
     const errors: RowError[] = [];
     const planned: PlannedRow[] = [];
@@ -128,7 +130,7 @@ export class OneRosterImportService {
           errors.push({ row: row.row, column: "identifier", code: OneRosterErrorCode.NCES_ID_TAKEN, message: `NCES id ${row.ncesId} is another school's (${holder.name}), not ${school.name}'s` });
           continue;
         }
-        planned.push(await this.match(access, parties, network, row, district, school, !link, membershipsOf.get(school.id) ?? [], result));
+        planned.push(this.match(access, network, row, district, school, !link, membershipsOf.get(school.id) ?? [], speaksFor.get(school.id) ?? false, result));
       }
     }
     return { rows: planned, errors };
@@ -166,17 +168,17 @@ export class OneRosterImportService {
   }
 
   /** A school of the hub: changed where the file differs and the caller keeps it, proposed to the network unless the pair has a history. */
-  private async match(
+  private match(
     access: Access,
-    parties: MembershipParties,
     network: Network,
     row: OrgRow,
     district: string | null,
     school: Entity<SchoolDocument>,
     newLink: boolean,
     memberships: Array<{ networkId: string; status: string; openKey?: string }>,
+    acceptAtOnce: boolean,
     result: OneRosterRowResult,
-  ): Promise<PlannedRow> {
+  ): PlannedRow {
     const planned: PlannedRow = { result: { ...result, matchedBy: newLink ? OneRosterMatch.NCES_ID : OneRosterMatch.SOURCED_ID, linked: newLink, school } };
     if (newLink) planned.link = linkOf(network, row, school.id);
     if (school.archivedAt) return { result: { ...planned.result, linked: false, reason: SKIP_REASONS.ARCHIVED } };
@@ -200,7 +202,6 @@ export class OneRosterImportService {
     if (open) planned.result.membership = open.status === "ACCEPTED" ? OneRosterMembershipAction.ALREADY_MEMBER : OneRosterMembershipAction.ALREADY_PENDING;
     else if (pair.length > 0) planned.result.membership = OneRosterMembershipAction.CLOSED_BEFORE;
     else {
-      const acceptAtOnce = await parties.forSchool(school.id);
       planned.result.membership = acceptAtOnce ? OneRosterMembershipAction.PROPOSE_AND_ACCEPT : OneRosterMembershipAction.PROPOSE;
       planned.propose = { school: { id: school.id, name: changes.name ?? school.name }, acceptAtOnce };
     }
