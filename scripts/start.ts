@@ -45,7 +45,11 @@ async function main(): Promise<void> {
     safeguards: gatewaySafeguards(config),
     onProgress: (step) => console.log(`${step}…`),
     registry: { operatorOrganizationId: config.HUB_OPERATOR_ORGANIZATION_ID ?? null },
-    networks: { benchmarks: { minimumSchools: config.HUB_BENCHMARK_MIN_SCHOOLS }, surveys: { minimumResponses: config.HUB_SURVEY_MIN_RESPONSES } },
+    networks: {
+      benchmarks: { minimumSchools: config.HUB_BENCHMARK_MIN_SCHOOLS },
+      surveys: { minimumResponses: config.HUB_SURVEY_MIN_RESPONSES },
+      oneRoster: { maxRows: config.HUB_ONEROSTER_MAX_ROWS },
+    },
     subgraphPorts: Object.fromEntries(
       builtInDefinitions(readSupergraphConfig().subgraphs).map((definition) => [definition.name, config[SUBGRAPH_VARIABLES[definition.name as HubSubgraphName].port]]),
     ),

@@ -11,6 +11,7 @@ import { ApiKeyService } from "./api-key/api-key.service";
 import { MembershipParties } from "./membership/membership-parties";
 import { MembershipService } from "./membership/membership.service";
 import { NetworkService } from "./network/network.service";
+import { OneRosterImportService } from "./oneroster/oneroster.service";
 import { PathwayService } from "./pathway/pathway.service";
 import { SchoolService } from "./school/school.service";
 import type { NetworksRepositories } from "./repositories";
@@ -33,11 +34,12 @@ function createLoaders(repos: NetworksRepositories) {
 
 export function createServices(repos: NetworksRepositories, settings: NetworksSettings) {
   const authorization = new NetworksAuthorization();
+  const memberships = new MembershipService(repos, authorization);
   return {
     organizations: new OrganizationService(repos, authorization),
     schools: new SchoolService(repos, authorization),
     networks: new NetworkService(repos, authorization),
-    memberships: new MembershipService(repos, authorization),
+    memberships,
     alliances: new AllianceService(repos, authorization),
     pathways: new PathwayService(repos, authorization),
     educators: new EducatorService(repos, authorization),
@@ -45,6 +47,7 @@ export function createServices(repos: NetworksRepositories, settings: NetworksSe
     accessGrants: new AccessGrantService(repos),
     benchmarks: new BenchmarkService(repos, authorization, settings.benchmarks),
     surveys: new SurveyService(repos, authorization, settings.surveys),
+    oneRoster: new OneRosterImportService(repos, authorization, memberships, settings.oneRoster),
   };
 }
 

@@ -10,6 +10,7 @@ import { EducatorResolver, SchoolEducatorsResolver } from "./educator/educator.r
 import { MembershipResolver } from "./membership/membership.resolver";
 import { resolveNetworkReference } from "./network/network.reference";
 import { NetworkResolver } from "./network/network.resolver";
+import { OneRosterImportResolver } from "./oneroster/oneroster.resolver";
 import { resolveOrganizationReference } from "./organization/organization.reference";
 import { OrganizationResolver } from "./organization/organization.resolver";
 import { PathwayResolver, PathwayStageResolver, PathwayTransitionResolver, SchoolPathwaysResolver } from "./pathway/pathway.resolver";
@@ -55,6 +56,7 @@ export const networksSubgraph: SubgraphDefinition<NetworksContext> & { settings:
         HealthSurveyResolver,
         NetworkSurveysResolver,
         AlliedDataResolver,
+        OneRosterImportResolver,
       ],
       referenceResolvers: {
         Organization: { __resolveReference: resolveOrganizationReference },

@@ -9,5 +9,6 @@ runSubgraphProcess("networks", async () => {
   return networksSubgraphWith({
     benchmarks: { minimumSchools: config.HUB_BENCHMARK_MIN_SCHOOLS },
     surveys: { minimumResponses: config.HUB_SURVEY_MIN_RESPONSES },
+    oneRoster: { maxRows: config.HUB_ONEROSTER_MAX_ROWS },
   });
 }).catch(exitOnStartFailure("networks"));

@@ -5,6 +5,7 @@ import { BenchmarkIndicatorRepository, BenchmarkPeriodRepository, BenchmarkRepor
 import { EducatorRepository } from "./educator/educator.repository";
 import { MembershipRepository } from "./membership/membership.repository";
 import { NetworkRepository } from "./network/network.repository";
+import { OneRosterLinkRepository } from "./oneroster/oneroster-link.repository";
 import { OrganizationRepository } from "./organization/organization.repository";
 import { PathwayRepository } from "./pathway/pathway.repository";
 import { SchoolRepository } from "./school/school.repository";
@@ -29,6 +30,7 @@ export function createRepositories(db: Db) {
     healthSurveys: new HealthSurveyRepository(db),
     surveyParticipations: new SurveyParticipationRepository(db),
     surveyResponses: new SurveyResponseRepository(db),
+    oneRosterLinks: new OneRosterLinkRepository(db),
   };
 }
 

@@ -155,6 +155,8 @@ const ALLIANCE_JOIN = (verb: string) => `mutation($id: ID!) { ${verb}AllianceJoi
 const AGREEMENT = (verb: string) => `mutation($id: ID!) { ${verb}AllianceAgreement(id: $id) { id } }`;
 const STAGE = (schoolId: string) => ({ schoolId });
 const INDICATOR = { name: "On track", unit: "percent", direction: "HIGHER_IS_BETTER", definition: "Ninth graders on track to graduate.", reportingPeriod: "SCHOOL_YEAR" };
+const ONEROSTER_IMPORT = `mutation($input: ImportOneRosterOrgsInput!) { importOneRosterOrgs(input: $input) { outcome } }`;
+const ONEROSTER_FILE = () => `sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\ns-1,,,Taken Over,school,${b.ncesId},\ns-2,,,Planted,school,,\n`;
 const SURVEY_ITEMS = [{ key: "trust-1", construct: "relational trust", text: "We trust each other.", scale: { minimum: 1, maximum: 5, minimumLabel: "No", maximumLabel: "Yes" } }];
 
 /** Every mutation, with the code a caller of organization A gets (NOT_FOUND where B's target is hidden from them). */
@@ -215,6 +217,9 @@ const MUTATIONS: Row[] = [
   ["launchHealthSurvey", `mutation($input: LaunchHealthSurveyInput!) { launchHealthSurvey(input: $input) { id } }`, () => ({ input: { networkId: b.network, instrumentId: b.instrument, title: "Planted" } }), "FORBIDDEN"],
   ["respondToHealthSurvey", `mutation($input: RespondToHealthSurveyInput!) { respondToHealthSurvey(input: $input) { id } }`, () => ({ input: { surveyId: b.survey, answers: [{ itemKey: "trust-1", value: 1 }] } }), "NOT_FOUND"],
   ["closeHealthSurvey", `mutation($id: ID!) { closeHealthSurvey(id: $id) { id } }`, () => ({ id: b.survey }), "NOT_FOUND"],
+  // a OneRoster file into B's network, naming B's school by its NCES id: a dry run is refused too
+  ["importOneRosterOrgs", ONEROSTER_IMPORT, () => ({ input: { networkId: b.network, csv: ONEROSTER_FILE(), dryRun: true } }), "FORBIDDEN"],
+  ["importOneRosterOrgs", ONEROSTER_IMPORT, () => ({ input: { networkId: b.network, csv: ONEROSTER_FILE() } }), "FORBIDDEN"],
 ];
 
 /** Mutations open to every writer (they name no one else's record): they change nothing of anybody else's. */

@@ -37,7 +37,10 @@ function subgraphSchema(name: string): GraphQLSchema {
 const ownTypes = (schema: GraphQLSchema) =>
   Object.values(schema.getTypeMap()).filter((type) => !type.name.startsWith("__") && !/^(join__|link__|_Service|_Entity|_Any|FieldSet)/.test(type.name));
 
-/** Lists whose length is bounded by something small and fixed: roles, scopes, ids inside grants, consent history, a check's findings. */
+/**
+ * Lists whose length is bounded by something small and fixed: roles, scopes, ids inside grants, consent history, a check's
+ * findings; and a mutation's report on the input it was given (an import's rows and errors: at most the file's rows).
+ */
 const BOUNDED_LISTS = new Set([
   "AccessGrants.schoolIds", "AccessGrants.managedNetworkIds", "AccessGrants.memberNetworkIds", "AccessGrants.allied", "AccessGrants.schoolMemberships",
   "AlliedNetworks.networkIds", "ApiKeyGrant.scopes", "ApiKey.scopes", "DataSharingAgreement.sharedKinds", "Network.focusAreas",
@@ -46,6 +49,7 @@ const BOUNDED_LISTS = new Set([
   "SupergraphVersion.breakingChanges", "SupergraphVersion.subgraphNames", "SupergraphRelease.subgraphs", "SubgraphCheck.compositionErrors",
   "SubgraphCheck.compositionHints", "SubgraphCheck.ownershipViolations", "SubgraphCheck.breakingChanges", "SubgraphCheck.warnings",
   "BreakingChange.operations", "Provenance.illustrativeFields", "SurveyInstrument.items", "SurveyItemResult.distribution",
+  "OneRosterImport.rows", "OneRosterImport.errors", "OneRosterRowResult.changedFields",
 ]);
 
 function isList(field: GraphQLField<unknown, unknown>): boolean {

@@ -88,6 +88,16 @@ export class MembershipRepository extends Repository<MembershipDocument> {
     return { collection: this.db.collection("memberships"), parentField: from, targetField, filter: { status: ConsentStatus.ACCEPTED } };
   }
 
+  /** Inserts in order; on an error the ones before it stay (see `undoInserts`). */
+  async insertMany(docs: MembershipDocument[]): Promise<void> {
+    if (docs.length > 0) await this.collection.insertMany(docs);
+  }
+
+  /** Removes memberships this request just inserted, when the write they belong to failed: nobody acted on them yet. */
+  async undoInserts(ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.collection.deleteMany({ _id: { $in: [...ids] } });
+  }
+
   move(id: string, to: ConsentStatus, step: ConsentStepDocument, set?: Partial<MembershipDocument>) {
     return moveConsent(this.collection, id, to, step, { set });
   }

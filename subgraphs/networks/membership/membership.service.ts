@@ -1,11 +1,11 @@
 import { assertDateOrder, BadUserInputError, ConflictError, ForbiddenError, isDuplicateKeyError, newId, NotFoundError, today, type Access } from "../../kit";
 import type { NetworksAuthorization } from "../authorization";
 import { assertNote, consentStep, CONSENT_TRANSITIONS, ConsentStatus, PUBLIC_STATUSES } from "../consent/consent";
-import { MembershipSide } from "../enums";
+import { MembershipRole, MembershipSide } from "../enums";
 import type { NetworksRepositories } from "../repositories";
 import type { MembershipParties } from "./membership-parties";
 import type { MembershipInput } from "./membership.inputs";
-import { openKey } from "./membership.repository";
+import { openKey, type MembershipDocument } from "./membership.repository";
 
 const FORBIDDEN_MESSAGES = {
   INITIATOR: "Only the side that asked for this membership may withdraw it",
@@ -61,6 +61,29 @@ export class MembershipService {
     throw new ConflictError(`Membership ${id} is ${current?.status}: only a ${rule.from} membership can become ${to}`);
   }
 
+  /**
+   * Proposals of one batch (a OneRoster import): the documents `proposeMembership` stores, accepted at once where
+   * `acceptAtOnce` (the caller also speaks for the school, as `parties.forSchool` says). All or nothing: a pair that
+   * has an open membership by now is CONFLICT, and none of the batch stays. Returns the new memberships' ids.
+   */
+  async proposeMany(access: Access, network: { id: string; name: string }, proposals: Array<{ school: { id: string; name: string }; acceptAtOnce: boolean }>, note: string) {
+    this.authorization.assertCanWrite(access);
+    const startDate = today();
+    const docs = proposals.map(({ school, acceptAtOnce }) => {
+      const doc = openingDocument(access, school, network, MembershipRole.MEMBER, startDate, MembershipSide.NETWORK, note);
+      if (acceptAtOnce) Object.assign(doc, { status: ConsentStatus.ACCEPTED, history: [...doc.history, consentStep(access, ConsentStatus.ACCEPTED)] });
+      return doc;
+    });
+    try {
+      await this.repos.memberships.insertMany(docs);
+    } catch (error) {
+      await this.repos.memberships.undoInserts(docs.map((doc) => doc._id));
+      if (isDuplicateKeyError(error)) throw new ConflictError(`A school of the batch has an open membership of ${network.name} by now`);
+      throw error;
+    }
+    return docs.map((doc) => doc._id);
+  }
+
   private async ends(input: MembershipInput) {
     const [school, network] = await Promise.all([this.repos.schools.findById(input.schoolId), this.repos.networks.findById(input.networkId)]);
     if (!school || school.archivedAt) throw new BadUserInputError(`No active school has id ${input.schoolId}`, "input.schoolId");
@@ -83,24 +106,9 @@ export class MembershipService {
         throw new ConflictError(`${school.name}'s earlier membership of ${network.name} ran until ${existing.endDate}`);
       }
     }
-    const now = new Date();
     let created;
     try {
-      created = await this.repos.memberships.insert({
-        _id: newId(),
-        schoolId: school.id,
-        networkId: network.id,
-        schoolName: school.name,
-        role: input.role,
-        startDate,
-        endDate: null,
-        status: ConsentStatus.PENDING,
-        initiatedBy: side,
-        history: [consentStep(access, ConsentStatus.PENDING, input.note ?? null)],
-        openKey: openKey(school.id, network.id),
-        createdAt: now,
-        updatedAt: now,
-      });
+      created = await this.repos.memberships.insert(openingDocument(access, school, network, input.role, startDate, side, input.note ?? null));
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new ConflictError(`${school.name} already has an open membership of ${network.name}`);
       throw error;
@@ -109,4 +117,32 @@ export class MembershipService {
     if (!speaksForOtherSide) return created;
     return (await this.repos.memberships.move(created.id, ConsentStatus.ACCEPTED, consentStep(access, ConsentStatus.ACCEPTED))) ?? created;
   }
+}
+
+/** A new membership as its asking side opens it: PENDING, with its first consent step and the pair's open key. */
+function openingDocument(
+  access: Access,
+  school: { id: string; name: string },
+  network: { id: string },
+  role: MembershipRole,
+  startDate: string,
+  side: MembershipSide,
+  note: string | null,
+): MembershipDocument {
+  const now = new Date();
+  return {
+    _id: newId(),
+    schoolId: school.id,
+    networkId: network.id,
+    schoolName: school.name,
+    role,
+    startDate,
+    endDate: null,
+    status: ConsentStatus.PENDING,
+    initiatedBy: side,
+    history: [consentStep(access, ConsentStatus.PENDING, note)],
+    openKey: openKey(school.id, network.id),
+    createdAt: now,
+    updatedAt: now,
+  };
 }

@@ -8,8 +8,9 @@ export interface SchoolDocument extends StoredDocument {
   name: string;
   ncesId?: string | null;
   level: SchoolLevel;
-  lowestGrade: number;
-  highestGrade: number;
+  /** Null while unknown: a OneRoster import knows no grades. */
+  lowestGrade: number | null;
+  highestGrade: number | null;
   locale?: Locale | null;
   location: Location;
   enrollment?: number | null;
@@ -77,6 +78,31 @@ export class SchoolRepository extends Repository<SchoolDocument> {
       updatedAt: now,
       archivedAt: null,
     });
+  }
+
+  /** Inserts in order; on an error the ones before it stay (see `undoInserts`). */
+  async insertMany(docs: SchoolDocument[]): Promise<void> {
+    if (docs.length > 0) await this.collection.insertMany(docs);
+  }
+
+  /** Removes schools this request just inserted, when the write they belong to failed. */
+  async undoInserts(ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.collection.deleteMany({ _id: { $in: [...ids] } });
+  }
+
+  /** Sets `changes` only while the school still has the values `expected` (read before): null when it changed meanwhile. */
+  async updateIfUnchanged(id: string, expected: Partial<Pick<SchoolDocument, "name" | "ncesId" | "district">>, changes: Partial<Pick<SchoolDocument, "name" | "ncesId" | "district">>) {
+    // a missing field matches null, as a sparse unique index wants the NCES id absent rather than null
+    const doc = await this.collection.findOneAndUpdate({ _id: id, ...expected }, { $set: { ...changes, updatedAt: new Date() } }, { returnDocument: "after" });
+    return doc ? toEntity(doc) : null;
+  }
+
+  /** Puts fields back as they were read (null: absent), `updatedAt` included: undoes a write whose request failed. */
+  async restore(id: string, fields: Partial<SchoolDocument> & { updatedAt: Date }): Promise<void> {
+    const entries = Object.entries(fields);
+    const set = Object.fromEntries(entries.filter(([, value]) => value !== null && value !== undefined));
+    const unset = Object.fromEntries(entries.filter(([, value]) => value === null || value === undefined).map(([key]) => [key, ""]));
+    await this.collection.updateOne({ _id: id }, { $set: set, ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}) });
   }
 
   async idsRegisteredBy(organizationId: string): Promise<string[]> {

@@ -43,8 +43,8 @@ export class SchoolService {
   }
 }
 
-function assertGradeOrder(lowest: number, highest: number): void {
-  if (highest < lowest) {
+function assertGradeOrder(lowest: number | null, highest: number | null): void {
+  if (lowest !== null && highest !== null && highest < lowest) {
     throw new BadUserInputError(`highestGrade (${highest}) is below lowestGrade (${lowest})`, "input.highestGrade");
   }
 }

@@ -19,11 +19,11 @@ export class School {
   @Field(() => SchoolLevel, { description: "The grade band the school serves." })
   level: SchoolLevel;
 
-  @Field(() => Int, { description: "Lowest grade served: -1 pre-kindergarten, 0 kindergarten, 1 to 12." })
-  lowestGrade: number;
+  @Field(() => Int, { nullable: true, description: "Lowest grade served: -1 pre-kindergarten, 0 kindergarten, 1 to 12; null while unknown (a school imported from a OneRoster file)." })
+  lowestGrade?: number | null;
 
-  @Field(() => Int, { description: "Highest grade served, on the same scale." })
-  highestGrade: number;
+  @Field(() => Int, { nullable: true, description: "Highest grade served, on the same scale; null while unknown." })
+  highestGrade?: number | null;
 
   @Field(() => Locale, { nullable: true, description: "The school's NCES locale." })
   locale?: Locale | null;
