@@ -8,8 +8,7 @@ import { Collection, type ChangeSink } from "../engine/collection";
 import { prepareInsert } from "../engine/documents";
 import { interruptible } from "../limits/time-limit";
 import { isKnownStage, mingoOptions, runPipeline, unknownOperator } from "../engine/mingo";
-import { isPlainObject, type Doc } from "../engine/paths";
-import { plainNumbers } from "../engine/numbers";
+import { cloneValue, isPlainObject, type Doc } from "../engine/paths";
 import { findDocuments } from "../engine/query";
 import type { PlanStage } from "../engine/stages";
 import { textScores } from "../engine/text-scores";
@@ -173,16 +172,16 @@ export function executePipeline(ctx: CommandContext, requested: string | undefin
     }
     const result = findDocuments(coll, filter, { hint, collation, variables: optDoc(ctx, "let") });
     plan = result.plan;
-    // copies where the pipeline's expressions see doubles and longs as JS numbers
+    // copies: stages may change the documents they are given; numbers keep their BSON types
     input = result.matches.map(([, d]) => {
-      const copy = plainNumbers(d);
+      const copy = cloneValue(d);
       const score = textScores.get(d);
       if (score !== undefined) textScores.set(copy, score);
       return copy;
     });
   }
   const resolver = (name: string): Doc[] =>
-    catalog.getCollection(ctx.db, name)?.isView ? executePipeline(ctx, name, []).docs : [...(catalog.getCollection(ctx.db, name)?.records.values() ?? [])].map(plainNumbers);
+    catalog.getCollection(ctx.db, name)?.isView ? executePipeline(ctx, name, []).docs : [...(catalog.getCollection(ctx.db, name)?.records.values() ?? [])].map(cloneValue);
   const variables = optDoc(ctx, "let");
   let docs: Doc[];
   try {
