@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { Binary } from "bson";
 import { collectionName, optArray, optDoc, type CommandContext, type CommandDefinition } from "./context";
-import { batchSizeOf, storageStats } from "./admin";
+import { batchSizeOf, statsScale, storageStats } from "./admin";
 import { checkWritable } from "../engine/catalog";
 import { Collection, type ChangeSink } from "../engine/collection";
 import { prepareInsert } from "../engine/documents";
@@ -50,7 +50,7 @@ function sourceStage(ctx: CommandContext, source: string | undefined, stage: Doc
   if (!isPlainObject(spec)) throw commandError(ErrorCodes.TypeMismatch, "$collStats must take a nested object");
   if (!coll) throw commandError(ErrorCodes.NamespaceNotFound, `Unable to retrieve storageStats in $collStats stage :: caused by :: Collection [${ctx.db}.${source}] not found.`);
   const out: Doc = { ns: coll.ns, host: `${ctx.state.host}:${ctx.state.port}`, localTime: new Date() };
-  if (spec.storageStats !== undefined) out.storageStats = storageStats(coll);
+  if (spec.storageStats !== undefined) out.storageStats = storageStats(coll, statsScale(isPlainObject(spec.storageStats) ? spec.storageStats.scale : undefined));
   if (spec.count !== undefined) out.count = coll.count;
   if (spec.latencyStats !== undefined) out.latencyStats = { reads: { latency: 0, ops: 0 }, writes: { latency: 0, ops: 0 }, commands: { latency: 0, ops: 0 }, transactions: { latency: 0, ops: 0 } };
   return [out];

@@ -73,6 +73,9 @@ const meta = (obj: unknown, expr: unknown): unknown => {
 
 const pipeline = pipelineOperators as unknown as Record<string, PipelineOp>;
 
+/** The group of the values outside a default-less $bucket's boundaries, which mongod refuses (40066). */
+const NO_BUCKET = new (class NoBucket {})();
+
 /** mongod's $bucket is a $group on a $switch over the boundaries, then a $sort: a value equal to a boundary opens its bucket. */
 const bucketStage: PipelineOp = (coll, expr, options) => {
   const spec = expr as Doc;
@@ -86,10 +89,14 @@ const bucketStage: PipelineOp = (coll, expr, options) => {
     throw commandError(40199, "The $bucket 'default' field must be less than the lowest boundary or greater than or equal to the highest boundary.");
   }
   const branches = bounds.slice(0, -1).map((low, i) => ({ case: { $and: [{ $gte: [spec.groupBy, low] }, { $lt: [spec.groupBy, bounds[i + 1]] }] }, then: low }));
-  const id = { $switch: { branches, ...(spec.default !== undefined ? { default: spec.default } : {}) } };
-  const grouped = groupStage(coll, { _id: id, ...((spec.output as Doc | undefined) ?? { count: { $sum: 1 } }) }, options);
+  const id = { $switch: { branches, default: spec.default !== undefined ? spec.default : { $literal: NO_BUCKET } } };
+  const grouped = groupStage(coll, { _id: id, ...((spec.output as Doc | undefined) ?? { count: { $sum: 1 } }) }, options).map((d: unknown) => {
+    if ((d as Doc)._id === NO_BUCKET) throw commandError(40066, "$switch could not find a matching branch for an input, and no default was specified.");
+    return d;
+  });
   return sortStage(grouped, { _id: 1 }, options);
 };
+
 
 const GROUP_KEY = "$__groupKey";
 
