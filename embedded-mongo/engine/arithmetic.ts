@@ -97,6 +97,12 @@ export function addNumbers(values: readonly unknown[]): unknown {
   const type = widestType(values);
   if (type === "decimal") return decimalFold(values, alignedSum, compensatedSum, { digits: 0n, exponent: 0 });
   if (type === "double") return doubleValue(compensatedSum(values.map(toNumber)));
+  if (type === "int" && values.length < 0x400000) {
+    // int32 values: every partial sum of fewer than 2^22 of them is exact in a double
+    let total = 0;
+    for (const v of values) total += v as number;
+    return integerResult(BigInt(total), type);
+  }
   let total = 0n;
   for (const v of values) total += asBigInt(v);
   return integerResult(total, type);

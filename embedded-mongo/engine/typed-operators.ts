@@ -81,21 +81,26 @@ export function canonicalKey(v: unknown): string {
   if (v === undefined || v === null) return "null";
   if (typeof v === "string") return JSON.stringify(v);
   if (typeof v === "boolean") return v ? "true" : "false";
-  if (isNumber(v)) {
-    const parts = decimalParts(v);
-    if (!parts) return `n${toNumber(v)}`;
-    let { digits, exponent } = parts;
-    if (digits === 0n) return "n0";
-    while (digits % 10n === 0n) {
-      digits /= 10n;
-      exponent++;
-    }
-    return `n${digits}e${exponent}`;
-  }
+  if (typeof v === "number" && Number.isSafeInteger(v)) return `i${v}`;
+  if (v instanceof Long) return `i${v.toString()}`;
+  if (isNumber(v)) return numberKey(v);
   if (Array.isArray(v)) return `[${v.map(canonicalKey).join(",")}]`;
   if (v instanceof Date) return `d${v.getTime()}`;
   if (isPlainObject(v)) return `{${Object.keys(v).map((k) => `${JSON.stringify(k)}:${canonicalKey(v[k])}`).join(",")}}`;
   return `x${EJSON.stringify(v as never)}`;
+}
+
+/** Integers (of every type) as `i<digits>`, other numbers as `n<digits>e<exponent>` with no trailing zeros. */
+function numberKey(v: unknown): string {
+  const parts = decimalParts(v);
+  if (!parts) return `n${toNumber(v)}`;
+  let { digits, exponent } = parts;
+  if (digits === 0n) return "i0";
+  while (digits % 10n === 0n) {
+    digits /= 10n;
+    exponent++;
+  }
+  return exponent >= 0 ? `i${digits * 10n ** BigInt(exponent)}` : `n${digits}e${exponent}`;
 }
 
 type Mingo = Record<string, ExpressionOp>;
@@ -332,7 +337,8 @@ export function typedAccumulators(mingo: Accumulators): Accumulators {
   };
   const plain = (op: AccumulatorOp): AccumulatorOp => (coll, expr, options) => op(coll.map(plainNumbers), expr, options);
   return {
-    $sum: (coll, expr, options) => addNumbers(numbers(coll, expr, options)),
+    // { $sum: 1 } (a count) needs no value per document
+    $sum: (coll, expr, options) => (numericType(expr) === "int" ? multiplyNumbers([coll.length, expr]) : addNumbers(numbers(coll, expr, options))),
     $avg: (coll, expr, options) => averageNumbers(numbers(coll, expr, options)),
     $min: extreme(-1),
     $max: extreme(1),
