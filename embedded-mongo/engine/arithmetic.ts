@@ -58,7 +58,11 @@ function alignedSum(a: DecimalParts, b: DecimalParts): DecimalParts {
 }
 
 /** An integer result as int, long or (beyond 64 bits) double. */
-function integerResult(n: bigint, type: NumericType): unknown {
+function integerResult(n: bigint | number, type: NumericType): unknown {
+  if (typeof n === "number") {
+    if (type === "int" && n >= -0x80000000 && n <= 0x7fffffff) return n + 0; // + 0: never -0
+    n = BigInt(n);
+  }
   if (type === "int" && n >= INT32_MIN && n <= INT32_MAX) return Number(n);
   if (n >= LONG_MIN && n <= LONG_MAX) return Long.fromBigInt(n);
   return doubleValue(Number(n));
@@ -101,7 +105,7 @@ export function addNumbers(values: readonly unknown[]): unknown {
     // int32 values: every partial sum of fewer than 2^22 of them is exact in a double
     let total = 0;
     for (const v of values) total += v as number;
-    return integerResult(BigInt(total), type);
+    return integerResult(total, type);
   }
   let total = 0n;
   for (const v of values) total += asBigInt(v);

@@ -193,10 +193,14 @@ function rounding(name: Rounding, withPlace: boolean): ExpressionOp {
   };
 }
 
+/** A scalar whose comparison needs no array or document semantics (numbers of every type included). */
+const isScalar = (v: unknown): boolean => v === null || typeof v !== "object" || v instanceof Date || (v as { _bsontype?: string })._bsontype !== undefined;
+
+/** Scalars compare in BSON order (numbers of every type by value, strings by the collation); mingo keeps arrays and documents. */
 function comparison(mingo: Mingo, name: string, test: (c: number) => unknown): ExpressionOp {
   return (obj, expr, options) => {
     const args = evalExpr(obj as never, expr as never, options) as unknown;
-    if (!Array.isArray(args) || args.length !== 2 || !hasWrapper(args)) return mingo[name](obj, asLiterals(args), options);
+    if (!Array.isArray(args) || args.length !== 2 || !((isScalar(args[0]) && isScalar(args[1])) || hasWrapper(args))) return mingo[name](obj, asLiterals(args), options);
     return test(collationComparator(options.collation as CollationSpec | undefined)(args[0], args[1]));
   };
 }
@@ -254,24 +258,32 @@ function bitwise(name: string, fold: (a: bigint, b: bigint) => bigint): Expressi
 /** A condition evaluated with mongod's truthiness (mingo's would take a Long or Double zero as true). */
 const asCondition = (e: unknown): Doc => ({ $and: [e] });
 
+/** The operator argument with its conditions rewritten, built once per argument object (not per document). */
+function rewritten(expr: object, rewrite: () => unknown): unknown {
+  let out = rewrites.get(expr);
+  if (out === undefined) rewrites.set(expr, (out = rewrite()));
+  return out;
+}
+const rewrites = new WeakMap<object, unknown>();
+
 function conditional(mingo: Mingo): Record<string, ExpressionOp> {
   return {
     $and: (obj, expr, options) => argumentList(expr).every((e) => truthy(evalExpr(obj as never, e as never, options))),
     $or: (obj, expr, options) => argumentList(expr).some((e) => truthy(evalExpr(obj as never, e as never, options))),
     $not: (obj, expr, options) => !truthy(single(obj, expr, options)),
     $cond(obj, expr, options) {
-      if (Array.isArray(expr) && expr.length === 3) return mingo.$cond(obj, [asCondition(expr[0]), expr[1], expr[2]], options);
-      if (isPlainObject(expr) && "if" in expr) return mingo.$cond(obj, { ...expr, if: asCondition(expr.if) }, options);
+      if (Array.isArray(expr) && expr.length === 3) return mingo.$cond(obj, rewritten(expr, () => [asCondition(expr[0]), expr[1], expr[2]]), options);
+      if (isPlainObject(expr) && "if" in expr) return mingo.$cond(obj, rewritten(expr, () => ({ ...expr, if: asCondition(expr.if) })), options);
       return mingo.$cond(obj, expr, options);
     },
     $switch(obj, expr, options) {
       if (!isPlainObject(expr) || !Array.isArray(expr.branches)) return mingo.$switch(obj, expr, options);
-      const branches = expr.branches.map((b: unknown) => (isPlainObject(b) && "case" in b ? { ...b, case: asCondition(b.case) } : b));
-      return mingo.$switch(obj, { ...expr, branches }, options);
+      const branches = (): unknown[] => (expr.branches as unknown[]).map((b) => (isPlainObject(b) && "case" in b ? { ...b, case: asCondition(b.case) } : b));
+      return mingo.$switch(obj, rewritten(expr, () => ({ ...expr, branches: branches() })), options);
     },
     $filter(obj, expr, options) {
       if (!isPlainObject(expr) || !("cond" in expr)) return mingo.$filter(obj, expr, options);
-      return mingo.$filter(obj, { ...expr, cond: asCondition(expr.cond) }, options);
+      return mingo.$filter(obj, rewritten(expr, () => ({ ...expr, cond: asCondition(expr.cond) })), options);
     },
   };
 }
