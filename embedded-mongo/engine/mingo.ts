@@ -101,18 +101,24 @@ const bucketStage: PipelineOp = (coll, expr, options) => {
 const GROUP_KEY = "$__groupKey";
 
 /**
- * mingo's $group, with the groups keyed by a canonical text of `_id` (equal numbers of different types are
- * one group, as in mongod; the first document's value is the group's `_id`). mongod refuses a $group without
- * _id (15955); mingo would group everything.
+ * mingo's $group, with mongod's keys: equal numbers of different types (1, NumberLong(1), 1.0) are one group
+ * whose `_id` is the first document's value, and a missing `_id` is null. mingo keys its groups by type and
+ * value, so when two of its groups are one for mongod the stage runs again keyed by a canonical text of
+ * `_id` (rare: a mixed-type key). mongod refuses a $group without _id (15955); mingo would group everything.
  */
 const groupStage: PipelineOp = (coll, expr, options) => {
   if (expr === null || typeof expr !== "object" || !("_id" in (expr as Doc))) throw commandError(15955, "a group specification must include an _id");
-  const ids = new Map<string, unknown>();
-  const keyed = { ...(expr as Doc), _id: { [GROUP_KEY]: { expr: (expr as Doc)._id, ids } } };
-  return pipeline.$group(coll, keyed, options).map((d: unknown) => {
-    const doc = d as Doc;
-    doc._id = ids.get(doc._id as string) ?? null;
-    return doc;
+  return coll.transform((items: Doc[]) => {
+    const groups = pipeline.$group(Lazy(items), expr, options).collect<Doc>();
+    const keys = new Set(groups.map((g) => canonicalKey(g._id)));
+    if (keys.size === groups.length) return Lazy(groups.map((g) => ("_id" in g ? g : { _id: null, ...g })));
+    const ids = new Map<string, unknown>();
+    const keyed = { ...(expr as Doc), _id: { [GROUP_KEY]: { expr: (expr as Doc)._id, ids } } };
+    return pipeline.$group(Lazy(items), keyed, options).map((d: unknown) => {
+      const doc = d as Doc;
+      doc._id = ids.get(doc._id as string) ?? null;
+      return doc;
+    });
   });
 };
 

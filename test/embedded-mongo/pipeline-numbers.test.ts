@@ -193,6 +193,7 @@ describe("embedded-mongo: aggregation pipelines keep numeric types", () => {
       { _id: "Int32:1", n: "Int32:4" },
       { _id: "Int32:2", n: "Int32:1" },
     ]);
+    expect(await run([{ $group: { _id: "$absent", n: { $sum: 1 } } }], mixed)).toEqual([{ _id: null, n: "Int32:5" }]);
     const [set] = (await run([{ $group: { _id: null, ks: { $addToSet: "$k" } } }], mixed)) as Document[];
     expect((set.ks as unknown[]).length).toBe(2);
     const looked = await run([{ $match: { _id: 2 } }, { $lookup: { from: "mixed", localField: "k", foreignField: "k", as: "same" } }, { $project: { ids: "$same._id" } }], mixed);
