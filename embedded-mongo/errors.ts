@@ -42,6 +42,7 @@ export const ErrorCodes = {
   CannotIndexParallelArrays: 171,
   InvalidIndexSpecificationOption: 197,
   QueryFeatureNotAllowed: 224,
+  ConversionFailure: 241,
   NoSuchTransaction: 251,
   NoQueryExecutionPlans: 291,
   UnsupportedOpQueryCommand: 352,

@@ -4,7 +4,7 @@ import { collectionName, optBool, optDoc, type CommandContext, type CommandDefin
 import { compareValues } from "../engine/bson-order";
 import { compileFilter } from "../engine/mingo";
 import { isPlainObject, type Doc } from "../engine/paths";
-import { isNumeric } from "../engine/bson-order";
+import { isNumeric, toNumber } from "../engine/bson-order";
 import type { Collection } from "../engine/collection";
 import { commandError, ErrorCodes } from "../errors";
 
@@ -140,13 +140,22 @@ function renameCollection(ctx: CommandContext): Doc {
 }
 
 /** A collection's storage statistics, as `collStats` and `$collStats: { storageStats }` report them. */
-export function storageStats(coll: Collection): Doc {
-  let size = 0;
-  for (const d of coll.records.values()) size += calculateObjectSize(d);
+/** The `scale` of collStats / $collStats' storageStats: sizes are divided by it (whole numbers), as mongod does. */
+export function statsScale(raw: unknown): number {
+  if (raw === undefined || raw === null) return 1;
+  const scale = isNumeric(raw) ? Math.trunc(toNumber(raw)) : Number.NaN;
+  if (!(scale >= 1)) throw commandError(ErrorCodes.BadValue, "scale has to be >= 1");
+  return scale;
+}
+
+export function storageStats(coll: Collection, scale = 1): Doc {
+  let bytes = 0;
+  for (const d of coll.records.values()) bytes += calculateObjectSize(d);
+  const size = Math.trunc(bytes / scale);
   const stats: Doc = {
     size,
     count: coll.count,
-    avgObjSize: coll.count ? Math.round(size / coll.count) : 0,
+    avgObjSize: coll.count ? Math.round(bytes / coll.count) : 0,
     storageSize: size,
     freeStorageSize: 0,
     capped: coll.capped,
@@ -156,11 +165,11 @@ export function storageStats(coll: Collection): Doc {
     totalIndexSize: 0,
     totalSize: size,
     indexSizes: Object.fromEntries([...coll.indexes.keys()].map((k) => [k, 0])),
-    scaleFactor: 1,
+    scaleFactor: scale,
   };
   if (coll.capped) {
     stats.max = Number(coll.options.max ?? 0);
-    stats.maxSize = Number(coll.options.size ?? 0);
+    stats.maxSize = Math.trunc(coll.cappedSize / scale);
   }
   return stats;
 }
@@ -169,7 +178,7 @@ function collStats(ctx: CommandContext, name: string): Doc {
   const coll = ctx.state.catalog.getCollection(ctx.db, name);
   if (!coll) throw commandError(ErrorCodes.NamespaceNotFound, `Collection [${ctx.db}.${name}] not found.`);
   if (coll.isView) throw commandError(ErrorCodes.CommandNotSupportedOnView, `Namespace ${coll.ns} is a view, not a collection`);
-  return { ns: coll.ns, ...storageStats(coll), ok: 1 };
+  return { ns: coll.ns, ...storageStats(coll, statsScale(ctx.body.scale)), ok: 1 };
 }
 
 function dbStats(ctx: CommandContext): Doc {

@@ -2,14 +2,13 @@
 import { createHash } from "node:crypto";
 import { Binary } from "bson";
 import { collectionName, optArray, optDoc, type CommandContext, type CommandDefinition } from "./context";
-import { batchSizeOf, storageStats } from "./admin";
+import { batchSizeOf, statsScale, storageStats } from "./admin";
 import { checkWritable } from "../engine/catalog";
 import { Collection, type ChangeSink } from "../engine/collection";
 import { prepareInsert } from "../engine/documents";
 import { interruptible } from "../limits/time-limit";
 import { isKnownStage, mingoOptions, runPipeline, unknownOperator } from "../engine/mingo";
-import { isPlainObject, type Doc } from "../engine/paths";
-import { plainNumbers } from "../engine/numbers";
+import { cloneValue, isPlainObject, type Doc } from "../engine/paths";
 import { findDocuments } from "../engine/query";
 import type { PlanStage } from "../engine/stages";
 import { textScores } from "../engine/text-scores";
@@ -51,7 +50,7 @@ function sourceStage(ctx: CommandContext, source: string | undefined, stage: Doc
   if (!isPlainObject(spec)) throw commandError(ErrorCodes.TypeMismatch, "$collStats must take a nested object");
   if (!coll) throw commandError(ErrorCodes.NamespaceNotFound, `Unable to retrieve storageStats in $collStats stage :: caused by :: Collection [${ctx.db}.${source}] not found.`);
   const out: Doc = { ns: coll.ns, host: `${ctx.state.host}:${ctx.state.port}`, localTime: new Date() };
-  if (spec.storageStats !== undefined) out.storageStats = storageStats(coll);
+  if (spec.storageStats !== undefined) out.storageStats = storageStats(coll, statsScale(isPlainObject(spec.storageStats) ? spec.storageStats.scale : undefined));
   if (spec.count !== undefined) out.count = coll.count;
   if (spec.latencyStats !== undefined) out.latencyStats = { reads: { latency: 0, ops: 0 }, writes: { latency: 0, ops: 0 }, commands: { latency: 0, ops: 0 }, transactions: { latency: 0, ops: 0 } };
   return [out];
@@ -173,16 +172,16 @@ export function executePipeline(ctx: CommandContext, requested: string | undefin
     }
     const result = findDocuments(coll, filter, { hint, collation, variables: optDoc(ctx, "let") });
     plan = result.plan;
-    // copies where the pipeline's expressions see doubles and longs as JS numbers
+    // copies: stages may change the documents they are given; numbers keep their BSON types
     input = result.matches.map(([, d]) => {
-      const copy = plainNumbers(d);
+      const copy = cloneValue(d);
       const score = textScores.get(d);
       if (score !== undefined) textScores.set(copy, score);
       return copy;
     });
   }
   const resolver = (name: string): Doc[] =>
-    catalog.getCollection(ctx.db, name)?.isView ? executePipeline(ctx, name, []).docs : [...(catalog.getCollection(ctx.db, name)?.records.values() ?? [])].map(plainNumbers);
+    catalog.getCollection(ctx.db, name)?.isView ? executePipeline(ctx, name, []).docs : [...(catalog.getCollection(ctx.db, name)?.records.values() ?? [])].map(cloneValue);
   const variables = optDoc(ctx, "let");
   let docs: Doc[];
   try {

@@ -219,10 +219,16 @@ export class Collection {
     return recordId;
   }
 
-  /** A capped collection drops its oldest documents past `max` documents or `size` bytes. */
+  /** A capped collection's size in bytes as mongod keeps it: at least 4096, otherwise rounded up to a multiple of 256. */
+  get cappedSize(): number {
+    const size = Number(this.options.size ?? 0);
+    return size <= 4096 ? 4096 : Math.ceil(size / 256) * 256;
+  }
+
+  /** A capped collection drops its oldest documents past `max` documents or its size in bytes. */
   private trimCapped(newest: number): void {
     const max = Number(this.options.max ?? 0);
-    const size = Number(this.options.size ?? 0);
+    const size = this.cappedSize;
     for (const [rid] of this.records) {
       if (rid === newest) break;
       const over = (max > 0 && this.records.size > max) || (size > 0 && this.dataBytes > size);

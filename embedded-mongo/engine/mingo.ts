@@ -21,9 +21,11 @@ import type { Doc } from "./paths";
 import { textScores } from "./text-scores";
 import { boundedExpressionOperators } from "../limits/expressions";
 import { compareValues, typeOrder } from "./bson-order";
-import { commandError } from "../errors";
+import { commandError, ErrorCodes } from "../errors";
 import { bsonTypes, compileJsonSchema, typeNames } from "./json-schema";
 import { resolve } from "mingo/util";
+import { canonicalKey, typedAccumulators, typedExpressionOperators, typedWindowOperators, type AccumulatorOp, type ExpressionOp, type WindowOp } from "./typed-operators";
+import { valuesAtPath } from "./paths";
 
 type PipelineOp = (coll: LazyIterator, expr: unknown, options: Options) => LazyIterator;
 
@@ -71,6 +73,9 @@ const meta = (obj: unknown, expr: unknown): unknown => {
 
 const pipeline = pipelineOperators as unknown as Record<string, PipelineOp>;
 
+/** The group of the values outside a default-less $bucket's boundaries, which mongod refuses (40066). */
+const NO_BUCKET = new (class NoBucket {})();
+
 /** mongod's $bucket is a $group on a $switch over the boundaries, then a $sort: a value equal to a boundary opens its bucket. */
 const bucketStage: PipelineOp = (coll, expr, options) => {
   const spec = expr as Doc;
@@ -84,15 +89,74 @@ const bucketStage: PipelineOp = (coll, expr, options) => {
     throw commandError(40199, "The $bucket 'default' field must be less than the lowest boundary or greater than or equal to the highest boundary.");
   }
   const branches = bounds.slice(0, -1).map((low, i) => ({ case: { $and: [{ $gte: [spec.groupBy, low] }, { $lt: [spec.groupBy, bounds[i + 1]] }] }, then: low }));
-  const id = { $switch: { branches, ...(spec.default !== undefined ? { default: spec.default } : {}) } };
-  const grouped = pipeline.$group(coll, { _id: id, ...((spec.output as Doc | undefined) ?? { count: { $sum: 1 } }) }, options);
+  const id = { $switch: { branches, default: spec.default !== undefined ? spec.default : { $literal: NO_BUCKET } } };
+  const grouped = groupStage(coll, { _id: id, ...((spec.output as Doc | undefined) ?? { count: { $sum: 1 } }) }, options).map((d: unknown) => {
+    if ((d as Doc)._id === NO_BUCKET) throw commandError(40066, "$switch could not find a matching branch for an input, and no default was specified.");
+    return d;
+  });
   return sortStage(grouped, { _id: 1 }, options);
 };
 
-/** mongod refuses a $group without _id (15955); mingo would group everything. */
+
+const GROUP_KEY = "$__groupKey";
+
+/**
+ * mingo's $group, with mongod's keys: equal numbers of different types (1, NumberLong(1), 1.0) are one group
+ * whose `_id` is the first document's value, and a missing `_id` is null. mingo keys its groups by type and
+ * value, so when two of its groups are one for mongod the stage runs again keyed by a canonical text of
+ * `_id` (rare: a mixed-type key). mongod refuses a $group without _id (15955); mingo would group everything.
+ */
 const groupStage: PipelineOp = (coll, expr, options) => {
   if (expr === null || typeof expr !== "object" || !("_id" in (expr as Doc))) throw commandError(15955, "a group specification must include an _id");
-  return pipeline.$group(coll, expr, options);
+  return coll.transform((items: Doc[]) => {
+    const groups = pipeline.$group(Lazy(items), expr, options).collect<Doc>();
+    const keys = new Set(groups.map((g) => canonicalKey(g._id)));
+    if (keys.size === groups.length) return Lazy(groups.map((g) => ("_id" in g ? g : { _id: null, ...g })));
+    const ids = new Map<string, unknown>();
+    const keyed = { ...(expr as Doc), _id: { [GROUP_KEY]: { expr: (expr as Doc)._id, ids } } };
+    return pipeline.$group(Lazy(items), keyed, options).map((d: unknown) => {
+      const doc = d as Doc;
+      doc._id = ids.get(doc._id as string) ?? null;
+      return doc;
+    });
+  });
+};
+
+/** Evaluates a $group's `_id` to its canonical key, remembering the first value seen for each key. */
+const groupKey: ExpressionOp = (obj, arg, options) => {
+  const { expr, ids } = (arg ?? {}) as { expr?: unknown; ids?: unknown };
+  if (!(ids instanceof Map)) throw commandError(ErrorCodes.InvalidPipelineOperator, `Unrecognized expression '${GROUP_KEY}'`);
+  const id = evalExpr(obj as never, expr as never, options);
+  const key = canonicalKey(id);
+  if (!ids.has(key)) ids.set(key, id ?? null);
+  return key;
+};
+
+/** $lookup by localField/foreignField matches equal numbers of every type (mingo's hash map would not). */
+const lookupStage: PipelineOp = (coll, expr, options) => {
+  const spec = expr as Doc;
+  const { from, localField, foreignField, as } = spec;
+  if (typeof from !== "string" || typeof localField !== "string" || typeof foreignField !== "string" || typeof as !== "string" || spec.pipeline !== undefined || spec.let !== undefined) {
+    return pipeline.$lookup(coll, expr, options);
+  }
+  const resolver = (options as { collectionResolver?: (name: string) => Doc[] }).collectionResolver;
+  const foreign = resolver?.(from) ?? [];
+  const byKey = new Map<string, number[]>();
+  foreign.forEach((doc, i) => {
+    const values = valuesAtPath(doc, foreignField);
+    for (const v of values.length ? values : [null]) {
+      const key = canonicalKey(v);
+      const list = byKey.get(key);
+      if (list) list.push(i);
+      else byKey.set(key, [i]);
+    }
+  });
+  return coll.map((o: unknown) => {
+    const local = valuesAtPath(o, localField);
+    const found = new Set<number>();
+    for (const v of local.length ? local : [null]) for (const i of byKey.get(canonicalKey(v)) ?? []) found.add(i);
+    return { ...(o as Doc), [as]: [...found].sort((a, b) => a - b).map((i) => foreign[i]) };
+  });
 };
 
 /**
@@ -120,12 +184,17 @@ const typeQuery = (selector: string, value: unknown): ((obj: Doc) => boolean) =>
   };
 };
 
+const mingoExpressions = { ...(expressionOperators as object), ...boundedExpressionOperators(expressionOperators as never), $meta: meta } as Record<string, ExpressionOp>;
+const mingoAccumulators = accumulatorOperators as unknown as Record<string, AccumulatorOp>;
+const queries = queryOperators as unknown as Record<string, (selector: string, value: unknown, options: Options) => unknown>;
+
 const context = Context.init({
-  accumulator: accumulatorOperators as never,
-  expression: { ...(expressionOperators as object), ...boundedExpressionOperators(expressionOperators as never), $meta: meta } as never,
+  accumulator: { ...mingoAccumulators, ...typedAccumulators(mingoAccumulators) } as never,
+  expression: { ...mingoExpressions, ...typedExpressionOperators(mingoExpressions), [GROUP_KEY]: groupKey } as never,
   pipeline: {
     ...pipeline,
     $sort: sortStage,
+    $lookup: lookupStage,
     $bucket: bucketStage,
     $group: groupStage,
     $setWindowFields: setWindowFieldsStage,
@@ -136,8 +205,14 @@ const context = Context.init({
     $unset: keepTextScore(pipeline.$unset),
   } as never,
   projection: projectionOperators as never,
-  query: { ...(queryOperators as object), ...collationAwareQueryOps(queryOperators as never), $type: typeQuery } as never,
-  window: windowOperators as never,
+  query: {
+    ...(queryOperators as object),
+    ...collationAwareQueryOps(queryOperators as never),
+    $type: typeQuery,
+    // mongod's truthiness: a zero of every numeric type is false
+    $expr: (selector: string, value: unknown, options: Options) => queries.$expr(selector, { $and: [value] }, options),
+  } as never,
+  window: { ...windowOperators, ...typedWindowOperators(windowOperators as unknown as Record<string, WindowOp>) } as never,
 });
 
 export interface EvalOptions {

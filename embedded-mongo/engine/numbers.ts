@@ -79,8 +79,8 @@ export function holdNumbers<T>(value: T): T {
 }
 
 /**
- * A deep copy where doubles and longs within 2^53 are plain numbers: aggregation expressions (mingo) compute
- * on JS numbers. Longs beyond 2^53 and Decimal128 stay exact wrappers.
+ * A deep copy where doubles and longs within 2^53 are plain numbers, for the few mingo operators that compute
+ * on JS numbers without a type to keep (typed-operators.ts). Longs beyond 2^53 and Decimal128 stay wrappers.
  */
 export function plainNumbers<T>(value: T): T {
   if (Array.isArray(value)) return value.map(plainNumbers) as T;
@@ -156,25 +156,4 @@ export function plainArguments(body: Record<string, unknown>): void {
     const nested = body[k];
     if (nested !== null && typeof nested === "object" && !Array.isArray(nested) && !(nested as { _bsontype?: string })._bsontype) scalars(nested as Record<string, unknown>);
   }
-}
-
-/**
- * Gives back their BSON type to the values a computation on `plainNumbers(original)` left as they were:
- * where `out` holds, at the same place, the plain number of a Double or Long of `original`, that value
- * returns (a pipeline update keeps the types of the fields it does not change).
- */
-export function retypeLike<T>(out: T, original: unknown): T {
-  if (typeof out === "number") {
-    const type = numericType(original);
-    return (type === "double" || type === "long") && plainNumbers(original) === out ? (original as T) : out;
-  }
-  if (Array.isArray(out)) {
-    if (!Array.isArray(original)) return out;
-    return out.map((v, i) => retypeLike(v, original[i])) as T;
-  }
-  if (out === null || typeof out !== "object" || (out as { _bsontype?: string })._bsontype || original === null || typeof original !== "object" || Array.isArray(original)) return out;
-  const doc = out as Record<string, unknown>;
-  const before = original as Record<string, unknown>;
-  for (const k in doc) if (k in before) doc[k] = retypeLike(doc[k], before[k]);
-  return out;
 }

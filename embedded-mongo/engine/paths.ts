@@ -88,11 +88,12 @@ export function setPath(doc: Doc, path: string, value: unknown): void {
 export function cloneValue<T>(v: T): T {
   if (v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) return v.map(cloneValue) as unknown as T;
-  if (v instanceof Date) return new Date(v.getTime()) as unknown as T;
-  if (isPlainObject(v)) {
+  const proto = Object.getPrototypeOf(v);
+  if (proto === Object.prototype || proto === null) {
     const out: Doc = {};
-    for (const k of Object.keys(v)) out[k] = cloneValue((v as Doc)[k]);
+    for (const k in v) out[k] = cloneValue((v as Doc)[k]);
     return out as T;
   }
+  if (v instanceof Date) return new Date(v.getTime()) as unknown as T;
   return v;
 }

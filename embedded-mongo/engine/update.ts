@@ -1,10 +1,11 @@
 /** Update documents: replacement, update operators (via mingo) and pipeline updates, with mongod's checks. */
 import { Decimal128, Long, ObjectId } from "bson";
 import { update as mingoUpdate } from "mingo";
-import { compareValues, isNumeric, toNumber } from "./bson-order";
+import { compareValues, isNumeric } from "./bson-order";
 import { mingoOptions, runPipeline } from "./mingo";
 import { cloneValue, getPath, isPlainObject, setPath, type Doc } from "./paths";
-import { numericType, plainNumbers, retypeLike, typedArithmetic } from "./numbers";
+import { numericType, typedArithmetic } from "./numbers";
+import { addNumbers, multiplyNumbers } from "./arithmetic";
 import { collationComparator } from "./collation";
 import { sortItems } from "./sort";
 import { splitText } from "./query";
@@ -145,19 +146,6 @@ function preparePaths(doc: Doc, modifier: Doc): void {
   }
 }
 
-/** A Decimal128's digits as an integer and a power of ten. */
-function decimalParts(v: unknown): { digits: bigint; exponent: number } {
-  const text = v instanceof Decimal128 ? v.toString() : v instanceof Long ? v.toString() : String(toNumber(v));
-  const m = /^(-?)(\d*)(?:\.(\d*))?(?:E([+-]?\d+))?$/i.exec(text);
-  if (!m) throw commandError(ErrorCodes.BadValue, `Cannot do decimal arithmetic on ${text}`);
-  const fraction = m[3] ?? "";
-  return { digits: BigInt(`${m[1]}${m[2] || "0"}${fraction}`), exponent: Number(m[4] ?? 0) - fraction.length };
-}
-
-function decimalResult(digits: bigint, exponent: number): Decimal128 {
-  return Decimal128.fromString(`${digits}E${exponent}`);
-}
-
 /**
  * $inc and $mul computed here with mongod's result types (mingo works on JS numbers): a Decimal128 operand
  * gives a Decimal128 (exact), otherwise the wider of int, long and double, an int overflowing into a long.
@@ -172,15 +160,8 @@ function typedIncAndMul(doc: Doc, modifier: Doc): void {
       const base = getPath(doc, path) ?? 0;
       if (numericType(base) === undefined || numericType(operand) === undefined) continue;
       let result: unknown;
-      if (base instanceof Decimal128 || operand instanceof Decimal128) {
-        const a = decimalParts(base);
-        const b = decimalParts(operand);
-        if (op === "$mul") result = decimalResult(a.digits * b.digits, a.exponent + b.exponent);
-        else {
-          const e = Math.min(a.exponent, b.exponent);
-          result = decimalResult(a.digits * 10n ** BigInt(a.exponent - e) + b.digits * 10n ** BigInt(b.exponent - e), e);
-        }
-      } else result = typedArithmetic(op, base, operand);
+      if (base instanceof Decimal128 || operand instanceof Decimal128) result = op === "$mul" ? multiplyNumbers([base, operand]) : addNumbers([base, operand]);
+      else result = typedArithmetic(op, base, operand);
       delete arg[path];
       modifier.$set = { ...((modifier.$set as Doc | undefined) ?? {}), [path]: result };
     }
@@ -292,10 +273,9 @@ export function applyUpdate(
           throw commandError(ErrorCodes.InvalidOptions, `${name ?? "A stage"} is not allowed to be used within an update`);
         }
       }
-      // expressions compute on JS numbers; the fields they leave alone keep their BSON type
-      const [out] = runPipeline([plainNumbers(doc)], update, mingoOptions({ variables: opts.variables, collation: opts.collation }));
+      const [out] = runPipeline([cloneValue(doc)], update, mingoOptions({ variables: opts.variables, collation: opts.collation }));
       if (!isPlainObject(out)) throw commandError(ErrorCodes.BadValue, "The update pipeline must produce a document");
-      result = retypeLike(out, doc);
+      result = out;
     } else if (!isOperatorUpdate(update)) {
       validateStorage(update);
       result = cloneValue(update);

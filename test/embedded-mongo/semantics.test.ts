@@ -43,11 +43,27 @@ describe("embedded-mongo: mongod semantics", () => {
       expect(await coll.findOne({ _id: 1 })).toEqual({ _id: 1, sorted: [1, 2, 3], sliced: [3, 1], placed: [5, 6] });
     });
 
+    it("applies $each with $position, $sort and $slice together on a missing field, as on an existing one", async () => {
+      const coll = db.collection<AnyDoc>("push_combined");
+      await coll.insertMany([{ _id: 1 }, { _id: 2, v: [9] }]);
+      const modifiers = { $each: [5, 1, 4, 2], $position: 0, $sort: -1, $slice: 3 };
+      await coll.updateMany({}, { $push: { v: modifiers } } as never);
+      expect(await coll.find({}, { sort: { _id: 1 } }).toArray()).toEqual([
+        { _id: 1, v: [5, 4, 2] },
+        { _id: 2, v: [9, 5, 4] },
+      ]);
+      await coll.updateOne({ _id: 1 }, { $push: { w: { $each: [3, 1, 2], $slice: -2 } } } as never);
+      expect((await coll.findOne({ _id: 1 }))?.w).toEqual([1, 2]);
+    });
+
     it("refuses $push onto a string (2) and a field under a string (28), changing nothing", async () => {
       const coll = db.collection<AnyDoc>("push_string");
       await coll.insertOne({ _id: 1, s: "text" });
       expect((await errorOf(coll.updateOne({ _id: 1 }, { $push: { s: 1 } } as never))).code).toBe(2);
       expect((await errorOf(coll.updateOne({ _id: 1 }, { $set: { "s.x": 1 } }))).code).toBe(28);
+      expect((await errorOf(coll.updateOne({ _id: 1 }, { $addToSet: { s: 1 } } as never))).code).toBe(2);
+      expect((await errorOf(coll.updateOne({ _id: 1 }, { $set: { "s.0": "T" } }))).code).toBe(28);
+      expect((await errorOf(coll.updateOne({ _id: 1 }, { $inc: { "s.n": 1 } }))).code).toBe(28);
       expect(await coll.findOne({ _id: 1 })).toEqual({ _id: 1, s: "text" });
     });
   });
@@ -62,6 +78,17 @@ describe("embedded-mongo: mongod semantics", () => {
         { _id: 10, count: 1 },
         { _id: 20, count: 1 },
       ]);
+    });
+
+    it("$bucket sends values outside the boundaries to its default, and without one refuses them (40066)", async () => {
+      const coll = db.collection<AnyDoc>("bucket_default");
+      await coll.insertMany([{ v: 5 }, { v: 30 }, { v: "text" }]);
+      const out = await coll.aggregate([{ $bucket: { groupBy: "$v", boundaries: [0, 10, 30], default: "other", output: { n: { $sum: 1 } } } }]).toArray();
+      expect(out).toEqual([
+        { _id: 0, n: 1 },
+        { _id: "other", n: 2 },
+      ]);
+      expect((await errorOf(coll.aggregate([{ $bucket: { groupBy: "$v", boundaries: [0, 10, 30] } }]).toArray())).code).toBe(40066);
     });
 
     it("$setWindowFields computes running $sum and $avg", async () => {
@@ -83,6 +110,10 @@ describe("embedded-mongo: mongod semantics", () => {
       expect((await errorOf(coll.aggregate([{ $group: { n: { $sum: 1 } } }]).toArray())).code).toBe(15955);
       expect((await errorOf(coll.aggregate([{ $changeStream: {} }]).toArray())).code).toBe(40573);
       expect((await errorOf(client.db("admin").command({ replSetGetStatus: 1 }))).code).toBe(76);
+      // the driver's change stream sends the same $changeStream stage
+      const stream = coll.watch();
+      expect((await errorOf(stream.tryNext())).code).toBe(40573);
+      await stream.close();
     });
 
     it("refuses unknown expressions (168) and conflicting update paths (40) before mingo runs", async () => {
@@ -119,7 +150,13 @@ describe("embedded-mongo: mongod semantics", () => {
       await coll.insertOne({ name: "Ada" });
       expect((await errorOf(coll.insertOne({ name: "ADA" }))).code).toBe(11000);
       await coll.insertOne({ name: "Bob" });
+      expect((await errorOf(coll.updateOne({ name: "Bob" }, { $set: { name: "adA" } }))).code).toBe(11000);
       expect(await coll.countDocuments({})).toBe(2);
+      // building such an index over values equal under its collation fails as well
+      const other = db.collection<AnyDoc>("collated_build");
+      await other.insertMany([{ name: "Zoë" }, { name: "ZOË" }]);
+      expect((await errorOf(other.createIndex({ name: 1 }, { unique: true, collation: { locale: "en", strength: 2 } }))).code).toBe(11000);
+      await other.createIndex({ name: 1 }, { unique: true, collation: { locale: "en", strength: 3 } });
     });
 
     it("refuses a 65th index (67), unique on _id (197), writes to system.* (73)", async () => {
@@ -128,7 +165,9 @@ describe("embedded-mongo: mongod semantics", () => {
       expect((await coll.indexes()).length).toBe(64);
       expect((await errorOf(coll.createIndex({ extra: 1 }))).code).toBe(67);
       expect((await errorOf(coll.createIndex({ _id: 1 }, { unique: true }))).code).toBe(197);
+      expect((await errorOf(coll.createIndex({ _id: 1 }, { sparse: true }))).code).toBe(197);
       expect((await errorOf(db.collection("system.things").insertOne({ x: 1 }))).code).toBe(73);
+      expect((await errorOf(db.createCollection("system.things"))).code).toBe(73);
     });
 
     it("refuses documents nested deeper than 100 levels", async () => {
@@ -138,7 +177,12 @@ describe("embedded-mongo: mongod semantics", () => {
       expect(err.code).toBe(15);
       let ok: AnyDoc = { leaf: 1 };
       for (let i = 0; i < 90; i++) ok = { d: ok };
-      await db.collection<AnyDoc>("deep").insertOne(ok);
+      const { insertedId } = await db.collection<AnyDoc>("deep").insertOne(ok);
+      // an update may not nest a document deeper either
+      let deeper: AnyDoc = { leaf: 1 };
+      for (let i = 0; i < 20; i++) deeper = { d: deeper };
+      const nested = await errorOf(db.collection<AnyDoc>("deep").updateOne({ _id: insertedId }, { $set: { [`${"d.".repeat(89)}d`]: deeper } }));
+      expect(nested.code).toBe(15);
     });
   });
 
@@ -150,6 +194,17 @@ describe("embedded-mongo: mongod semantics", () => {
       expect((await coll.find().toArray()).map((d) => d._id)).toEqual([3, 4, 5]);
       const stats = await coll.aggregate([{ $collStats: { storageStats: {} } }]).toArray();
       expect(stats[0].storageStats).toMatchObject({ capped: true, count: 3, max: 3 });
+    });
+
+    it("a capped collection with only a size drops its oldest documents past that size (at least 4096 bytes)", async () => {
+      await db.createCollection("capped_size", { capped: true, size: 100 });
+      const coll = db.collection<AnyDoc>("capped_size");
+      const filler = "x".repeat(900); // 927 bytes of BSON per document
+      for (let i = 1; i <= 10; i++) await coll.insertOne({ _id: i, filler });
+      const kept = (await coll.find().toArray()).map((d) => d._id);
+      expect(kept).toEqual([7, 8, 9, 10]); // four fit in 4096 bytes, a fifth would not
+      const [stats] = await coll.aggregate([{ $collStats: { storageStats: {} } }]).toArray();
+      expect(stats.storageStats.maxSize).toBe(4096);
     });
 
     it("enforces a $jsonSchema validator (121) as validationLevel and validationAction say", async () => {
@@ -167,6 +222,8 @@ describe("embedded-mongo: mongod semantics", () => {
       await db.command({ collMod: "validated", validationAction: "warn", validationLevel: "strict" });
       await coll.insertOne({ _id: 4 });
       expect(await coll.countDocuments({})).toBe(3);
+      // the same schema as a query: the documents that satisfy it
+      expect((await coll.find({ $jsonSchema: validator.$jsonSchema }).toArray()).map((d) => d._id)).toEqual([1]);
     });
 
     it("views run their pipeline on reads and refuse writes (166)", async () => {
@@ -182,6 +239,12 @@ describe("embedded-mongo: mongod semantics", () => {
       expect(info.type).toBe("view");
       expect((await errorOf(view.insertOne({ name: "Di" }))).code).toBe(166);
       expect((await errorOf(view.createIndex({ name: 1 }))).code).toBe(166);
+      expect(await view.aggregate([{ $group: { _id: null, n: { $sum: 1 } } }]).toArray()).toEqual([{ _id: null, n: 2 }]);
+      const joined = await source.aggregate([{ $match: { _id: 2 } }, { $lookup: { from: "active_people", pipeline: [{ $sort: { _id: 1 } }], as: "active" } }]).toArray();
+      expect(joined[0].active.map((d: AnyDoc) => d.name)).toEqual(["Ada", "Cy"]);
+      // collMod changes what the view shows
+      await db.command({ collMod: "active_people", viewOn: "people", pipeline: [{ $match: { active: false } }] });
+      expect((await view.find().toArray()).map((d) => d.name)).toEqual(["Bob"]);
     });
 
     it("answers collStats, currentOp and collMod of an index's TTL", async () => {
@@ -190,11 +253,22 @@ describe("embedded-mongo: mongod semantics", () => {
       await coll.createIndex({ at: 1 }, { expireAfterSeconds: 3600 });
       const stats = await db.command({ collStats: "stats" });
       expect(stats).toMatchObject({ ns: `${db.databaseName}.stats`, count: 2, nindexes: 2 });
+      const scaled = await db.command({ collStats: "stats", scale: 1024 });
+      expect(scaled).toMatchObject({ scaleFactor: 1024, size: Math.trunc(stats.size / 1024) });
+      // what mongosh's db.coll.stats() reads
+      const [viaStage] = await coll.aggregate([{ $collStats: { storageStats: { scale: 1 } } }]).toArray();
+      for (const field of ["size", "count", "avgObjSize", "storageSize", "nindexes", "totalIndexSize", "totalSize", "indexSizes", "scaleFactor"]) expect(viaStage.storageStats).toHaveProperty(field);
+      expect(viaStage.storageStats.indexSizes).toHaveProperty("at_1");
       const ops = await client.db("admin").command({ currentOp: 1 });
       expect(Array.isArray(ops.inprog)).toBe(true);
+      const current = await client.db("admin").aggregate([{ $currentOp: {} }]).toArray();
+      expect(current.length).toBeGreaterThan(0);
       const mod = await db.command({ collMod: "stats", index: { keyPattern: { at: 1 }, expireAfterSeconds: 60 } });
       expect(mod).toMatchObject({ expireAfterSeconds_old: 3600, expireAfterSeconds_new: 60 });
       expect((await coll.indexes()).find((i) => i.name === "at_1")?.expireAfterSeconds).toBe(60);
+      await db.command({ collMod: "stats", index: { name: "at_1", hidden: true } });
+      expect((await coll.indexes()).find((i) => i.name === "at_1")?.hidden).toBe(true);
+      expect((await errorOf(db.command({ collMod: "no_such_collection", validationLevel: "off" }))).code).toBe(26);
     });
   });
 
@@ -204,9 +278,18 @@ describe("embedded-mongo: mongod semantics", () => {
     try {
       const coll = ttlClient.db("ttl").collection<AnyDoc>("sessions");
       await coll.createIndex({ at: 1 }, { expireAfterSeconds: 60 });
-      await coll.insertMany([{ _id: "old", at: new Date(Date.now() - 3_600_000) }, { _id: "new", at: new Date() }, { _id: "none" }]);
-      while ((await coll.countDocuments({ _id: "old" })) > 0) await new Promise((r) => setTimeout(r, 50));
-      expect((await coll.find({}, { sort: { _id: 1 } }).toArray()).map((d) => d._id)).toEqual(["new", "none"]);
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      await coll.insertMany([
+        { _id: "old", at: hourAgo },
+        { _id: "new", at: new Date() },
+        { _id: "none" },
+        { _id: "text", at: "2000-01-01" },
+        // an array expires by its earliest date
+        { _id: "oldInArray", at: [new Date(), hourAgo] },
+        { _id: "newArray", at: [new Date()] },
+      ]);
+      while ((await coll.countDocuments({ _id: { $in: ["old", "oldInArray"] } })) > 0) await new Promise((r) => setTimeout(r, 50));
+      expect((await coll.find({}, { sort: { _id: 1 } }).toArray()).map((d) => d._id)).toEqual(["new", "newArray", "none", "text"]);
     } finally {
       await ttlClient.close();
       await server.stop();
