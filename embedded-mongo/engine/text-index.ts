@@ -8,21 +8,38 @@ import { getPath, isPlainObject, type Doc } from "./paths";
 
 const STOP_WORDS = new Set(englishStopWords.map((w: string) => w.toLowerCase()));
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function tokenize(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0);
+  const lower = text.toLowerCase();
+  // accents come off decomposed letters; ASCII has none
+  const plain = NON_ASCII.test(lower) ? lower.normalize("NFD").replace(/\p{M}/gu, "") : lower;
+  return plain.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
+}
+
+/**
+ * The term of each token met, null for a stop word: stemming is most of the cost of indexing a document, and
+ * a collection's vocabulary is small next to its number of words. Emptied when full.
+ */
+const TERM_OF_TOKEN = new Map<string, string | null>();
+const TOKENS_KEPT = 50_000;
+
+function termOf(token: string): string | null {
+  let term = TERM_OF_TOKEN.get(token);
+  if (term === undefined) {
+    term = STOP_WORDS.has(token) ? null : stem(token);
+    if (TERM_OF_TOKEN.size >= TOKENS_KEPT) TERM_OF_TOKEN.clear();
+    TERM_OF_TOKEN.set(token, term);
+  }
+  return term;
 }
 
 /** Lower-cased, accent-free, stop-word-free, stemmed terms of a string. */
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const token of tokenize(text)) {
-    if (STOP_WORDS.has(token)) continue;
-    out.push(stem(token));
+    const term = termOf(token);
+    if (term !== null) out.push(term);
   }
   return out;
 }
