@@ -343,11 +343,11 @@ export class TextStage extends PlanStage {
     const n = rids.length;
     const candidateScores = new Float64Array(n);
     for (let i = 0; i < n; i++) candidateScores[i] = scores[rids[i]];
-    const ascending = candidateScores.slice().sort();
+    const selected = candidateScores.slice();
     const found: number[] = [];
     let above = Infinity;
     for (let wanted = BEST_FIRST_ROUND * this.best; ; wanted *= BEST_FIRST_ROUND) {
-      const least = ascending[Math.max(0, n - wanted)];
+      const least = wanted >= n ? -Infinity : nthLargest(selected, wanted);
       for (let i = 0; i < n; i++) {
         const score = candidateScores[i];
         if (score >= least && score < above && this.hit(rids[i])) found.push(i);
@@ -406,6 +406,33 @@ export class TextStage extends PlanStage {
   protected works(): number {
     return this.keysExamined + this.docsExamined + 1;
   }
+}
+
+/** The n-th largest value (n from 1), by quickselect: reorders `values`, in O(values.length) on average. */
+function nthLargest(values: Float64Array, n: number): number {
+  const k = n - 1;
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1];
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i] > pivot) i++;
+      while (values[j] < pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) high = j;
+    else if (k >= i) low = i;
+    else return values[k];
+  }
+  return values[k];
 }
 
 /** An in-memory sort; with `limitAmount`, a top-k selection keeping only that many. */
