@@ -125,9 +125,9 @@ export function filterMatcher(rest: Doc, opts: Pick<QueryOptions, "collation" | 
 }
 
 /**
- * A page of a search and its count arrive as two commands with the same filter (and further pages after
- * them): the filtered hits of the last few `$text` queries per collection are reused while the collection is
- * unchanged (any write or index change moves `Collection.version`). Only filters whose every predicate the
+ * A search's count and its pages arrive as separate commands with the same filter: the filtered hits of the
+ * last few `$text` queries read in full (a count, an unsorted or unlimited find; not a page read best score
+ * first) are reused per collection while it is unchanged (any write or index change moves `Collection.version`). Only filters whose every predicate the
  * fast path compiles are kept (they are deterministic: no `$expr`, `$where`, `$$NOW`, collation...).
  */
 const textHits = new WeakMap<Collection, Map<string, TextHits>>();
