@@ -15,7 +15,9 @@ import { startHub } from "./hub";
  * Starts the whole hub on loopback (the embedded database, or MONGODB_URL with databases of its own that are
  * dropped at the end), generates synthetic resources straight into the resources database (the subgraph has
  * created its text index), then sends the same mix of relevance-ranked searches one at a time to the gateway
- * and to the subgraph (with an access token signed as the gateway would), and prints a table of latencies.
+ * and to the subgraph (with an access token signed as the gateway would), and prints a table of latencies
+ * and of the CPU time each search cost this process (gateway, subgraphs and embedded database run in it: on a
+ * busy machine latencies include waiting for a core, CPU time does not).
  * Anonymous callers see the PUBLIC half of the resources; the subgraph is also measured for a member of three
  * networks allied with five more (the visibility filter's `$or` of owners and levels), and for both callers
  * once more without `totalCount` (counting every hit is the part of a broad search that grows with the data).
@@ -150,16 +152,19 @@ interface Target {
 interface Measurement {
   target: string;
   latencies: number[];
+  /** CPU time of this process (the hub runs in it) per search: the work, whatever else the machine runs. */
+  cpu: number[];
   hits: number[];
   errors: number;
 }
 
 async function measure(target: Target, searches: Array<Record<string, unknown>>, warmup: number, deadline: number): Promise<Measurement> {
-  const result: Measurement = { target: target.name, latencies: [], hits: [], errors: 0 };
+  const result: Measurement = { target: target.name, latencies: [], cpu: [], hits: [], errors: 0 };
   for (const [i, variables] of [...searches.slice(0, warmup), ...searches].entries()) {
     if (Date.now() > deadline) break;
     const headers = { "content-type": "application/json", ...(await target.headers()) };
     const started = process.hrtime.bigint();
+    const cpuStarted = process.cpuUsage();
     const response = await fetch(target.url, {
       method: "POST",
       headers,
@@ -168,6 +173,7 @@ async function measure(target: Target, searches: Array<Record<string, unknown>>,
     });
     const body = (await response.json()) as { data?: { searchResources?: { totalCount?: number } }; errors?: unknown[] };
     const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+    const cpu = process.cpuUsage(cpuStarted);
     if (i < warmup) continue;
     if (!response.ok || body.errors || !body.data?.searchResources) {
       result.errors++;
@@ -175,6 +181,7 @@ async function measure(target: Target, searches: Array<Record<string, unknown>>,
       continue;
     }
     result.latencies.push(elapsed);
+    result.cpu.push((cpu.user + cpu.system) / 1000);
     if (body.data.searchResources.totalCount !== undefined) result.hits.push(body.data.searchResources.totalCount);
   }
   return result;
@@ -188,6 +195,7 @@ function percentile(sorted: number[], p: number): number {
 function report(measurements: Measurement[], resources: number): void {
   const rows = measurements.map((m) => {
     const sorted = [...m.latencies].sort((a, b) => a - b);
+    const cpu = [...m.cpu].sort((a, b) => a - b);
     const ms = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(1));
     return {
       target: m.target,
@@ -196,6 +204,8 @@ function report(measurements: Measurement[], resources: number): void {
       "median ms": ms(percentile(sorted, 50)),
       "p95 ms": ms(percentile(sorted, 95)),
       "max ms": ms(sorted.at(-1) ?? NaN),
+      "CPU median ms": ms(percentile(cpu, 50)),
+      "CPU p95 ms": ms(percentile(cpu, 95)),
       "mean hits": m.hits.length ? String(Math.round(m.hits.reduce((a, b) => a + b, 0) / m.hits.length)) : "-",
     };
   });

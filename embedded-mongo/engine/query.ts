@@ -125,9 +125,9 @@ export function filterMatcher(rest: Doc, opts: Pick<QueryOptions, "collation" | 
 }
 
 /**
- * A page of a search and its count arrive as two commands with the same filter (and further pages after
- * them): the filtered hits of the last few `$text` queries per collection are reused while the collection is
- * unchanged (any write or index change moves `Collection.version`). Only filters whose every predicate the
+ * A search's count and its pages arrive as separate commands with the same filter: the filtered hits of the
+ * last few `$text` queries read in full (a count, an unsorted or unlimited find; not a page read best score
+ * first) are reused per collection while it is unchanged (any write or index change moves `Collection.version`). Only filters whose every predicate the
  * fast path compiles are kept (they are deterministic: no `$expr`, `$where`, `$$NOW`, collation...).
  */
 const textHits = new WeakMap<Collection, Map<string, TextHits>>();
@@ -168,8 +168,11 @@ function textCache(coll: Collection, text: Doc, rest: Doc, pure: boolean, opts: 
   return { get: () => cachedHits(coll, key, withScores), keep: (hits) => keepHits(coll, key, hits) };
 }
 
-/** The stage producing the filter's documents: TEXT, IXSCAN + FETCH (bounded, or walked for the sort) or COLLSCAN. */
-function accessStage(coll: Collection, text: Doc | undefined, rest: Doc, opts: QueryOptions, wantsSort: boolean): { stage: PlanStage; sorted: boolean } {
+/**
+ * The stage producing the filter's documents: TEXT, IXSCAN + FETCH (bounded, or walked for the sort) or
+ * COLLSCAN. `best`: how many hits are wanted when the sort ranks by text score first (0: all).
+ */
+function accessStage(coll: Collection, text: Doc | undefined, rest: Doc, opts: QueryOptions, wantsSort: boolean, best: number): { stage: PlanStage; sorted: boolean } {
   if (text) {
     if (!isPlainObject(text) || typeof text.$search !== "string") throw commandError(ErrorCodes.TypeMismatch, "$search needs a String");
     const entry = coll.textIndex();
@@ -177,7 +180,8 @@ function accessStage(coll: Collection, text: Doc | undefined, rest: Doc, opts: Q
     const search = parseSearch(text.$search);
     const matcher = filterMatcher(rest, opts);
     const withScores = !opts.countOnly;
-    return { stage: new TextStage(coll, entry, search, matcher, rest, withScores, textCache(coll, text, rest, matcher.pure, opts, withScores)), sorted: false };
+    const cache = textCache(coll, text, rest, matcher.pure, opts, withScores);
+    return { stage: new TextStage(coll, entry, search, matcher, rest, withScores, cache, best), sorted: false };
   }
   // Built on first use: an exact index plan needs no re-check.
   let built: Matcher | undefined;
@@ -203,14 +207,15 @@ export function findDocuments(coll: Collection | undefined, filter: Doc, opts: Q
   const limit = opts.limit ?? 0;
   const countOnly = opts.countOnly === true;
   const { text, rest } = splitText(filter, coll);
-  if (opts.sort) parseSort(opts.sort); // validates early
+  const sortFields = opts.sort ? parseSort(opts.sort) : []; // validates early
   if (!coll) {
     const plan = new EofStage();
     plan.execute(() => true);
     return { matches: [], count: 0, plan };
   }
   const wantsSort = !countOnly && opts.sort !== undefined && Object.keys(opts.sort).length > 0;
-  const access = accessStage(coll, text, rest, opts, wantsSort);
+  const best = wantsSort && limit > 0 && sortFields[0]?.textScore ? skip + limit : 0;
+  const access = accessStage(coll, text, rest, opts, wantsSort, best);
   if (countOnly) {
     const plan = new CountStage(access.stage, skip, limit);
     plan.execute(() => true);

@@ -261,10 +261,17 @@ export interface TextHits {
   docsExamined: number;
 }
 
+/** Candidates per wanted hit that the first round of a best-first search reads (each next round four times more). */
+const BEST_FIRST_ROUND = 4;
+
 /**
  * A `$text` search (mongod's TEXT_MATCH over FETCH over TEXT_OR over the text index): candidates and
  * their scores come from the posting lists, only candidates are read, checked for phrases and filtered.
  * Hits of an earlier identical search (`cache`) are reused while the collection is unchanged.
+ *
+ * With `best` (the sort's first key is the text score and only that many hits are wanted), candidates are
+ * read best score first, in rounds, until the round has found `best` hits: every candidate left scores
+ * below every one read, so the sort above ranks the same hits first as if all had been read.
  */
 export class TextStage extends PlanStage {
   readonly name = "TEXT_MATCH";
@@ -282,6 +289,7 @@ export class TextStage extends PlanStage {
     private readonly filter: Doc,
     private readonly withScores: boolean,
     private readonly cache: { get(): TextHits | undefined; keep(hits: TextHits): void } | undefined,
+    private readonly best = 0,
   ) {
     super();
   }
@@ -302,21 +310,56 @@ export class TextStage extends PlanStage {
     const candidates = text.search(this.search, this.withScores);
     this.scores = candidates.scores;
     this.keysExamined = candidates.examined;
-    const phrases = this.search.phrases.length > 0 || this.search.negatedPhrases.length > 0;
+    if (this.best > 0 && this.scores && candidates.rids.length > BEST_FIRST_ROUND * this.best) return this.produceBestFirst(candidates.rids, this.scores, sink);
     const hits: number[] = [];
     for (const rid of candidates.rids) {
-      const doc = this.coll.get(rid);
+      const doc = this.hit(rid);
       if (!doc) continue;
-      this.docsExamined++;
-      if (!this.matcher.test(doc) || (phrases && !text.matchesPhrases(doc, this.search))) {
-        this.docsRejected++;
-        continue;
-      }
       hits.push(rid);
       this.nReturned++;
       if (!sink(rid, doc)) return false;
     }
     this.cache?.keep({ version: this.coll.version, rids: hits, scores: this.scores, keysExamined: this.keysExamined, docsExamined: this.docsExamined });
+    return true;
+  }
+
+  /** The candidate's document when it passes the filter and the phrases, counted in the statistics. */
+  private hit(rid: number): Doc | undefined {
+    const doc = this.coll.get(rid);
+    if (!doc) return undefined;
+    this.docsExamined++;
+    const phrases = this.search.phrases.length > 0 || this.search.negatedPhrases.length > 0;
+    if (this.matcher.test(doc) && (!phrases || this.entry.text.matchesPhrases(doc, this.search))) return doc;
+    this.docsRejected++;
+    return undefined;
+  }
+
+  /**
+   * Rounds over the candidates scoring at least the n-th best score (n = 4 x `best`, then 16 x ...; ties all
+   * in one round), until `best` hits are found; the hits go out in posting order, as a full read sends them
+   * (the sort keeps that order among equal keys).
+   */
+  private produceBestFirst(rids: number[], scores: Float64Array, sink: Sink): boolean {
+    const n = rids.length;
+    const candidateScores = new Float64Array(n);
+    for (let i = 0; i < n; i++) candidateScores[i] = scores[rids[i]];
+    const selected = candidateScores.slice();
+    const found: number[] = [];
+    let above = Infinity;
+    for (let wanted = BEST_FIRST_ROUND * this.best; ; wanted *= BEST_FIRST_ROUND) {
+      const least = wanted >= n ? -Infinity : nthLargest(selected, wanted);
+      for (let i = 0; i < n; i++) {
+        const score = candidateScores[i];
+        if (score >= least && score < above && this.hit(rids[i])) found.push(i);
+      }
+      above = least;
+      if (found.length >= this.best || wanted >= n) break;
+    }
+    found.sort((a, b) => a - b);
+    for (const i of found) {
+      this.nReturned++;
+      if (!sink(rids[i], this.coll.get(rids[i])!)) return false;
+    }
     return true;
   }
 
@@ -363,6 +406,33 @@ export class TextStage extends PlanStage {
   protected works(): number {
     return this.keysExamined + this.docsExamined + 1;
   }
+}
+
+/** The n-th largest value (n from 1), by quickselect: reorders `values`, in O(values.length) on average. */
+function nthLargest(values: Float64Array, n: number): number {
+  const k = n - 1;
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1];
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i] > pivot) i++;
+      while (values[j] < pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) high = j;
+    else if (k >= i) low = i;
+    else return values[k];
+  }
+  return values[k];
 }
 
 /** An in-memory sort; with `limitAmount`, a top-k selection keeping only that many. */

@@ -1,4 +1,4 @@
-import { MongoClient, type Collection, type Db } from "mongodb";
+import { MongoClient, type Collection, type Db, type Sort } from "mongodb";
 import type { AnyDoc } from "./helpers";
 import { startTestDatabase, type TestDatabase } from "../support/database";
 
@@ -219,6 +219,59 @@ describe("embedded-mongo: text index and $text", () => {
       // under $or every other clause must be indexed
       await expect(ranked.find({ $or: [{ $text: { $search: "rubric" } }, { grade: 3 }] }).toArray()).rejects.toMatchObject({ code: 291 });
       await expect(ranked.countDocuments({ $or: [{ $text: { $search: "rubric" } }, { grade: 3 }] })).rejects.toMatchObject({ code: 291 });
+    });
+  });
+
+  describe("best-first pages over many candidates", () => {
+    let many: Collection<AnyDoc>;
+    const words = ["rubric", "portfolio", "coaching", "inquiry", "debate"];
+    const docFor = (i: number, round = 0): AnyDoc => ({
+      _id: i,
+      title: `${words[(i + round) % 5]} ${i % 4 === 0 ? words[(i + 2) % 5] : "guide"}`,
+      body: i % 3 === 0 ? `${words[i % 5]} ${words[(i + round) % 5]} notes` : "notes",
+      // one in seven passes the filter: a page of hits needs several rounds of candidates
+      open: i % 7 === 3,
+    });
+    const searches = ["rubric", "rubric portfolio coaching", "notes", "guide -debate", '"rubric guide"'];
+    /**
+     * Scores and order of a page, and of the same search read in full (no limit: every candidate is read);
+     * the two filters are spelled apart so that neither answer is the other's kept hits.
+     */
+    const compare = async (coll: Collection<AnyDoc>, search: string, sort: Sort, skip: number, limit: number) => {
+      const full = await coll.find({ $text: { $search: search }, open: { $eq: true } }, { projection: { score: { $meta: "textScore" } } }).sort(sort).toArray();
+      const filter = { $text: { $search: search }, open: true };
+      const page = await coll.find(filter, { projection: { score: { $meta: "textScore" } } }).sort(sort).skip(skip).limit(limit).toArray();
+      expect(page).toEqual(full.slice(skip, skip + limit));
+      return full;
+    };
+
+    beforeAll(async () => {
+      many = db.collection<AnyDoc>("many");
+      await many.createIndex({ title: "text", body: "text" }, { weights: { title: 10 } });
+      await many.insertMany(Array.from({ length: 2000 }, (_, i) => docFor(i)));
+    });
+
+    it("ranks the same hits first as a full read, ties in the same order, with or without a tie-breaking key", async () => {
+      for (const search of searches) {
+        for (const sort of [{ score: { $meta: "textScore" } }, { score: { $meta: "textScore" }, _id: -1 }] as Sort[]) {
+          const full = await compare(many, search, sort, 0, 1);
+          expect(full.length).toBeGreaterThan(0);
+          for (const [skip, limit] of [[0, 21], [7, 5], [150, 21], [full.length - 2, 5]]) await compare(many, search, sort, Math.max(0, skip), limit);
+        }
+      }
+    });
+
+    it("scores as a fresh index after most documents were removed or rewritten", async () => {
+      await many.deleteMany({ _id: { $lt: 1200 } });
+      for (let i = 1200; i < 1600; i++) await many.replaceOne({ _id: i }, docFor(i, 1));
+      const fresh = db.collection<AnyDoc>("many_fresh");
+      await fresh.createIndex({ title: "text", body: "text" }, { weights: { title: 10 } });
+      await fresh.insertMany(await many.find().sort({ _id: 1 }).toArray());
+      for (const search of searches) {
+        const sort: Sort = { score: { $meta: "textScore" }, _id: 1 };
+        expect(await compare(many, search, sort, 3, 21)).toEqual(await compare(fresh, search, sort, 3, 21));
+        expect(await many.countDocuments({ $text: { $search: search } })).toBe(await fresh.countDocuments({ $text: { $search: search } }));
+      }
     });
   });
 });
