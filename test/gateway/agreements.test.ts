@@ -2,7 +2,7 @@ import { mintDevToken } from "../../gateway/auth/dev-tokens";
 import type { PersonRole } from "../../gateway/auth/identity";
 import { DemoAgreements } from "../../scripts/demo/agreements";
 import { DemoFundedWork } from "../../scripts/demo/funded-work";
-import { DemoNetworks, DemoOrganizations, DemoSchools, demoId } from "../../scripts/demo/ids";
+import { DemoNetworks, DemoOrganizations, demoId } from "../../scripts/demo/ids";
 import { startHub, type HubUnderTest } from "../support/hub";
 
 /*
@@ -160,6 +160,9 @@ describe("what depends on awards that end this year", () => {
     expect(await work("ceiPeaCoordinator")).toEqual(["Network planning day: next year's workshop calendar", "Meeting the needs of English language learners"]);
     // a member school's staff read the award (NETWORK) but not the planning day (PRIVATE to the network's coordinators)
     expect(await work("landmarkStaff")).toEqual([null, "Meeting the needs of English language learners"]);
+    // asking for nothing but the id needs no fetch from the development subgraph: the link shows the id it stores (README, resources "Access")
+    const ids = await as("landmarkStaff", `query($id: ID!) { fundingAward(id: $id) { fundedWork(kinds: [EVENT]) { edges { node { target { ... on Event { id } } } } } } }`, { id: DemoFundedWork.ceiPeaInKind2025 });
+    expect(nodes(ids.fundingAward.fundedWork).map((node) => node.target.id)).toEqual([demoId("event:cei-pea-planning-day"), demoId("event:cei-pea-ell-webinar")]);
     // and a school of another network does not read the award at all
     expect((await as("wallowaStaff", query, { id: DemoFundedWork.ceiPeaInKind2025 })).fundingAward).toBeNull();
   });

@@ -142,7 +142,7 @@ describe("awards ending in a period", () => {
   it("lists the awards ending between two days with the work that depends on them", async () => {
     const network = fixture.entityId("network");
     const ends = ["2025-12-31", "2026-01-01", "2026-06-30", "2026-12-31", "2027-01-01", null];
-    const ids = [];
+    const ids: string[] = [];
     for (const endDate of ends) ids.push(await recordAward({ networkId: network, endDate, visibility: "PUBLIC" }, fixture.admin));
     await link("RESOURCE", publicResource, fixture.admin, ids[2]);
     const data = await fixture.must(
