@@ -1,9 +1,9 @@
 import type { Db } from "mongodb";
 import { Visibility } from "../../subgraphs/kit";
 import { fromSeed } from "../../subgraphs/kit/provenance";
-import type { StoredParty } from "../../subgraphs/resources/agreement/agreement";
-import { AgreementConsent, AgreementKind } from "../../subgraphs/resources/agreement/agreement.enums";
-import type { AgreementDocument } from "../../subgraphs/resources/agreement/agreement.repository";
+import type { StoredParty } from "../../subgraphs/resources/school-agreement/school-agreement";
+import { SchoolAgreementConsent, SchoolAgreementKind } from "../../subgraphs/resources/school-agreement/school-agreement.enums";
+import type { SchoolAgreementDocument } from "../../subgraphs/resources/school-agreement/school-agreement.repository";
 import { createRepositories } from "../../subgraphs/resources/repositories";
 import { demoId } from "./ids";
 import { withProvenance } from "./provenance";
@@ -26,11 +26,11 @@ export const DemoAgreements = {
 } as const;
 
 /** [school slug, time share (FTE), cost in USD, answered] */
-type PartySpec = [slug: string, timeShare: number | null, costUsd: number | null, consent: AgreementConsent];
+type PartySpec = [slug: string, timeShare: number | null, costUsd: number | null, consent: SchoolAgreementConsent];
 
 interface AgreementSpec {
   id: string;
-  kind: AgreementKind;
+  kind: SchoolAgreementKind;
   title: string;
   description: string;
   period: [string, string | null];
@@ -39,14 +39,14 @@ interface AgreementSpec {
   statedAs: string;
 }
 
-const { ACCEPTED, PROPOSED } = AgreementConsent;
+const { ACCEPTED, PENDING } = SchoolAgreementConsent;
 const SHARED_COUNSELORS = "share human resources they could not otherwise afford (e.g., school counselors)";
 const JOINT_PURCHASING = "purchase goods and services to receive discounted rates";
 
 const AGREEMENTS: AgreementSpec[] = [
   {
     id: DemoAgreements.wallowaCounselor,
-    kind: AgreementKind.SHARED_STAFF,
+    kind: SchoolAgreementKind.SHARED_STAFF,
     title: "Certified school counselor",
     description: "One counselor for three small schools: two days a week at each Wallowa Valley school, one at Fort Rock Valley, remote sessions between visits.",
     period: ["2025-08-15", "2026-06-15"],
@@ -59,7 +59,7 @@ const AGREEMENTS: AgreementSpec[] = [
   },
   {
     id: DemoAgreements.ruralPurchasing,
-    kind: AgreementKind.JOINT_PURCHASING,
+    kind: SchoolAgreementKind.JOINT_PURCHASING,
     title: "Instructional software licenses and science kits",
     description: "Four districts order together through one contract for the network's discounted rate; each pays for its own seats and kits.",
     period: ["2025-07-01", "2026-06-30"],
@@ -73,19 +73,19 @@ const AGREEMENTS: AgreementSpec[] = [
   },
   {
     id: DemoAgreements.alaskaCounselorProposal,
-    kind: AgreementKind.SHARED_STAFF,
+    kind: SchoolAgreementKind.SHARED_STAFF,
     title: "Remote school counselor",
     description: "Kuskokwim River's counselor would hold two remote counseling days a month for Chugach Coast's students.",
     period: ["2026-08-15", null],
     parties: [
       ["kuskokwim-river-school", 0.9, null, ACCEPTED],
-      ["chugach-coast-school", 0.1, null, PROPOSED],
+      ["chugach-coast-school", 0.1, null, PENDING],
     ],
     statedAs: SHARED_COUNSELORS,
   },
 ];
 
-function agreements(): AgreementDocument[] {
+function agreements(): SchoolAgreementDocument[] {
   return AGREEMENTS.map((spec) => {
     const parties = spec.parties.map(([slug, timeShare, cost, consent], index): StoredParty => ({
       schoolId: school(slug),
@@ -93,7 +93,7 @@ function agreements(): AgreementDocument[] {
       timeShareMilli: timeShare === null ? null : Math.round(timeShare * 1000),
       cost: cost === null ? null : { amountMinor: Math.round(cost * 100), currency: "USD" },
       // the proposer accepts by proposing; the others answered a month later
-      answeredAt: index > 0 && consent !== PROPOSED ? new Date("2025-07-01T00:00:00.000Z") : null,
+      answeredAt: index > 0 && consent !== PENDING ? new Date("2025-07-01T00:00:00.000Z") : null,
       note: null,
     }));
     return {
@@ -106,7 +106,7 @@ function agreements(): AgreementDocument[] {
       startDate: spec.period[0],
       endDate: spec.period[1],
       parties,
-      readerSchoolIds: parties.filter((party) => party.consent !== AgreementConsent.DECLINED).map((party) => party.schoolId),
+      readerSchoolIds: parties.filter((party) => party.consent !== SchoolAgreementConsent.DECLINED).map((party) => party.schoolId),
       memberSchoolIds: parties.filter((party) => party.consent === ACCEPTED).map((party) => party.schoolId),
       createdAt: SEEDED_AT,
       updatedAt: SEEDED_AT,

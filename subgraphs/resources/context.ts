@@ -1,6 +1,6 @@
 import { GroupedPageLoaders, groupedLoader, keyedLoader, type Access } from "../kit";
 import { AdoptionService } from "./adoption/adoption.service";
-import { AgreementService } from "./agreement/agreement.service";
+import { SchoolAgreementService } from "./school-agreement/school-agreement.service";
 import { FundedWorkService } from "./funding/funded-work.service";
 import { FundingService } from "./funding/funding.service";
 import type { ResourcesRepositories } from "./repositories";
@@ -33,7 +33,7 @@ export function createServices(repos: ResourcesRepositories) {
     adoptions: new AdoptionService(repos, resources),
     shareRequests: new ShareRequestService(repos, resources),
     funding: new FundingService(repos),
-    agreements: new AgreementService(repos),
+    agreements: new SchoolAgreementService(repos),
     fundedWork: new FundedWorkService(repos),
   };
 }

@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
-import { agreementModule } from "./agreement/agreement.module";
+import { schoolAgreementModule } from "./school-agreement/school-agreement.module";
 import { fundedWorkModule } from "./funding/funded-work.module";
 
 /** A part of the subgraph that brings its own resolvers and entity reference resolvers. */
@@ -9,7 +9,7 @@ interface SubgraphModule {
 }
 
 /** Modules that index.ts spreads into the schema. */
-const modules: SubgraphModule[] = [agreementModule, fundedWorkModule];
+const modules: SubgraphModule[] = [schoolAgreementModule, fundedWorkModule];
 
 export const moduleResolvers: Function[] = modules.flatMap((module) => [...module.resolvers]);
 export const moduleReferenceResolvers: GraphQLResolverMap<unknown> = Object.assign({}, ...modules.map((module) => module.referenceResolvers));

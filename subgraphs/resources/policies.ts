@@ -77,7 +77,7 @@ export const fundingLinkPolicy = fundingAwardPolicy.child<Sharing>({
 
 /** Stored PRIVATE, owned by the proposing school and no network; `readerSchoolIds` are the schools whose staff read it. */
 export const agreementPolicy = new RecordPolicy<SharedRecord & { readerSchoolIds: string[] }>({
-  typeName: "Agreement",
+  typeName: "SchoolAgreement",
   read: { kind: RESOURCE_DATA, participantSchools: ["readerSchoolIds"] },
   writers: "the staff of the schools in the agreement",
 });

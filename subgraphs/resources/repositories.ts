@@ -1,6 +1,6 @@
 import type { Db } from "mongodb";
 import { AdoptionRepository } from "./adoption/adoption.repository";
-import { AgreementRepository } from "./agreement/agreement.repository";
+import { SchoolAgreementRepository } from "./school-agreement/school-agreement.repository";
 import { FundedWorkRepository } from "./funding/funded-work.repository";
 import { FundingAwardRepository } from "./funding/funding.repository";
 import { ResourceRepository } from "./resource/resource.repository";
@@ -12,7 +12,7 @@ export function createRepositories(db: Db) {
     adoptions: new AdoptionRepository(db),
     shareRequests: new ShareRequestRepository(db),
     fundingAwards: new FundingAwardRepository(db),
-    agreements: new AgreementRepository(db),
+    agreements: new SchoolAgreementRepository(db),
     fundedWork: new FundedWorkRepository(db),
   };
 }

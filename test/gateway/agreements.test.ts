@@ -85,7 +85,7 @@ describe("which schools share a counselor or a purchasing agreement, each school
     expect((await ask("chugachStaff", "chugach-coast-school")).agreements.totalCount).toBe(0);
     const asked = await ask("chugachStaff", "chugach-coast-school", true);
     expect(nodes(asked.agreements)).toMatchObject([
-      { title: "Remote school counselor", status: "PROPOSED", endDate: null, parties: [{ school: { name: "Kuskokwim River School" }, consent: "ACCEPTED", timeShare: 0.9 }, { consent: "PROPOSED", timeShare: 0.1, cost: null }] },
+      { title: "Remote school counselor", status: "PROPOSED", endDate: null, parties: [{ school: { name: "Kuskokwim River School" }, consent: "ACCEPTED", timeShare: 0.9 }, { consent: "PENDING", timeShare: 0.1, cost: null }] },
     ]);
   });
 });
@@ -99,7 +99,7 @@ describe("what depends on awards that end this year", () => {
           ... on Event { title startDate }
           ... on Mentorship { mentorSchool { name } partnerSchool { name } }
           ... on Resource { title }
-          ... on Agreement { title parties { school { name } } }
+          ... on SchoolAgreement { title parties { school { name } } }
         }
       } } }
     } } }
@@ -168,8 +168,8 @@ describe("what depends on awards that end this year", () => {
   });
 
   it("shows an agreement to the staff of its schools only", async () => {
-    const query = `query($id: ID!) { agreement(id: $id) { title } }`;
-    expect((await as("wallowaStaff", query, { id: DemoAgreements.wallowaCounselor })).agreement).toEqual({ title: "Certified school counselor" });
-    expect((await as("nwRiseCoordinator", query, { id: DemoAgreements.wallowaCounselor })).agreement).toBeNull();
+    const query = `query($id: ID!) { schoolAgreement(id: $id) { title } }`;
+    expect((await as("wallowaStaff", query, { id: DemoAgreements.wallowaCounselor })).schoolAgreement).toEqual({ title: "Certified school counselor" });
+    expect((await as("nwRiseCoordinator", query, { id: DemoAgreements.wallowaCounselor })).schoolAgreement).toBeNull();
   });
 });

@@ -176,7 +176,7 @@ beforeAll(async () => {
     b.links[level] = (await must(`mutation($input: LinkFundedWorkInput!) { linkFundedWork(input: $input) { id } }`, { input: link }, coordinatorOfB)).linkFundedWork.id;
   }
   const agreement = { kind: "SHARED_STAFF", title: "Counselor", startDate: "2024-01-01", schoolId: SB, parties: [{ schoolId: SB, timeShare: 0.6 }, { schoolId: SB2, timeShare: 0.4 }] };
-  b.agreement = (await must(`mutation($input: ProposeAgreementInput!) { proposeAgreement(input: $input) { id } }`, { input: agreement }, staffOfSB)).proposeAgreement.id;
+  b.agreement = (await must(`mutation($input: ProposeSchoolAgreementInput!) { proposeSchoolAgreement(input: $input) { id } }`, { input: agreement }, staffOfSB)).proposeSchoolAgreement.id;
   publicOfA = (await must(PUBLISH, { input: { title: "A's public watershed map", kind: "DATASET", networkId: NA, visibility: "PUBLIC" } }, coordinatorOfA)).publishResource.id;
 });
 afterAll(() => fixture.stop());
@@ -292,11 +292,11 @@ describe.each(CALLERS)("reads as %s", (_name, access, school, network) => {
       expectedIds.push(network.includes(level) ? b.awards[level] : null, network.includes(level) ? b.links[level] : null);
     }
     // an agreement between schools: their staff only, whatever else the caller may see
-    reps.push({ __typename: "Agreement", id: b.agreement });
+    reps.push({ __typename: "SchoolAgreement", id: b.agreement });
     expectedIds.push(access.schoolIds.includes(SB) || access.schoolIds.includes(SB2) ? b.agreement : null);
     const data = await run(
       `query($reps: [_Any!]!) { _entities(representations: $reps) {
-        ... on Resource { id } ... on ResourceAdoption { id } ... on ShareRequest { id } ... on FundingAward { id } ... on FundedWork { id } ... on Agreement { id }
+        ... on Resource { id } ... on ResourceAdoption { id } ... on ShareRequest { id } ... on FundingAward { id } ... on FundedWork { id } ... on SchoolAgreement { id }
       } }`,
       { reps },
       access,

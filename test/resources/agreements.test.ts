@@ -27,13 +27,13 @@ const coordinator = personAccess({
 });
 const admin: Access = { ...coordinator, organizationAdmin: true };
 
-const PROPOSE = `mutation($input: ProposeAgreementInput!) { proposeAgreement(input: $input) {
+const PROPOSE = `mutation($input: ProposeSchoolAgreementInput!) { proposeSchoolAgreement(input: $input) {
   id kind title status startDate endDate proposedBy { id }
   parties { school { id } consent timeShare cost { amount currency } answeredAt note }
 } }`;
-const ACCEPT = `mutation($id: ID!, $schoolId: ID!, $note: String) { acceptAgreement(id: $id, schoolId: $schoolId, note: $note) { id status parties { school { id } consent note } } }`;
-const DECLINE = `mutation($id: ID!, $schoolId: ID!) { declineAgreement(id: $id, schoolId: $schoolId) { id status parties { school { id } consent } } }`;
-const READ = `query($id: ID!) { agreement(id: $id) { id status } }`;
+const ACCEPT = `mutation($id: ID!, $schoolId: ID!, $note: String) { acceptSchoolAgreement(id: $id, schoolId: $schoolId, note: $note) { id status parties { school { id } consent note } } }`;
+const DECLINE = `mutation($id: ID!, $schoolId: ID!) { declineSchoolAgreement(id: $id, schoolId: $schoolId) { id status parties { school { id } consent } } }`;
+const READ = `query($id: ID!) { schoolAgreement(id: $id) { id status } }`;
 
 function counselor(extra: Record<string, unknown> = {}) {
   return {
@@ -53,21 +53,21 @@ function counselor(extra: Record<string, unknown> = {}) {
 }
 
 async function propose(input = counselor(), access = staffOf(WALLOWA_HIGH)): Promise<string> {
-  return (await fixture.must(PROPOSE, { input }, access)).proposeAgreement.id;
+  return (await fixture.must(PROPOSE, { input }, access)).proposeSchoolAgreement.id;
 }
 
 describe("proposing", () => {
   it("stores each school's share, the proposer first and accepted, the others asked", async () => {
     const result = await fixture.execute(PROPOSE, { input: counselor() }, staffOf(WALLOWA_HIGH));
     expect(result.errors).toBeUndefined();
-    expect(result.data.proposeAgreement).toMatchObject({
+    expect(result.data.proposeSchoolAgreement).toMatchObject({
       kind: "SHARED_STAFF",
       status: "PROPOSED",
       proposedBy: { id: WALLOWA_HIGH },
       parties: [
         { school: { id: WALLOWA_HIGH }, consent: "ACCEPTED", timeShare: 0.4, cost: { amount: 26000, currency: "USD" }, answeredAt: null },
-        { school: { id: WALLOWA_K8 }, consent: "PROPOSED", timeShare: 0.4 },
-        { school: { id: FORT_ROCK }, consent: "PROPOSED", timeShare: 0.2, cost: { amount: 13000.5, currency: "USD" } },
+        { school: { id: WALLOWA_K8 }, consent: "PENDING", timeShare: 0.4 },
+        { school: { id: FORT_ROCK }, consent: "PENDING", timeShare: 0.2, cost: { amount: 13000.5, currency: "USD" } },
       ],
     });
   });
@@ -116,11 +116,11 @@ describe("consent", () => {
     expect(await inAgreement(WALLOWA_HIGH)).toBe(true);
     expect(await inAgreement(WALLOWA_K8)).toBe(false);
     const accepted = await fixture.must(ACCEPT, { id, schoolId: WALLOWA_K8, note: "Our board agreed" }, staffOf(WALLOWA_K8));
-    expect(accepted.acceptAgreement.status).toBe("PROPOSED");
+    expect(accepted.acceptSchoolAgreement.status).toBe("PROPOSED");
     expect(await inAgreement(WALLOWA_K8)).toBe(true);
     const last = await fixture.must(ACCEPT, { id, schoolId: FORT_ROCK }, staffOf(FORT_ROCK));
-    expect(last.acceptAgreement.status).toBe("IN_FORCE");
-    expect(last.acceptAgreement.parties.map((party: any) => party.consent)).toEqual(["ACCEPTED", "ACCEPTED", "ACCEPTED"]);
+    expect(last.acceptSchoolAgreement.status).toBe("IN_FORCE");
+    expect(last.acceptSchoolAgreement.parties.map((party: any) => party.consent)).toEqual(["ACCEPTED", "ACCEPTED", "ACCEPTED"]);
   });
 
   it("answers once: a second answer is CONFLICT and changes nothing", async () => {
@@ -146,12 +146,12 @@ describe("consent", () => {
     expect(answers.filter((result) => !result.errors)).toHaveLength(1);
     expect(answers.every((result) => !result.errors || ["CONFLICT", "NOT_FOUND"].includes(errorCode(result)!))).toBe(true);
     const stored = await fixture.subgraph.db.collection("agreements").findOne({ _id: mixed as any });
-    expect(stored!.parties.filter((party: any) => party.schoolId === FORT_ROCK && party.consent !== "PROPOSED")).toHaveLength(1);
+    expect(stored!.parties.filter((party: any) => party.schoolId === FORT_ROCK && party.consent !== "PENDING")).toHaveLength(1);
   });
 
   it("fails when fewer than two schools accepted", async () => {
     const id = await propose(counselor({ parties: [{ schoolId: WALLOWA_HIGH, timeShare: 0.5 }, { schoolId: FORT_ROCK, timeShare: 0.5 }] }));
-    expect((await fixture.must(DECLINE, { id, schoolId: FORT_ROCK }, staffOf(FORT_ROCK))).declineAgreement.status).toBe("FAILED");
+    expect((await fixture.must(DECLINE, { id, schoolId: FORT_ROCK }, staffOf(FORT_ROCK))).declineSchoolAgreement.status).toBe("FAILED");
   });
 
   it.each([
@@ -175,7 +175,7 @@ describe("consent", () => {
     const id = await propose();
     await fixture.must(ACCEPT, { id, schoolId: FORT_ROCK }, staffOf(FORT_ROCK));
     const entries = await fixture.subgraph.audit.entries.find({ "entity.id": id }).sort({ at: 1 }).toArray();
-    expect(entries.map((entry) => entry.operation)).toEqual(["proposeAgreement", "acceptAgreement"]);
+    expect(entries.map((entry) => entry.operation)).toEqual(["proposeSchoolAgreement", "acceptSchoolAgreement"]);
     expect(entries[1]).toMatchObject({ owner: { networkId: null, schoolId: WALLOWA_HIGH }, visibility: "PRIVATE", changes: { schoolId: FORT_ROCK } });
   });
 });
@@ -199,20 +199,20 @@ describe("who sees an agreement", () => {
   ])("%s: by id, in lists, through the schools and _entities", async (_name, access, sees) => {
     const data = await fixture.must(
       `query($id: ID!, $reps: [_Any!]!, $school: ID!) {
-        agreement(id: $id) { id }
-        agreements(schoolId: $school, includeProposals: true, first: 100) { totalCount edges { node { id } } }
-        mine: agreements(first: 100) { edges { node { id } } }
-        _entities(representations: $reps) { ... on Agreement { id } ... on School { agreements(first: 100, includeProposals: true) { totalCount edges { node { id } } } } }
+        schoolAgreement(id: $id) { id }
+        schoolAgreements(schoolId: $school, includeProposals: true, first: 100) { totalCount edges { node { id } } }
+        mine: schoolAgreements(first: 100) { edges { node { id } } }
+        _entities(representations: $reps) { ... on SchoolAgreement { id } ... on School { agreements(first: 100, includeProposals: true) { totalCount edges { node { id } } } } }
       }`,
-      { id, school: WALLOWA_HIGH, reps: [{ __typename: "Agreement", id }, { __typename: "School", id: WALLOWA_HIGH }, { __typename: "School", id: WALLOWA_K8 }] },
+      { id, school: WALLOWA_HIGH, reps: [{ __typename: "SchoolAgreement", id }, { __typename: "School", id: WALLOWA_HIGH }, { __typename: "School", id: WALLOWA_K8 }] },
       access as Access,
     );
     const ids = (connection: any) => connection.edges.map((edge: any) => edge.node.id).filter((found: string) => found === id);
     const expected = sees ? [id] : [];
-    expect(data.agreement?.id ?? null).toBe(sees ? id : null);
+    expect(data.schoolAgreement?.id ?? null).toBe(sees ? id : null);
     expect(data._entities[0]?.id ?? null).toBe(sees ? id : null);
-    expect(ids(data.agreements)).toEqual(expected);
-    expect(data.agreements.totalCount).toBe(data.agreements.edges.length);
+    expect(ids(data.schoolAgreements)).toEqual(expected);
+    expect(data.schoolAgreements.totalCount).toBe(data.schoolAgreements.edges.length);
     expect(ids(data._entities[1].agreements)).toEqual(expected);
     expect(ids(data._entities[2].agreements)).toEqual(expected);
     expect(data._entities[1].agreements.totalCount).toBe(data._entities[1].agreements.edges.length);
@@ -221,13 +221,13 @@ describe("who sees an agreement", () => {
 
   it("shows a school it is asked to join only with includeProposals, to the schools' staff", async () => {
     const pending = await propose(counselor({ parties: [{ schoolId: WALLOWA_HIGH, timeShare: 0.5 }, { schoolId: OUTSIDER, timeShare: 0.5 }] }));
-    const QUERY = `query($school: ID!, $proposals: Boolean!) { agreements(schoolId: $school, includeProposals: $proposals, first: 100) { edges { node { id status } } } }`;
+    const QUERY = `query($school: ID!, $proposals: Boolean!) { schoolAgreements(schoolId: $school, includeProposals: $proposals, first: 100) { edges { node { id status } } } }`;
     const listed = async (access: Access, proposals: boolean) =>
-      (await fixture.must(QUERY, { school: OUTSIDER, proposals }, access)).agreements.edges.map((edge: any) => edge.node.id);
+      (await fixture.must(QUERY, { school: OUTSIDER, proposals }, access)).schoolAgreements.edges.map((edge: any) => edge.node.id);
     expect(await listed(staffOf(OUTSIDER), false)).toEqual([]);
     expect(await listed(staffOf(OUTSIDER), true)).toEqual([pending]);
     expect(await listed(coordinator, true)).toEqual([]);
-    expect((await fixture.must(READ, { id: pending }, staffOf(OUTSIDER))).agreement).toEqual({ id: pending, status: "PROPOSED" });
+    expect((await fixture.must(READ, { id: pending }, staffOf(OUTSIDER))).schoolAgreement).toEqual({ id: pending, status: "PROPOSED" });
   });
 
   it("pages a school's agreements with opaque cursors, newest first", async () => {

@@ -44,7 +44,7 @@ beforeAll(async () => {
   b.link = (await fixture.must(`mutation($input: LinkFundedWorkInput!) { linkFundedWork(input: $input) { id } }`, { input: link })).linkFundedWork.id;
   b.invitedSchool = fixture.entityId();
   const agreement = { kind: "SHARED_STAFF", title: "Counselor", startDate: "2024-01-01", schoolId: b.school, parties: [{ schoolId: b.school, timeShare: 0.5 }, { schoolId: b.invitedSchool, timeShare: 0.5 }] };
-  b.agreement = (await fixture.must(`mutation($input: ProposeAgreementInput!) { proposeAgreement(input: $input) { id } }`, { input: agreement })).proposeAgreement.id;
+  b.agreement = (await fixture.must(`mutation($input: ProposeSchoolAgreementInput!) { proposeSchoolAgreement(input: $input) { id } }`, { input: agreement })).proposeSchoolAgreement.id;
 });
 afterAll(() => fixture.stop());
 
@@ -68,9 +68,9 @@ const MUTATIONS = (): Array<[string, string, Record<string, unknown>, string]> =
   ["linkFundedWork", `mutation($input: LinkFundedWorkInput!) { linkFundedWork(input: $input) { id } }`, { input: { awardId: b.award, targetKind: "EVENT", targetId: testId("event") } }, "NOT_FOUND"],
   ["unlinkFundedWork", `mutation($id: ID!) { unlinkFundedWork(id: $id) { id } }`, { id: b.link }, "NOT_FOUND"],
   // for B's school, and for A's own school with B's school as a party: only a school's own staff propose for it
-  ["proposeAgreement", `mutation($input: ProposeAgreementInput!) { proposeAgreement(input: $input) { id } }`, { input: { kind: "JOINT_PURCHASING", title: "Forged", startDate: "2024-01-01", schoolId: b.school, parties: [{ schoolId: b.school, cost: { amount: 1 } }, { schoolId: testId("school-a"), cost: { amount: 1 } }] } }, "FORBIDDEN"],
-  ["acceptAgreement", `mutation($id: ID!, $school: ID!) { acceptAgreement(id: $id, schoolId: $school) { id } }`, { id: b.agreement, school: b.invitedSchool }, "NOT_FOUND"],
-  ["declineAgreement", `mutation($id: ID!, $school: ID!) { declineAgreement(id: $id, schoolId: $school) { id } }`, { id: b.agreement, school: b.invitedSchool }, "NOT_FOUND"],
+  ["proposeSchoolAgreement", `mutation($input: ProposeSchoolAgreementInput!) { proposeSchoolAgreement(input: $input) { id } }`, { input: { kind: "JOINT_PURCHASING", title: "Forged", startDate: "2024-01-01", schoolId: b.school, parties: [{ schoolId: b.school, cost: { amount: 1 } }, { schoolId: testId("school-a"), cost: { amount: 1 } }] } }, "FORBIDDEN"],
+  ["acceptSchoolAgreement", `mutation($id: ID!, $school: ID!) { acceptSchoolAgreement(id: $id, schoolId: $school) { id } }`, { id: b.agreement, school: b.invitedSchool }, "NOT_FOUND"],
+  ["declineSchoolAgreement", `mutation($id: ID!, $school: ID!) { declineSchoolAgreement(id: $id, schoolId: $school) { id } }`, { id: b.agreement, school: b.invitedSchool }, "NOT_FOUND"],
 ];
 
 describe.each(CALLERS)("every mutation on organization B's records, as %s", (caller, access) => {

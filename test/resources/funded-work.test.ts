@@ -26,7 +26,7 @@ const RECORD = `mutation($input: RecordFundingAwardInput!) { recordFundingAward(
 const LINK = `mutation($input: LinkFundedWorkInput!) { linkFundedWork(input: $input) { id targetKind note award { id } } }`;
 const UNLINK = `mutation($id: ID!) { unlinkFundedWork(id: $id) { id } }`;
 const WORK = `query($id: ID!) { fundingAward(id: $id) { fundedWork(first: 10) { totalCount edges { node { id targetKind note
-  target { __typename ... on Resource { id title } ... on Agreement { id title } ... on Event { id } ... on Mentorship { id } } } } } } }`;
+  target { __typename ... on Resource { id title } ... on SchoolAgreement { id title } ... on Event { id } ... on Mentorship { id } } } } } } }`;
 
 let award: string;
 let publicResource: string;
@@ -50,7 +50,7 @@ beforeAll(async () => {
     schoolId: SCHOOL,
     parties: [{ schoolId: SCHOOL, timeShare: 0.5 }, { schoolId: PARTNER, timeShare: 0.5 }],
   };
-  agreement = (await fixture.must(`mutation($input: ProposeAgreementInput!) { proposeAgreement(input: $input) { id } }`, { input }, coordinatorAndStaff)).proposeAgreement.id;
+  agreement = (await fixture.must(`mutation($input: ProposeSchoolAgreementInput!) { proposeSchoolAgreement(input: $input) { id } }`, { input }, coordinatorAndStaff)).proposeSchoolAgreement.id;
 });
 afterAll(() => fixture.stop());
 

@@ -21,7 +21,7 @@ async function targetOf(link: FundedWork, { loaders }: ResourcesContext): Promis
     }
     case FundedWorkKind.AGREEMENT: {
       const agreement = await loaders.agreementById.load(link.targetId);
-      return agreement && { ...agreement, __typename: "Agreement" };
+      return agreement && { ...agreement, __typename: "SchoolAgreement" };
     }
   }
 }

@@ -1,17 +1,17 @@
 import { createUnionType, Directive, Field, ID, ObjectType } from "type-graphql";
 import { ConnectionType, Provenance, type RecordOwner, type Visibility } from "../../kit";
-import { Agreement } from "../agreement/agreement";
+import { SchoolAgreement } from "../school-agreement/school-agreement";
 import { Event, Mentorship } from "../federation/development-entities";
 import { Resource } from "../resource/resource";
 import { FundedWorkKind } from "./funded-work.enums";
 
 /** A target with the type name the union resolves it to. */
-export type TypedTarget = { __typename: "Event" | "Mentorship" | "Resource" | "Agreement"; id: string };
+export type TypedTarget = { __typename: "Event" | "Mentorship" | "Resource" | "SchoolAgreement"; id: string };
 
 export const FundedTarget = createUnionType({
   name: "FundedTarget",
   description: "What a funding award pays for: an event, a mentorship, a resource or an agreement.",
-  types: () => [Event, Mentorship, Resource, Agreement] as const,
+  types: () => [Event, Mentorship, Resource, SchoolAgreement] as const,
   resolveType: (value) => (value as TypedTarget).__typename,
 });
 

@@ -1,10 +1,10 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, Float, ID, ObjectType } from "type-graphql";
 import { ConnectionType, Provenance, type PolicyOwner } from "../../kit";
-import { AgreementConsent, AgreementKind } from "./agreement.enums";
+import { SchoolAgreementConsent, SchoolAgreementKind } from "./school-agreement.enums";
 
 @ObjectType({ description: "An amount in one currency, to the cent." })
-export class AgreementCost {
+export class SchoolAgreementCost {
   @Field(() => Float, { description: "Positive, to the cent." })
   amount: number;
 
@@ -15,7 +15,7 @@ export class AgreementCost {
 /** One school's place in an agreement, as stored. */
 export interface StoredParty {
   schoolId: string;
-  consent: AgreementConsent;
+  consent: SchoolAgreementConsent;
   /** Thousandths of a full-time position (shared staff), so shares add up exactly. */
   timeShareMilli: number | null;
   /** The school's share of the cost in hundredths of its currency (one currency per agreement). */
@@ -25,17 +25,17 @@ export interface StoredParty {
 }
 
 @ObjectType({ description: "A school's place in an agreement: its share and its answer." })
-export class AgreementParty {
+export class SchoolAgreementParty {
   schoolId: string;
 
-  @Field(() => AgreementConsent, { description: "Whether the school's own staff accepted; only ACCEPTED schools are in the agreement." })
-  consent: AgreementConsent;
+  @Field(() => SchoolAgreementConsent, { description: "Whether the school's own staff accepted; only ACCEPTED schools are in the agreement." })
+  consent: SchoolAgreementConsent;
 
   timeShareMilli: number | null;
 
   cost: StoredParty["cost"];
 
-  @Field(() => Date, { nullable: true, description: "When the school answered; null while PROPOSED (and for the proposing school, which accepts by proposing)." })
+  @Field(() => Date, { nullable: true, description: "When the school answered; null while PENDING (and for the proposing school, which accepts by proposing)." })
   answeredAt: Date | null;
 
   @Field(() => String, { nullable: true, description: "What the school said with its answer." })
@@ -48,15 +48,15 @@ export class AgreementParty {
     "Schools sharing staff (e.g. a counselor) or buying together, each with its share of time or cost, for a period. A school " +
     "is in it only once its own staff accepted; it is seen by the staff of the schools in it and of those still asked, by no one else.",
 })
-export class Agreement {
+export class SchoolAgreement {
   @Field(() => ID, { description: "The agreement's id." })
   id: string;
 
   /** The proposing school (and no network: networks' coordinators do not read agreements). */
   owner: PolicyOwner;
 
-  @Field(() => AgreementKind, { description: "Shared staff or joint purchasing." })
-  kind: AgreementKind;
+  @Field(() => SchoolAgreementKind, { description: "Shared staff or joint purchasing." })
+  kind: SchoolAgreementKind;
 
   @Field({ description: "What is shared, e.g. \"School counselor\" or \"Math curriculum licenses\"." })
   title: string;
@@ -70,7 +70,7 @@ export class Agreement {
   @Field(() => LocalDateResolver, { nullable: true, description: "When it ends; null when open-ended." })
   endDate?: string | null;
 
-  @Field(() => [AgreementParty], { description: "Every school asked, the proposing school first, with its share and answer (at most 20)." })
+  @Field(() => [SchoolAgreementParty], { description: "Every school asked, the proposing school first, with its share and answer (at most 20)." })
   parties: StoredParty[];
 
   @Field({ description: "When it was proposed." })
@@ -84,4 +84,4 @@ export class Agreement {
 }
 
 @ObjectType({ description: "A page of agreements." })
-export class AgreementConnection extends ConnectionType(Agreement) {}
+export class SchoolAgreementConnection extends ConnectionType(SchoolAgreement) {}

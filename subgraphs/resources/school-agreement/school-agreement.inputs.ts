@@ -2,13 +2,13 @@ import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsNumber, IsOptional, Le
 import { LocalDateResolver } from "graphql-scalars";
 import { ArgsType, Field, Float, ID, InputType } from "type-graphql";
 import { PageArgs } from "../../kit";
-import { AgreementKind } from "./agreement.enums";
+import { SchoolAgreementKind } from "./school-agreement.enums";
 
 /** The most schools one agreement names. */
 export const MAX_PARTIES = 20;
 
 @InputType({ description: "An amount in one currency." })
-export class AgreementCostInput {
+export class SchoolAgreementCostInput {
   @Field(() => Float, { description: "Positive, to the cent." })
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
   @Min(0.01)
@@ -21,7 +21,7 @@ export class AgreementCostInput {
 }
 
 @InputType({ description: "A school asked to take part, with its share." })
-export class AgreementPartyInput {
+export class SchoolAgreementPartyInput {
   @Field(() => ID, { description: "The school (networks subgraph id)." })
   @Length(1, 64)
   schoolId: string;
@@ -34,17 +34,17 @@ export class AgreementPartyInput {
   @IsNumber({ maxDecimalPlaces: 3, allowNaN: false, allowInfinity: false })
   timeShare?: number | null;
 
-  @Field(() => AgreementCostInput, { nullable: true, description: "The school's share of the cost. Required for JOINT_PURCHASING, optional for SHARED_STAFF." })
+  @Field(() => SchoolAgreementCostInput, { nullable: true, description: "The school's share of the cost. Required for JOINT_PURCHASING, optional for SHARED_STAFF." })
   @IsOptional()
   @ValidateNested()
-  cost?: AgreementCostInput | null;
+  cost?: SchoolAgreementCostInput | null;
 }
 
 @InputType({ description: "An agreement a school proposes to other schools." })
-export class ProposeAgreementInput {
-  @Field(() => AgreementKind, { description: "Shared staff or joint purchasing." })
-  @IsEnum(AgreementKind)
-  kind: AgreementKind;
+export class ProposeSchoolAgreementInput {
+  @Field(() => SchoolAgreementKind, { description: "Shared staff or joint purchasing." })
+  @IsEnum(SchoolAgreementKind)
+  kind: SchoolAgreementKind;
 
   @Field({ description: "What is shared, 2 to 200 characters, e.g. \"School counselor\"." })
   @Length(2, 200)
@@ -66,19 +66,19 @@ export class ProposeAgreementInput {
   @Length(1, 64)
   schoolId: string;
 
-  @Field(() => [AgreementPartyInput], { description: `Every school asked, the proposing school included: 2 to ${MAX_PARTIES}, each once.` })
+  @Field(() => [SchoolAgreementPartyInput], { description: `Every school asked, the proposing school included: 2 to ${MAX_PARTIES}, each once.` })
   @ArrayMinSize(2)
   @ArrayMaxSize(MAX_PARTIES)
   @ValidateNested({ each: true })
-  parties: AgreementPartyInput[];
+  parties: SchoolAgreementPartyInput[];
 }
 
 @ArgsType()
-export class AgreementFilterArgs extends PageArgs {
-  @Field(() => AgreementKind, { nullable: true, description: "Agreements of this kind." })
+export class SchoolAgreementFilterArgs extends PageArgs {
+  @Field(() => SchoolAgreementKind, { nullable: true, description: "Agreements of this kind." })
   @IsOptional()
-  @IsEnum(AgreementKind)
-  kind?: AgreementKind | null;
+  @IsEnum(SchoolAgreementKind)
+  kind?: SchoolAgreementKind | null;
 
   @Field({ defaultValue: false, description: "Also the agreements the school is asked to join and has not answered (only its own staff see those)." })
   @IsBoolean()
@@ -86,7 +86,7 @@ export class AgreementFilterArgs extends PageArgs {
 }
 
 @ArgsType()
-export class AgreementsArgs extends AgreementFilterArgs {
+export class SchoolAgreementsArgs extends SchoolAgreementFilterArgs {
   @Field(() => ID, { nullable: true, description: "Agreements this school is in (or, with includeProposals, asked to join)." })
   @IsOptional()
   @Length(1, 64)

@@ -1,18 +1,18 @@
 import { assertCanWrite, assertDateOrder, BadUserInputError, ConflictError, ForbiddenError, newId, NotFoundError, Visibility, type Access } from "../../kit";
 import { agreementPolicy } from "../policies";
 import type { ResourcesRepositories } from "../repositories";
-import type { StoredParty } from "./agreement";
-import { AgreementConsent, AgreementKind, AgreementStatus } from "./agreement.enums";
-import type { ProposeAgreementInput } from "./agreement.inputs";
-import { AGREEMENT_CONSENT_TRANSITIONS } from "./agreement.repository";
+import type { StoredParty } from "./school-agreement";
+import { SchoolAgreementConsent, SchoolAgreementKind, SchoolAgreementStatus } from "./school-agreement.enums";
+import type { ProposeSchoolAgreementInput } from "./school-agreement.inputs";
+import { SCHOOL_AGREEMENT_CONSENT_TRANSITIONS } from "./school-agreement.repository";
 
 /** A full-time position, in the thousandths shares are stored in. */
 const FULL_TIME_MILLI = 1000;
 
 /** PROPOSED while a school has not answered; then IN_FORCE with two schools in it or more, otherwise FAILED. */
-export function agreementStatus(parties: readonly StoredParty[]): AgreementStatus {
-  if (parties.some((party) => party.consent === AgreementConsent.PROPOSED)) return AgreementStatus.PROPOSED;
-  return parties.filter((party) => party.consent === AgreementConsent.ACCEPTED).length >= 2 ? AgreementStatus.IN_FORCE : AgreementStatus.FAILED;
+export function agreementStatus(parties: readonly StoredParty[]): SchoolAgreementStatus {
+  if (parties.some((party) => party.consent === SchoolAgreementConsent.PENDING)) return SchoolAgreementStatus.PROPOSED;
+  return parties.filter((party) => party.consent === SchoolAgreementConsent.ACCEPTED).length >= 2 ? SchoolAgreementStatus.IN_FORCE : SchoolAgreementStatus.FAILED;
 }
 
 /**
@@ -20,8 +20,8 @@ export function agreementStatus(parties: readonly StoredParty[]): AgreementStatu
  * a time share in (0, 1] for each school sharing staff and at most one full-time position in all, a cost for each
  * school buying together, one currency.
  */
-function partiesOf(input: ProposeAgreementInput): StoredParty[] {
-  const staff = input.kind === AgreementKind.SHARED_STAFF;
+function partiesOf(input: ProposeSchoolAgreementInput): StoredParty[] {
+  const staff = input.kind === SchoolAgreementKind.SHARED_STAFF;
   const seen = new Set<string>();
   let currency: string | null = null;
   let totalMilli = 0;
@@ -44,7 +44,7 @@ function partiesOf(input: ProposeAgreementInput): StoredParty[] {
     const proposer = party.schoolId === input.schoolId;
     return {
       schoolId: party.schoolId,
-      consent: proposer ? AgreementConsent.ACCEPTED : AgreementConsent.PROPOSED,
+      consent: proposer ? SchoolAgreementConsent.ACCEPTED : SchoolAgreementConsent.PENDING,
       timeShareMilli,
       cost: party.cost ? { amountMinor: Math.round(party.cost.amount * 100), currency: party.cost.currency } : null,
       answeredAt: null,
@@ -60,14 +60,14 @@ function partiesOf(input: ProposeAgreementInput): StoredParty[] {
 }
 
 /**
- * Agreement rules: proposed by a school's staff for their school, which accepts by proposing; every other school
+ * SchoolAgreement rules: proposed by a school's staff for their school, which accepts by proposing; every other school
  * answers once, through its own staff (a network that lists the school does not answer for it); a legal answer
  * only, applied atomically; nothing stored on a refusal.
  */
-export class AgreementService {
+export class SchoolAgreementService {
   constructor(private readonly repos: ResourcesRepositories) {}
 
-  async propose(access: Access, input: ProposeAgreementInput) {
+  async propose(access: Access, input: ProposeSchoolAgreementInput) {
     assertCanWrite(access);
     if (!access.schoolIds.includes(input.schoolId)) throw new ForbiddenError("Only a school's own staff propose agreements for it");
     assertDateOrder(input.startDate, input.endDate, "input.endDate");
@@ -94,17 +94,17 @@ export class AgreementService {
    * A school's answer, by its own staff: NOT_FOUND when the caller may not read the agreement, FORBIDDEN for a
    * school they are not staff of, CONFLICT when the school already answered (nothing changes).
    */
-  async answer(access: Access, id: string, schoolId: string, to: AgreementConsent, note: string | null) {
+  async answer(access: Access, id: string, schoolId: string, to: SchoolAgreementConsent, note: string | null) {
     assertCanWrite(access);
     if (note != null && (note.length < 1 || note.length > 2000)) throw new BadUserInputError("note must be 1 to 2000 characters", "note");
     const agreement = await this.repos.agreements.findById(id);
-    if (!agreement || !agreementPolicy.canRead(access, agreement)) throw new NotFoundError("Agreement", id);
+    if (!agreement || !agreementPolicy.canRead(access, agreement)) throw new NotFoundError("SchoolAgreement", id);
     if (!access.schoolIds.includes(schoolId)) throw new ForbiddenError("Only a school's own staff answer for it");
     const party = agreement.parties.find((candidate) => candidate.schoolId === schoolId);
     if (!party) throw new BadUserInputError(`School ${schoolId} is not asked to join this agreement`, "schoolId");
     const moved = await this.repos.agreements.transition(id, party, to, note);
     if (moved) return moved;
     const current = (await this.repos.agreements.findById(id))?.parties.find((party) => party.schoolId === schoolId);
-    throw new ConflictError(`School ${schoolId} is ${current?.consent}: only a ${AGREEMENT_CONSENT_TRANSITIONS[to]} school can become ${to}`);
+    throw new ConflictError(`School ${schoolId} is ${current?.consent}: only a ${SCHOOL_AGREEMENT_CONSENT_TRANSITIONS[to]} school can become ${to}`);
   }
 }
