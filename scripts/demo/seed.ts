@@ -1,8 +1,10 @@
 import type { MongoClient } from "mongodb";
 import { subgraphDatabaseName } from "../../subgraphs/kit";
 import { seedAdvocacyDemo } from "./advocacy";
+import { seedAgreementsDemo } from "./agreements";
 import { seedBenchmarksDemo } from "./benchmarks";
 import { seedDevelopmentDemo } from "./development";
+import { seedFundedWorkDemo } from "./funded-work";
 import { seedNetworksDemo } from "./networks";
 import { seedResourcesDemo } from "./resources";
 import { seedSurveysDemo } from "./surveys";
@@ -14,6 +16,8 @@ export async function seedDemoData(client: MongoClient, databasePrefix?: string)
   await seedBenchmarksDemo(db("networks"));
   await seedSurveysDemo(db("networks"));
   await seedResourcesDemo(db("resources"));
+  await seedAgreementsDemo(db("resources"));
+  await seedFundedWorkDemo(db("resources"));
   await seedDevelopmentDemo(db("development"));
   await seedAdvocacyDemo(db("advocacy"));
 }

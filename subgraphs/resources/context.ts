@@ -1,5 +1,7 @@
 import { GroupedPageLoaders, groupedLoader, keyedLoader, type Access } from "../kit";
 import { AdoptionService } from "./adoption/adoption.service";
+import { SchoolAgreementService } from "./school-agreement/school-agreement.service";
+import { FundedWorkService } from "./funding/funded-work.service";
 import { FundingService } from "./funding/funding.service";
 import { CoDevelopmentService } from "./joint-practice/co-development.service";
 import type { ResourcesRepositories } from "./repositories";
@@ -16,6 +18,8 @@ function createLoaders(repos: ResourcesRepositories, access: Access) {
     adoptionById: keyedLoader((ids: readonly string[]) => repos.adoptions.findReadableByIds(access, ids), (a) => a.id),
     shareRequestById: keyedLoader((ids: readonly string[]) => repos.shareRequests.findReadableByIds(access, ids), (s) => s.id),
     fundingAwardById: keyedLoader((ids: readonly string[]) => repos.fundingAwards.findReadableByIds(access, ids), (f) => f.id),
+    fundedWorkById: keyedLoader((ids: readonly string[]) => repos.fundedWork.findReadableByIds(access, ids), (w) => w.id),
+    agreementById: keyedLoader((ids: readonly string[]) => repos.agreements.findReadableByIds(access, ids), (a) => a.id),
     adoptionCountByResource: keyedLoader((ids: readonly string[]) => repos.adoptions.countByResourceIds(access, ids), (c) => c.resourceId),
     fundingTotalsByNetwork: groupedLoader((ids: readonly string[]) => repos.fundingAwards.totalsByNetworkIds(access, ids), (t) => t.networkId),
     /** Connections nested under many parents, one batch per list and arguments. */
@@ -31,6 +35,8 @@ export function createServices(repos: ResourcesRepositories) {
     shareRequests: new ShareRequestService(repos, resources),
     funding: new FundingService(repos),
     coDevelopment: new CoDevelopmentService(repos),
+    agreements: new SchoolAgreementService(repos),
+    fundedWork: new FundedWorkService(repos),
   };
 }
 

@@ -5,7 +5,7 @@ import { createResourcesContext, createServices, type ResourcesContext } from ".
 import { entityReferenceResolvers, Network, Organization, School } from "./federation/entities";
 import { resolveFundingAwardReference } from "./funding/funding.reference";
 import { FundingAwardResolver, NetworkFundingResolver } from "./funding/funding.resolver";
-import { jointPracticeResolvers } from "./joint-practice";
+import { moduleReferenceResolvers, moduleResolvers } from "./modules";
 import { createRepositories } from "./repositories";
 import { resolveResourceReference } from "./resource/resource.reference";
 import { NetworkResourcesResolver, ResourceResolver, SchoolResourcesResolver } from "./resource/resource.resolver";
@@ -31,7 +31,7 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
         ShareRequestResolver,
         FundingAwardResolver,
         NetworkFundingResolver,
-        ...jointPracticeResolvers,
+        ...moduleResolvers,
       ],
       orphanedTypes: [School, Network, Organization],
       referenceResolvers: {
@@ -40,6 +40,7 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
         ResourceAdoption: { __resolveReference: resolveAdoptionReference },
         ShareRequest: { __resolveReference: resolveShareRequestReference },
         FundingAward: { __resolveReference: resolveFundingAwardReference },
+        ...moduleReferenceResolvers,
       },
     });
     return {

@@ -28,6 +28,11 @@ import {
  *   and by those who may write the resource (they carry the resource's owner, always PRIVATE), decided by the
  *   latter.
  * - Funding awards: owned by their network with a visibility of their own; written by the network's managers.
+ *   Their links to funded work (`fundingLinkPolicy`) are read exactly as the award.
+ * - Agreements (shared staff, joint purchasing) are between schools: read by the staff of the schools in them and
+ *   of those asked and not yet answered (`readerSchoolIds`), by nobody else, not even the schools' networks'
+ *   coordinators (a school's costs and staffing are its own; no network is a party). Each school answers for
+ *   itself, through its own staff only.
  */
 
 /** The kind of data an alliance agreement must share for allied networks to see ALLIANCE resources and awards. */
@@ -66,6 +71,18 @@ export const fundingAwardPolicy = new RecordPolicy<Sharing>({
   typeName: "FundingAward",
   read: { kind: RESOURCE_DATA },
   writers: "the network's coordinators and admins",
+});
+
+export const fundingLinkPolicy = fundingAwardPolicy.child<Sharing>({
+  typeName: "FundedWork",
+  writers: "the award's network's coordinators and admins",
+});
+
+/** Stored PRIVATE, owned by the proposing school and no network; `readerSchoolIds` are the schools whose staff read it. */
+export const agreementPolicy = new RecordPolicy<SharedRecord & { readerSchoolIds: string[] }>({
+  typeName: "SchoolAgreement",
+  read: { kind: RESOURCE_DATA, participantSchools: ["readerSchoolIds"] },
+  writers: "the staff of the schools in the agreement",
 });
 
 /** What a share request stores of its resource: the owner (who decides), never a visibility wider than PRIVATE. */

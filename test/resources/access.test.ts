@@ -111,8 +111,12 @@ interface BRecords {
   adoptions: Record<OwnerKind, Record<Level, { bySB2: string; bySA: string }>>;
   requests: Record<OwnerKind, Record<Level, { bySB2: string; bySA: string }>>;
   awards: Record<Level, string>;
+  /** Per award, its link to an event it pays for. */
+  links: Record<Level, string>;
+  /** SB's counselor shared with SB2 (asked, not answered yet): for the staff of those two schools only. */
+  agreement: string;
 }
-const b = { resources: { school: {}, network: {} }, adoptions: { school: {}, network: {} }, requests: { school: {}, network: {} }, awards: {} } as BRecords;
+const b = { resources: { school: {}, network: {} }, adoptions: { school: {}, network: {} }, requests: { school: {}, network: {} }, awards: {}, links: {} } as BRecords;
 /** Each award's amount is a distinct power of ten, so a total tells which awards it summed. */
 const AMOUNT: Record<Level, number> = { PRIVATE: 1, NETWORK: 10, ALLIANCE: 100, PUBLIC: 1000 };
 /** A resource of A, PUBLIC, listed under NA only. */
@@ -171,7 +175,11 @@ beforeAll(async () => {
   for (const level of VISIBILITIES) {
     const input = { networkId: NB, funder: `Funder ${level}`, kind: "PRIVATE_GRANT", amount: AMOUNT[level], startDate: "2024-01-01", visibility: level };
     b.awards[level] = (await must(RECORD, { input }, coordinatorOfB)).recordFundingAward.id;
+    const link = { awardId: b.awards[level], targetKind: "EVENT", targetId: testId(`event-${level}`) };
+    b.links[level] = (await must(`mutation($input: LinkFundedWorkInput!) { linkFundedWork(input: $input) { id } }`, { input: link }, coordinatorOfB)).linkFundedWork.id;
   }
+  const agreement = { kind: "SHARED_STAFF", title: "Counselor", startDate: "2024-01-01", schoolId: SB, parties: [{ schoolId: SB, timeShare: 0.6 }, { schoolId: SB2, timeShare: 0.4 }] };
+  b.agreement = (await must(`mutation($input: ProposeSchoolAgreementInput!) { proposeSchoolAgreement(input: $input) { id } }`, { input: agreement }, staffOfSB)).proposeSchoolAgreement.id;
   publicOfA = (await must(PUBLISH, { input: { title: "A's public watershed map", kind: "DATASET", networkId: NA, visibility: "PUBLIC" } }, coordinatorOfA)).publishResource.id;
 });
 afterAll(() => fixture.stop());
@@ -283,12 +291,15 @@ describe.each(CALLERS)("reads as %s", (_name, access, school, network) => {
       }
     }
     for (const level of VISIBILITIES) {
-      reps.push({ __typename: "FundingAward", id: b.awards[level] });
-      expectedIds.push(network.includes(level) ? b.awards[level] : null);
+      reps.push({ __typename: "FundingAward", id: b.awards[level] }, { __typename: "FundedWork", id: b.links[level] });
+      expectedIds.push(network.includes(level) ? b.awards[level] : null, network.includes(level) ? b.links[level] : null);
     }
+    // an agreement between schools: their staff only, whatever else the caller may see
+    reps.push({ __typename: "SchoolAgreement", id: b.agreement });
+    expectedIds.push(access.schoolIds.includes(SB) || access.schoolIds.includes(SB2) ? b.agreement : null);
     const data = await run(
       `query($reps: [_Any!]!) { _entities(representations: $reps) {
-        ... on Resource { id } ... on ResourceAdoption { id } ... on ShareRequest { id } ... on FundingAward { id }
+        ... on Resource { id } ... on ResourceAdoption { id } ... on ShareRequest { id } ... on FundingAward { id } ... on FundedWork { id } ... on SchoolAgreement { id }
       } }`,
       { reps },
       access,

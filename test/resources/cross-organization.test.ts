@@ -12,7 +12,7 @@ import { errorCode, startResourcesFixture, type ResourcesFixture } from "./fixtu
  */
 
 let fixture: ResourcesFixture;
-const b = { network: "", school: "", resource: "", adoption: "", request: "", award: "" };
+const b = { network: "", school: "", resource: "", adoption: "", request: "", award: "", link: "", agreement: "", invitedSchool: "" };
 
 const partnerOfA = personAccess({
   personId: "partner-a",
@@ -47,6 +47,11 @@ beforeAll(async () => {
     .requestResource.id;
   const award = { networkId: b.network, funder: "B Foundation", kind: "PRIVATE_GRANT", amount: 10, startDate: "2024-01-01", visibility: "PRIVATE" };
   b.award = (await fixture.must(`mutation($input: RecordFundingAwardInput!) { recordFundingAward(input: $input) { id } }`, { input: award })).recordFundingAward.id;
+  const link = { awardId: b.award, targetKind: "RESOURCE", targetId: b.resource };
+  b.link = (await fixture.must(`mutation($input: LinkFundedWorkInput!) { linkFundedWork(input: $input) { id } }`, { input: link })).linkFundedWork.id;
+  b.invitedSchool = fixture.entityId();
+  const agreement = { kind: "SHARED_STAFF", title: "Counselor", startDate: "2024-01-01", schoolId: b.school, parties: [{ schoolId: b.school, timeShare: 0.5 }, { schoolId: b.invitedSchool, timeShare: 0.5 }] };
+  b.agreement = (await fixture.must(`mutation($input: ProposeSchoolAgreementInput!) { proposeSchoolAgreement(input: $input) { id } }`, { input: agreement })).proposeSchoolAgreement.id;
 });
 afterAll(() => fixture.stop());
 
@@ -79,6 +84,12 @@ const MUTATIONS = (): Array<[string, string, Record<string, unknown>, string]> =
   ["fulfillShareRequest", `mutation($id: ID!) { fulfillShareRequest(id: $id) { id } }`, { id: b.request }, "NOT_FOUND"],
   ["recordFundingAward", `mutation($input: RecordFundingAwardInput!) { recordFundingAward(input: $input) { id } }`, { input: { networkId: b.network, funder: "Sneaky Foundation", kind: "OTHER", amount: 5, startDate: "2024-01-01" } }, "FORBIDDEN"],
   ["updateFundingAward", `mutation($id: ID!) { updateFundingAward(id: $id, input: { funder: "Sneaky Foundation" }) { id } }`, { id: b.award }, "NOT_FOUND"],
+  ["linkFundedWork", `mutation($input: LinkFundedWorkInput!) { linkFundedWork(input: $input) { id } }`, { input: { awardId: b.award, targetKind: "EVENT", targetId: testId("event") } }, "NOT_FOUND"],
+  ["unlinkFundedWork", `mutation($id: ID!) { unlinkFundedWork(id: $id) { id } }`, { id: b.link }, "NOT_FOUND"],
+  // for B's school, and for A's own school with B's school as a party: only a school's own staff propose for it
+  ["proposeSchoolAgreement", `mutation($input: ProposeSchoolAgreementInput!) { proposeSchoolAgreement(input: $input) { id } }`, { input: { kind: "JOINT_PURCHASING", title: "Forged", startDate: "2024-01-01", schoolId: b.school, parties: [{ schoolId: b.school, cost: { amount: 1 } }, { schoolId: testId("school-a"), cost: { amount: 1 } }] } }, "FORBIDDEN"],
+  ["acceptSchoolAgreement", `mutation($id: ID!, $school: ID!) { acceptSchoolAgreement(id: $id, schoolId: $school) { id } }`, { id: b.agreement, school: b.invitedSchool }, "NOT_FOUND"],
+  ["declineSchoolAgreement", `mutation($id: ID!, $school: ID!) { declineSchoolAgreement(id: $id, schoolId: $school) { id } }`, { id: b.agreement, school: b.invitedSchool }, "NOT_FOUND"],
 ];
 
 describe.each(CALLERS)("every mutation on organization B's records, as %s", (caller, access) => {

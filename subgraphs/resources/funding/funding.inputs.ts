@@ -117,4 +117,12 @@ export class FundingAwardsArgs extends PageArgs {
   @IsOptional()
   @Length(1, 200)
   funder?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Awards ending on or after this day (open-ended awards never match)." })
+  @IsOptional()
+  endingFrom?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Awards ending on or before this day, e.g. the last day of this year (open-ended awards never match)." })
+  @IsOptional()
+  endingTo?: string | null;
 }

@@ -41,13 +41,16 @@ function filterFor(args: FundingAwardsArgs): Filter<FundingAwardDocument> {
   if (args.networkId) filter["owner.networkId"] = args.networkId;
   if (args.kind) filter.kind = args.kind;
   if (args.funder) filter.funder = args.funder;
+  if (args.endingFrom || args.endingTo) {
+    filter.endDate = { $ne: null, ...(args.endingFrom ? { $gte: args.endingFrom } : {}), ...(args.endingTo ? { $lte: args.endingTo } : {}) };
+  }
   return filter as Filter<FundingAwardDocument>;
 }
 
 export class FundingAwardRepository extends SecuredRepository<FundingAwardDocument> {
   readonly policy = fundingAwardPolicy;
   readonly collectionName = "funding_awards";
-  readonly indexes: IndexDescription[] = [{ key: { "owner.networkId": 1, startDate: -1 } }, { key: { funder: 1, startDate: -1 } }, { key: { startDate: -1 } }];
+  readonly indexes: IndexDescription[] = [{ key: { "owner.networkId": 1, startDate: -1 } }, { key: { funder: 1, startDate: -1 } }, { key: { startDate: -1 } }, { key: { endDate: 1 } }];
 
   /** Funding awards `access` may read, by the filters asked for. */
   list(access: Access, args: FundingAwardsArgs) {

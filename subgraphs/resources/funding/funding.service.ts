@@ -46,6 +46,7 @@ export class FundingService {
     };
     const updated = await this.repos.fundingAwards.update(id, changes);
     if (!updated) throw new NotFoundError("FundingAward", id);
+    await this.repos.fundedWork.inherit("awardId", id, fundingAwardPolicy.inheritedFrom(updated));
     return updated;
   }
 }

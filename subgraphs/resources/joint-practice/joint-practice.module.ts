@@ -2,10 +2,7 @@ import { NetworkCoDevelopmentResolver, ResourceCoDevelopmentResolver, SchoolCoDe
 import { AdoptionAdaptationsResolver, ResourceLineageResolver } from "./lineage.resolver";
 
 /** Joint practice development (seed 002): adapted versions linked to their originals, and co-development credits. */
-export const jointPracticeResolvers = [
-  ResourceLineageResolver,
-  AdoptionAdaptationsResolver,
-  ResourceCoDevelopmentResolver,
-  SchoolCoDevelopmentResolver,
-  NetworkCoDevelopmentResolver,
-] as const;
+export const jointPracticeModule = {
+  resolvers: [ResourceLineageResolver, AdoptionAdaptationsResolver, ResourceCoDevelopmentResolver, SchoolCoDevelopmentResolver, NetworkCoDevelopmentResolver],
+  referenceResolvers: {},
+} as const;
