@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import type { Collection, Document, Filter } from "mongodb";
+import { READ_ALL } from "./loaders";
 import { afterFilter, decodeCursor, encodeCursor, pageOf, valueAt, type Page, type PageArgs, type SortKeys } from "./pagination";
 import { toEntity, type Entity, type StoredDocument } from "./repository";
 
@@ -49,14 +50,13 @@ export async function pagesByGroup<TDoc extends StoredDocument>(
 ): Promise<Map<string, Page<Entity<TDoc>>>> {
   const keys: SortKeys = [...sortKeys.filter(([field]) => field !== "_id"), ["_id", 1]];
   const after = args.after ? afterFilter(keys, decodeCursor(keys, args.after)) : null;
-  const groups = await collection
-    .aggregate<GroupRow<TDoc>>([
-      { $match: { $and: [...parentCondition(group, groupIds), filter as Filter<Document>] } },
-      { $sort: Object.fromEntries(keys) },
-      ...groupStages(group, groupIds),
-      ...pageAndCountStages(`$${GROUP}`, "$$ROOT", after, args.first),
-    ])
-    .toArray();
+  const pipeline: Document[] = [
+    { $match: { $and: [...parentCondition(group, groupIds), filter as Filter<Document>] } },
+    { $sort: Object.fromEntries(keys) },
+    ...groupStages(group, groupIds),
+    ...pageAndCountStages(`$${GROUP}`, "$$ROOT", after, args.first),
+  ];
+  const groups = await collection.aggregate<GroupRow<TDoc>>(pipeline, READ_ALL).toArray();
   const byGroup = groupsOf(groups, after !== null);
   return new Map(
     groupIds.map((groupId) => {

@@ -1,5 +1,6 @@
 import type { Collection, Document, Filter } from "mongodb";
 import { afterFilter, decodeCursor, encodeCursor, pageOf, valueAt, type Page, type PageArgs, type SortKeys } from "./pagination";
+import { READ_ALL } from "./loaders";
 import { groupsOf, pageAndCountStages, type GroupRow } from "./grouped-pagination";
 import { toEntity, type Entity, type StoredDocument } from "./repository";
 
@@ -81,7 +82,7 @@ async function pagesOfPairs<TDoc extends StoredDocument>(
   const onNode: SortKeys = keys.map(([field, direction]) => [`node.${field}`, direction]);
   const after = args.after ? afterFilter(onNode, decodeCursor(keys, args.after)) : null;
   const rows = await collection
-    .aggregate<GroupRow<TDoc>>([...pairs, { $sort: Object.fromEntries(onNode) }, ...pageAndCountStages("$parent", "$node", after, args.first)])
+    .aggregate<GroupRow<TDoc>>([...pairs, { $sort: Object.fromEntries(onNode) }, ...pageAndCountStages("$parent", "$node", after, args.first)], READ_ALL)
     .toArray();
   const byParent = groupsOf(rows, after !== null);
   return new Map(
