@@ -120,11 +120,18 @@ export async function signAccessToken(access: Access, subgraph: string, privateK
   return token;
 }
 
+/** A verified token's access, and until when the token stays valid (ms since the epoch). */
+export interface VerifiedAccess {
+  access: Access;
+  validUntil: number;
+}
+
 /**
- * The access a valid token carries, or null for a missing, forged, expired or misdirected one, or one
- * signed by a key not (or no longer) accepted: `keys` are the gateway's (gateway-keys.ts `acceptedKeys`).
+ * The access a valid token carries and until when it is valid, or null for a missing, forged, expired or
+ * misdirected one, or one signed by a key not (or no longer) accepted: `keys` are the gateway's
+ * (gateway-keys.ts `acceptedKeys`).
  */
-export async function verifyAccessToken(token: string | undefined, subgraph: string, keys: JWTVerifyGetKey): Promise<Access | null> {
+export async function verifyAccess(token: string | undefined, subgraph: string, keys: JWTVerifyGetKey): Promise<VerifiedAccess | null> {
   if (!token) return null;
   try {
     const { payload } = await jwtVerify(token, keys, {
@@ -134,8 +141,16 @@ export async function verifyAccessToken(token: string | undefined, subgraph: str
       maxTokenAge: `${TOKEN_LIFETIME_SECONDS}s`,
     });
     const claim = payload.access as AccessClaim | undefined;
-    return claim ? fromClaim(claim) : null;
+    if (!claim) return null;
+    // maxTokenAge made `iat` required; `exp`, when present, may end it sooner
+    const validUntil = Math.min((payload.iat! + TOKEN_LIFETIME_SECONDS) * 1000, (payload.exp ?? Infinity) * 1000);
+    return { access: fromClaim(claim), validUntil };
   } catch {
     return null;
   }
+}
+
+/** `verifyAccess`'s access alone. */
+export async function verifyAccessToken(token: string | undefined, subgraph: string, keys: JWTVerifyGetKey): Promise<Access | null> {
+  return (await verifyAccess(token, subgraph, keys))?.access ?? null;
 }

@@ -1,13 +1,14 @@
 import DataLoader from "dataloader";
 import type { Collection, Document, Filter } from "mongodb";
+import { READ_ALL } from "./loaders";
 import { afterFilter, decodeCursor, encodeCursor, pageOf, valueAt, type Page, type PageArgs, type SortKeys } from "./pagination";
 import { toEntity, type Entity, type StoredDocument } from "./repository";
 
 /*
  * Connections nested under many parents (the endorsements of every campaign on a page) in one database
  * command: an aggregate sorts the matching documents of all parents, groups them by parent and keeps
- * `first + 1` of each. Cursors are the kit's keyset cursors. `totalCount`, when asked, is one more
- * aggregate for all parents.
+ * `first + 1` of each, and counts them all for `totalCount` in the same pass. Cursors are the kit's keyset
+ * cursors.
  *
  * The parent of a document is a field (`"campaignId"`), or a list field when a document belongs to several
  * parents (a resource listed under several networks): it appears in each parent's page. Where the parents
@@ -48,43 +49,58 @@ export async function pagesByGroup<TDoc extends StoredDocument>(
   args: PageArgs,
 ): Promise<Map<string, Page<Entity<TDoc>>>> {
   const keys: SortKeys = [...sortKeys.filter(([field]) => field !== "_id"), ["_id", 1]];
-  const base: Filter<Document>[] = [...parentCondition(group, groupIds), filter as Filter<Document>];
-  const conditions: Filter<Document>[] = [...base];
-  if (args.after) conditions.push(afterFilter(keys, decodeCursor(keys, args.after)));
-  const groups = await collection
-    .aggregate<{ _id: string; docs: TDoc[] }>([
-      { $match: { $and: conditions } },
-      { $sort: Object.fromEntries(keys) },
-      ...groupStages(group, groupIds),
-      { $group: { _id: `$${GROUP}`, docs: { $push: "$$ROOT" } } },
-      { $project: { docs: { $slice: ["$docs", args.first + 1] } } },
-    ])
-    .toArray();
-  const docsByGroup = new Map(groups.map((entry) => [entry._id, entry.docs]));
-  const counts = new DataLoader<string, number>(async (ids) => {
-    const totals = await collection
-      .aggregate<{ _id: string; count: number }>([
-        { $match: { $and: [...parentCondition(group, ids), filter as Filter<Document>] } },
-        ...groupStages(group, ids),
-        { $group: { _id: `$${GROUP}`, count: { $sum: 1 } } },
-      ])
-      .toArray();
-    const byId = new Map(totals.map((total) => [total._id, total.count]));
-    return ids.map((id) => byId.get(id) ?? 0);
-  });
+  const after = args.after ? afterFilter(keys, decodeCursor(keys, args.after)) : null;
+  const pipeline: Document[] = [
+    { $match: { $and: [...parentCondition(group, groupIds), filter as Filter<Document>] } },
+    { $sort: Object.fromEntries(keys) },
+    ...groupStages(group, groupIds),
+    ...pageAndCountStages(`$${GROUP}`, "$$ROOT", after, args.first),
+  ];
+  const groups = await collection.aggregate<GroupRow<TDoc>>(pipeline, READ_ALL).toArray();
+  const byGroup = groupsOf(groups, after !== null);
   return new Map(
     groupIds.map((groupId) => {
-      const docs = docsByGroup.get(groupId) ?? [];
+      const { docs, count } = byGroup.get(groupId) ?? { docs: [], count: 0 };
       const page: Page<Entity<TDoc>> = pageOf(
         docs.map(({ [GROUP]: _parent, ...doc }) => doc as TDoc),
         args,
         (doc) => encodeCursor(keys, keys.map(([field]) => valueAt(doc, field))),
         toEntity,
-        () => counts.load(groupId),
+        async () => count,
       );
       return [groupId, page];
     }),
   );
+}
+
+/** What `pageAndCountStages` answers: a row per parent, or with a cursor one row of two facets. */
+export type GroupRow<TDoc> = { _id: string; docs: TDoc[]; count: number } | { pages: Array<{ _id: string; docs: TDoc[] }>; counts: Array<{ _id: string; count: number }> };
+
+/**
+ * The last stages of a per-parent page query, over candidates already in keyset order: for each parent (the
+ * expression `parent`), its nodes (`node`) from the cursor on, `first + 1` of them, and how many it has in all,
+ * counted in the same pass so `totalCount` costs no command of its own. After a cursor the count still takes the
+ * nodes before it, so pages and counts are two facets of the one pass.
+ */
+export function pageAndCountStages(parent: string, node: string, after: Filter<Document> | null, first: number): Document[] {
+  const slice = { $project: { count: 1, docs: { $slice: ["$docs", first + 1] } } };
+  if (!after) return [{ $group: { _id: parent, docs: { $push: node }, count: { $sum: 1 } } }, slice];
+  return [
+    {
+      $facet: {
+        pages: [{ $match: after }, { $group: { _id: parent, docs: { $push: node } } }, slice],
+        counts: [{ $group: { _id: parent, count: { $sum: 1 } } }],
+      },
+    },
+  ];
+}
+
+/** The nodes and count of each parent, from the rows of `pageAndCountStages`. */
+export function groupsOf<TDoc>(rows: Array<GroupRow<TDoc>>, faceted: boolean): Map<string, { docs: TDoc[]; count: number }> {
+  if (!faceted) return new Map((rows as Array<{ _id: string; docs: TDoc[]; count: number }>).map(({ _id, docs, count }) => [_id, { docs, count }]));
+  const [{ pages, counts }] = rows as Array<{ pages: Array<{ _id: string; docs: TDoc[] }>; counts: Array<{ _id: string; count: number }> }>;
+  const docsOf = new Map(pages.map(({ _id, docs }) => [_id, docs]));
+  return new Map(counts.map(({ _id, count }) => [_id, { docs: docsOf.get(_id) ?? [], count }]));
 }
 
 /**

@@ -1,13 +1,14 @@
-import DataLoader from "dataloader";
 import type { Collection, Document, Filter } from "mongodb";
 import { afterFilter, decodeCursor, encodeCursor, pageOf, valueAt, type Page, type PageArgs, type SortKeys } from "./pagination";
+import { READ_ALL } from "./loaders";
+import { groupsOf, pageAndCountStages, type GroupRow } from "./grouped-pagination";
 import { toEntity, type Entity, type StoredDocument } from "./repository";
 
 /*
  * Connections nested under many parents whose nodes do not name their parent in a plain field: nodes reached
  * through a link collection (a network's schools, through its accepted memberships) or nodes listing their
- * parents in an array (a pathway's stages). As with `pagesByGroup`: one aggregate for every parent's page, in
- * keyset order with the kit's cursors (those of the node's own root list), and one more for the counts when asked.
+ * parents in an array (a pathway's stages). As with `pagesByGroup`: one aggregate for every parent's page and
+ * count, in keyset order with the kit's cursors (those of the node's own root list).
  */
 
 /** Link documents `{ [parentField]: parent id, [targetField]: node id }` matching `filter` join a parent to a node. */
@@ -79,26 +80,15 @@ async function pagesOfPairs<TDoc extends StoredDocument>(
 ): Promise<Map<string, Page<Entity<TDoc>>>> {
   const keys: SortKeys = [...sortKeys.filter(([field]) => field !== "_id"), ["_id", 1]];
   const onNode: SortKeys = keys.map(([field, direction]) => [`node.${field}`, direction]);
-  const after = args.after ? [{ $match: afterFilter(onNode, decodeCursor(keys, args.after)) }] : [];
-  const groups = await collection
-    .aggregate<{ _id: string; docs: TDoc[] }>([
-      ...pairs,
-      ...after,
-      { $sort: Object.fromEntries(onNode) },
-      { $group: { _id: "$parent", docs: { $push: "$node" } } },
-      { $project: { docs: { $slice: ["$docs", args.first + 1] } } },
-    ])
+  const after = args.after ? afterFilter(onNode, decodeCursor(keys, args.after)) : null;
+  const rows = await collection
+    .aggregate<GroupRow<TDoc>>([...pairs, { $sort: Object.fromEntries(onNode) }, ...pageAndCountStages("$parent", "$node", after, args.first)], READ_ALL)
     .toArray();
-  const docsByParent = new Map(groups.map((group) => [group._id, group.docs]));
-  const counts = new DataLoader<string, number>(async (ids) => {
-    const totals = await collection.aggregate<{ _id: string; count: number }>([...pairs, { $group: { _id: "$parent", count: { $sum: 1 } } }]).toArray();
-    const byParent = new Map(totals.map((total) => [total._id, total.count]));
-    return ids.map((id) => byParent.get(id) ?? 0);
-  });
+  const byParent = groupsOf(rows, after !== null);
   return new Map(
     parentIds.map((parentId) => {
-      const docs = docsByParent.get(parentId) ?? [];
-      const page: Page<Entity<TDoc>> = pageOf(docs, args, (doc) => encodeCursor(keys, keys.map(([field]) => valueAt(doc, field))), toEntity, () => counts.load(parentId));
+      const { docs, count } = byParent.get(parentId) ?? { docs: [], count: 0 };
+      const page: Page<Entity<TDoc>> = pageOf(docs, args, (doc) => encodeCursor(keys, keys.map(([field]) => valueAt(doc, field))), toEntity, async () => count);
       return [parentId, page];
     }),
   );

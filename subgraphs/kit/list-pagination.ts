@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageOf, type Page, type PageArgs, type SortKeys } from "./pagination";
+import { decodeCursor, encodeCursor, mapNodes, pageOf, type Page, type PageArgs, type SortKeys } from "./pagination";
 import type { CursorValue } from "./cursor";
 
 /** Orders two sort key values: null first, then numbers, strings and dates by value. */
@@ -48,5 +48,5 @@ export function pageOfList<T>(items: readonly T[], sortKeys: SortKeys, valueOf: 
  */
 export function pageOfIds<TNode>(ids: readonly string[], args: PageArgs, toNode: (id: string) => TNode): Page<TNode> {
   const page = pageOfList(ids.map((id, position) => ({ id, position })), [["position", 1]], (item) => item.position, args);
-  return { ...page, edges: page.edges.map(({ cursor, node }) => ({ cursor, node: toNode(node.id) })) };
+  return mapNodes(page, (node) => toNode(node.id));
 }

@@ -104,17 +104,37 @@ export function pageOf<TCandidate, TNode>(
   toNode: (candidate: TCandidate) => TNode,
   count: () => Promise<number>,
 ): Page<TNode> {
-  const edges = candidates.slice(0, args.first).map((candidate) => ({ cursor: cursorOf(candidate), node: toNode(candidate) }));
+  const edges = candidates.slice(0, args.first).map((candidate) => lazyEdge(() => cursorOf(candidate), toNode(candidate)));
   return {
     edges,
     pageInfo: {
       hasNextPage: candidates.length > args.first,
       hasPreviousPage: Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     totalCount: new Deferred(count),
   };
+}
+
+/** An edge whose cursor (an HMAC signature) is sealed only if a client asks for it, once. */
+function lazyEdge<TNode>(seal: () => string, node: TNode): Edge<TNode> {
+  let cursor: string | undefined;
+  return {
+    node,
+    get cursor() {
+      return (cursor ??= seal());
+    },
+  };
+}
+
+/** The same page with each node turned into another (e.g. a record into what the caller may see of it), cursors still sealed on demand. */
+export function mapNodes<T, U>(page: Page<T>, map: (node: T) => U): Page<U> {
+  return { ...page, edges: page.edges.map((edge) => lazyEdge(() => edge.cursor, map(edge.node))) };
 }
 
 /** Sort keys of a keyset-paginated list; `_id` is appended to make the order total. */

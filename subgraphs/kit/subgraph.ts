@@ -2,12 +2,13 @@ import type { GraphQLSchema } from "graphql";
 import type { KeyLike } from "jose";
 import type { Db } from "mongodb";
 import { acceptedKeys, type KeyRotation } from "../../contracts/gateway-keys";
-import { ACCESS_HEADER, verifyAccessToken, type Access } from "./access";
+import { ACCESS_HEADER, type Access } from "./access";
 import { AuditTrail } from "./audit";
 import { setCursorKey } from "./cursor";
 import { connectMongo, pingDatabase, subgraphDatabaseName } from "./database";
 import { instrumentMongoClient, ServiceMetrics, traceMongoClient, type Logger } from "../../runtime/observability";
 import { startSubgraphServer, type RunningServer } from "./server";
+import { VerifiedAccessCache } from "./verified-access";
 
 /** A subgraph wired to its database: what the server, the compose script and the tests need. */
 export interface SubgraphInstance<TContext extends object = object> {
@@ -52,7 +53,7 @@ export async function runSubgraph(definition: SubgraphDefinition, options: RunSu
   instrumentMongoClient(client, metrics);
   traceMongoClient(client);
   try {
-    const gatewayKeys = await acceptedKeys(options.gatewayPublicKey, options.gatewayKeyRotation);
+    const verifiedAccess = new VerifiedAccessCache(definition.name, await acceptedKeys(options.gatewayPublicKey, options.gatewayKeyRotation));
     const db = client.db(subgraphDatabaseName(definition.name, options.databasePrefix));
     const audit = new AuditTrail(client.db(subgraphDatabaseName("audit", options.databasePrefix)), definition.name);
     const subgraph = await definition.create(db, audit);
@@ -66,7 +67,7 @@ export async function runSubgraph(definition: SubgraphDefinition, options: RunSu
       logger: options.logger,
       metrics,
       shutdownTimeoutMs: options.shutdownTimeoutMs,
-      verifyAccess: (request) => verifyAccessToken(request.header(ACCESS_HEADER), definition.name, gatewayKeys),
+      verifyAccess: (request) => verifiedAccess.access(request.header(ACCESS_HEADER)),
       context: async (access) => ({ ...(await subgraph.createContext(access)), access, audit }),
       checkDatabase: () => pingDatabase(db),
     });

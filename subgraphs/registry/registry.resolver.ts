@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Arg, Args, Ctx, Directive, Int, Mutation, Query, Resolver, UseMiddleware } from "type-graphql";
-import { pageOfList, PageArgs, RedactInAudit, type Access } from "../kit";
+import { mapNodes, pageOfList, PageArgs, RedactInAudit, type Access } from "../kit";
 import type { RegisteredSubgraphRecord, SupergraphVersionDocument } from "./registry.repository";
 import type { RegistryService } from "./registry.service";
 import {
@@ -55,7 +55,7 @@ export class RegistryResolver {
   @Query(() => SupergraphVersionConnection, { description: "The supergraph's versions, newest first." })
   async supergraphVersions(@Args() page: PageArgs, @Ctx() { registry }: RegistryContext) {
     const result = await registry.versions(page);
-    return { ...result, edges: result.edges.map((edge) => ({ cursor: edge.cursor, node: toVersion(edge.node) })) };
+    return mapNodes(result, toVersion);
   }
 
   @Directive("@inaccessible")

@@ -24,10 +24,9 @@ function advocateCampaignsResolver(kind: AdvocateKind, entity: ClassType<{ id: s
       description: `Campaigns the ${noun} currently endorses that you may see, with the filters and order of \`campaigns\`.`,
     })
     endorsedCampaigns(@Root() advocate: { id: string }, @Args() args: CampaignsArgs, @Ctx() { access, repos, loaders }: AdvocacyContext) {
-      return loaders.pages.load(`endorsedCampaigns:${kind}`, args, advocate.id, async (ids) => {
-        const endorsements = await repos.endorsements.currentOfEndorsers(access, kind, ids);
-        return repos.campaigns.pagesEndorsedBy(access, endorsements, ids, args);
-      });
+      return loaders.pages.load(`endorsedCampaigns:${kind}`, args, advocate.id, (ids) =>
+        repos.campaigns.pagesEndorsedBy(access, repos.endorsements.currentLinks(access, kind), ids, args),
+      );
     }
 
     @FieldResolver(() => EndorsementConnection, {

@@ -1,7 +1,7 @@
 import type { Document, Filter, IndexDescription } from "mongodb";
 import { campaignPolicy } from "../policies";
 import type { CampaignSharing, NewDocument } from "../documents";
-import { newId, SecuredRepository, toEntity, type Access, type RecordOwner, type SortKeys, type StoredDocument, type Visibility } from "../../kit";
+import { newId, pagesThroughLink, SecuredRepository, toEntity, type Access, type Link, type RecordOwner, type SortKeys, type StoredDocument, type Visibility } from "../../kit";
 import { CampaignOrder, CampaignStatus, type AdvocateKind, type CampaignLevel } from "../enums";
 import type { CampaignsArgs } from "./campaign.inputs";
 
@@ -101,21 +101,11 @@ export class CampaignRepository extends SecuredRepository<CampaignDocument> {
   }
 
   /**
-   * One page per endorser of the campaigns it endorses (`endorsements`: which endorser endorses which
-   * campaign) that `access` may read and that match `args`. A campaign does not store its endorsers, so the
-   * aggregate takes them from these pairs (a literal: never read as operators).
+   * One page per endorser of the campaigns it endorses (`endorsements`: the endorsements `access` may read,
+   * linking endorsers to campaigns) that `access` may read and that match `args`: one aggregate over the links.
    */
-  pagesEndorsedBy(access: Access, endorsements: ReadonlyArray<{ campaignId: string; endorserId: string }>, endorserIds: readonly string[], args: CampaignsArgs) {
-    const pairs = endorsements.map(({ campaignId, endorserId }) => ({ campaignId, endorserId }));
-    const endorsersOfCampaign = {
-      $map: {
-        input: { $filter: { input: { $literal: pairs }, as: "pair", cond: { $eq: ["$$pair.campaignId", "$_id"] } } },
-        as: "pair",
-        in: "$$pair.endorserId",
-      },
-    };
-    const filter = { $and: [{ _id: { $in: [...new Set(pairs.map((pair) => pair.campaignId))] } }, campaignFilter(args)] } as Filter<CampaignDocument>;
-    return this.pagesByGroupReadable(access, { expression: endorsersOfCampaign }, endorserIds, filter, CAMPAIGN_ORDERS[args.orderBy], args);
+  pagesEndorsedBy(access: Access, endorsements: Link, endorserIds: readonly string[], args: CampaignsArgs) {
+    return pagesThroughLink(this.collection, endorsements, endorserIds, this.readable(access, campaignFilter(args)), CAMPAIGN_ORDERS[args.orderBy], args);
   }
 
   create(campaign: NewCampaign) {

@@ -1,7 +1,7 @@
-import type { Filter, IndexDescription } from "mongodb";
+import type { Collection, Document, Filter, IndexDescription } from "mongodb";
 import { endorsementPolicy } from "../policies";
 import { differentSharing, type CampaignSharing } from "../documents";
-import { newId, SecuredRepository, toEntity, type Access, type SortKeys, type StoredDocument } from "../../kit";
+import { newId, SecuredRepository, toEntity, type Access, type Link, type SortKeys, type StoredDocument } from "../../kit";
 import type { AdvocateKind } from "../enums";
 import type { EndorsementListArgs } from "./endorsement.inputs";
 
@@ -52,9 +52,10 @@ export class EndorsementRepository extends SecuredRepository<EndorsementDocument
     { key: { endorserKind: 1, endorserId: 1 } },
   ];
 
-  /** The current endorsements `access` may read of these schools, networks or organizations (of one kind). */
-  currentOfEndorsers(access: Access, kind: AdvocateKind, endorserIds: readonly string[]) {
-    return this.findReadable(access, { endorserKind: kind, endorserId: { $in: [...endorserIds] }, withdrawnOn: null });
+  /** The current endorsements `access` may read of schools, networks or organizations (of one kind), as links from endorser to campaign. */
+  currentLinks(access: Access, kind: AdvocateKind): Link {
+    const filter = this.readable(access, { endorserKind: kind, withdrawnOn: null }) as Filter<Document>;
+    return { collection: this.collection as unknown as Collection<Document>, parentField: "endorserId", targetField: "campaignId", filter };
   }
 
   /** One page per endorser (of one kind) of its endorsements that `access` may read and that match `args`, in signing order. */

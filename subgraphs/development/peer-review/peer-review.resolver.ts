@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from "type-graphql";
-import { RedactInAudit } from "../../kit";
+import { mapNodes, RedactInAudit } from "../../kit";
 import { callerMayReadFindings } from "../authorization";
 import type { DevelopmentContext } from "../context";
 import { Educator, entityRef, Network, School } from "../federation/entities";
@@ -119,7 +119,7 @@ export class SchoolPeerReviewsResolver {
   })
   async peerReviews(@Root() school: School, @Args() args: SchoolPeerReviewsArgs, @Ctx() { access, loaders, repos }: DevelopmentContext) {
     const page = await loaders.pages.load("School.peerReviews", args, school.id, (ids) => repos.peerReviews.pagesInvolvingSchools(access, ids, args));
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: participation(access, edge.node, school.id) })) };
+    return mapNodes(page, (review) => participation(access, review, school.id));
   }
 }
 

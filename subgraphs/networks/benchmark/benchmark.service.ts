@@ -3,6 +3,7 @@ import {
   ConflictError,
   ForbiddenError,
   isDuplicateKeyError,
+  mapNodes,
   newId,
   pageOfList,
   Visibility,
@@ -23,10 +24,6 @@ import type { CreateBenchmarkIndicatorInput, ReportBenchmarkValueInput } from ".
 export interface BenchmarkSettings {
   /** A closed period's aggregates show only over at least this many schools (HUB_BENCHMARK_MIN_SCHOOLS). */
   minimumSchools: number;
-}
-
-function mapPage<T, U>(page: Page<T>, map: (node: T) => U): Page<U> {
-  return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })) };
 }
 
 /**
@@ -154,7 +151,7 @@ export class BenchmarkService {
   }
 
   async periods(access: Access, indicator: BenchmarkIndicator, args: PageArgs) {
-    return mapPage(await this.repos.benchmarkPeriods.list(access, indicator.id, args), (doc) => this.periodView(access, doc));
+    return mapNodes(await this.repos.benchmarkPeriods.list(access, indicator.id, args), (doc) => this.periodView(access, doc));
   }
 
   /** The values of a closed period `access` may see one by one, highest first. */
@@ -170,7 +167,7 @@ export class BenchmarkService {
   async trend(access: Access, indicator: BenchmarkIndicator, schoolId: string, args: PageArgs): Promise<Page<BenchmarkTrendPoint>> {
     const viewer = this.viewer(access, indicator.networkId);
     const page = await this.repos.benchmarkPeriods.list(access, indicator.id, args);
-    return mapPage(page, (doc) => {
+    return mapNodes(page, (doc) => {
       const period = this.periodView(access, doc);
       const entry = visibleEntries(doc.cohort, viewer).find((candidate) => candidate.schoolId === schoolId);
       const value = entry?.value ?? null;
