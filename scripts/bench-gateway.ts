@@ -429,10 +429,12 @@ async function measure(cluster: Cluster, contender: Contender, operation: Operat
   const cpuBefore = cpuOf(cluster, contender);
   const commandsBefore = await databaseCommands(cluster);
   const result = await load(contender, operation, caller, connections, seconds);
+  // requests still in flight when the load stops are served anyway: their work belongs to this round, not the next
+  await settle(cluster, contender);
   const commands = commandsBetween(commandsBefore, await databaseCommands(cluster));
   const cpuAfter = cpuOf(cluster, contender);
   return {
-    requests: result.requests.total,
+    requests: Math.max(result.requests.sent, result.requests.total),
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -441,6 +443,19 @@ async function measure(cluster: Cluster, contender: Contender, operation: Operat
     commands,
     graphqlErrors,
   };
+}
+
+/** Waits (at most 20 s) until the gateway, the subgraphs and the database together use under a tenth of a core. */
+async function settle(cluster: Cluster, contender: Contender): Promise<void> {
+  const busy = () => cpuOf(cluster, contender).reduce((sum, seconds) => sum + seconds, 0);
+  const deadline = Date.now() + 20_000;
+  let before = busy();
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = busy();
+    if (now - before < 0.03) return;
+    before = now;
+  }
 }
 
 function median(values: number[]): number {
@@ -548,6 +563,7 @@ async function main(): Promise<void> {
       console.error("Warming up each gateway…");
       for (const contender of contenders) {
         for (const operation of operations) for (const caller of callers) await load(contender, operation, caller, Math.max(...options.connections), 1);
+        await settle(cluster, contender);
       }
     }
     const rows: Row[] = [];
