@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { calculateReferencedFieldsByType, usageReportingSignature } from "@apollo/utils.usagereporting";
+import type { DocumentNode, GraphQLSchema } from "graphql";
 import type { KeyLike } from "jose";
 import { createHash } from "node:crypto";
 import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken } from "../contracts/access";
@@ -17,6 +18,31 @@ export interface OperationUsage {
   /** `Type` and `Type.field` coordinates of the API schema. */
   fields: string[];
   count: number;
+}
+
+type OperationShape = Pick<OperationUsage, "signatureHash" | "name" | "fields">;
+
+/**
+ * By schema, document and operation name. Apollo Server hands every request with the same text the same
+ * parsed document (its document store, renewed with the schema), so an operation's signature and fields
+ * are worked out once, not on every request.
+ */
+const shapes = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string | null, OperationShape>>>();
+
+function operationShape(schema: GraphQLSchema, document: DocumentNode, name: string | null): OperationShape {
+  let bySchema = shapes.get(schema);
+  if (!bySchema) shapes.set(schema, (bySchema = new WeakMap()));
+  let byName = bySchema.get(document);
+  if (!byName) bySchema.set(document, (byName = new Map()));
+  let shape = byName.get(name);
+  if (!shape) {
+    const signature = usageReportingSignature(document, name ?? "");
+    const referenced = calculateReferencedFieldsByType({ document, schema, resolvedOperationName: name });
+    const fields = Object.entries(referenced).flatMap(([type, { fieldNames }]) => [type, ...fieldNames.map((field) => `${type}.${field}`)]);
+    shape = { signatureHash: createHash("sha256").update(signature).digest("hex"), name, fields };
+    byName.set(name, shape);
+  }
+  return shape;
 }
 
 const RECORD_MUTATION = `mutation RecordOperationUsage($operations: [OperationUsageInput!]!) { recordOperationUsage(operations: $operations) }`;
@@ -42,18 +68,14 @@ export class OperationUsageRecorder {
     return {
       requestDidStart: async () => ({
         didResolveOperation: async ({ document, operationName, schema }) => {
-          const signature = usageReportingSignature(document, operationName ?? "");
-          const referenced = calculateReferencedFieldsByType({ document, schema, resolvedOperationName: operationName ?? null });
-          const fields = Object.entries(referenced).flatMap(([type, { fieldNames }]) => [type, ...fieldNames.map((field) => `${type}.${field}`)]);
-          this.record(signature, operationName ?? null, fields);
+          this.record(operationShape(schema, document, operationName ?? null));
         },
       }),
     };
   }
 
-  private record(signature: string, name: string | null, fields: string[]): void {
+  private record({ signatureHash, name, fields }: OperationShape): void {
     const day = new Date().toISOString().slice(0, 10);
-    const signatureHash = createHash("sha256").update(signature).digest("hex");
     const key = `${day}:${signatureHash}`;
     const existing = this.pending.get(key);
     if (existing) existing.count += 1;

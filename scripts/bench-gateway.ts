@@ -3,31 +3,40 @@ import { Supergraph, operationFromDocument } from "@apollo/federation-internals"
 import { QueryPlanner, type PlanNode } from "@apollo/query-planner";
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parse } from "graphql";
+import { exportJWK } from "jose";
 import type { Db, Document } from "mongodb";
-import { environmentWith } from "../config";
+import { environmentWith, SUBGRAPH_VARIABLES } from "../config";
 import { SUPERGRAPH_PATH } from "../contracts/supergraph-config";
 import { mintDevToken } from "../gateway/auth/dev-tokens";
 import { loadOrCreateDevKeys } from "../gateway/auth/keys";
+import { connectionString, loadOrCreateCredentials } from "../embedded-mongo/auth/credentials";
 import { connectMongo, subgraphDatabaseName } from "../subgraphs/kit";
 import { demoDirectory } from "./demo/networks";
+import type { HiveContenderOptions } from "./bench-hive-gateway";
 
 /*
  * Throughput of the gateway and the subgraphs in their production shape.
  *
  *   npm run bench:gateway -- [--schools 59] [--seconds 5] [--connections 1,32] [--operations NetworkOverview,StateCampaigns,AllianceResources|all]
+ *                            [--compare-hive] [--baseline DIR] [--rounds 1] [--base-port 5500]
  *
  * Starts `start:cluster` (the embedded database, each subgraph and the gateways as separate processes) on ports
- * 5500-5599 with a fresh data directory, loads the demo data (59 schools) and copies it until there are about
+ * from `--base-port` (5500-5599 by default) with a fresh data directory, loads the demo data (59 schools) and copies it until there are about
  * `--schools` schools (each copy is the whole demo world with new ids), then drives each operation of `operations/` with
  * autocannon for `--seconds` at each number of connections, as an anonymous caller and as an organization admin
  * whose networks are in an alliance. It prints requests/s, latency p50 and p99, failed requests, the CPU time the
  * gateway and the four subgraphs spent per request (from /proc), and the database commands per request (the
  * subgraphs' own counters) beside the fetch nodes of the operation's query plan.
+ *
+ * Other gateways can run on the same subgraphs in the same run, each in its own process, in alternating rounds:
+ * `--compare-hive` adds Hive Gateway with its defaults and with its Rust query planner (`bench-hive-gateway.ts`,
+ * forwarding the same signed access), `--baseline DIR` the hub's gateway built from another checkout (`DIR/dist`,
+ * e.g. an older commit). Ratios to the hub's gateway follow the table.
  */
 
 interface Options {
@@ -35,6 +44,12 @@ interface Options {
   seconds: number;
   connections: number[];
   operations: string[];
+  compareHive: boolean;
+  /** A built checkout whose gateway (`dist/gateway/main.js`) runs as the "baseline" contender. */
+  baseline: string | null;
+  /** How many times each contender runs each (operation, caller, connections), alternating. */
+  rounds: number;
+  basePort: number;
 }
 
 const DEFAULT_OPERATIONS = ["NetworkOverview", "StateCampaigns", "AllianceResources"];
@@ -42,26 +57,36 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.resolve(__dirname, "..");
 const OPERATIONS_DIR = path.join(ROOT, "operations");
 const SUBGRAPHS = ["networks", "resources", "development", "advocacy"] as const;
-/** start:cluster's second gateway listens on GATEWAY_PORT + 1. */
-const PORTS = { GATEWAY_PORT: 5500, NETWORKS_PORT: 5502, RESOURCES_PORT: 5503, DEVELOPMENT_PORT: 5504, ADVOCACY_PORT: 5505, REGISTRY_PORT: 5506, HUB_DB_PORT: 5510 };
+/** Ports from the base port: start:cluster's second gateway listens on GATEWAY_PORT + 1; the other contenders from +20. */
+const PORT_OFFSETS = { GATEWAY_PORT: 0, NETWORKS_PORT: 2, RESOURCES_PORT: 3, DEVELOPMENT_PORT: 4, ADVOCACY_PORT: 5, REGISTRY_PORT: 6, HUB_DB_PORT: 10 };
+const CONTENDER_PORT_OFFSET = 20;
 /** Copies never take these: they hold no per-school data, or keys that must stay unique (API key hashes). */
 const NOT_COPIED = new Set(["api_keys"]);
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { schools: 59, seconds: 5, connections: [1, 32], operations: DEFAULT_OPERATIONS };
+  const options: Options = { schools: 59, seconds: 5, connections: [1, 32], operations: DEFAULT_OPERATIONS, compareHive: false, baseline: null, rounds: 1, basePort: 5500 };
+  const numbers = { "--schools": "schools", "--seconds": "seconds", "--rounds": "rounds", "--base-port": "basePort" } as const;
   for (let i = 0; i < argv.length; i += 2) {
     const [name, value] = [argv[i], argv[i + 1] ?? ""];
-    if (name === "--schools" || name === "--seconds") {
+    if (name === "--compare-hive") {
+      options.compareHive = true;
+      i -= 1;
+    } else if (name in numbers) {
       const number = Number(value);
       if (!Number.isInteger(number) || number < 1) throw new Error(`${name} takes a positive integer`);
-      options[name === "--schools" ? "schools" : "seconds"] = number;
+      options[numbers[name as keyof typeof numbers]] = number;
+    } else if (name === "--baseline") {
+      options.baseline = path.resolve(value);
+      if (!existsSync(path.join(options.baseline, "dist", "gateway", "main.js"))) throw new Error(`--baseline takes a built checkout: no ${options.baseline}/dist/gateway/main.js`);
     } else if (name === "--connections") {
       options.connections = value.split(",").map(Number);
       if (options.connections.some((count) => !Number.isInteger(count) || count < 1)) throw new Error("--connections takes positive integers, e.g. 1,32");
     } else if (name === "--operations") {
       options.operations = value === "all" ? allQueries() : value.split(",");
     } else {
-      throw new Error(`Unknown option ${name}\nOptions: --schools N, --seconds N, --connections 1,32, --operations Name,…|all`);
+      throw new Error(
+        `Unknown option ${name}\nOptions: --schools N, --seconds N, --connections 1,32, --operations Name,…|all, --compare-hive, --baseline DIR, --rounds N, --base-port N`,
+      );
     }
   }
   return options;
@@ -112,19 +137,20 @@ interface Cluster {
   mongoUrl: string;
   pids: { gateway: number; subgraphs: number[]; database: number | null };
   dataDir: string;
+  /** The variables the cluster gives its gateways, for another gateway to run alike. */
+  gatewayEnvironment: Record<string, string>;
   stop(): Promise<void>;
 }
 
-async function startCluster(dataDir: string): Promise<Cluster> {
+const CLUSTER_SETTINGS = { HOST: "127.0.0.1", HUB_LOG_LEVEL: "warn", HUB_RATE_LIMIT_REQUESTS: "0", NODE_ENV: "production" };
+
+async function startCluster(dataDir: string, basePort: number): Promise<Cluster> {
   const child = spawn(process.execPath, [path.join(DIST, "scripts", "cluster.js")], {
     env: environmentWith({
-      ...Object.fromEntries(Object.entries(PORTS).map(([name, port]) => [name, String(port)])),
-      HOST: "127.0.0.1",
+      ...Object.fromEntries(Object.entries(PORT_OFFSETS).map(([name, offset]) => [name, String(basePort + offset)])),
+      ...CLUSTER_SETTINGS,
       HUB_DATA_DIR: dataDir,
       DEMO_DATA: "true",
-      HUB_LOG_LEVEL: "warn",
-      HUB_RATE_LIMIT_REQUESTS: "0",
-      NODE_ENV: "production",
     }),
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -140,15 +166,26 @@ async function startCluster(dataDir: string): Promise<Cluster> {
       try {
         const entry = JSON.parse(line);
         if (entry.msg === "cluster ready") resolve(entry);
+        // the services' warnings and errors (their logs go to the cluster's output)
+        else if (entry.level >= 40) console.error(line);
       } catch {
         // not a log line
       }
     });
   });
+  const subgraphUrls = Object.fromEntries(Object.entries(ready.subgraphs as Record<string, { url: string }>).map(([name, { url }]) => [name, url]));
+  const keys = await loadOrCreateDevKeys(path.join(dataDir, "keys", "dev-keys.json"));
   return {
     gatewayUrl: ready.gateways[0],
-    subgraphUrls: Object.fromEntries(Object.entries(ready.subgraphs as Record<string, { url: string }>).map(([name, { url }]) => [name, url])),
-    mongoUrl: ready.mongoUrl,
+    subgraphUrls,
+    // the ready line names the database without its credential, which the cluster keeps in its data directory
+    mongoUrl: connectionString(CLUSTER_SETTINGS.HOST, basePort + PORT_OFFSETS.HUB_DB_PORT, loadOrCreateCredentials(path.join(dataDir, "cluster", "db"))),
+    gatewayEnvironment: {
+      ...CLUSTER_SETTINGS,
+      HUB_GATEWAY_PRIVATE_KEY: JSON.stringify(await exportJWK(keys.gatewayPrivateKey)),
+      HUB_DEV_ISSUER_PUBLIC_KEY: JSON.stringify(await exportJWK(keys.issuerPublicKey)),
+      ...Object.fromEntries(Object.entries(SUBGRAPH_VARIABLES).map(([name, variables]) => [variables.url, subgraphUrls[name]])),
+    },
     pids: {
       gateway: ready.gatewayPids[0],
       subgraphs: SUBGRAPHS.map((name) => ready.subgraphs[name].pid as number),
@@ -256,8 +293,8 @@ async function allianceMember(cluster: Cluster): Promise<Caller> {
   for (const organization of demoDirectory().organizations) {
     const token = await mintDevToken(keys.issuerPrivateKey, { personId: "bench-member", organizationId: organization._id, roles: [{ role: "ORG_ADMIN" }] });
     const headers = { authorization: `Bearer ${token}` };
-    const answer = await post(cluster.gatewayUrl, JSON.stringify({ query: "{ viewer { alliedData { kind shares { network { id } } } } }" }), headers);
-    if (answer.data?.viewer?.alliedData?.some((data: { shares: unknown[] }) => data.shares.length > 0)) return { name: "alliance member", headers };
+    const answer = await post(cluster.gatewayUrl, JSON.stringify({ query: "{ viewer { alliedData { kind shares(first: 1) { totalCount } } } }" }), headers);
+    if (answer.data?.viewer?.alliedData?.some((data: { shares: { totalCount: number } }) => data.shares.totalCount > 0)) return { name: "alliance member", headers };
   }
   throw new Error("no demo organization is in an alliance");
 }
@@ -267,12 +304,84 @@ async function post(url: string, body: string, headers: Record<string, string>):
   return response.json();
 }
 
+// ---- the gateways compared ------------------------------------------------------------------------------
+
+/** A gateway serving the cluster's subgraphs, in its own process. */
+interface Contender {
+  name: string;
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+const HUB = "hub";
+
+/** Starts a gateway process and waits until it answers a query; stops it if it never does. */
+async function startContender(name: string, args: string[], env: NodeJS.ProcessEnv, url: string): Promise<Contender> {
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "ignore", "inherit"] });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the ${name} gateway exited (${child.exitCode}) before it answered`);
+    const answered = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ __typename }"}' }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (answered) return { name, url, pid: child.pid!, stop };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`the ${name} gateway did not answer within 120 s (${url})`);
+}
+
+async function startContenders(cluster: Cluster, options: Options): Promise<Contender[]> {
+  const contenders: Contender[] = [{ name: HUB, url: cluster.gatewayUrl, pid: cluster.pids.gateway, stop: async () => {} }];
+  let port = options.basePort + CONTENDER_PORT_OFFSET;
+  const host = CLUSTER_SETTINGS.HOST;
+  try {
+    if (options.baseline) {
+      const url = `http://${host}:${port}/graphql`;
+      const env = environmentWith({ ...cluster.gatewayEnvironment, GATEWAY_PORT: String(port++) });
+      console.error(`Starting the baseline gateway from ${options.baseline}…`);
+      contenders.push(await startContender("baseline", [path.join(options.baseline, "dist", "gateway", "main.js")], env, url));
+    }
+    if (options.compareHive) {
+      for (const planner of ["default", "rust"] as const) {
+        const hive: HiveContenderOptions = {
+          port: port++,
+          host,
+          planner,
+          supergraphPath: SUPERGRAPH_PATH,
+          subgraphUrls: cluster.subgraphUrls,
+          keysFile: path.join(cluster.dataDir, "keys", "dev-keys.json"),
+        };
+        const name = planner === "rust" ? "hive rust" : "hive";
+        console.error(`Starting Hive Gateway (${name})…`);
+        const args = [path.join(DIST, "scripts", "bench-hive-gateway.js"), JSON.stringify(hive)];
+        contenders.push(await startContender(name, args, environmentWith({ NODE_ENV: "production" }), `http://${host}:${hive.port}/graphql`));
+      }
+    }
+    return contenders;
+  } catch (error) {
+    await Promise.all(contenders.map((contender) => contender.stop()));
+    throw error;
+  }
+}
+
 // ---- rounds ------------------------------------------------------------------------------------------
 
+/** One contender's run of one (operation, caller, connections), possibly over several rounds. */
 interface Row {
+  gateway: string;
   operation: string;
   caller: string;
   connections: number;
+  requests: number;
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -287,64 +396,152 @@ interface Row {
   graphqlErrors: string;
 }
 
-async function round(cluster: Cluster, operation: Operation, caller: Caller, connections: number, seconds: number): Promise<Row> {
-  const probe = await post(cluster.gatewayUrl, operation.body, caller.headers);
-  const graphqlErrors = probe.errors ? [...new Set(probe.errors.map((error: any) => error.extensions?.code ?? error.message))].join(",") : "";
-  const cpuBefore = [cpuSeconds(cluster.pids.gateway), cluster.pids.subgraphs.reduce((sum, pid) => sum + cpuSeconds(pid), 0), cpuSeconds(cluster.pids.database)];
-  const commandsBefore = await databaseCommands(cluster);
-  const result = await autocannon({
-    url: cluster.gatewayUrl,
+interface Measurement {
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  failed: number;
+  /** CPU milliseconds spent meanwhile by the gateway, the four subgraphs, the database. */
+  cpuMs: [number, number, number];
+  commands: Map<string, number>;
+  graphqlErrors: string;
+}
+
+function cpuOf(cluster: Cluster, contender: Contender): [number, number, number] {
+  return [cpuSeconds(contender.pid), cluster.pids.subgraphs.reduce((sum, pid) => sum + cpuSeconds(pid), 0), cpuSeconds(cluster.pids.database)];
+}
+
+function load(contender: Contender, operation: Operation, caller: Caller, connections: number, seconds: number) {
+  return autocannon({
+    url: contender.url,
     method: "POST",
     headers: { "content-type": "application/json", ...caller.headers },
     body: operation.body,
     connections,
     duration: seconds,
   });
+}
+
+async function measure(cluster: Cluster, contender: Contender, operation: Operation, caller: Caller, connections: number, seconds: number): Promise<Measurement> {
+  const probe = await post(contender.url, operation.body, caller.headers);
+  const graphqlErrors = probe.errors ? [...new Set(probe.errors.map((error: any) => error.extensions?.code ?? error.message))].join(",") : "";
+  const cpuBefore = cpuOf(cluster, contender);
+  const commandsBefore = await databaseCommands(cluster);
+  const result = await load(contender, operation, caller, connections, seconds);
+  // requests still in flight when the load stops are served anyway: their work belongs to this round, not the next
+  await settle(cluster, contender);
   const commands = commandsBetween(commandsBefore, await databaseCommands(cluster));
-  const cpuAfter = [cpuSeconds(cluster.pids.gateway), cluster.pids.subgraphs.reduce((sum, pid) => sum + cpuSeconds(pid), 0), cpuSeconds(cluster.pids.database)];
-  const requests = Math.max(1, result.requests.total);
-  // the commands include the gateway's access lookup, once per caller and 30 s
-  const perRequestMs = (index: number) => ((cpuAfter[index] - cpuBefore[index]) * 1000) / requests;
+  const cpuAfter = cpuOf(cluster, contender);
   return {
-    operation: operation.name,
-    caller: caller.name,
-    connections,
+    requests: Math.max(result.requests.sent, result.requests.total),
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     failed: result.errors + result.timeouts + result.non2xx,
+    cpuMs: [0, 1, 2].map((index) => (cpuAfter[index] - cpuBefore[index]) * 1000) as [number, number, number],
+    commands,
+    graphqlErrors,
+  };
+}
+
+/** Waits (at most 20 s) until the gateway, the subgraphs and the database together use under a tenth of a core. */
+async function settle(cluster: Cluster, contender: Contender): Promise<void> {
+  const busy = () => cpuOf(cluster, contender).reduce((sum, seconds) => sum + seconds, 0);
+  const deadline = Date.now() + 20_000;
+  let before = busy();
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = busy();
+    if (now - before < 0.03) return;
+    before = now;
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Rounds of one contender on one cell: requests/s averaged, latencies their median, CPU and commands per request over all rounds. */
+function rowOf(gateway: string, operation: Operation, caller: Caller, connections: number, rounds: Measurement[]): Row {
+  const requests = Math.max(1, rounds.reduce((sum, round) => sum + round.requests, 0));
+  const perRequestMs = (index: number) => rounds.reduce((sum, round) => sum + round.cpuMs[index], 0) / requests;
+  const commands = new Map<string, number>();
+  for (const round of rounds) for (const [key, count] of round.commands) commands.set(key, (commands.get(key) ?? 0) + count);
+  return {
+    gateway,
+    operation: operation.name,
+    caller: caller.name,
+    connections,
+    requests,
+    requestsPerSecond: rounds.reduce((sum, round) => sum + round.requestsPerSecond, 0) / rounds.length,
+    p50: median(rounds.map((round) => round.p50)),
+    p99: median(rounds.map((round) => round.p99)),
+    failed: rounds.reduce((sum, round) => sum + round.failed, 0),
+    // the commands include the gateway's access lookup, once per caller and 30 s
     gatewayCpuMs: perRequestMs(0),
     subgraphCpuMs: perRequestMs(1),
     databaseCpuMs: perRequestMs(2),
     commandsPerRequest: [...commands.values()].reduce((sum, count) => sum + count, 0) / requests,
     commandsBySubgraph: [...commands].map(([key, count]) => `${key} ${(count / requests).toFixed(1)}`).join(", "),
     fetchNodes: operation.fetchNodes,
-    graphqlErrors,
+    graphqlErrors: [...new Set(rounds.flatMap((round) => (round.graphqlErrors ? [round.graphqlErrors] : [])))].join(","),
   };
 }
 
-function printTable(rows: Row[]): void {
-  const header = ["operation", "caller", "conn", "req/s", "p50 ms", "p99 ms", "failed", "gw cpu ms/req", "subgraphs cpu ms/req", "db cpu ms/req", "db cmds/req", "fetch nodes", "graphql errors"];
-  const lines = rows.map((row) => [
-    row.operation,
-    row.caller,
-    String(row.connections),
-    row.requestsPerSecond.toFixed(0),
-    row.p50.toFixed(0),
-    row.p99.toFixed(0),
-    String(row.failed),
-    row.gatewayCpuMs.toFixed(2),
-    row.subgraphCpuMs.toFixed(2),
-    row.databaseCpuMs.toFixed(2),
-    row.commandsPerRequest.toFixed(2),
-    String(row.fetchNodes),
-    row.graphqlErrors,
-  ]);
+function printTable(header: string[], lines: string[][]): void {
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
   const format = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(" | ")} |`;
   console.log(format(header));
   console.log(`| ${widths.map((width) => "-".repeat(width)).join(" | ")} |`);
   for (const line of lines) console.log(format(line));
+}
+
+function printRows(rows: Row[], contenders: Contender[]): void {
+  const header = ["operation", "caller", "conn", "req/s", "p50 ms", "p99 ms", "failed", "gw cpu ms/req", "subgraphs cpu ms/req", "db cpu ms/req", "db cmds/req", "fetch nodes", "graphql errors"];
+  const compared = contenders.length > 1;
+  printTable(
+    compared ? ["gateway", ...header] : header,
+    rows.map((row) => [
+      ...(compared ? [row.gateway] : []),
+      row.operation,
+      row.caller,
+      String(row.connections),
+      row.requestsPerSecond.toFixed(0),
+      row.p50.toFixed(0),
+      row.p99.toFixed(0),
+      String(row.failed),
+      row.gatewayCpuMs.toFixed(2),
+      row.subgraphCpuMs.toFixed(2),
+      row.databaseCpuMs.toFixed(2),
+      row.commandsPerRequest.toFixed(2),
+      String(row.fetchNodes),
+      row.graphqlErrors,
+    ]),
+  );
+}
+
+/** Per cell: the hub's p99 over its p50, and against each other gateway its requests/s and gateway CPU per request as ratios. */
+function printRatios(rows: Row[], contenders: Contender[]): void {
+  const others = contenders.filter((contender) => contender.name !== HUB).map((contender) => contender.name);
+  const header = ["operation", "caller", "conn", "hub p99/p50", ...others.flatMap((name) => [`req/s hub/${name}`, `gw cpu hub/${name}`])];
+  const hubRows = rows.filter((row) => row.gateway === HUB);
+  const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : "-");
+  printTable(
+    header,
+    hubRows.map((hub) => {
+      const cell = (name: string) => rows.find((row) => row.gateway === name && row.operation === hub.operation && row.caller === hub.caller && row.connections === hub.connections)!;
+      return [
+        hub.operation,
+        hub.caller,
+        String(hub.connections),
+        ratio(hub.p99, hub.p50),
+        ...others.flatMap((name) => [ratio(hub.requestsPerSecond, cell(name).requestsPerSecond), ratio(hub.gatewayCpuMs, cell(name).gatewayCpuMs)]),
+      ];
+    }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -354,27 +551,50 @@ async function main(): Promise<void> {
   const operations = options.operations.map((name) => loadOperation(name, planner, supergraph));
   const dataDir = mkdtempSync(path.join(tmpdir(), "hub-bench-"));
   console.error(`Starting the cluster (data in ${dataDir})…`);
-  const cluster = await startCluster(dataDir);
+  const cluster = await startCluster(dataDir, options.basePort);
+  let contenders: Contender[] = [];
   try {
     const schools = await growDataSet(cluster.mongoUrl, options.schools);
     console.error(`Data set: ${schools} schools (the demo world ×${schools / demoDirectory().schools.length}); ${options.seconds} s per round`);
+    contenders = await startContenders(cluster, options);
     const callers: Caller[] = [{ name: "anonymous", headers: {} }, await allianceMember(cluster)];
+    if (contenders.length > 1) {
+      // each gateway's first requests compile its code and fill its plan cache: not what is compared
+      console.error("Warming up each gateway…");
+      for (const contender of contenders) {
+        for (const operation of operations) for (const caller of callers) await load(contender, operation, caller, Math.max(...options.connections), 1);
+        await settle(cluster, contender);
+      }
+    }
     const rows: Row[] = [];
     for (const operation of operations) {
       for (const caller of callers) {
         for (const connections of options.connections) {
-          console.error(`  ${operation.name}, ${caller.name}, ${connections} connection(s)…`);
-          rows.push(await round(cluster, operation, caller, connections, options.seconds));
+          const rounds = new Map<string, Measurement[]>(contenders.map((contender) => [contender.name, []]));
+          for (let round = 0; round < options.rounds; round++) {
+            // the order turns each round, so no gateway always follows the same one
+            for (let index = 0; index < contenders.length; index++) {
+              const contender = contenders[(index + round) % contenders.length];
+              console.error(`  ${operation.name}, ${caller.name}, ${connections} connection(s), ${contender.name}, round ${round + 1}…`);
+              rounds.get(contender.name)!.push(await measure(cluster, contender, operation, caller, connections, options.seconds));
+            }
+          }
+          for (const contender of contenders) rows.push(rowOf(contender.name, operation, caller, connections, rounds.get(contender.name)!));
         }
       }
     }
-    console.log(`\n${schools} schools, ${options.seconds} s per round, gateway and subgraphs each in their own process`);
-    printTable(rows);
-    console.log("\nDatabase commands per request, by subgraph and command (one connection):");
-    for (const row of rows.filter((candidate) => candidate.connections === Math.min(...options.connections))) {
+    console.log(`\n${schools} schools, ${options.seconds} s per round, ${options.rounds} round(s), gateway and subgraphs each in their own process`);
+    printRows(rows, contenders);
+    if (contenders.length > 1) {
+      console.log("\nRatios (hub over each other gateway; requests/s above 1 and CPU below 1 favour the hub):");
+      printRatios(rows, contenders);
+    }
+    console.log("\nDatabase commands per request, by subgraph and command (the hub's gateway, one connection):");
+    for (const row of rows.filter((candidate) => candidate.gateway === HUB && candidate.connections === Math.min(...options.connections))) {
       console.log(`  ${row.operation}, ${row.caller}: ${row.commandsBySubgraph}`);
     }
   } finally {
+    await Promise.all(contenders.map((contender) => contender.stop()));
     await cluster.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }

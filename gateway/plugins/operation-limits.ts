@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { RequestHandler } from "express";
-import { GraphQLError, Lexer, Source, TokenKind, validate, type ValidationContext, type ValidationRule } from "graphql";
+import { GraphQLError, Lexer, Source, TokenKind, validate, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from "graphql";
 import { sendError } from "../../runtime/error-masking";
 import { operationCost } from "./operation-cost";
 
@@ -72,13 +72,26 @@ export function useOperationLimits(overrides: Partial<OperationLimits> = {}): { 
     next();
   };
 
+  // by schema and document: Apollo Server hands every request with the same text the same parsed document
+  const armorVerdicts = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, GraphQLError | null>>();
+  const armorVerdict = (schema: GraphQLSchema, document: DocumentNode): GraphQLError | null => {
+    let bySchema = armorVerdicts.get(schema);
+    if (!bySchema) armorVerdicts.set(schema, (bySchema = new WeakMap()));
+    let verdict = bySchema.get(document);
+    if (verdict === undefined) {
+      verdict = validate(schema, document, armorRules)[0] ?? null;
+      bySchema.set(document, verdict);
+    }
+    return verdict;
+  };
+
   // run once the operation is resolved rather than as Apollo Server validation rules: there a refusal
   // would become GRAPHQL_VALIDATION_FAILED, and the cost could not see the variables' `first`
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
-          const [refused] = validate(schema, document, armorRules);
+          const refused = armorVerdict(schema, document);
           if (refused) throw refused;
           if (!operation) return;
           const cost = operationCost(schema, document, operation, request.variables, limits.assumedListSize);

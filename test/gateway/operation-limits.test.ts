@@ -49,6 +49,12 @@ describe("operation limits at the gateway", () => {
     await expectRefused({ query: `{ school(id: "s1") { ${nested(3)} } }` }, "depth");
   });
 
+  it("refuses the same over-deep operation every time it is sent (its verdict is kept per parsed document)", async () => {
+    const tooDeep = { query: `{ school(id: "s1") { ${nested(3)} } }` };
+    await expectRefused(tooDeep, "depth");
+    await expectRefused(tooDeep, "depth");
+  });
+
   it("refuses more aliases than the limit", async () => {
     await expectRefused({ query: `{ ${repeat(DEFAULT_OPERATION_LIMITS.maxAliases + 1, (i) => `s${i}: ${SCHOOL}`)} }` }, "aliases");
   });
