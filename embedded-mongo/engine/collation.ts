@@ -88,6 +88,10 @@ function involvesNumbers(value: unknown): boolean {
   return Array.isArray(value) ? value.some((v) => typeOrder(v) === TypeOrder.Number) : typeOrder(value) === TypeOrder.Number;
 }
 
+function listsArrays(value: unknown): boolean {
+  return Array.isArray(value) && value.some(Array.isArray);
+}
+
 /** Wraps mingo's comparison query operators: with options.collation set, strings compare by it. */
 export function collationAwareQueryOps(original: Record<string, QueryOp>): Record<string, QueryOp> {
   const wrap = (name: string, pred: (cmp: Comparator, a: unknown, b: unknown) => boolean): QueryOp => {
@@ -95,7 +99,8 @@ export function collationAwareQueryOps(original: Record<string, QueryOp>): Recor
     return (selector, value, options) => {
       const spec = options.collation as CollationSpec | undefined;
       // BSON order also decides numbers of every kind (Decimal128, Long, Int32, Double against plain ones)
-      if (!spec && !involvesNumbers(value)) return orig(selector, value, options);
+      // and $in of an array value, which mingo compares only with the field's elements, never the whole array
+      if (!spec && !involvesNumbers(value) && !listsArrays(value)) return orig(selector, value, options);
       const cmp = collationComparator(spec);
       return (obj) => pred(cmp, lhsValues(obj, selector), value);
     };

@@ -125,6 +125,21 @@ describe("embedded-mongo: mongod semantics", () => {
     });
   });
 
+  describe("queries", () => {
+    it("matches an array listed in $in against the whole field, as $eq does, with and without an index", async () => {
+      const coll = db.collection<AnyDoc>("in_arrays");
+      await coll.insertMany([{ _id: 1, f: [] }, { _id: 2 }, { _id: 3, f: null }, { _id: 4, f: [1] }, { _id: 5, f: [[]] }]);
+      const ids = async (filter: AnyDoc) => (await coll.find(filter).sort({ _id: 1 }).toArray()).map((doc) => doc._id);
+      for (const indexed of [false, true]) {
+        if (indexed) await coll.createIndex({ f: 1 });
+        expect(await ids({ f: { $in: [[]] } })).toEqual(await ids({ f: { $eq: [] } }));
+        expect(await ids({ f: { $in: [[]] } })).toEqual([1, 5]);
+        expect(await ids({ f: { $in: [[], null] } })).toEqual([1, 2, 3, 5]);
+        expect(await ids({ f: { $nin: [[], null] } })).toEqual([4]);
+      }
+    });
+  });
+
   describe("numbers", () => {
     it("keeps a Long above 2^53 exact, compares Decimal128 with equal numbers, increments both exactly", async () => {
       const coll = db.collection<AnyDoc>("numbers");
