@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
 import { loadConfig } from "../config";
+import { callHub, UsageError, type CliEnvironment, type CliResult } from "./hub-cli";
+
+const CREDENTIALS = "Set HUB_TOKEN (a coordinator's or an organization admin's token) or HUB_API_KEY (a read-write key of the network's organization)";
 
 /**
  * `npm run import:oneroster -- --network ID --file orgs.csv [--dry-run]`: a OneRoster 1.2 `orgs.csv` into a network,
@@ -14,17 +17,6 @@ const USAGE = `Usage: npm run import:oneroster -- --network ID --file orgs.csv [
 Environment: HUB_URL (default http://localhost:4000/graphql), and HUB_TOKEN (a person's bearer token, npm run token) or
 HUB_API_KEY (a read-write API key of the network's organization).
 Exit status: 0 imported (or nothing to change, or a dry run without bad rows), 1 refused or failed, 2 usage.`;
-
-export interface ImportCliEnvironment {
-  hubUrl?: string;
-  apiKey?: string;
-  token?: string;
-}
-
-export interface CliResult {
-  code: number;
-  output: string;
-}
 
 const IMPORT = `mutation($input: ImportOneRosterOrgsInput!) { importOneRosterOrgs(input: $input) {
   dryRun applied outcome network { name }
@@ -42,9 +34,7 @@ interface Report {
   errors: Array<{ row: number; column: string | null; code: string; message: string }>;
 }
 
-class UsageError extends Error {}
-
-export async function runOneRosterImport(argv: string[], environment: ImportCliEnvironment): Promise<CliResult> {
+export async function runOneRosterImport(argv: string[], environment: CliEnvironment): Promise<CliResult> {
   try {
     const flags = parseFlags(argv);
     if (flags.help) return { code: 0, output: USAGE };
@@ -52,7 +42,7 @@ export async function runOneRosterImport(argv: string[], environment: ImportCliE
     const file = flags.file;
     if (typeof networkId !== "string" || typeof file !== "string") throw new UsageError("--network and --file are required");
     const csv = readFileSync(file, "utf8");
-    const data = await graphql(environment, IMPORT, { input: { networkId, csv, dryRun: flags["dry-run"] === true } });
+    const data = await callHub(environment, CREDENTIALS, IMPORT, { input: { networkId, csv, dryRun: flags["dry-run"] === true } });
     return describe(data.importOneRosterOrgs as Report);
   } catch (error) {
     if (error instanceof UsageError) return { code: 2, output: `${error.message}\n\n${USAGE}` };
@@ -70,20 +60,6 @@ function parseFlags(args: string[]): Record<string, string | true> {
     flags[match[1]] = takesValue ? args[++i] : true;
   }
   return flags;
-}
-
-async function graphql(environment: ImportCliEnvironment, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const url = `${(environment.hubUrl ?? "http://localhost:4000").replace(/\/(graphql)?$/, "")}/graphql`;
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (environment.token) headers.authorization = `Bearer ${environment.token}`;
-  else if (environment.apiKey) headers["x-api-key"] = environment.apiKey;
-  else throw new UsageError("Set HUB_TOKEN (a coordinator's or an organization admin's token) or HUB_API_KEY (a read-write key of the network's organization)");
-  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }> };
-  if (body.errors?.length) {
-    throw new Error(body.errors.map((error) => `${error.extensions?.code ?? "ERROR"}${error.extensions?.field ? ` (${error.extensions.field})` : ""}: ${error.message}`).join("\n"));
-  }
-  return body.data ?? {};
 }
 
 function describe(report: Report): CliResult {

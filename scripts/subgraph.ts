@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
 import { loadConfig } from "../config";
+import { callHub, UsageError, type CliEnvironment, type CliResult } from "./hub-cli";
+
+const CREDENTIALS = "Set HUB_API_KEY (an organization key with the SCHEMA_PUBLISH scope) or HUB_TOKEN";
 
 /**
  * `npm run subgraph -- <command>`: the subgraph registry from a terminal, shaped like Rover's
@@ -17,17 +20,6 @@ const USAGE = `Usage: npm run subgraph -- <command>
   versions                                             the supergraph's versions, newest first
 Environment: HUB_URL (default http://localhost:4000), HUB_API_KEY or HUB_TOKEN.`;
 
-export interface CliEnvironment {
-  hubUrl?: string;
-  apiKey?: string;
-  token?: string;
-}
-
-export interface CliResult {
-  code: number;
-  output: string;
-}
-
 const CHECK_FIELDS = `ok compositionErrors { code message } compositionHints { code message } ownershipViolations { code message }
   breakingChanges { code message coordinate operations { name signatureHash count } } warnings`;
 
@@ -43,7 +35,7 @@ interface Check {
 export async function runSubgraphCommand(argv: string[], environment: CliEnvironment): Promise<CliResult> {
   const [command, ...rest] = argv;
   const flags = parseFlags(rest);
-  const call = (query: string, variables: Record<string, unknown> = {}) => graphql(environment, query, variables);
+  const call = (query: string, variables: Record<string, unknown> = {}) => callHub(environment, CREDENTIALS, query, variables);
   const required = (name: string) => {
     const value = flags[name];
     if (typeof value !== "string" || !value) throw new UsageError(`--${name} is required`);
@@ -112,8 +104,6 @@ export async function runSubgraphCommand(argv: string[], environment: CliEnviron
   }
 }
 
-class UsageError extends Error {}
-
 function parseFlags(args: string[]): Record<string, string | true> {
   const flags: Record<string, string | true> = {};
   for (let i = 0; i < args.length; i++) {
@@ -124,18 +114,6 @@ function parseFlags(args: string[]): Record<string, string | true> {
     else flags[match[1]] = true;
   }
   return flags;
-}
-
-async function graphql(environment: CliEnvironment, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const url = `${(environment.hubUrl ?? "http://localhost:4000").replace(/\/(graphql)?$/, "")}/graphql`;
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (environment.token) headers.authorization = `Bearer ${environment.token}`;
-  else if (environment.apiKey) headers["x-api-key"] = environment.apiKey;
-  else throw new UsageError("Set HUB_API_KEY (an organization key with the SCHEMA_PUBLISH scope) or HUB_TOKEN");
-  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-  if (body.errors?.length) throw new Error(body.errors.map((error) => `${error.extensions?.code ?? "ERROR"}: ${error.message}`).join("\n"));
-  return body.data ?? {};
 }
 
 function report(check: Check, passed: string, failed: string): CliResult {
