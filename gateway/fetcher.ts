@@ -1,4 +1,4 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Fetcher } from "@apollo/utils.fetcher";
 import { context as traceContext, propagation } from "@opentelemetry/api";
@@ -9,6 +9,9 @@ export const SUBGRAPH_TIMEOUT_MS = 10_000;
 
 /** Defaults per subgraph: the registry's checks compose and diff the whole supergraph, which takes seconds. */
 export const SUBGRAPH_TIMEOUTS_MS: Record<string, number> = { registry: 60_000 };
+
+/** A subgraph's GraphQL answer, as the query plan reads it. */
+type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource["process"]>>;
 
 export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
 
@@ -34,26 +37,29 @@ export interface SubgraphFetchOptions<TContext> {
  * Fetches from one subgraph with a deadline. Whatever goes wrong on the way (refused connection, timeout,
  * an HTTP error, a body that is not GraphQL) becomes one SubgraphUnavailableError: the query plan goes on,
  * the subgraph's fields come back null and the rest of the answer is intact.
+ *
+ * Apollo's RemoteGraphQLDataSource is not used: per fetch it builds node-fetch Headers and a Request that
+ * only its error hooks read, and parses cache-control for a policy the hub does not keep.
  */
-export class SubgraphDataSource<TContext extends Record<string, any>> extends RemoteGraphQLDataSource<TContext> {
-  constructor(private readonly options: SubgraphFetchOptions<TContext>) {
-    super({ url: options.url, fetcher: options.fetcher });
-  }
+export class SubgraphDataSource<TContext extends Record<string, any>> implements GraphQLDataSource<TContext> {
+  constructor(private readonly options: SubgraphFetchOptions<TContext>) {}
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<TContext>) {
-    // undici's requests are not instrumented: the trace goes on through the W3C headers set here (none without tracing)
-    const trace: Record<string, string> = {};
-    propagation.inject(traceContext.active(), trace);
-    const headers = { ...trace, ...(await this.options.credentials(context as TContext)) };
-    for (const [name, value] of Object.entries(headers)) request.http?.headers.set(name, value);
-  }
-
-  override async process(options: GraphQLDataSourceProcessOptions<TContext>) {
+  async process({ request, context }: GraphQLDataSourceProcessOptions<TContext>): Promise<SubgraphResponse> {
+    const { name, url, fetcher } = this.options;
     try {
-      return await super.process(options);
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      // undici's requests are not instrumented: the trace goes on through the W3C headers set here (none without tracing)
+      propagation.inject(traceContext.active(), headers);
+      Object.assign(headers, await this.options.credentials(context as TContext));
+      const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
+      const response = await fetcher(url, { method: "POST", headers, body });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const answer: unknown = await response.json();
+      if (typeof answer !== "object" || answer === null || Array.isArray(answer)) throw new Error("the answer is not a GraphQL response");
+      return answer as SubgraphResponse;
     } catch (error) {
-      this.options.onUnavailable?.(this.options.name, error);
-      throw new SubgraphUnavailableError(this.options.name);
+      this.options.onUnavailable?.(name, error);
+      throw new SubgraphUnavailableError(name);
     }
   }
 }

@@ -40,20 +40,26 @@ export class SubgraphConnections {
 
 /** A whole answer, read: what Apollo's data sources need of a fetch Response. */
 class BufferedResponse implements FetcherResponse {
-  readonly headers: Headers;
   readonly redirected = false;
   bodyUsed = false;
+  private parsedHeaders: Headers | null = null;
 
   constructor(
     readonly url: string,
     readonly status: number,
-    rawHeaders: Record<string, string | string[] | undefined>,
+    private readonly rawHeaders: Record<string, string | string[] | undefined>,
     private readonly body: string,
-  ) {
-    this.headers = new Headers();
-    for (const [name, value] of Object.entries(rawHeaders)) {
-      if (value !== undefined) this.headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  ) {}
+
+  /** Built when first read: the gateway's own data source reads only the status and the body. */
+  get headers(): Headers {
+    if (!this.parsedHeaders) {
+      this.parsedHeaders = new Headers();
+      for (const [name, value] of Object.entries(this.rawHeaders)) {
+        if (value !== undefined) this.parsedHeaders.set(name, Array.isArray(value) ? value.join(", ") : value);
+      }
     }
+    return this.parsedHeaders;
   }
 
   get ok(): boolean {
@@ -79,6 +85,6 @@ class BufferedResponse implements FetcherResponse {
   }
 
   clone(): FetcherResponse {
-    return new BufferedResponse(this.url, this.status, Object.fromEntries(this.headers), this.body);
+    return new BufferedResponse(this.url, this.status, this.rawHeaders, this.body);
   }
 }

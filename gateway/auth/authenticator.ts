@@ -1,4 +1,5 @@
 import { decodeJwt, jwtVerify } from "jose";
+import { LRUCache } from "lru-cache";
 import { UnauthenticatedError } from "../errors";
 import { parseRoles, type Identity } from "./identity";
 import type { TrustedIssuer } from "./issuers";
@@ -11,12 +12,18 @@ export interface RequestCredentials {
 /** Checks an API key with the service that stores them; null when unknown or revoked. */
 export type ApiKeyVerifier = (key: string) => Promise<Extract<Identity, { kind: "API_KEY" }> | null>;
 
+/** The longest a verified bearer token is remembered, whatever its own lifetime. */
+const PERSON_CACHE_MS = 5 * 60_000;
+
 /**
  * Turns a request's credentials into an identity: none is anonymous; a bearer JWT from a trusted
  * issuer is a person; an API key is a partner system. Anything else is UNAUTHENTICATED, with no
  * detail that would help an attacker.
  */
 export class Authenticator {
+  /** Verified bearer tokens until they expire (at most PERSON_CACHE_MS): a signature check per token, not per request. */
+  private readonly people = new LRUCache<string, Extract<Identity, { kind: "PERSON" }>>({ max: 10_000 });
+
   constructor(
     private readonly issuers: TrustedIssuer[],
     private readonly verifyApiKey: ApiKeyVerifier,
@@ -41,6 +48,15 @@ export class Authenticator {
   }
 
   private async identifyPerson(token: string): Promise<Identity> {
+    const known = this.people.get(token);
+    if (known) return known;
+    const { identity, expiresAt } = await this.verifyPerson(token);
+    const ttl = Math.min(expiresAt * 1000 - Date.now(), PERSON_CACHE_MS);
+    if (ttl > 0) this.people.set(token, identity, { ttl });
+    return identity;
+  }
+
+  private async verifyPerson(token: string): Promise<{ identity: Extract<Identity, { kind: "PERSON" }>; expiresAt: number }> {
     let issuerName: string | undefined;
     try {
       issuerName = decodeJwt(token).iss;
@@ -58,7 +74,7 @@ export class Authenticator {
       const organizationId = payload.org;
       if (typeof organizationId !== "string" || !payload.sub) throw new Error("claims");
       if (issuer.organizationId && issuer.organizationId !== organizationId) throw new Error("issuer speaks for another organization");
-      return { kind: "PERSON", personId: payload.sub, organizationId, roles: parseRoles(payload.roles) };
+      return { identity: { kind: "PERSON", personId: payload.sub, organizationId, roles: parseRoles(payload.roles) }, expiresAt: payload.exp! };
     } catch {
       throw new UnauthenticatedError("Invalid credentials");
     }

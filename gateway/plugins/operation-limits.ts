@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { RequestHandler } from "express";
 import { GraphQLError, Lexer, Source, TokenKind, validate, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from "graphql";
+import { LRUCache } from "lru-cache";
 import { sendError } from "../../runtime/error-masking";
 import { operationCost } from "./operation-cost";
 
@@ -33,6 +34,8 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
 };
 
 export const OPERATION_TOO_COMPLEX = "OPERATION_TOO_COMPLEX";
+/** How much document text the token check remembers as within the limit. */
+const ACCEPTED_TEXTS_MAX_CHARS = 4 * 1024 * 1024;
 type Limit = "depth" | "aliases" | "directives" | "tokens" | "cost";
 
 /** Refused before any subgraph is called; `extensions.limit` names the limit exceeded. */
@@ -63,11 +66,16 @@ export function useOperationLimits(overrides: Partial<OperationLimits> = {}): { 
     blockFieldSuggestion: { enabled: false },
   }).protect().validationRules;
 
+  // clients send the same few documents again and again: each text is lexed once while it is kept
+  const withinTokens = new LRUCache<string, true>({ maxSize: ACCEPTED_TEXTS_MAX_CHARS, sizeCalculation: (_, text) => text.length || 1 });
   const tokenLimit: RequestHandler = (request, response, next) => {
     const query = request.method === "GET" ? request.query.query : request.body?.query;
-    if (typeof query === "string" && countTokens(query, limits.maxTokens) > limits.maxTokens) {
-      sendError(response, 400, `Token limit of ${limits.maxTokens} exceeded.`, { code: OPERATION_TOO_COMPLEX, limit: "tokens" });
-      return;
+    if (typeof query === "string" && !withinTokens.get(query)) {
+      if (countTokens(query, limits.maxTokens) > limits.maxTokens) {
+        sendError(response, 400, `Token limit of ${limits.maxTokens} exceeded.`, { code: OPERATION_TOO_COMPLEX, limit: "tokens" });
+        return;
+      }
+      withinTokens.set(query, true);
     }
     next();
   };

@@ -66,6 +66,8 @@ describe("operation limits at the gateway", () => {
   it("refuses more tokens than the limit before parsing, by POST and by GET", async () => {
     const query = `{ school(id: "s1") { ${repeat(DEFAULT_OPERATION_LIMITS.maxTokens, () => "name")} } }`;
     await expectRefused({ query }, "tokens");
+    // a refused text is not remembered as checked: sent again, it is refused again
+    await expectRefused({ query }, "tokens");
     const response = await fetch(`${gateway.url}?query=${encodeURIComponent(query)}`, { headers: { "apollo-require-preflight": "true" } });
     expect(response.status).toBe(400);
     expect(((await response.json()) as any).errors[0].extensions).toMatchObject({ code: "OPERATION_TOO_COMPLEX", limit: "tokens" });
