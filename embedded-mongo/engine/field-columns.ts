@@ -10,6 +10,8 @@ const UNSET: unique symbol = Symbol("unset");
 
 /** Columns kept per collection (the least recently asked for is dropped first). */
 const COLUMNS_KEPT = 16;
+/** Distinct strings a collection's columns share one copy of. */
+const STRINGS_KEPT = 50_000;
 
 interface Column {
   values: unknown[];
@@ -17,6 +19,12 @@ interface Column {
 
 export class FieldColumns {
   private readonly columns = new Map<string, Column>();
+  /**
+   * One copy of each string value met: every document read from the wire holds its own copy of "PUBLIC",
+   * spread over the heap, and comparing one costs a cache miss; a column of a few distinct values
+   * (visibilities, kinds, owners) then points to a few strings that stay in the cache.
+   */
+  private readonly strings = new Map<string, string>();
 
   constructor(readonly docOf: (recordId: number) => Doc | undefined) {}
 
@@ -31,12 +39,19 @@ export class FieldColumns {
     this.columns.set(name, column);
     if (this.columns.size > COLUMNS_KEPT) this.columns.delete(this.columns.keys().next().value!);
     const kept = column;
+    const { strings } = this;
     return (recordId) => {
       let values = kept.values;
       if (recordId >= values.length) values = kept.values = grown(values, recordId);
       const value = values[recordId];
       if (value !== UNSET) return value;
-      return (values[recordId] = compute(recordId));
+      let computed = compute(recordId);
+      if (typeof computed === "string") {
+        const shared = strings.get(computed);
+        if (shared !== undefined) computed = shared;
+        else if (strings.size < STRINGS_KEPT) strings.set(computed, computed);
+      }
+      return (values[recordId] = computed);
     };
   }
 
@@ -47,6 +62,7 @@ export class FieldColumns {
 
   clear(): void {
     this.columns.clear();
+    this.strings.clear();
   }
 }
 
