@@ -1,10 +1,12 @@
 import "reflect-metadata";
 import { loadConfig } from "../config";
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { MongoClient } from "mongodb";
 import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, subgraphDatabaseName, Visibility, type Access } from "../subgraphs/kit";
 import { ResourceKind } from "../subgraphs/resources/enums";
 import type { ResourceDocument } from "../subgraphs/resources/resource/resource.repository";
+import { spawnEmbeddedMongo } from "../embedded-mongo/process";
 import { startHub } from "./hub";
 
 /*
@@ -12,12 +14,13 @@ import { startHub } from "./hub";
  *
  *   npm run bench:resources -- [--resources 100000] [--queries 200] [--warmup 20] [--time-limit 900]
  *
- * Starts the whole hub on loopback (the embedded database, or MONGODB_URL with databases of its own that are
- * dropped at the end), generates synthetic resources straight into the resources database (the subgraph has
- * created its text index), then sends the same mix of relevance-ranked searches one at a time to the gateway
- * and to the subgraph (with an access token signed as the gateway would), and prints a table of latencies
- * and of the CPU time each search cost this process (gateway, subgraphs and embedded database run in it: on a
- * busy machine latencies include waiting for a core, CPU time does not).
+ * Starts the whole hub on loopback (the embedded database in a process of its own, as `npm start` and
+ * `start:cluster` run it, or MONGODB_URL with databases of its own that are dropped at the end), generates
+ * synthetic resources straight into the resources database (the subgraph has created its text index), then
+ * sends the same mix of relevance-ranked searches one at a time to the gateway and to the subgraph (with an
+ * access token signed as the gateway would), and prints a table of latencies and of the CPU time each search
+ * cost: this process (gateway and subgraphs run in it) plus the embedded database's process, and the
+ * database's share alone (on a busy machine latencies include waiting for a core, CPU time does not).
  * Anonymous callers see the PUBLIC half of the resources; the subgraph is also measured for a member of three
  * networks allied with five more (the visibility filter's `$or` of owners and levels), and for both callers
  * once more without `totalCount` (counting every hit is the part of a broad search that grows with the data).
@@ -152,17 +155,41 @@ interface Target {
 interface Measurement {
   target: string;
   latencies: number[];
-  /** CPU time of this process (the hub runs in it) per search: the work, whatever else the machine runs. */
+  /** CPU time per search of this process (gateway and subgraphs) and the database's: the work, whatever else the machine runs. */
   cpu: number[];
+  /** The database process's CPU time per search (empty when it is not ours to read). */
+  databaseCpu: number[];
   hits: number[];
   errors: number;
 }
 
-async function measure(target: Target, searches: Array<Record<string, unknown>>, warmup: number, deadline: number): Promise<Measurement> {
-  const result: Measurement = { target: target.name, latencies: [], cpu: [], hits: [], errors: 0 };
+/**
+ * CPU time a process has used so far, in ms, summed over its threads (Linux: `/proc/<pid>/task/<tid>/schedstat`
+ * counts nanoseconds, where `/proc/<pid>/stat` counts 10 ms ticks); undefined where there is no such file.
+ */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    let nanoseconds = 0;
+    for (const thread of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        nanoseconds += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, "utf8").split(" ")[0]);
+      } catch {
+        // the thread ended between the listing and the read
+      }
+    }
+    return nanoseconds / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
+async function measure(target: Target, searches: Array<Record<string, unknown>>, warmup: number, deadline: number, databasePid: number | undefined): Promise<Measurement> {
+  const result: Measurement = { target: target.name, latencies: [], cpu: [], databaseCpu: [], hits: [], errors: 0 };
+  const databaseCpu = () => (databasePid === undefined ? undefined : processCpuMs(databasePid));
   for (const [i, variables] of [...searches.slice(0, warmup), ...searches].entries()) {
     if (Date.now() > deadline) break;
     const headers = { "content-type": "application/json", ...(await target.headers()) };
+    const databaseCpuStarted = databaseCpu();
     const started = process.hrtime.bigint();
     const cpuStarted = process.cpuUsage();
     const response = await fetch(target.url, {
@@ -174,6 +201,7 @@ async function measure(target: Target, searches: Array<Record<string, unknown>>,
     const body = (await response.json()) as { data?: { searchResources?: { totalCount?: number } }; errors?: unknown[] };
     const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
     const cpu = process.cpuUsage(cpuStarted);
+    const databaseCpuEnded = databaseCpu();
     if (i < warmup) continue;
     if (!response.ok || body.errors || !body.data?.searchResources) {
       result.errors++;
@@ -181,7 +209,9 @@ async function measure(target: Target, searches: Array<Record<string, unknown>>,
       continue;
     }
     result.latencies.push(elapsed);
-    result.cpu.push((cpu.user + cpu.system) / 1000);
+    const database = databaseCpuStarted !== undefined && databaseCpuEnded !== undefined ? databaseCpuEnded - databaseCpuStarted : undefined;
+    result.cpu.push((cpu.user + cpu.system) / 1000 + (database ?? 0));
+    if (database !== undefined) result.databaseCpu.push(database);
     if (body.data.searchResources.totalCount !== undefined) result.hits.push(body.data.searchResources.totalCount);
   }
   return result;
@@ -196,6 +226,7 @@ function report(measurements: Measurement[], resources: number): void {
   const rows = measurements.map((m) => {
     const sorted = [...m.latencies].sort((a, b) => a - b);
     const cpu = [...m.cpu].sort((a, b) => a - b);
+    const databaseCpu = [...m.databaseCpu].sort((a, b) => a - b);
     const ms = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(1));
     return {
       target: m.target,
@@ -206,6 +237,8 @@ function report(measurements: Measurement[], resources: number): void {
       "max ms": ms(sorted.at(-1) ?? NaN),
       "CPU median ms": ms(percentile(cpu, 50)),
       "CPU p95 ms": ms(percentile(cpu, 95)),
+      "db CPU median ms": ms(percentile(databaseCpu, 50)),
+      "db CPU p95 ms": ms(percentile(databaseCpu, 95)),
       "mean hits": m.hits.length ? String(Math.round(m.hits.reduce((a, b) => a + b, 0) / m.hits.length)) : "-",
     };
   });
@@ -223,9 +256,15 @@ async function main(): Promise<void> {
   const deadline = Date.now() + options.timeLimitSeconds * 1000;
   const databasePrefix = `bench_${randomBytes(4).toString("hex")}_`;
   const external = loadConfig("bench").MONGODB_URL;
-  console.log(`Starting the hub on 127.0.0.1 (${external ? "MONGODB_URL" : "embedded database"}) ...`);
+  console.log(`Starting the hub on 127.0.0.1 (${external ? "MONGODB_URL" : "embedded database in its own process"}) ...`);
+  const database = external ? undefined : await spawnEmbeddedMongo({ host: "127.0.0.1" });
   // one caller asks thousands of searches in a row: the per-caller rate limit would measure itself
-  const hub = await startHub({ mongoUrl: external, databasePrefix, demoData: false, host: "127.0.0.1", safeguards: { rateLimit: { requests: 0 } } });
+  const hub = await startHub({ mongoUrl: external ?? database!.url, databasePrefix, demoData: false, host: "127.0.0.1", safeguards: { rateLimit: { requests: 0 } } }).catch(
+    async (error: unknown) => {
+      await database?.stop();
+      throw error;
+    },
+  );
   const client = new MongoClient(hub.mongoUrl);
   try {
     await client.connect();
@@ -259,7 +298,7 @@ async function main(): Promise<void> {
     const measurements: Measurement[] = [];
     for (const target of targets) {
       console.log(`Measuring ${target.name} (${options.warmup} warm-up + ${options.queries} searches) ...`);
-      measurements.push(await measure(target, searches, options.warmup, deadline));
+      measurements.push(await measure(target, searches, options.warmup, deadline, database?.pid));
     }
     if (Date.now() > deadline) console.log("Time limit reached: the table shows what was measured by then.");
     report(measurements, options.resources);
@@ -271,6 +310,7 @@ async function main(): Promise<void> {
     }
     await client.close();
     await hub.stop();
+    await database?.stop();
   }
 }
 

@@ -3,6 +3,7 @@ import { calculateObjectSize, UUID } from "bson";
 import { OrderedIndex } from "./ordered-index";
 import { collationComparator, parseCollation } from "./collation";
 import { TextIndex } from "./text-index";
+import { FieldColumns } from "./field-columns";
 import { compileFilter } from "./mingo";
 import { compareValues, isNumeric, toNumber } from "./bson-order";
 import { formatValue } from "./format";
@@ -76,6 +77,8 @@ export class Collection {
   readonly records = new Map<number, Doc>();
   readonly indexes = new Map<string, IndexEntry>();
   readonly idIndex: OrderedIndex;
+  /** Values at filtered paths by record id, for filtering many `$text` candidates. */
+  readonly columns = new FieldColumns((recordId) => this.records.get(recordId));
   private nextRecordId = 1;
   private changes = 0;
   /** bytes of BSON held (kept for capped collections only) */
@@ -209,6 +212,7 @@ export class Collection {
     const recordId = this.nextRecordId++;
     this.checkUnique(keys, recordId);
     this.records.set(recordId, doc);
+    this.columns.forget(recordId);
     for (const [entry, ks] of keys) entry.ordered.add(ks, recordId);
     for (const entry of this.indexes.values()) if (entry.kind === "text" && this.applies(entry, doc)) entry.text.add(doc, recordId);
     this.sink.put(this, doc);
@@ -253,6 +257,7 @@ export class Collection {
     }
     if (this.capped) this.dataBytes += calculateObjectSize(doc) - calculateObjectSize(old);
     this.records.set(recordId, doc);
+    this.columns.forget(recordId);
     this.sink.put(this, doc);
   }
 
@@ -264,6 +269,7 @@ export class Collection {
     for (const entry of this.indexes.values()) if (entry.kind === "text") entry.text.remove(recordId);
     if (this.capped) this.dataBytes -= calculateObjectSize(old);
     this.records.delete(recordId);
+    this.columns.forget(recordId);
     this.sink.remove(this, old._id);
   }
 
@@ -338,6 +344,7 @@ export class Collection {
   clear(): void {
     this.changes++;
     this.records.clear();
+    this.columns.clear();
     for (const e of this.indexes.values()) (e.kind === "text" ? e.text : e.ordered).clear();
   }
 }

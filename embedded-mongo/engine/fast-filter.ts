@@ -5,6 +5,7 @@
  * no BSON number wrappers, no NaN, no `undefined`...); anywhere else it answers `undefined` and the caller
  * asks mingo for that document. Filters with any other operator are not compiled at all.
  */
+import type { FieldColumns } from "./field-columns";
 import { isPlainObject, type Doc } from "./paths";
 
 /** true / false, or undefined: "ask mingo". */
@@ -202,50 +203,55 @@ function conditionTest(cond: unknown): ValueTest | undefined {
 }
 
 type Tri = boolean | typeof UNKNOWN;
-type DocTest = (doc: Doc) => Tri;
+type Test<T> = (input: T) => Tri;
+/** How a compiled filter reads the value at a path from its input (a document, or a record id). */
+type Resolve<T> = (path: string) => ((input: T) => unknown) | undefined;
+/** Keeps an `$or`'s answers per input (its key tells apart every `$or`), or leaves the test as it is. */
+type Memo<T> = (key: string, test: Test<T>) => Test<T>;
 
-function compileDoc(filter: Doc): DocTest | undefined {
-  const tests: DocTest[] = [];
+function compileDoc<T>(filter: Doc, resolve: Resolve<T>, memo?: Memo<T>): Test<T> | undefined {
+  const tests: Array<Test<T>> = [];
   for (const [key, cond] of Object.entries(filter)) {
     if (key === "$and" || key === "$or") {
       if (!Array.isArray(cond) || cond.length === 0 || !cond.every(isPlainObject)) return undefined;
-      const subs = (cond as Doc[]).map(compileDoc);
+      const subs = (cond as Doc[]).map((sub) => compileDoc(sub, resolve, memo));
       if (subs.some((s) => s === undefined)) return undefined;
-      const clauses = subs as DocTest[];
+      const clauses = subs as Array<Test<T>>;
       if (key === "$and") {
-        tests.push((doc) => {
+        tests.push((input) => {
           let unknown = false;
           for (const c of clauses) {
-            const r = c(doc);
+            const r = c(input);
             if (r === false) return false;
             if (r === UNKNOWN) unknown = true;
           }
           return unknown ? UNKNOWN : true;
         });
       } else {
-        tests.push((doc) => {
+        const or: Test<T> = (input) => {
           let unknown = false;
           for (const c of clauses) {
-            const r = c(doc);
+            const r = c(input);
             if (r === true) return true;
             if (r === UNKNOWN) unknown = true;
           }
           return unknown ? UNKNOWN : false;
-        });
+        };
+        tests.push(memo ? memo(`$or:${conditionKey(cond)}`, or) : or);
       }
       continue;
     }
     if (key.startsWith("$")) return undefined;
-    const resolve = resolver(key);
     const test = conditionTest(cond);
-    if (!resolve || !test) return undefined;
-    tests.push((doc) => test(resolve(doc)));
+    const valueOf = test && resolve(key);
+    if (!valueOf) return undefined;
+    tests.push((input) => test(valueOf(input)));
   }
   if (tests.length === 1) return tests[0];
-  return (doc) => {
+  return (input) => {
     let unknown = false;
     for (const t of tests) {
-      const r = t(doc);
+      const r = t(input);
       if (r === false) return false;
       if (r === UNKNOWN) unknown = true;
     }
@@ -256,10 +262,41 @@ function compileDoc(filter: Doc): DocTest | undefined {
 /** A fast predicate for the filter, or undefined when its shape is not covered (use mingo). */
 export function compileFastFilter(filter: Doc): FastPredicate | undefined {
   if (!isPlainObject(filter)) return undefined;
-  const test = compileDoc(filter);
+  return answer(compileDoc(filter, resolver));
+}
+
+/**
+ * The same predicate over record ids: each path's value comes from the collection's columns (computed from
+ * the document as `resolver` does, once per record until it is written), not from the document. Compile
+ * it for a filter `compileFastFilter` compiles.
+ */
+export function compileRecordFilter(filter: Doc, columns: FieldColumns): ((recordId: number) => boolean | undefined) | undefined {
+  if (!isPlainObject(filter)) return undefined;
+  const { docOf } = columns;
+  const byColumn = (path: string) => {
+    const resolve = resolver(path);
+    return (
+      resolve &&
+      columns.reader(path, (recordId) => {
+        const doc = docOf(recordId);
+        return doc ? resolve(doc) : UNKNOWN;
+      })
+    );
+  };
+  // an `$or` (the visibility filter's owners and levels) repeats from search to search: its answers are kept too
+  const memo: Memo<number> = (key, test) => columns.reader(key, test) as Test<number>;
+  return answer(compileDoc<number>(filter, byColumn, memo));
+}
+
+/** A key telling apart every condition the compiler takes (JSON alone would merge -Infinity and null, 1 and "1"). */
+function conditionKey(condition: unknown): string {
+  return JSON.stringify(condition, (_k, v: unknown) => (typeof v === "number" ? `n:${Object.is(v, -0) ? "-0" : String(v)}` : typeof v === "string" ? `s:${v}` : v));
+}
+
+function answer<T>(test: Test<T> | undefined): ((input: T) => boolean | undefined) | undefined {
   if (!test) return undefined;
-  return (doc) => {
-    const r = test(doc);
+  return (input) => {
+    const r = test(input);
     return r === UNKNOWN ? undefined : r;
   };
 }

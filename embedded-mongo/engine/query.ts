@@ -5,7 +5,8 @@ import { isPlainObject, type Doc } from "./paths";
 import { planIndex, usableUnhinted } from "./planner";
 import { parseSort, type SortSpec } from "./sort";
 import { CollectionScan, CountStage, EofStage, Fetch, IndexScan, LimitStage, ProjectionStage, SkipStage, SortStage, TextStage, type Matcher, type PlanStage, type TextHits } from "./stages";
-import { compileFastFilter } from "./fast-filter";
+import { compileFastFilter, compileRecordFilter } from "./fast-filter";
+import type { FieldColumns } from "./field-columns";
 import { parseSearch } from "./text-index";
 import { textScores } from "./text-scores";
 import { commandError, ErrorCodes } from "../errors";
@@ -112,16 +113,18 @@ export function splitText(filter: Doc, coll?: Collection): { text?: Doc; rest: D
 
 /**
  * The per-document test of the non-text part of a filter, built once per command: the fast predicate
- * (`fast-filter.ts`) answers where it can, the mingo Query (compiled on first need) everywhere else.
+ * (`fast-filter.ts`) answers where it can, the mingo Query (compiled on first need) everywhere else. With
+ * the collection's `columns`, the fast predicate also tests by record id (`testRecord`), reading them.
  */
-export function filterMatcher(rest: Doc, opts: Pick<QueryOptions, "collation" | "variables">): { test(doc: Doc): boolean; pure: boolean } {
-  if (Object.keys(rest).length === 0) return { test: () => true, pure: true };
+export function filterMatcher(rest: Doc, opts: Pick<QueryOptions, "collation" | "variables">, columns?: FieldColumns): Matcher & { pure: boolean } {
+  if (Object.keys(rest).length === 0) return { test: () => true, testRecord: () => true, pure: true };
   let compiled: { test(doc: Doc): boolean } | undefined;
   const mingo = (doc: Doc): boolean => (compiled ??= compileFilter(rest, { collation: opts.collation, variables: opts.variables })).test(doc);
   // string comparisons follow the collation: only mingo knows it
   const fast = opts.collation ? undefined : compileFastFilter(rest);
   if (!fast) return { test: mingo, pure: false };
-  return { test: (doc) => fast(doc) ?? mingo(doc), pure: true };
+  const testRecord = columns && compileRecordFilter(rest, columns);
+  return { test: (doc) => fast(doc) ?? mingo(doc), testRecord, pure: true };
 }
 
 /**
@@ -178,10 +181,10 @@ function accessStage(coll: Collection, text: Doc | undefined, rest: Doc, opts: Q
     const entry = coll.textIndex();
     if (!entry) throw commandError(ErrorCodes.IndexNotFound, "text index required for $text query");
     const search = parseSearch(text.$search);
-    const matcher = filterMatcher(rest, opts);
-    const withScores = !opts.countOnly;
-    const cache = textCache(coll, text, rest, matcher.pure, opts, withScores);
-    return { stage: new TextStage(coll, entry, search, matcher, rest, withScores, cache, best), sorted: false };
+    const matcher = filterMatcher(rest, opts, coll.columns);
+    const countOnly = opts.countOnly === true;
+    const cache = textCache(coll, text, rest, matcher.pure, opts, !countOnly);
+    return { stage: new TextStage(coll, entry, search, matcher, rest, countOnly, cache, best), sorted: false };
   }
   // Built on first use: an exact index plan needs no re-check.
   let built: Matcher | undefined;

@@ -16,6 +16,8 @@ export type Sink = (rid: number, doc: Doc) => boolean;
 /** The per-document test of a filter. */
 export interface Matcher {
   test(doc: Doc): boolean;
+  /** The test by record id from the collection's field columns, where they answer (undefined: test the document). */
+  testRecord?(recordId: number): boolean | undefined;
 }
 
 /** An index scan yields record ids only: FETCH reads the documents. */
@@ -287,7 +289,8 @@ export class TextStage extends PlanStage {
     private readonly search: TextSearch,
     private readonly matcher: Matcher,
     private readonly filter: Doc,
-    private readonly withScores: boolean,
+    /** Only counted (under COUNT): no scores, no documents. */
+    private readonly countOnly: boolean,
     private readonly cache: { get(): TextHits | undefined; keep(hits: TextHits): void } | undefined,
     private readonly best = 0,
   ) {
@@ -302,36 +305,50 @@ export class TextStage extends PlanStage {
       this.docsExamined = cached.docsExamined;
       for (const rid of cached.rids) {
         this.nReturned++;
-        if (!sink(rid, this.coll.get(rid)!)) return false;
+        if (!sink(rid, this.docOf(rid))) return false;
       }
       return true;
     }
     const { text } = this.entry;
-    const candidates = text.search(this.search, this.withScores);
+    const candidates = text.search(this.search, !this.countOnly);
     this.scores = candidates.scores;
     this.keysExamined = candidates.examined;
     if (this.best > 0 && this.scores && candidates.rids.length > BEST_FIRST_ROUND * this.best) return this.produceBestFirst(candidates.rids, this.scores, sink);
     const hits: number[] = [];
     for (const rid of candidates.rids) {
-      const doc = this.hit(rid);
-      if (!doc) continue;
+      if (!this.hit(rid)) continue;
       hits.push(rid);
       this.nReturned++;
-      if (!sink(rid, doc)) return false;
+      if (!sink(rid, this.docOf(rid))) return false;
     }
     this.cache?.keep({ version: this.coll.version, rids: hits, scores: this.scores, keysExamined: this.keysExamined, docsExamined: this.docsExamined });
     return true;
   }
 
-  /** The candidate's document when it passes the filter and the phrases, counted in the statistics. */
-  private hit(rid: number): Doc | undefined {
-    const doc = this.coll.get(rid);
-    if (!doc) return undefined;
-    this.docsExamined++;
+  /** A hit's document for the parent; a COUNT reads none. */
+  private docOf(rid: number): Doc {
+    return this.countOnly ? NO_DOC : this.coll.get(rid)!;
+  }
+
+  /**
+   * Whether the candidate passes the filter and the phrases, counted in the statistics (as a document
+   * examined, though the field columns usually answer without it).
+   */
+  private hit(rid: number): boolean {
     const phrases = this.search.phrases.length > 0 || this.search.negatedPhrases.length > 0;
-    if (this.matcher.test(doc) && (!phrases || this.entry.text.matchesPhrases(doc, this.search))) return doc;
+    const byColumns = this.matcher.testRecord?.(rid);
+    if (byColumns !== undefined && !(byColumns && phrases)) {
+      this.docsExamined++;
+      if (byColumns) return true;
+      this.docsRejected++;
+      return false;
+    }
+    const doc = this.coll.get(rid);
+    if (!doc) return false;
+    this.docsExamined++;
+    if ((byColumns ?? this.matcher.test(doc)) && (!phrases || this.entry.text.matchesPhrases(doc, this.search))) return true;
     this.docsRejected++;
-    return undefined;
+    return false;
   }
 
   /**
@@ -358,7 +375,7 @@ export class TextStage extends PlanStage {
     found.sort((a, b) => a - b);
     for (const i of found) {
       this.nReturned++;
-      if (!sink(rids[i], this.coll.get(rids[i])!)) return false;
+      if (!sink(rids[i], this.docOf(rids[i]))) return false;
     }
     return true;
   }
