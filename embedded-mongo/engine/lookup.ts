@@ -26,8 +26,12 @@ export interface LookupStats {
 
 /** Reads for the `$lookup` stage `stage` (its spec, which keys its statistics). */
 export interface ForeignReader {
-  /** For each local document, copies of the documents of `from` it joins by `localField` = `foreignField`. */
-  join(stage: Doc, from: string, locals: Doc[], localField: string, foreignField: string): Doc[][];
+  /**
+   * For each local document, copies of the documents of `from` it joins by `localField` = `foreignField`: one
+   * copy of each shared by the local documents joining it, or with `ownCopies` copies of their own (a pipeline
+   * runs over them).
+   */
+  join(stage: Doc, from: string, locals: Doc[], localField: string, foreignField: string, ownCopies?: boolean): Doc[][];
   /** Copies of the documents of `from` matching `filter`, whose `$expr` may read `variables`. */
   matching(stage: Doc, from: string, filter: Doc, variables?: Doc): Doc[];
   /** Per stage spec, what its reads examined. */
@@ -112,7 +116,7 @@ export function foreignReader(resolve: (name: string) => ForeignSource, collatio
   };
   return {
     stats,
-    join(stage, from, locals, localField, foreignField) {
+    join(stage, from, locals, localField, foreignField, ownCopies = false) {
       const sets = locals.map((doc) => {
         const values = localValues(doc, localField);
         return values.length > 0 ? values : [null];
@@ -153,8 +157,7 @@ export function foreignReader(resolve: (name: string) => ForeignSource, collatio
           }
           joined.set(key, found);
         }
-        // one copy of each foreign document, shared by the local documents joining it
-        return found.map((i) => (copies[i] ??= cloneValue(candidates[i])));
+        return found.map((i) => (ownCopies ? cloneValue(candidates[i]) : (copies[i] ??= cloneValue(candidates[i]))));
       });
     },
     matching(stage, from, filter, variables) {

@@ -25,7 +25,7 @@ import { commandError, ErrorCodes } from "../errors";
 import { bsonTypes, compileJsonSchema, typeNames } from "./json-schema";
 import { resolve } from "mingo/util";
 import { canonicalKey, typedAccumulators, typedExpressionOperators, typedWindowOperators, type AccumulatorOp, type ExpressionOp, type WindowOp } from "./typed-operators";
-import { cloneValue, isPlainObject } from "./paths";
+import { isPlainObject } from "./paths";
 import type { ForeignReader } from "./lookup";
 
 type PipelineOp = (coll: LazyIterator, expr: unknown, options: Options) => LazyIterator;
@@ -157,7 +157,7 @@ const lookupStage: PipelineOp = (coll, expr, options) => {
   const stages = spec.pipeline ?? [];
   if (!reader || typeof from !== "string" || typeof as !== "string" || !Array.isArray(stages) || !(equality || pipelineOnly)) return pipeline.$lookup(coll, expr, options);
   return coll.transform((locals: Doc[]) => {
-    const joined = equality ? reader.join(spec, from, locals, localField, foreignField) : undefined;
+    const joined = equality ? reader.join(spec, from, locals, localField, foreignField, stages.length > 0) : undefined;
     if (joined && stages.length === 0) return Lazy(locals.map((local, i) => ({ ...local, [as]: joined[i] })));
     const first = stages[0] as Doc | undefined;
     const leading = !joined && first && "$match" in first && isPlainObject(first.$match) ? (first.$match as Doc) : undefined;
@@ -165,8 +165,8 @@ const lookupStage: PipelineOp = (coll, expr, options) => {
     return Lazy(
       locals.map((local, i) => {
         const own = () => (spec.let === undefined ? {} : (evalExpr(local, spec.let as never, options) as Doc));
-        // each local document's pipeline gets its own copies; mingo runs it over them with the `let` variables
-        const foreign = joined ? joined[i].map(cloneValue) : reader.matching(spec, from, leading ?? {}, { ...outerVariables(options), ...own() });
+        // each local document's pipeline runs over copies of its own, with its `let` variables
+        const foreign = joined ? joined[i] : reader.matching(spec, from, leading ?? {}, { ...outerVariables(options), ...own() });
         return pipeline.$lookup(Lazy([local]), { ...rest, from: foreign }, options).collect<Doc>()[0];
       }),
     );
