@@ -9,6 +9,7 @@ import { prepareInsert } from "../engine/documents";
 import { interruptible } from "../limits/time-limit";
 import { isKnownStage, mingoOptions, runPipeline, unknownOperator } from "../engine/mingo";
 import { cloneValue, isPlainObject, type Doc } from "../engine/paths";
+import { foreignReader, type LookupStats } from "../engine/lookup";
 import { findDocuments } from "../engine/query";
 import type { PlanStage } from "../engine/stages";
 import { textScores } from "../engine/text-scores";
@@ -26,6 +27,8 @@ export interface PipelineRun {
   docs: Doc[];
   /** the plan of the pipeline's first `$match` over its collection, for explain */
   plan?: PlanStage;
+  /** what each `$lookup` stage (by its spec) read, for explain */
+  lookups?: Map<Doc, LookupStats>;
   ns: string;
 }
 
@@ -182,14 +185,18 @@ export function executePipeline(ctx: CommandContext, requested: string | undefin
   }
   const resolver = (name: string): Doc[] =>
     catalog.getCollection(ctx.db, name)?.isView ? executePipeline(ctx, name, []).docs : [...(catalog.getCollection(ctx.db, name)?.records.values() ?? [])].map(cloneValue);
+  const foreign = foreignReader((name) => {
+    const coll = catalog.getCollection(ctx.db, name);
+    return coll?.isView ? { view: executePipeline(ctx, name, []).docs } : coll;
+  }, collation);
   const variables = optDoc(ctx, "let");
   let docs: Doc[];
   try {
-    docs = stages.length ? runPipeline(input, stages, mingoOptions({ collectionResolver: resolver, variables, collation })) : input;
+    docs = stages.length ? runPipeline(input, stages, mingoOptions({ collectionResolver: resolver, foreign, variables, collation })) : input;
   } catch (e) {
     throw toCommandError(e, ErrorCodes.BadValue);
   }
-  return { docs, plan, ns };
+  return { docs, plan, ns, lookups: foreign.stats };
 }
 
 function outTarget(ctx: CommandContext, spec: unknown): { db: string; coll: string } {

@@ -100,9 +100,14 @@ function explain(ctx: CommandContext): Doc {
       const restStages = pipeline.slice(filter && "$match" in (pipeline[0] ?? {}) ? 1 : 0);
       if (restStages.length === 0) return cursorDoc;
       const { explainVersion, queryPlanner, executionStats, serverInfo } = cursorDoc;
+      // mongod reports what each $lookup read beside it (executionStats)
+      const stages = restStages.map((stage) => {
+        const read = executionStats && isPlainObject(stage.$lookup) ? run.lookups?.get(stage.$lookup) : undefined;
+        return read ? { ...stage, ...read } : stage;
+      });
       return {
         explainVersion,
-        stages: [{ $cursor: { queryPlanner, ...(executionStats ? { executionStats } : {}) }, nReturned: plan.nReturned }, ...restStages],
+        stages: [{ $cursor: { queryPlanner, ...(executionStats ? { executionStats } : {}) }, nReturned: plan.nReturned }, ...stages],
         serverInfo,
         command,
         ok: 1,

@@ -25,7 +25,8 @@ import { commandError, ErrorCodes } from "../errors";
 import { bsonTypes, compileJsonSchema, typeNames } from "./json-schema";
 import { resolve } from "mingo/util";
 import { canonicalKey, typedAccumulators, typedExpressionOperators, typedWindowOperators, type AccumulatorOp, type ExpressionOp, type WindowOp } from "./typed-operators";
-import { valuesAtPath } from "./paths";
+import { isPlainObject } from "./paths";
+import type { ForeignReader } from "./lookup";
 
 type PipelineOp = (coll: LazyIterator, expr: unknown, options: Options) => LazyIterator;
 
@@ -132,30 +133,43 @@ const groupKey: ExpressionOp = (obj, arg, options) => {
   return key;
 };
 
-/** $lookup by localField/foreignField matches equal numbers of every type (mingo's hash map would not). */
+/** The options a stage was given, whether mingo wrapped them (`ComputeOptions`) or not. */
+function rawOptions(options: Options): Doc {
+  return ((options as { options?: Doc }).options ?? options) as Doc;
+}
+
+/** Variables a `$lookup` sub-pipeline sees besides its own `let`: the command's and those of enclosing lookups. */
+function outerVariables(options: Options): Doc {
+  return { ...(rawOptions(options).variables as Doc | undefined), ...(options as { local?: { variables?: Doc } }).local?.variables };
+}
+
+/**
+ * $lookup reads only the foreign documents it joins (`lookup.ts`): by `localField`/`foreignField` those equal to
+ * the local values, with a `pipeline` those its leading `$match` selects; the rest of the pipeline then runs per
+ * local document with its `let` variables. `$documents` pipelines are mingo's.
+ */
 const lookupStage: PipelineOp = (coll, expr, options) => {
   const spec = expr as Doc;
   const { from, localField, foreignField, as } = spec;
-  if (typeof from !== "string" || typeof localField !== "string" || typeof foreignField !== "string" || typeof as !== "string" || spec.pipeline !== undefined || spec.let !== undefined) {
-    return pipeline.$lookup(coll, expr, options);
-  }
-  const resolver = (options as { collectionResolver?: (name: string) => Doc[] }).collectionResolver;
-  const foreign = resolver?.(from) ?? [];
-  const byKey = new Map<string, number[]>();
-  foreign.forEach((doc, i) => {
-    const values = valuesAtPath(doc, foreignField);
-    for (const v of values.length ? values : [null]) {
-      const key = canonicalKey(v);
-      const list = byKey.get(key);
-      if (list) list.push(i);
-      else byKey.set(key, [i]);
-    }
-  });
-  return coll.map((o: unknown) => {
-    const local = valuesAtPath(o, localField);
-    const found = new Set<number>();
-    for (const v of local.length ? local : [null]) for (const i of byKey.get(canonicalKey(v)) ?? []) found.add(i);
-    return { ...(o as Doc), [as]: [...found].sort((a, b) => a - b).map((i) => foreign[i]) };
+  const reader = rawOptions(options).foreign as ForeignReader | undefined;
+  const equality = typeof localField === "string" && typeof foreignField === "string";
+  const pipelineOnly = localField === undefined && foreignField === undefined && spec.pipeline !== undefined;
+  const stages = spec.pipeline ?? [];
+  if (!reader || typeof from !== "string" || typeof as !== "string" || !Array.isArray(stages) || !(equality || pipelineOnly)) return pipeline.$lookup(coll, expr, options);
+  return coll.transform((locals: Doc[]) => {
+    const joined = equality ? reader.join(spec, from, locals, localField, foreignField, stages.length > 0) : undefined;
+    if (joined && stages.length === 0) return Lazy(locals.map((local, i) => ({ ...local, [as]: joined[i] })));
+    const first = stages[0] as Doc | undefined;
+    const leading = !joined && first && "$match" in first && isPlainObject(first.$match) ? (first.$match as Doc) : undefined;
+    const rest = { let: spec.let, pipeline: leading ? stages.slice(1) : stages, as };
+    return Lazy(
+      locals.map((local, i) => {
+        const own = () => (spec.let === undefined ? {} : (evalExpr(local, spec.let as never, options) as Doc));
+        // each local document's pipeline runs over copies of its own, with its `let` variables
+        const foreign = joined ? joined[i] : reader.matching(spec, from, leading ?? {}, { ...outerVariables(options), ...own() });
+        return pipeline.$lookup(Lazy([local]), { ...rest, from: foreign }, options).collect<Doc>()[0];
+      }),
+    );
   });
 };
 
@@ -217,6 +231,8 @@ const context = Context.init({
 
 export interface EvalOptions {
   collectionResolver?: (name: string) => Doc[];
+  /** How `$lookup` reads its foreign collections (only what it joins). */
+  foreign?: ForeignReader;
   variables?: Doc;
   collation?: CollationSpec;
 }
@@ -236,8 +252,9 @@ function baseOptionsFor(): Partial<Options> {
 
 const jsonSchemaValidator = (schema: Doc): ((doc: Doc) => boolean) => compileJsonSchema(schema);
 
-export function mingoOptions({ collectionResolver, variables, collation }: EvalOptions = {}): Partial<Options> {
+export function mingoOptions({ collectionResolver, foreign, variables, collation }: EvalOptions = {}): Partial<Options> & { foreign?: ForeignReader } {
   return {
+    foreign,
     collation: collation as Options["collation"],
     context,
     idKey: "_id",

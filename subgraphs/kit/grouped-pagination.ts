@@ -108,18 +108,39 @@ export function groupsOf<TDoc>(rows: Array<GroupRow<TDoc>>, faceted: boolean): M
  * the same arguments under many parents is loaded in one batch.
  */
 export class GroupedPageLoaders {
-  private readonly loaders = new Map<string, DataLoader<string, Page<unknown>>>();
+  private readonly loaders = new Map<string, { loader: DataLoader<string, Page<unknown>>; fetch?: PageFetch<unknown> }>();
 
-  load<T>(list: string, args: object, parentId: string, fetch: (parentIds: readonly string[]) => Promise<Map<string, Page<T>>>): Promise<Page<T>> {
-    const key = `${list}:${JSON.stringify(args)}`;
-    let loader = this.loaders.get(key);
-    if (!loader) {
-      loader = new DataLoader<string, Page<unknown>>(async (ids) => {
-        const pages = await fetch(ids);
-        return ids.map((id) => pages.get(id) as Page<unknown>);
-      });
-      this.loaders.set(key, loader);
-    }
-    return loader.load(parentId) as Promise<Page<T>>;
+  load<T>(list: string, args: object, parentId: string, fetch: PageFetch<T>): Promise<Page<T>> {
+    const entry = this.entry(list, args);
+    entry.fetch = fetch;
+    return entry.loader.load(parentId) as Promise<Page<T>>;
   }
+
+  /** A page already read (joined to its parent's read): `load` answers it without a command. */
+  prime<T>(list: string, args: object, parentId: string, page: Page<T>): void {
+    this.entry(list, args).loader.prime(parentId, page);
+  }
+
+  private entry(list: string, args: object) {
+    const key = `${list}:${argumentsKey(args)}`;
+    let entry = this.loaders.get(key);
+    if (!entry) {
+      const created: { loader: DataLoader<string, Page<unknown>>; fetch?: PageFetch<unknown> } = {
+        loader: new DataLoader<string, Page<unknown>>(async (ids) => {
+          const pages = await created.fetch!(ids);
+          return ids.map((id) => pages.get(id) as Page<unknown>);
+        }),
+      };
+      this.loaders.set(key, (entry = created));
+    }
+    return entry;
+  }
+}
+
+/** Reads one page per parent id. */
+type PageFetch<T> = (parentIds: readonly string[]) => Promise<Map<string, Page<T>>>;
+
+/** The same text for the same arguments in any key order (a resolver's and a lookahead's instances list them differently). */
+function argumentsKey(args: object): string {
+  return JSON.stringify(Object.entries(args).filter(([, value]) => value !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -16,5 +16,6 @@ export * from "./cursor";
 export * from "./policy";
 export * from "./secured-repository";
 export * from "./linked-pagination";
+export * from "./lookahead";
 export * from "./list-pagination";
 export * from "./provenance";

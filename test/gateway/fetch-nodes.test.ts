@@ -11,9 +11,9 @@ import { openKey } from "../../subgraphs/networks/membership/membership.reposito
 import { startHub, type HubUnderTest } from "../support/hub";
 
 /*
- * The read path costs one database command per fetch node of the query plan and collection read: whatever the
- * number of schools on the page and in the network, each subgraph answers each fetch of the cross-subgraph
- * network overview (DOMAIN.md question 1) with one command per collection (pages, nested pages and their
+ * The read path costs one database command per fetch node of the query plan: whatever the number of schools on
+ * the page and in the network, each subgraph answers each fetch of the cross-subgraph network overview
+ * (DOMAIN.md question 1) with one command (the network with its page of schools, pages, nested pages and their
  * counts together), and policies add none.
  */
 
@@ -131,15 +131,16 @@ describe("database commands of the cross-subgraph network overview", () => {
   it.each([
     ["an anonymous caller", false],
     ["an admin of the network's organization", true],
-  ])("are one per fetch node and collection, the same for 10 and for 300 schools, for %s", async (_caller, signedIn) => {
+  ])("are one per fetch node, the same for 10 and for 300 schools, for %s", async (_caller, signedIn) => {
     const organizationId = (await database("networks").collection("networks").findOne({ _id: small as never }))!.organizationId as string;
     const headers: Record<string, string> = signedIn
       ? { authorization: `Bearer ${await mintDevToken(hub.keys.issuerPrivateKey, { personId: "fetch-nodes", organizationId, roles: [{ role: "ORG_ADMIN" }] })}` }
       : {};
     const runs = [await commandsOfOneRun(small, 10, headers), await commandsOfOneRun(large, 100, headers), await commandsOfOneRun(large, 20, headers)];
     for (const run of runs) {
-      expect(new Set([...run.keys()].map((key) => key.split(" ")[0]))).toEqual(new Set(fetches.keys()));
-      for (const [key, count] of run) expect([key, count]).toEqual([key, fetches.get(key.split(" ")[0])]);
+      const bySubgraph = new Map<string, number>();
+      for (const [key, count] of run) bySubgraph.set(key.split(" ")[0], (bySubgraph.get(key.split(" ")[0]) ?? 0) + count);
+      expect(bySubgraph).toEqual(fetches);
     }
     expect(runs[1]).toEqual(runs[0]);
     expect(runs[2]).toEqual(runs[0]);

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import { findJoined, selectedArgs } from "../../kit";
 import { AllianceConnection } from "../alliance/alliance";
 import { AlliancesArgs } from "../alliance/alliance.inputs";
 import type { NetworksContext } from "../context";
@@ -13,8 +15,15 @@ import { CreateNetworkInput, NetworksArgs, UpdateNetworkInput } from "./network.
 @Resolver(() => Network)
 export class NetworkResolver {
   @Query(() => Network, { nullable: true, description: "A network by id (archived ones too); null when there is none." })
-  network(@Arg("id", () => ID, { description: "The network's id." }) id: string, @Ctx() { loaders }: NetworksContext) {
-    return loaders.networkById.load(id);
+  async network(@Arg("id", () => ID, { description: "The network's id." }) id: string, @Ctx() { loaders, repos }: NetworksContext, @Info() info: GraphQLResolveInfo) {
+    // the network's schools, when asked for, are read with it in one command
+    const schoolsArgs = await selectedArgs(info, "schools", SchoolsArgs);
+    if (!schoolsArgs) return loaders.networkById.load(id);
+    const [found] = await findJoined(repos.networks.collection, [id], repos.schools.pageThroughJoined(repos.memberships.acceptedLink("networkId"), schoolsArgs));
+    if (!found) return null;
+    loaders.networkById.prime(id, found.entity);
+    loaders.pages.prime("Network.schools", schoolsArgs, id, found.page);
+    return found.entity;
   }
 
   @Query(() => NetworkConnection, { description: "Networks by name, filtered by organization, scope, focus area or strategy." })

@@ -1,5 +1,5 @@
 import type { Filter, IndexDescription } from "mongodb";
-import { newId, pagesThroughLink, READ_ALL, Repository, toEntity, type Link, type StoredDocument } from "../../kit";
+import { newId, pagesThroughLink, pageThroughLinkJoined, READ_ALL, Repository, toEntity, type Link, type StoredDocument } from "../../kit";
 import type { Governance, Locale, SchoolLevel } from "../enums";
 import type { Location } from "../location";
 import type { CreateSchoolInput, SchoolsArgs } from "./school.inputs";
@@ -58,6 +58,11 @@ export class SchoolRepository extends Repository<SchoolDocument> {
   /** One page per parent of the schools `link` joins to it, by name, filtered as `list` is. */
   pagesThrough(link: Link, parentIds: readonly string[], args: SchoolsArgs) {
     return pagesThroughLink(this.collection, link, parentIds, filterOf(args), [["name", 1]], args);
+  }
+
+  /** `pagesThrough` joined to the read of each parent (`findJoined`). */
+  pageThroughJoined(link: Link, args: SchoolsArgs) {
+    return pageThroughLinkJoined(this.collection, link, filterOf(args), [["name", 1]], args);
   }
 
   /** One page of the given schools by name, filtered as `list` is (lists of a caller's own schools). */
