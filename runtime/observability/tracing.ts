@@ -1,7 +1,8 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Context, type Span } from "@opentelemetry/api";
+import { context, propagation, SpanKind, SpanStatusCode, trace, type Context } from "@opentelemetry/api";
 import type express from "express";
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import type { MongoClient } from "mongodb";
+import { observeMongoCommands } from "./mongo-commands";
 
 const tracer = trace.getTracer("school-network-hub");
 
@@ -38,26 +39,20 @@ export function withTraceContext(headers: Record<string, string>): Record<string
   return headers;
 }
 
-/** One client span per MongoDB command, from the driver's command monitoring (names and database only, never the command's contents). */
+/** One client span per MongoDB command, under the span active when it was sent (names and database only, never the command's contents). */
 export function traceMongoClient(client: MongoClient): void {
-  const spans = new Map<number, Span>();
-  client.on("commandStarted", (event) => {
-    spans.set(
-      event.requestId,
-      tracer.startSpan(`mongodb.${event.commandName}`, {
+  observeMongoCommands(client, {
+    started(commandName, databaseName) {
+      const span = tracer.startSpan(`mongodb.${commandName}`, {
         kind: SpanKind.CLIENT,
-        attributes: { "db.system": "mongodb", "db.name": event.databaseName, "db.operation": event.commandName },
-      }),
-    );
+        attributes: { "db.system": "mongodb", "db.name": databaseName, "db.operation": commandName },
+      });
+      return (failed) => {
+        if (failed) span.setStatus({ code: SpanStatusCode.ERROR });
+        span.end();
+      };
+    },
   });
-  const end = (requestId: number, failed: boolean) => {
-    const span = spans.get(requestId);
-    spans.delete(requestId);
-    if (failed) span?.setStatus({ code: SpanStatusCode.ERROR });
-    span?.end();
-  };
-  client.on("commandSucceeded", (event) => end(event.requestId, false));
-  client.on("commandFailed", (event) => end(event.requestId, true));
 }
 
 /**

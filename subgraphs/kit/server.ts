@@ -1,11 +1,11 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import http from "node:http";
 import { SUBGRAPH_MAX_HEADER_BYTES, type Access } from "./access";
+import { apolloHandler, inSequence } from "./graphql-handler";
 import { jsonErrorHandler, jsonNotFound, maskErrors } from "../../runtime/error-masking";
 import { keepRequestScope, metricsPlugin, mountServiceEndpoints, requestContext, ServiceMetrics, SILENT_LOGGER, traceRequest, traceRootResolvers, withinMs, type Logger } from "../../runtime/observability";
 
@@ -76,22 +76,24 @@ export async function startSubgraphServer<TContext extends object>(
   });
   app.use(
     "/graphql",
-    requestContext(logger),
-    traceRequest(options.name),
-    // every operation, `_service` and `_entities` included, needs the gateway's signature
-    (request, response, next) => {
-      options.verifyAccess(request).then((access) => {
-        if (!access) {
-          response.status(401).json({ errors: [{ message: "Authentication required", extensions: { code: "UNAUTHENTICATED" } }] });
-          return;
-        }
-        response.locals.access = access;
-        next();
-      }, next);
-    },
-    express.json({ limit: "1mb" }),
-    keepRequestScope,
-    expressMiddleware(apollo, { context: async ({ res }) => options.context(res.locals.access as Access) }),
+    inSequence(
+      requestContext(logger),
+      traceRequest(options.name),
+      // every operation, `_service` and `_entities` included, needs the gateway's signature
+      (request, response, next) => {
+        options.verifyAccess(request).then((access) => {
+          if (!access) {
+            response.status(401).json({ errors: [{ message: "Authentication required", extensions: { code: "UNAUTHENTICATED" } }] });
+            return;
+          }
+          response.locals.access = access;
+          next();
+        }, next);
+      },
+      express.json({ limit: "1mb" }),
+      keepRequestScope,
+      apolloHandler(apollo, (response) => options.context(response.locals.access as Access)),
+    ),
   );
   app.use(jsonNotFound, jsonErrorHandler);
   return listen(httpServer, options.port, options.host, () => {
