@@ -1,5 +1,7 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import type express from "express";
+import type http from "node:http";
+import { jsonErrorHandler, jsonNotFound } from "../../runtime/error-masking";
 
 /**
  * Answers a request whose body is parsed with Apollo Server, as `expressMiddleware` does, but writes a
@@ -55,4 +57,24 @@ export function inSequence(...handlers: express.RequestHandler[]): express.Reque
     };
     next();
   };
+}
+
+/**
+ * Runs `handler` as if `app` had routed the request to it (mounted at the request's path): with Express's
+ * request and response methods and `res.locals`, as `app.handle` sets them, and the app's last handlers
+ * (JSON 404 and errors) after it, without the router's matching of every mounted path on the way.
+ */
+export function answerDirectly(app: express.Express, request: http.IncomingMessage, response: http.ServerResponse, handler: express.RequestHandler): void {
+  const req = Object.setPrototypeOf(request, app.request) as express.Request;
+  const res = Object.setPrototypeOf(response, app.response) as express.Response;
+  req.res = res;
+  res.req = req;
+  res.locals = Object.create(null);
+  req.originalUrl = req.url;
+  req.baseUrl = req.url;
+  const ignore = () => {};
+  handler(req, res, (error?: unknown) => {
+    if (error) jsonErrorHandler(error, req, res, ignore);
+    else jsonNotFound(req, res, ignore);
+  });
 }

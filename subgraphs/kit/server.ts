@@ -5,12 +5,15 @@ import express from "express";
 import type { GraphQLSchema } from "graphql";
 import http from "node:http";
 import { SUBGRAPH_MAX_HEADER_BYTES, type Access } from "./access";
-import { apolloHandler, inSequence } from "./graphql-handler";
+import { answerDirectly, apolloHandler, inSequence } from "./graphql-handler";
+import { jsonBody } from "./json-body";
 import { jsonErrorHandler, jsonNotFound, maskErrors } from "../../runtime/error-masking";
 import { keepRequestScope, metricsPlugin, mountServiceEndpoints, requestContext, ServiceMetrics, SILENT_LOGGER, traceRequest, traceRootResolvers, withinMs, type Logger } from "../../runtime/observability";
 
 /** How long a readiness probe waits for a dependency. */
 const READY_CHECK_MS = 2_000;
+const GRAPHQL_PATH = "/graphql";
+const BODY_LIMIT_BYTES = 1024 * 1024;
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer } from "../../contracts/http";
 
 export { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer };
@@ -43,7 +46,11 @@ export async function startSubgraphServer<TContext extends object>(
   // answers differ per caller and request: hashing each for an ETag costs CPU and no client revalidates a POST
   app.disable("etag");
   // room for the gateway's signed access, which grows with the caller's managed networks' schools
-  const httpServer = http.createServer({ maxHeaderSize: SUBGRAPH_MAX_HEADER_BYTES }, app);
+  const httpServer = http.createServer({ maxHeaderSize: SUBGRAPH_MAX_HEADER_BYTES }, (request, response) => {
+    // the gateway's requests skip Express's router; other paths and methods (probes, metrics, GET) go through it
+    if (request.method === "POST" && request.url === GRAPHQL_PATH) answerDirectly(app, request, response, answerGraphQL);
+    else app(request, response);
+  });
   const metrics = options.metrics ?? new ServiceMetrics(options.name);
   const logger = options.logger ?? SILENT_LOGGER;
   const apollo = new ApolloServer<TContext>({
@@ -74,27 +81,25 @@ export async function startSubgraphServer<TContext extends object>(
       );
     },
   });
-  app.use(
-    "/graphql",
-    inSequence(
-      requestContext(logger),
-      traceRequest(options.name),
-      // every operation, `_service` and `_entities` included, needs the gateway's signature
-      (request, response, next) => {
-        options.verifyAccess(request).then((access) => {
-          if (!access) {
-            response.status(401).json({ errors: [{ message: "Authentication required", extensions: { code: "UNAUTHENTICATED" } }] });
-            return;
-          }
-          response.locals.access = access;
-          next();
-        }, next);
-      },
-      express.json({ limit: "1mb" }),
-      keepRequestScope,
-      apolloHandler(apollo, (response) => options.context(response.locals.access as Access)),
-    ),
+  const answerGraphQL = inSequence(
+    requestContext(logger),
+    traceRequest(options.name),
+    // every operation, `_service` and `_entities` included, needs the gateway's signature
+    (request, response, next) => {
+      options.verifyAccess(request).then((access) => {
+        if (!access) {
+          response.status(401).json({ errors: [{ message: "Authentication required", extensions: { code: "UNAUTHENTICATED" } }] });
+          return;
+        }
+        response.locals.access = access;
+        next();
+      }, next);
+    },
+    jsonBody(BODY_LIMIT_BYTES, express.json({ limit: BODY_LIMIT_BYTES })),
+    keepRequestScope,
+    apolloHandler(apollo, (response) => options.context(response.locals.access as Access)),
   );
+  app.use(GRAPHQL_PATH, answerGraphQL);
   app.use(jsonNotFound, jsonErrorHandler);
   return listen(httpServer, options.port, options.host, () => {
     stopping = true;
