@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type express from "express";
 import type { MongoClient } from "mongodb";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { observeMongoCommands } from "./mongo-commands";
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -110,18 +111,17 @@ export function metricsPlugin(metrics: ServiceMetrics): ApolloServerPlugin {
   };
 }
 
-/** Database commands and pool usage from the driver's monitoring events (the client needs `monitorCommands`). */
+/** Database commands (their names, outcomes and round trips) and the driver's pool usage. */
 export function instrumentMongoClient(client: MongoClient, metrics: ServiceMetrics): void {
-  const started = new Map<number, bigint>();
-  client.on("commandStarted", (event) => started.set(event.requestId, process.hrtime.bigint()));
-  const finish = (event: { requestId: number; commandName: string }, outcome: "ok" | "error") => {
-    const start = started.get(event.requestId);
-    started.delete(event.requestId);
-    metrics.dbCommands.inc({ command: event.commandName, outcome });
-    if (start !== undefined) metrics.dbLatency.observe({ command: event.commandName }, Number(process.hrtime.bigint() - start) / 1e9);
-  };
-  client.on("commandSucceeded", (event) => finish(event, "ok"));
-  client.on("commandFailed", (event) => finish(event, "error"));
+  observeMongoCommands(client, {
+    started(commandName) {
+      const start = process.hrtime.bigint();
+      return (failed) => {
+        metrics.dbCommands.inc({ command: commandName, outcome: failed ? "error" : "ok" });
+        metrics.dbLatency.observe({ command: commandName }, Number(process.hrtime.bigint() - start) / 1e9);
+      };
+    },
+  });
   client.on("connectionCreated", () => metrics.dbConnections.inc({ state: "open" }));
   client.on("connectionClosed", () => metrics.dbConnections.dec({ state: "open" }));
   client.on("connectionCheckedOut", () => metrics.dbConnections.inc({ state: "checked_out" }));

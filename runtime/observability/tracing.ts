@@ -1,7 +1,8 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Context, type Span } from "@opentelemetry/api";
+import { context, propagation, SpanKind, SpanStatusCode, trace, type Context } from "@opentelemetry/api";
 import type express from "express";
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import type { MongoClient } from "mongodb";
+import { observeMongoCommands } from "./mongo-commands";
 
 const tracer = trace.getTracer("school-network-hub");
 
@@ -38,26 +39,27 @@ export function withTraceContext(headers: Record<string, string>): Record<string
   return headers;
 }
 
-/** One client span per MongoDB command, from the driver's command monitoring (names and database only, never the command's contents). */
+const NOT_TRACED = () => {};
+
+/**
+ * One client span per MongoDB command sent while a traced request is handled, under the span active then
+ * (names and database only, never the command's contents). Other commands (readiness pings, index
+ * creation at start, every command when tracing is off) cost no span.
+ */
 export function traceMongoClient(client: MongoClient): void {
-  const spans = new Map<number, Span>();
-  client.on("commandStarted", (event) => {
-    spans.set(
-      event.requestId,
-      tracer.startSpan(`mongodb.${event.commandName}`, {
+  observeMongoCommands(client, {
+    started(commandName, databaseName) {
+      if (!trace.getSpan(context.active())?.isRecording()) return NOT_TRACED;
+      const span = tracer.startSpan(`mongodb.${commandName}`, {
         kind: SpanKind.CLIENT,
-        attributes: { "db.system": "mongodb", "db.name": event.databaseName, "db.operation": event.commandName },
-      }),
-    );
+        attributes: { "db.system": "mongodb", "db.name": databaseName, "db.operation": commandName },
+      });
+      return (failed) => {
+        if (failed) span.setStatus({ code: SpanStatusCode.ERROR });
+        span.end();
+      };
+    },
   });
-  const end = (requestId: number, failed: boolean) => {
-    const span = spans.get(requestId);
-    spans.delete(requestId);
-    if (failed) span?.setStatus({ code: SpanStatusCode.ERROR });
-    span?.end();
-  };
-  client.on("commandSucceeded", (event) => end(event.requestId, false));
-  client.on("commandFailed", (event) => end(event.requestId, true));
 }
 
 /**
@@ -94,7 +96,7 @@ const tracedSchemas = new WeakSet<GraphQLSchema>();
 
 /**
  * A span around each resolver of a root field (`Query.…`, `Mutation.…`, and `Query._entities`, the entity
- * lookups the gateway asks for), active while it runs so the database commands it sends nest under it.
+ * lookups the gateway asks for) in a traced request, active while it runs so the database commands it sends nest under it.
  * Fields below the root get none: a span per scalar would cost more than it tells. Wraps in place, once.
  */
 export function traceRootResolvers(schema: GraphQLSchema): GraphQLSchema {
@@ -105,8 +107,10 @@ export function traceRootResolvers(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(root.getFields())) {
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
       const name = `${root.name}.${field.name}`;
-      field.resolve = (source, args, contextValue, info) =>
-        tracer.startActiveSpan(name, { attributes: { "graphql.field.path": name, ...entityTypes(field.name, args) } }, (span) => {
+      field.resolve = (source, args, contextValue, info) => {
+        // outside a traced request (tracing off, or not sampled) the resolver runs as it is
+        if (!trace.getSpan(context.active())?.isRecording()) return resolve(source, args, contextValue, info);
+        return tracer.startActiveSpan(name, { attributes: { "graphql.field.path": name, ...entityTypes(field.name, args) } }, (span) => {
           const fail = (error: unknown) => {
             span.setStatus({ code: SpanStatusCode.ERROR, message: errorCode(error) });
             span.end();
@@ -126,6 +130,7 @@ export function traceRootResolvers(schema: GraphQLSchema): GraphQLSchema {
             return fail(error);
           }
         });
+      };
     }
   }
   return schema;

@@ -26,8 +26,6 @@ export function mongoClientOptions(url: string): MongoClientOptions {
     readPreference: "primary",
     ...(given.has("w") ? {} : { writeConcern: { w: "majority" } }),
     ...(given.has("retrywrites") ? {} : { retryWrites: true }),
-    // command and pool events feed the metrics and the traces
-    monitorCommands: true,
   };
 }
 

@@ -1,16 +1,19 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import http from "node:http";
 import { SUBGRAPH_MAX_HEADER_BYTES, type Access } from "./access";
+import { answerDirectly, apolloHandler, inSequence } from "./graphql-handler";
+import { jsonBody } from "./json-body";
 import { jsonErrorHandler, jsonNotFound, maskErrors } from "../../runtime/error-masking";
 import { keepRequestScope, metricsPlugin, mountServiceEndpoints, requestContext, ServiceMetrics, SILENT_LOGGER, traceRequest, traceRootResolvers, withinMs, type Logger } from "../../runtime/observability";
 
 /** How long a readiness probe waits for a dependency. */
 const READY_CHECK_MS = 2_000;
+const GRAPHQL_PATH = "/graphql";
+const BODY_LIMIT_BYTES = 1024 * 1024;
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer } from "../../contracts/http";
 
 export { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer };
@@ -43,7 +46,11 @@ export async function startSubgraphServer<TContext extends object>(
   // answers differ per caller and request: hashing each for an ETag costs CPU and no client revalidates a POST
   app.disable("etag");
   // room for the gateway's signed access, which grows with the caller's managed networks' schools
-  const httpServer = http.createServer({ maxHeaderSize: SUBGRAPH_MAX_HEADER_BYTES }, app);
+  const httpServer = http.createServer({ maxHeaderSize: SUBGRAPH_MAX_HEADER_BYTES }, (request, response) => {
+    // the gateway's requests skip Express's router; other paths and methods (probes, metrics, GET) go through it
+    if (request.method === "POST" && request.url === GRAPHQL_PATH) answerDirectly(app, request, response, answerGraphQL);
+    else app(request, response);
+  });
   const metrics = options.metrics ?? new ServiceMetrics(options.name);
   const logger = options.logger ?? SILENT_LOGGER;
   const apollo = new ApolloServer<TContext>({
@@ -74,8 +81,7 @@ export async function startSubgraphServer<TContext extends object>(
       );
     },
   });
-  app.use(
-    "/graphql",
+  const answerGraphQL = inSequence(
     requestContext(logger),
     traceRequest(options.name),
     // every operation, `_service` and `_entities` included, needs the gateway's signature
@@ -89,10 +95,11 @@ export async function startSubgraphServer<TContext extends object>(
         next();
       }, next);
     },
-    express.json({ limit: "1mb" }),
+    jsonBody(BODY_LIMIT_BYTES, express.json({ limit: BODY_LIMIT_BYTES })),
     keepRequestScope,
-    expressMiddleware(apollo, { context: async ({ res }) => options.context(res.locals.access as Access) }),
+    apolloHandler(apollo, (response) => options.context(response.locals.access as Access)),
   );
+  app.use(GRAPHQL_PATH, answerGraphQL);
   app.use(jsonNotFound, jsonErrorHandler);
   return listen(httpServer, options.port, options.host, () => {
     stopping = true;
