@@ -1,6 +1,6 @@
-import type { CommandStartedEvent } from "mongodb";
+import { MongoClient, type CommandStartedEvent } from "mongodb";
 import { loadConfig } from "../../config";
-import { connectMongo } from "../../subgraphs/kit/database";
+import { mongoClientOptions } from "../../subgraphs/kit/database";
 import { startTestDatabase, type TestDatabase } from "../support/database";
 
 let database: TestDatabase;
@@ -11,7 +11,8 @@ afterAll(() => database.stop());
 
 describe("the services' MongoDB client", () => {
   it("sends every write with majority write concern", async () => {
-    const client = await connectMongo(database.url);
+    // the services' options, with the driver's command events on for the test to read
+    const client = await new MongoClient(database.url, { ...mongoClientOptions(database.url), monitorCommands: true }).connect();
     const started: CommandStartedEvent[] = [];
     client.on("commandStarted", (event) => started.push(event));
     try {
