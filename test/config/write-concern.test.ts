@@ -1,6 +1,6 @@
 import { MongoClient, type CommandStartedEvent } from "mongodb";
 import { loadConfig } from "../../config";
-import { mongoClientOptions } from "../../subgraphs/kit/database";
+import { connectMongo, mongoClientOptions } from "../../subgraphs/kit/database";
 import { startTestDatabase, type TestDatabase } from "../support/database";
 
 let database: TestDatabase;

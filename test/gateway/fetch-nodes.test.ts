@@ -45,7 +45,7 @@ let prefix = "";
 beforeAll(() => {
   jest.spyOn(MongoClient.prototype, "connect").mockImplementation(function (this: MongoClient) {
     // the services do not ask the driver for command events (runtime/observability/mongo-commands.ts): the test does
-    this.monitorCommands = true;
+    (this as MongoClient & { monitorCommands: boolean }).monitorCommands = true;
     this.on("commandStarted", (event: CommandStartedEvent) => {
       if (!prefix || !event.databaseName.startsWith(prefix)) return;
       const target = event.command[event.commandName];
