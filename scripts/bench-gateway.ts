@@ -3,7 +3,7 @@ import { Supergraph, operationFromDocument } from "@apollo/federation-internals"
 import { QueryPlanner, type PlanNode } from "@apollo/query-planner";
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -23,7 +23,7 @@ import type { HiveContenderOptions } from "./bench-hive-gateway";
  * Throughput of the gateway and the subgraphs in their production shape.
  *
  *   npm run bench:gateway -- [--schools 59] [--seconds 5] [--connections 1,32] [--operations NetworkOverview,StateCampaigns,AllianceResources|all]
- *                            [--compare-hive] [--baseline DIR] [--rounds 1] [--base-port 5500]
+ *                            [--compare-hive] [--baseline DIR] [--baseline-gateway DIR] [--rounds 1] [--base-port 5500]
  *
  * Starts `start:cluster` (the embedded database, each subgraph and the gateways as separate processes) on ports
  * from `--base-port` (5500-5599 by default) with a fresh data directory, loads the demo data (59 schools) and copies it until there are about
@@ -33,10 +33,17 @@ import type { HiveContenderOptions } from "./bench-hive-gateway";
  * gateway and the four subgraphs spent per request (from /proc), and the database commands per request (the
  * subgraphs' own counters) beside the fetch nodes of the operation's query plan.
  *
- * Other gateways can run on the same subgraphs in the same run, each in its own process, in alternating rounds:
- * `--compare-hive` adds Hive Gateway with its defaults and with its Rust query planner (`bench-hive-gateway.ts`,
- * forwarding the same signed access), `--baseline DIR` the hub's gateway built from another checkout (`DIR/dist`,
- * e.g. an older commit). Ratios to the hub's gateway follow the table.
+ * Other contenders run in the same run, each in its own processes, in alternating rounds, and ratios to the hub
+ * follow the table:
+ *  - `--baseline DIR`: another built checkout's whole cluster (e.g. an older commit): its own `dist/scripts/cluster.js`
+ *    on ports from `--base-port` + 40 with its own data folder (the same signing keys, so the same callers), its own
+ *    demo data grown to the same number of schools, and each operation as that checkout's `operations/` writes it.
+ *    Its gateway, subgraphs and database are measured as the hub's are; the ratios add the subgraphs' and the
+ *    database's CPU per request.
+ *  - `--baseline-gateway DIR`: only the hub's gateway built in another checkout (`DIR/dist/gateway/main.js`), on the
+ *    hub's subgraphs: its schema must match theirs.
+ *  - `--compare-hive`: Hive Gateway with its defaults and with its Rust query planner (`bench-hive-gateway.ts`,
+ *    forwarding the same signed access), on the hub's subgraphs.
  */
 
 interface Options {
@@ -45,8 +52,10 @@ interface Options {
   connections: number[];
   operations: string[];
   compareHive: boolean;
-  /** A built checkout whose gateway (`dist/gateway/main.js`) runs as the "baseline" contender. */
+  /** A built checkout whose whole cluster (`dist/scripts/cluster.js`) runs as the "baseline" contender. */
   baseline: string | null;
+  /** A built checkout whose gateway (`dist/gateway/main.js`) runs on the hub's subgraphs as the "baseline gateway" contender. */
+  baselineGateway: string | null;
   /** How many times each contender runs each (operation, caller, connections), alternating. */
   rounds: number;
   basePort: number;
@@ -57,14 +66,17 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.resolve(__dirname, "..");
 const OPERATIONS_DIR = path.join(ROOT, "operations");
 const SUBGRAPHS = ["networks", "resources", "development", "advocacy"] as const;
-/** Ports from the base port: start:cluster's second gateway listens on GATEWAY_PORT + 1; the other contenders from +20. */
+/** Ports from the base port: start:cluster's second gateway listens on GATEWAY_PORT + 1; the other gateways from +20, a baseline's cluster from +40. */
 const PORT_OFFSETS = { GATEWAY_PORT: 0, NETWORKS_PORT: 2, RESOURCES_PORT: 3, DEVELOPMENT_PORT: 4, ADVOCACY_PORT: 5, REGISTRY_PORT: 6, HUB_DB_PORT: 10 };
 const CONTENDER_PORT_OFFSET = 20;
+const BASELINE_CLUSTER_PORT_OFFSET = 40;
+const CLUSTER_SCRIPT = path.join("dist", "scripts", "cluster.js");
+const KEYS_FILE = path.join("keys", "dev-keys.json");
 /** Copies never take these: they hold no per-school data, or keys that must stay unique (API key hashes). */
 const NOT_COPIED = new Set(["api_keys"]);
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { schools: 59, seconds: 5, connections: [1, 32], operations: DEFAULT_OPERATIONS, compareHive: false, baseline: null, rounds: 1, basePort: 5500 };
+  const options: Options = { schools: 59, seconds: 5, connections: [1, 32], operations: DEFAULT_OPERATIONS, compareHive: false, baseline: null, baselineGateway: null, rounds: 1, basePort: 5500 };
   const numbers = { "--schools": "schools", "--seconds": "seconds", "--rounds": "rounds", "--base-port": "basePort" } as const;
   for (let i = 0; i < argv.length; i += 2) {
     const [name, value] = [argv[i], argv[i + 1] ?? ""];
@@ -77,7 +89,10 @@ function parseOptions(argv: string[]): Options {
       options[numbers[name as keyof typeof numbers]] = number;
     } else if (name === "--baseline") {
       options.baseline = path.resolve(value);
-      if (!existsSync(path.join(options.baseline, "dist", "gateway", "main.js"))) throw new Error(`--baseline takes a built checkout: no ${options.baseline}/dist/gateway/main.js`);
+      if (!existsSync(path.join(options.baseline, CLUSTER_SCRIPT))) throw new Error(`--baseline takes a built checkout with start:cluster: no ${options.baseline}/${CLUSTER_SCRIPT}`);
+    } else if (name === "--baseline-gateway") {
+      options.baselineGateway = path.resolve(value);
+      if (!existsSync(path.join(options.baselineGateway, "dist", "gateway", "main.js"))) throw new Error(`--baseline-gateway takes a built checkout: no ${options.baselineGateway}/dist/gateway/main.js`);
     } else if (name === "--connections") {
       options.connections = value.split(",").map(Number);
       if (options.connections.some((count) => !Number.isInteger(count) || count < 1)) throw new Error("--connections takes positive integers, e.g. 1,32");
@@ -85,7 +100,7 @@ function parseOptions(argv: string[]): Options {
       options.operations = value === "all" ? allQueries() : value.split(",");
     } else {
       throw new Error(
-        `Unknown option ${name}\nOptions: --schools N, --seconds N, --connections 1,32, --operations Name,…|all, --compare-hive, --baseline DIR, --rounds N, --base-port N`,
+        `Unknown option ${name}\nOptions: --schools N, --seconds N, --connections 1,32, --operations Name,…|all, --compare-hive, --baseline DIR, --baseline-gateway DIR, --rounds N, --base-port N`,
       );
     }
   }
@@ -105,11 +120,19 @@ interface Operation {
   fetchNodes: number;
 }
 
-function loadOperation(name: string, planner: QueryPlanner, supergraph: Supergraph): Operation {
-  const query = readFileSync(path.join(OPERATIONS_DIR, `${name}.graphql`), "utf8");
-  const variables = JSON.parse(readFileSync(path.join(OPERATIONS_DIR, `${name}.variables.json`), "utf8"));
-  const plan = planner.buildQueryPlan(operationFromDocument(supergraph.schema, parse(query), { operationName: name }));
-  return { name, body: JSON.stringify({ query, variables, operationName: name }), fetchNodes: countFetches(plan.node as PlanNode | undefined) };
+/** The operations named as `checkout` writes them (its `operations/`), planned on its supergraph. */
+function loadOperations(checkout: string, names: string[]): Map<string, Operation> {
+  const operationsDir = path.join(checkout, path.relative(ROOT, OPERATIONS_DIR));
+  const supergraph = Supergraph.build(readFileSync(path.join(checkout, path.relative(ROOT, SUPERGRAPH_PATH)), "utf8"));
+  const planner = new QueryPlanner(supergraph);
+  return new Map(
+    names.map((name) => {
+      const query = readFileSync(path.join(operationsDir, `${name}.graphql`), "utf8");
+      const variables = JSON.parse(readFileSync(path.join(operationsDir, `${name}.variables.json`), "utf8"));
+      const plan = planner.buildQueryPlan(operationFromDocument(supergraph.schema, parse(query), { operationName: name }));
+      return [name, { name, body: JSON.stringify({ query, variables, operationName: name }), fetchNodes: countFetches(plan.node as PlanNode | undefined) }];
+    }),
+  );
 }
 
 function countFetches(node: PlanNode | undefined): number {
@@ -144,8 +167,9 @@ interface Cluster {
 
 const CLUSTER_SETTINGS = { HOST: "127.0.0.1", HUB_LOG_LEVEL: "warn", HUB_RATE_LIMIT_REQUESTS: "0", NODE_ENV: "production" };
 
-async function startCluster(dataDir: string, basePort: number): Promise<Cluster> {
-  const child = spawn(process.execPath, [path.join(DIST, "scripts", "cluster.js")], {
+/** Runs `checkout`'s start:cluster on ports from `basePort` with its data in `dataDir`. */
+async function startCluster(checkout: string, dataDir: string, basePort: number): Promise<Cluster> {
+  const child = spawn(process.execPath, [path.join(checkout, CLUSTER_SCRIPT)], {
     env: environmentWith({
       ...Object.fromEntries(Object.entries(PORT_OFFSETS).map(([name, offset]) => [name, String(basePort + offset)])),
       ...CLUSTER_SETTINGS,
@@ -174,7 +198,7 @@ async function startCluster(dataDir: string, basePort: number): Promise<Cluster>
     });
   });
   const subgraphUrls = Object.fromEntries(Object.entries(ready.subgraphs as Record<string, { url: string }>).map(([name, { url }]) => [name, url]));
-  const keys = await loadOrCreateDevKeys(path.join(dataDir, "keys", "dev-keys.json"));
+  const keys = await loadOrCreateDevKeys(path.join(dataDir, KEYS_FILE));
   return {
     gatewayUrl: ready.gateways[0],
     subgraphUrls,
@@ -289,7 +313,7 @@ interface Caller {
 
 /** An organization admin whose networks share data with an alliance (found by asking the gateway). */
 async function allianceMember(cluster: Cluster): Promise<Caller> {
-  const keys = await loadOrCreateDevKeys(path.join(cluster.dataDir, "keys", "dev-keys.json"));
+  const keys = await loadOrCreateDevKeys(path.join(cluster.dataDir, KEYS_FILE));
   for (const organization of demoDirectory().organizations) {
     const token = await mintDevToken(keys.issuerPrivateKey, { personId: "bench-member", organizationId: organization._id, roles: [{ role: "ORG_ADMIN" }] });
     const headers = { authorization: `Bearer ${token}` };
@@ -304,20 +328,29 @@ async function post(url: string, body: string, headers: Record<string, string>):
   return response.json();
 }
 
-// ---- the gateways compared ------------------------------------------------------------------------------
+// ---- the contenders ------------------------------------------------------------------------------
 
-/** A gateway serving the cluster's subgraphs, in its own process. */
+/** A gateway in its own process, the subgraphs and database behind it, and the operations as its checkout writes them. */
 interface Contender {
   name: string;
   url: string;
   pid: number;
+  cluster: Cluster;
+  /** Its own cluster (a baseline's), rather than the hub's: its subgraphs' and database's CPU are compared too. */
+  ownCluster: boolean;
+  operations: Map<string, Operation>;
   stop(): Promise<void>;
 }
 
 const HUB = "hub";
 
+interface GatewayProcess {
+  pid: number;
+  stop(): Promise<void>;
+}
+
 /** Starts a gateway process and waits until it answers a query; stops it if it never does. */
-async function startContender(name: string, args: string[], env: NodeJS.ProcessEnv, url: string): Promise<Contender> {
+async function startGateway(name: string, args: string[], env: NodeJS.ProcessEnv, url: string): Promise<GatewayProcess> {
   const child = spawn(process.execPath, args, { env, stdio: ["ignore", "ignore", "inherit"] });
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -332,23 +365,56 @@ async function startContender(name: string, args: string[], env: NodeJS.ProcessE
       (response) => response.ok,
       () => false,
     );
-    if (answered) return { name, url, pid: child.pid!, stop };
+    if (answered) return { pid: child.pid!, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();
   throw new Error(`the ${name} gateway did not answer within 120 s (${url})`);
 }
 
-async function startContenders(cluster: Cluster, options: Options): Promise<Contender[]> {
-  const contenders: Contender[] = [{ name: HUB, url: cluster.gatewayUrl, pid: cluster.pids.gateway, stop: async () => {} }];
+/** A fresh data folder with `checkout`'s cluster on it, its demo data grown to about `schools` schools. */
+async function startClusterWithData(checkout: string, basePort: number, schools: number, keysFrom?: string): Promise<{ cluster: Cluster; schools: number }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "hub-bench-"));
+  // the same signing keys: a caller's token is good for both clusters
+  if (keysFrom) {
+    mkdirSync(path.join(dataDir, path.dirname(KEYS_FILE)));
+    copyFileSync(keysFrom, path.join(dataDir, KEYS_FILE));
+  }
+  console.error(`Starting the cluster of ${checkout} (data in ${dataDir})…`);
+  const cluster = await startCluster(checkout, dataDir, basePort).catch((error: Error) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  const stop = async () => {
+    await cluster.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    return { cluster: { ...cluster, stop }, schools: await growDataSet(cluster.mongoUrl, schools) };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function startContenders(hub: Cluster, options: Options): Promise<Contender[]> {
+  const hubOperations = loadOperations(ROOT, options.operations);
+  const contenders: Contender[] = [{ name: HUB, url: hub.gatewayUrl, pid: hub.pids.gateway, cluster: hub, ownCluster: false, operations: hubOperations, stop: async () => {} }];
+  const onHub = (name: string, url: string, gateway: GatewayProcess, operations = hubOperations): Contender => ({ name, url, ...gateway, cluster: hub, ownCluster: false, operations });
   let port = options.basePort + CONTENDER_PORT_OFFSET;
   const host = CLUSTER_SETTINGS.HOST;
   try {
     if (options.baseline) {
+      const { cluster, schools } = await startClusterWithData(options.baseline, options.basePort + BASELINE_CLUSTER_PORT_OFFSET, options.schools, path.join(hub.dataDir, KEYS_FILE));
+      contenders.push({ name: "baseline", url: cluster.gatewayUrl, pid: cluster.pids.gateway, cluster, ownCluster: true, operations: loadOperations(options.baseline, options.operations), stop: cluster.stop });
+      console.error(`Baseline data set: ${schools} schools`);
+    }
+    if (options.baselineGateway) {
       const url = `http://${host}:${port}/graphql`;
-      const env = environmentWith({ ...cluster.gatewayEnvironment, GATEWAY_PORT: String(port++) });
-      console.error(`Starting the baseline gateway from ${options.baseline}…`);
-      contenders.push(await startContender("baseline", [path.join(options.baseline, "dist", "gateway", "main.js")], env, url));
+      const env = environmentWith({ ...hub.gatewayEnvironment, GATEWAY_PORT: String(port++) });
+      console.error(`Starting the baseline gateway from ${options.baselineGateway}…`);
+      const gateway = await startGateway("baseline gateway", [path.join(options.baselineGateway, "dist", "gateway", "main.js")], env, url);
+      contenders.push(onHub("baseline gateway", url, gateway, loadOperations(options.baselineGateway, options.operations)));
     }
     if (options.compareHive) {
       for (const planner of ["default", "rust"] as const) {
@@ -357,13 +423,14 @@ async function startContenders(cluster: Cluster, options: Options): Promise<Cont
           host,
           planner,
           supergraphPath: SUPERGRAPH_PATH,
-          subgraphUrls: cluster.subgraphUrls,
-          keysFile: path.join(cluster.dataDir, "keys", "dev-keys.json"),
+          subgraphUrls: hub.subgraphUrls,
+          keysFile: path.join(hub.dataDir, KEYS_FILE),
         };
         const name = planner === "rust" ? "hive rust" : "hive";
+        const url = `http://${host}:${hive.port}/graphql`;
         console.error(`Starting Hive Gateway (${name})…`);
         const args = [path.join(DIST, "scripts", "bench-hive-gateway.js"), JSON.stringify(hive)];
-        contenders.push(await startContender(name, args, environmentWith({ NODE_ENV: "production" }), `http://${host}:${hive.port}/graphql`));
+        contenders.push(onHub(name, url, await startGateway(name, args, environmentWith({ NODE_ENV: "production" }), url)));
       }
     }
     return contenders;
@@ -408,31 +475,32 @@ interface Measurement {
   graphqlErrors: string;
 }
 
-function cpuOf(cluster: Cluster, contender: Contender): [number, number, number] {
-  return [cpuSeconds(contender.pid), cluster.pids.subgraphs.reduce((sum, pid) => sum + cpuSeconds(pid), 0), cpuSeconds(cluster.pids.database)];
+function cpuOf({ pid, cluster }: Contender): [number, number, number] {
+  return [cpuSeconds(pid), cluster.pids.subgraphs.reduce((sum, pid) => sum + cpuSeconds(pid), 0), cpuSeconds(cluster.pids.database)];
 }
 
-function load(contender: Contender, operation: Operation, caller: Caller, connections: number, seconds: number) {
+function load(contender: Contender, operation: string, caller: Caller, connections: number, seconds: number) {
   return autocannon({
     url: contender.url,
     method: "POST",
     headers: { "content-type": "application/json", ...caller.headers },
-    body: operation.body,
+    body: contender.operations.get(operation)!.body,
     connections,
     duration: seconds,
   });
 }
 
-async function measure(cluster: Cluster, contender: Contender, operation: Operation, caller: Caller, connections: number, seconds: number): Promise<Measurement> {
-  const probe = await post(contender.url, operation.body, caller.headers);
+async function measure(contender: Contender, operation: string, caller: Caller, connections: number, seconds: number): Promise<Measurement> {
+  const { cluster } = contender;
+  const probe = await post(contender.url, contender.operations.get(operation)!.body, caller.headers);
   const graphqlErrors = probe.errors ? [...new Set(probe.errors.map((error: any) => error.extensions?.code ?? error.message))].join(",") : "";
-  const cpuBefore = cpuOf(cluster, contender);
+  const cpuBefore = cpuOf(contender);
   const commandsBefore = await databaseCommands(cluster);
   const result = await load(contender, operation, caller, connections, seconds);
   // requests still in flight when the load stops are served anyway: their work belongs to this round, not the next
-  await settle(cluster, contender);
+  await settle(contender);
   const commands = commandsBetween(commandsBefore, await databaseCommands(cluster));
-  const cpuAfter = cpuOf(cluster, contender);
+  const cpuAfter = cpuOf(contender);
   return {
     requests: Math.max(result.requests.sent, result.requests.total),
     requestsPerSecond: result.requests.average,
@@ -446,8 +514,8 @@ async function measure(cluster: Cluster, contender: Contender, operation: Operat
 }
 
 /** Waits (at most 20 s) until the gateway, the subgraphs and the database together use under a tenth of a core. */
-async function settle(cluster: Cluster, contender: Contender): Promise<void> {
-  const busy = () => cpuOf(cluster, contender).reduce((sum, seconds) => sum + seconds, 0);
+async function settle(contender: Contender): Promise<void> {
+  const busy = () => cpuOf(contender).reduce((sum, seconds) => sum + seconds, 0);
   const deadline = Date.now() + 20_000;
   let before = busy();
   while (Date.now() < deadline) {
@@ -465,13 +533,14 @@ function median(values: number[]): number {
 }
 
 /** Rounds of one contender on one cell: requests/s averaged, latencies their median, CPU and commands per request over all rounds. */
-function rowOf(gateway: string, operation: Operation, caller: Caller, connections: number, rounds: Measurement[]): Row {
+function rowOf(contender: Contender, operationName: string, caller: Caller, connections: number, rounds: Measurement[]): Row {
+  const operation = contender.operations.get(operationName)!;
   const requests = Math.max(1, rounds.reduce((sum, round) => sum + round.requests, 0));
   const perRequestMs = (index: number) => rounds.reduce((sum, round) => sum + round.cpuMs[index], 0) / requests;
   const commands = new Map<string, number>();
   for (const round of rounds) for (const [key, count] of round.commands) commands.set(key, (commands.get(key) ?? 0) + count);
   return {
-    gateway,
+    gateway: contender.name,
     operation: operation.name,
     caller: caller.name,
     connections,
@@ -523,70 +592,72 @@ function printRows(rows: Row[], contenders: Contender[]): void {
   );
 }
 
-/** Per cell: the hub's p99 over its p50, and against each other gateway its requests/s and gateway CPU per request as ratios. */
+/**
+ * Per cell: the hub's p99 over its p50, and against each other contender its requests/s and gateway CPU per
+ * request as ratios, with the subgraphs' and database's CPU per request for a contender with its own cluster.
+ */
 function printRatios(rows: Row[], contenders: Contender[]): void {
-  const others = contenders.filter((contender) => contender.name !== HUB).map((contender) => contender.name);
-  const header = ["operation", "caller", "conn", "hub p99/p50", ...others.flatMap((name) => [`req/s hub/${name}`, `gw cpu hub/${name}`])];
+  const others = contenders.filter((contender) => contender.name !== HUB);
+  const columns = (contender: Contender) => [
+    `req/s hub/${contender.name}`,
+    `gw cpu hub/${contender.name}`,
+    ...(contender.ownCluster ? [`subgraphs cpu hub/${contender.name}`, `db cpu hub/${contender.name}`] : []),
+  ];
   const hubRows = rows.filter((row) => row.gateway === HUB);
   const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : "-");
   printTable(
-    header,
+    ["operation", "caller", "conn", "hub p99/p50", ...others.flatMap(columns)],
     hubRows.map((hub) => {
-      const cell = (name: string) => rows.find((row) => row.gateway === name && row.operation === hub.operation && row.caller === hub.caller && row.connections === hub.connections)!;
-      return [
-        hub.operation,
-        hub.caller,
-        String(hub.connections),
-        ratio(hub.p99, hub.p50),
-        ...others.flatMap((name) => [ratio(hub.requestsPerSecond, cell(name).requestsPerSecond), ratio(hub.gatewayCpuMs, cell(name).gatewayCpuMs)]),
-      ];
+      const ratios = (contender: Contender) => {
+        const other = rows.find((row) => row.gateway === contender.name && row.operation === hub.operation && row.caller === hub.caller && row.connections === hub.connections)!;
+        return [
+          ratio(hub.requestsPerSecond, other.requestsPerSecond),
+          ratio(hub.gatewayCpuMs, other.gatewayCpuMs),
+          ...(contender.ownCluster ? [ratio(hub.subgraphCpuMs, other.subgraphCpuMs), ratio(hub.databaseCpuMs, other.databaseCpuMs)] : []),
+        ];
+      };
+      return [hub.operation, hub.caller, String(hub.connections), ratio(hub.p99, hub.p50), ...others.flatMap(ratios)];
     }),
   );
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const supergraph = Supergraph.build(readFileSync(SUPERGRAPH_PATH, "utf8"));
-  const planner = new QueryPlanner(supergraph);
-  const operations = options.operations.map((name) => loadOperation(name, planner, supergraph));
-  const dataDir = mkdtempSync(path.join(tmpdir(), "hub-bench-"));
-  console.error(`Starting the cluster (data in ${dataDir})…`);
-  const cluster = await startCluster(dataDir, options.basePort);
+  const { cluster: hub, schools } = await startClusterWithData(ROOT, options.basePort, options.schools);
   let contenders: Contender[] = [];
   try {
-    const schools = await growDataSet(cluster.mongoUrl, options.schools);
     console.error(`Data set: ${schools} schools (the demo world ×${schools / demoDirectory().schools.length}); ${options.seconds} s per round`);
-    contenders = await startContenders(cluster, options);
-    const callers: Caller[] = [{ name: "anonymous", headers: {} }, await allianceMember(cluster)];
+    contenders = await startContenders(hub, options);
+    const callers: Caller[] = [{ name: "anonymous", headers: {} }, await allianceMember(hub)];
     if (contenders.length > 1) {
       // each gateway's first requests compile its code and fill its plan cache: not what is compared
       console.error("Warming up each gateway…");
       for (const contender of contenders) {
-        for (const operation of operations) for (const caller of callers) await load(contender, operation, caller, Math.max(...options.connections), 1);
-        await settle(cluster, contender);
+        for (const operation of options.operations) for (const caller of callers) await load(contender, operation, caller, Math.max(...options.connections), 1);
+        await settle(contender);
       }
     }
     const rows: Row[] = [];
-    for (const operation of operations) {
+    for (const operation of options.operations) {
       for (const caller of callers) {
         for (const connections of options.connections) {
           const rounds = new Map<string, Measurement[]>(contenders.map((contender) => [contender.name, []]));
           for (let round = 0; round < options.rounds; round++) {
-            // the order turns each round, so no gateway always follows the same one
+            // the order turns each round, so no contender always follows the same one
             for (let index = 0; index < contenders.length; index++) {
               const contender = contenders[(index + round) % contenders.length];
-              console.error(`  ${operation.name}, ${caller.name}, ${connections} connection(s), ${contender.name}, round ${round + 1}…`);
-              rounds.get(contender.name)!.push(await measure(cluster, contender, operation, caller, connections, options.seconds));
+              console.error(`  ${operation}, ${caller.name}, ${connections} connection(s), ${contender.name}, round ${round + 1}…`);
+              rounds.get(contender.name)!.push(await measure(contender, operation, caller, connections, options.seconds));
             }
           }
-          for (const contender of contenders) rows.push(rowOf(contender.name, operation, caller, connections, rounds.get(contender.name)!));
+          for (const contender of contenders) rows.push(rowOf(contender, operation, caller, connections, rounds.get(contender.name)!));
         }
       }
     }
     console.log(`\n${schools} schools, ${options.seconds} s per round, ${options.rounds} round(s), gateway and subgraphs each in their own process`);
     printRows(rows, contenders);
     if (contenders.length > 1) {
-      console.log("\nRatios (hub over each other gateway; requests/s above 1 and CPU below 1 favour the hub):");
+      console.log("\nRatios (hub over each other contender; requests/s above 1 and CPU below 1 favour the hub):");
       printRatios(rows, contenders);
     }
     console.log("\nDatabase commands per request, by subgraph and command (the hub's gateway, one connection):");
@@ -595,8 +666,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await Promise.all(contenders.map((contender) => contender.stop()));
-    await cluster.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await hub.stop();
   }
 }
 

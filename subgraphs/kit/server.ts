@@ -1,20 +1,18 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import http from "node:http";
 import { SUBGRAPH_MAX_HEADER_BYTES, type Access } from "./access";
-import { answerDirectly, apolloHandler, inSequence } from "./graphql-handler";
-import { jsonBody } from "./json-body";
 import { jsonErrorHandler, jsonNotFound, maskErrors } from "../../runtime/error-masking";
 import { keepRequestScope, metricsPlugin, mountServiceEndpoints, requestContext, ServiceMetrics, SILENT_LOGGER, traceRequest, traceRootResolvers, withinMs, type Logger } from "../../runtime/observability";
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer } from "../../contracts/http";
 
 /** How long a readiness probe waits for a dependency. */
 const READY_CHECK_MS = 2_000;
-const GRAPHQL_PATH = "/graphql";
-const BODY_LIMIT_BYTES = 1024 * 1024;
-import { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer } from "../../contracts/http";
+const BODY_LIMIT = "1mb";
 
 export { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer };
 
@@ -46,11 +44,7 @@ export async function startSubgraphServer<TContext extends object>(
   // answers differ per caller and request: hashing each for an ETag costs CPU and no client revalidates a POST
   app.disable("etag");
   // room for the gateway's signed access, which grows with the caller's managed networks' schools
-  const httpServer = http.createServer({ maxHeaderSize: SUBGRAPH_MAX_HEADER_BYTES }, (request, response) => {
-    // the gateway's requests skip Express's router; other paths and methods (probes, metrics, GET) go through it
-    if (request.method === "POST" && request.url === GRAPHQL_PATH) answerDirectly(app, request, response, answerGraphQL);
-    else app(request, response);
-  });
+  const httpServer = http.createServer({ maxHeaderSize: SUBGRAPH_MAX_HEADER_BYTES }, app);
   const metrics = options.metrics ?? new ServiceMetrics(options.name);
   const logger = options.logger ?? SILENT_LOGGER;
   const apollo = new ApolloServer<TContext>({
@@ -81,7 +75,8 @@ export async function startSubgraphServer<TContext extends object>(
       );
     },
   });
-  const answerGraphQL = inSequence(
+  app.use(
+    "/graphql",
     requestContext(logger),
     traceRequest(options.name),
     // every operation, `_service` and `_entities` included, needs the gateway's signature
@@ -95,11 +90,10 @@ export async function startSubgraphServer<TContext extends object>(
         next();
       }, next);
     },
-    jsonBody(BODY_LIMIT_BYTES, express.json({ limit: BODY_LIMIT_BYTES })),
+    express.json({ limit: BODY_LIMIT }),
     keepRequestScope,
-    apolloHandler(apollo, (response) => options.context(response.locals.access as Access)),
+    expressMiddleware(apollo, { context: async ({ res }) => options.context(res.locals.access as Access) }),
   );
-  app.use(GRAPHQL_PATH, answerGraphQL);
   app.use(jsonNotFound, jsonErrorHandler);
   return listen(httpServer, options.port, options.host, () => {
     stopping = true;
