@@ -13,11 +13,12 @@ import { JWKS_PATH } from "../contracts/partner-token";
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer } from "../contracts/http";
 import { jsonErrorHandler, jsonNotFound } from "../runtime/error-masking";
 import {
-  keepRequestScope,
+  keepTraceContext,
   metricsPlugin,
   mountServiceEndpoints,
   REQUEST_ID_HEADER,
   requestContext,
+  requestScope,
   ServiceMetrics,
   SILENT_LOGGER,
   traceRequest,
@@ -122,7 +123,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const logger = options.logger ?? SILENT_LOGGER;
   const metrics = new ServiceMetrics("gateway");
   const accessResolver = new AccessResolver(options.subgraphUrls.networks, options.gatewayPrivateKey, options.accessCacheTtlMs, options.accessLookupTimeoutMs);
-  const authenticator = new Authenticator(options.issuers, (key) => accessResolver.verifyApiKey(key));
+  const authenticator = new Authenticator(options.issuers, (key, scope) => accessResolver.verifyApiKey(key, scope));
   const registry = options.registryUrl
     ? new RegistrySupergraph({
         registryUrl: options.registryUrl,
@@ -168,10 +169,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.disable("etag");
   app.set("trust proxy", options.trustProxy ?? false);
   const httpServer = http.createServer(app);
+  const masking = useErrorMasking({ introspection: options.introspection ?? true, logger });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
-    ...useErrorMasking({ introspection: options.introspection ?? true }),
+    ...masking.settings,
     // the entry points stop every service in order on SIGINT/SIGTERM
     stopOnTerminationSignals: false,
     plugins: [
@@ -181,6 +183,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       limits.plugin,
       metricsPlugin(metrics),
       oneErrorPerUnavailableSubgraph(),
+      masking.plugin,
       ...(usage ? [usage.plugin<GatewayContext>()] : []),
     ],
   });
@@ -197,15 +200,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     traceRequest("gateway"),
     useRequestTimeout(options.requestTimeoutMs),
     express.json({ limit: "1mb" }),
-    keepRequestScope,
+    keepTraceContext,
     ...(options.trustedDocuments ? [trustedDocumentsMiddleware(options.trustedDocuments)] : []),
     limits.tokenLimit,
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
-        requestId: res.locals.requestId as string,
-        access: await accessResolver.resolve(
-          await rateLimit.admit(() => authenticator.identify({ authorization: req.header("authorization"), "x-api-key": req.header("x-api-key") }), req.ip),
-        ),
+      context: masking.reportingFailures(async ({ req, res }) => {
+        const scope = requestScope(res);
+        const credentials = { authorization: req.header("authorization"), "x-api-key": req.header("x-api-key") };
+        return { requestId: scope.requestId, access: await accessResolver.resolve(await rateLimit.admit(() => authenticator.identify(credentials, scope), req.ip), scope) };
       }),
     }),
   );

@@ -1,9 +1,10 @@
-import { ApolloServerErrorCode } from "@apollo/server/errors";
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { randomUUID } from "node:crypto";
 import { ERROR_CODES } from "../contracts/errors";
-import { createLogger, currentRequestId, currentRequestLog, type Logger } from "./observability";
+import { createLogger, REQUEST_ID_HEADER, type Logger } from "./observability";
 
 /**
  * Codes whose messages are safe to show as they are: the hub's own errors (contracts/errors.ts), and Apollo Server's errors
@@ -31,24 +32,69 @@ export interface ErrorMaskingOptions {
   hideSuggestions?: boolean;
 }
 
+/** An unexpected error already logged with its request id: shown as INTERNAL_SERVER_ERROR with that id. */
+export class ReportedError extends GraphQLError {
+  constructor(readonly requestId: string) {
+    super(INTERNAL_MESSAGE, { extensions: { code: INTERNAL_SERVER_ERROR, requestId } });
+  }
+}
+
 /**
- * Apollo Server's `formatError`: errors with a safe code pass through; anything else (a database
- * message, an internal URL, a bug) is logged with the request id and reaches the client only as
- * INTERNAL_SERVER_ERROR with that id. An error that carries an upstream HTTP response is a transport
- * failure, whatever its code.
+ * What Apollo Server needs so clients see codes and safe messages only. `formatError`: errors with a safe
+ * code pass through; anything else (a database message, an internal URL, a bug) reaches the client only
+ * as INTERNAL_SERVER_ERROR. An error that carries an upstream HTTP response is a transport failure,
+ * whatever its code. `plugin`: logs each masked error in full with the request's id and adds that id to
+ * what the client sees (formatError is not told the request).
  */
-export function maskErrors(options: ErrorMaskingOptions = {}) {
+export function errorMasking(logger: Logger, options: ErrorMaskingOptions = {}) {
   const safeCodes = new Set([...SAFE_ERROR_CODES, ...(options.safeCodes ?? [])]);
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  /** Masked answers, until the request's plugin logs their cause. */
+  const causes = new WeakMap<GraphQLFormattedError, unknown>();
+  const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const reported = unwrapResolverError(error);
+    if (reported instanceof ReportedError) return { message: INTERNAL_MESSAGE, extensions: { code: INTERNAL_SERVER_ERROR, requestId: reported.requestId } };
     const { code } = formatted.extensions ?? {};
     if (typeof code === "string" && safeCodes.has(code) && !formatted.extensions?.response) {
       const extensions = Object.fromEntries(Object.entries(formatted.extensions!).filter(([key]) => !SERVER_DETAILS.includes(key)));
       const message = options.hideSuggestions ? withoutSuggestions(formatted.message) : formatted.message;
       return { ...formatted, message, extensions };
     }
-    const requestId = logUnexpectedError(error);
-    return { message: INTERNAL_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: INTERNAL_SERVER_ERROR, requestId } };
+    const masked = { message: INTERNAL_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: INTERNAL_SERVER_ERROR } };
+    causes.set(masked, error);
+    return masked;
   };
+  const plugin: ApolloServerPlugin<BaseContext> = {
+    async requestDidStart({ request }) {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single") return;
+          for (const answer of response.body.singleResult.errors ?? []) {
+            if (!causes.has(answer)) continue;
+            const requestId = request.http?.headers.get(REQUEST_ID_HEADER) ?? randomUUID();
+            logUnexpectedError(causes.get(answer), requestId, logger.child({ requestId }));
+            (answer.extensions as Record<string, unknown>).requestId = requestId;
+            causes.delete(answer);
+          }
+        },
+      };
+    },
+  };
+  /**
+   * Wraps Apollo Server's `context`: its failures are answered before any plugin runs, so an unexpected one
+   * is logged here, with the request's id and logger.
+   */
+  const reportingFailures =
+    <TArgs extends { res: Response }, TContext>(build: (args: TArgs) => Promise<TContext>) =>
+    async (args: TArgs): Promise<TContext> => {
+      try {
+        return await build(args);
+      } catch (error) {
+        const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+        if (typeof code === "string" && safeCodes.has(code)) throw error;
+        throw new ReportedError(logUnexpectedError(error, args.res.locals.requestId, args.res.locals.log));
+      }
+    };
+  return { formatError, plugin, reportingFailures };
 }
 
 function withoutSuggestions(message: string): string {
@@ -62,7 +108,7 @@ let outsideRequests: Logger | undefined;
  * Logs an unexpected error in full through the request's logger (its lines carry the request id);
  * returns the request id the client is shown.
  */
-export function logUnexpectedError(error: unknown, requestId = currentRequestId() ?? randomUUID(), log = currentRequestLog()): string {
+export function logUnexpectedError(error: unknown, requestId: string = randomUUID(), log?: Logger): string {
   const logger = log ?? (outsideRequests ??= createLogger({ service: "hub" })).child({ requestId });
   logger.error({ err: error }, "unexpected error");
   return requestId;

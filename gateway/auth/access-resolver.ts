@@ -3,7 +3,7 @@ import type { KeyLike } from "jose";
 import { LRUCache } from "lru-cache";
 import { ACCESS_HEADER, ANONYMOUS_ACCESS, signAccessToken, type Access, type ApiKeyScope, type SharedKind } from "../../contracts/access";
 import { logUnexpectedError } from "../../runtime/error-masking";
-import { requestIdHeader } from "../../runtime/observability/request-id";
+import { REQUEST_ID_HEADER, type RequestScope } from "../../runtime/observability/request-id";
 import { SUBGRAPH_UNAVAILABLE } from "../plugins/error-masking";
 import type { Identity } from "./identity";
 
@@ -46,23 +46,24 @@ export class AccessResolver {
     this.cache = new LRUCache<string, Access>({ max: 10_000, ttl: cacheTtlMs });
   }
 
-  async resolve(identity: Identity): Promise<Access> {
+  /** `scope`: the request the lookup is made for, named in its logs and the networks subgraph's. */
+  async resolve(identity: Identity, scope?: RequestScope): Promise<Access> {
     if (identity.kind === "ANONYMOUS") return ANONYMOUS_ACCESS;
     const cacheKey = JSON.stringify(identity);
     const cached = this.cache.get(cacheKey);
     if (cached) return cached;
-    const access = await this.workOut(identity);
+    const access = await this.workOut(identity, scope);
     this.cache.set(cacheKey, access);
     return access;
   }
 
   /** Looks up an API key (the networks subgraph stores only its hash). */
-  async verifyApiKey(key: string): Promise<Extract<Identity, { kind: "API_KEY" }> | null> {
-    const data = await this.ask<{ apiKeyGrant: { keyId: string; organizationId: string; canWrite: boolean; scopes: ApiKeyScope[] } | null }>(API_KEY_QUERY, { key });
+  async verifyApiKey(key: string, scope?: RequestScope): Promise<Extract<Identity, { kind: "API_KEY" }> | null> {
+    const data = await this.ask<{ apiKeyGrant: { keyId: string; organizationId: string; canWrite: boolean; scopes: ApiKeyScope[] } | null }>(API_KEY_QUERY, { key }, scope);
     return data.apiKeyGrant ? { kind: "API_KEY", ...data.apiKeyGrant } : null;
   }
 
-  private async workOut(identity: Exclude<Identity, { kind: "ANONYMOUS" }>): Promise<Access> {
+  private async workOut(identity: Exclude<Identity, { kind: "ANONYMOUS" }>, scope: RequestScope | undefined): Promise<Access> {
     const roles = identity.kind === "PERSON" ? identity.roles : [];
     const organizationAdmin = identity.kind === "API_KEY" ? identity.canWrite : roles.some((role) => role.role === "ORG_ADMIN");
     const { accessGrants } = await this.ask<{ accessGrants: AccessGrants }>(GRANTS_QUERY, {
@@ -70,7 +71,7 @@ export class AccessResolver {
       schoolIds: roles.flatMap((role) => (role.role === "STAFF" ? [role.schoolId] : [])),
       coordinatedNetworkIds: roles.flatMap((role) => (role.role === "COORDINATOR" ? [role.networkId] : [])),
       organizationAdmin,
-    });
+    }, scope);
     return {
       principal: identity.kind === "PERSON" ? { kind: "PERSON", personId: identity.personId } : { kind: "API_KEY", keyId: identity.keyId, scopes: identity.scopes },
       organizationId: identity.organizationId,
@@ -84,7 +85,7 @@ export class AccessResolver {
     };
   }
 
-  private async ask<TData>(query: string, variables: Record<string, unknown>): Promise<TData> {
+  private async ask<TData>(query: string, variables: Record<string, unknown>, scope: RequestScope | undefined): Promise<TData> {
     let response: Response;
     let body: { data?: TData; errors?: Array<{ message: string }> };
     try {
@@ -92,7 +93,7 @@ export class AccessResolver {
         method: "POST",
         headers: {
           "content-type": "application/json",
-          ...requestIdHeader(),
+          ...(scope ? { [REQUEST_ID_HEADER]: scope.requestId } : {}),
           [ACCESS_HEADER]: await signAccessToken(SYSTEM_ACCESS, "networks", this.gatewayPrivateKey),
         },
         body: JSON.stringify({ query, variables }),
@@ -101,7 +102,7 @@ export class AccessResolver {
       body = (await response.json()) as typeof body;
     } catch (cause) {
       // unreachable, too slow or not speaking JSON: the request cannot be authorized now
-      logUnexpectedError(cause);
+      logUnexpectedError(cause, scope?.requestId, scope?.log);
       throw new GraphQLError("The networks subgraph did not answer", {
         extensions: { code: SUBGRAPH_UNAVAILABLE, subgraph: "networks", http: { status: 503 } },
       });

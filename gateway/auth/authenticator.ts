@@ -3,6 +3,7 @@ import { LRUCache } from "lru-cache";
 import { UnauthenticatedError } from "../errors";
 import { parseRoles, type Identity } from "./identity";
 import type { TrustedIssuer } from "./issuers";
+import type { RequestScope } from "../../runtime/observability/request-id";
 
 export interface RequestCredentials {
   authorization?: string;
@@ -10,7 +11,7 @@ export interface RequestCredentials {
 }
 
 /** Checks an API key with the service that stores them; null when unknown or revoked. */
-export type ApiKeyVerifier = (key: string) => Promise<Extract<Identity, { kind: "API_KEY" }> | null>;
+export type ApiKeyVerifier = (key: string, scope?: RequestScope) => Promise<Extract<Identity, { kind: "API_KEY" }> | null>;
 
 /** The longest a verified bearer token is remembered, whatever its own lifetime. */
 const PERSON_CACHE_MS = 5 * 60_000;
@@ -29,20 +30,21 @@ export class Authenticator {
     private readonly verifyApiKey: ApiKeyVerifier,
   ) {}
 
-  async identify(credentials: RequestCredentials): Promise<Identity> {
+  /** `scope`: the request asking, named in an API key lookup's logs. */
+  async identify(credentials: RequestCredentials, scope?: RequestScope): Promise<Identity> {
     const authorization = credentials.authorization?.trim();
     const apiKey = credentials["x-api-key"]?.trim();
     if (authorization && apiKey) throw new UnauthenticatedError("Send one credential, not two");
-    if (apiKey) return this.identifyApiKey(apiKey);
+    if (apiKey) return this.identifyApiKey(apiKey, scope);
     if (!authorization) return { kind: "ANONYMOUS" };
     const [scheme, value] = authorization.split(/\s+/, 2);
     if (/^bearer$/i.test(scheme) && value) return this.identifyPerson(value);
-    if (/^apikey$/i.test(scheme) && value) return this.identifyApiKey(value);
+    if (/^apikey$/i.test(scheme) && value) return this.identifyApiKey(value, scope);
     throw new UnauthenticatedError("Invalid credentials");
   }
 
-  private async identifyApiKey(key: string): Promise<Identity> {
-    const identity = await this.verifyApiKey(key);
+  private async identifyApiKey(key: string, scope: RequestScope | undefined): Promise<Identity> {
+    const identity = await this.verifyApiKey(key, scope);
     if (!identity) throw new UnauthenticatedError("Invalid credentials");
     return identity;
   }

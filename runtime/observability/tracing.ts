@@ -64,7 +64,7 @@ export function traceMongoClient(client: MongoClient): void {
 
 /**
  * One server span per request, under the caller's trace (its W3C `traceparent`, unless the HTTP
- * instrumentation already started one), kept in `res.locals.traceContext` so `keepRequestScope` restores
+ * instrumentation already started one), kept in `res.locals.traceContext` so `keepTraceContext` restores
  * it after the body parser; every span of the request nests under it.
  */
 export function traceRequest(service: string): express.RequestHandler {

@@ -6,8 +6,8 @@ import express from "express";
 import type { GraphQLSchema } from "graphql";
 import http from "node:http";
 import { SUBGRAPH_MAX_HEADER_BYTES, type Access } from "./access";
-import { jsonErrorHandler, jsonNotFound, maskErrors } from "../../runtime/error-masking";
-import { keepRequestScope, metricsPlugin, mountServiceEndpoints, requestContext, ServiceMetrics, SILENT_LOGGER, traceRequest, traceRootResolvers, withinMs, type Logger } from "../../runtime/observability";
+import { errorMasking, jsonErrorHandler, jsonNotFound } from "../../runtime/error-masking";
+import { keepTraceContext, metricsPlugin, mountServiceEndpoints, requestContext, ServiceMetrics, SILENT_LOGGER, traceRequest, traceRootResolvers, withinMs, type Logger } from "../../runtime/observability";
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS, listen, type RunningServer } from "../../contracts/http";
 
 /** How long a readiness probe waits for a dependency. */
@@ -47,11 +47,12 @@ export async function startSubgraphServer<TContext extends object>(
   const httpServer = http.createServer({ maxHeaderSize: SUBGRAPH_MAX_HEADER_BYTES }, app);
   const metrics = options.metrics ?? new ServiceMetrics(options.name);
   const logger = options.logger ?? SILENT_LOGGER;
+  const masking = errorMasking(logger);
   const apollo = new ApolloServer<TContext>({
     schema: traceRootResolvers(options.schema),
     logger,
     includeStacktraceInErrorResponses: false,
-    formatError: maskErrors(),
+    formatError: masking.formatError,
     // the entry points stop every service in order on SIGINT/SIGTERM
     stopOnTerminationSignals: false,
     plugins: [
@@ -60,6 +61,7 @@ export async function startSubgraphServer<TContext extends object>(
       // no field declares a cache hint, and the plugin would wrap every field's resolver to look for one
       ApolloServerPluginCacheControlDisabled(),
       metricsPlugin(metrics),
+      masking.plugin,
     ],
   });
   await apollo.start();
@@ -91,8 +93,8 @@ export async function startSubgraphServer<TContext extends object>(
       }, next);
     },
     express.json({ limit: BODY_LIMIT }),
-    keepRequestScope,
-    expressMiddleware(apollo, { context: async ({ res }) => options.context(res.locals.access as Access) }),
+    keepTraceContext,
+    expressMiddleware(apollo, { context: masking.reportingFailures(async ({ res }) => options.context(res.locals.access as Access)) }),
   );
   app.use(jsonNotFound, jsonErrorHandler);
   return listen(httpServer, options.port, options.host, () => {
