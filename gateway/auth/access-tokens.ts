@@ -13,8 +13,8 @@ export type SignAccess = (access: Access, audience: string) => Promise<string>;
  * token only when they may see and do exactly the same (their principal included).
  */
 export class AccessTokenCache {
-  /** An access object is serialized once: the resolver hands out the same object for its whole cache life. */
-  private readonly serialized = new WeakMap<Access, string>();
+  /** Per access object (the resolver hands out the same one for its whole cache life): its content, serialized once, and its tokens by subgraph, found without the LRU's bookkeeping. */
+  private readonly known = new WeakMap<Access, { content: string; tokens: Map<string, { token: Promise<string>; freshUntil: number }> }>();
   private readonly tokens: LRUCache<string, Promise<string>>;
 
   constructor(
@@ -25,19 +25,26 @@ export class AccessTokenCache {
   }
 
   token(access: Access, audience: string): Promise<string> {
-    let content = this.serialized.get(access);
-    if (content === undefined) {
-      content = JSON.stringify(access);
-      this.serialized.set(access, content);
+    let known = this.known.get(access);
+    if (known === undefined) {
+      known = { content: JSON.stringify(access), tokens: new Map() };
+      this.known.set(access, known);
     }
-    const key = `${audience}\n${content}`;
+    const remembered = known.tokens.get(audience);
+    if (remembered && remembered.freshUntil > Date.now()) return remembered.token;
+    const key = `${audience}\n${known.content}`;
     let token = this.tokens.get(key);
     if (!token) {
       // the promise is cached, so concurrent first fetches share one signature
       token = this.sign(access, audience);
       this.tokens.set(key, token);
-      token.catch(() => this.tokens.delete(key));
+      const forget = () => {
+        this.tokens.delete(key);
+        known.tokens.delete(audience);
+      };
+      token.catch(forget);
     }
+    known.tokens.set(audience, { token, freshUntil: Date.now() + this.tokens.getRemainingTTL(key) });
     return token;
   }
 }

@@ -59,10 +59,14 @@ describe("the access token cache", () => {
 
   it("signs again once the reuse window is over, and after a failed signature", async () => {
     const { cache, signed } = countingCache(50);
-    const first = await cache.token(person("ada"), "resources");
+    const ada = person("ada");
+    const first = await cache.token(ada, "resources");
+    expect(await cache.token(ada, "resources")).toBe(first);
     await new Promise((resolve) => setTimeout(resolve, 120));
-    const second = await cache.token(person("ada"), "resources");
+    // the same access object as a copy of it: neither gets the stale token
+    const second = await cache.token(ada, "resources");
     expect(second).not.toBe(first);
+    expect(await cache.token(person("ada"), "resources")).toBe(second);
     expect(signed).toHaveLength(2);
 
     let fail = true;
