@@ -188,14 +188,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ],
   });
   await apollo.start();
-  app.use(corsMiddleware(options.corsOrigins ?? []));
-  if (options.ide !== false) app.use(ideRouter({ endpoint: "/graphql", examples: options.ide?.examples ?? [] }));
-  mountServiceEndpoints(app, { service: "gateway", metrics, ready });
-  app.get(JWKS_PATH, (_request, response) => {
-    response.set("cache-control", "public, max-age=300").json(jwks);
-  });
-  app.use(
-    "/graphql",
+  const graphql: express.RequestHandler[] = [
     requestContext(logger),
     traceRequest("gateway"),
     useRequestTimeout(options.requestTimeoutMs),
@@ -210,7 +203,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         return { requestId: scope.requestId, access: await accessResolver.resolve(await rateLimit.admit(() => authenticator.identify(credentials, scope), req.ip), scope) };
       }),
     }),
-  );
+  ];
+  app.use(corsMiddleware(options.corsOrigins ?? []));
+  // operations first: the router matches a POST against no other path on its way
+  app.post("/graphql", graphql);
+  if (options.ide !== false) app.use(ideRouter({ endpoint: "/graphql", examples: options.ide?.examples ?? [] }));
+  mountServiceEndpoints(app, { service: "gateway", metrics, ready });
+  app.get(JWKS_PATH, (_request, response) => {
+    response.set("cache-control", "public, max-age=300").json(jwks);
+  });
+  // GET operations, and other methods for Apollo Server to refuse
+  app.use("/graphql", graphql);
   app.use(jsonNotFound, jsonErrorHandler);
   const server = await listen(httpServer, options.port, options.host, async () => {
     stopping = true;
