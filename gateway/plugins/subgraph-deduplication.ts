@@ -11,15 +11,23 @@ const CORRELATION_HEADERS = new Set([REQUEST_ID_HEADER, "traceparent", "tracesta
  * mention no `mutation`, anything else (a mutation, an unexpected shape) is always sent.
  */
 export function useSubgraphDeduplication(fetcher: Fetcher): Fetcher {
-  const inFlight = new Map<string, Promise<FetcherResponse>>();
+  /** By destination (URL and headers), then by body: the body, often the longest part, is never copied into a key. */
+  const inFlight = new Map<string, Map<string, Promise<FetcherResponse>>>();
   return (url, init) => {
-    const key = readOnly(init) ? keyOf(url, init!) : null;
-    if (key === null) return fetcher(url, init);
-    const pending = inFlight.get(key);
+    if (!readOnly(init)) return fetcher(url, init);
+    const body = init!.body as string;
+    const destination = destinationOf(url, init!);
+    const sameDestination = inFlight.get(destination);
+    const pending = sameDestination?.get(body);
     // each follower reads its own copy of the answer
     if (pending) return pending.then((response) => response.clone());
-    const fetched = fetcher(url, init).finally(() => inFlight.delete(key));
-    inFlight.set(key, fetched);
+    const fetched = fetcher(url, init).finally(() => {
+      const waiting = inFlight.get(destination)!;
+      waiting.delete(body);
+      if (waiting.size === 0) inFlight.delete(destination);
+    });
+    if (sameDestination) sameDestination.set(body, fetched);
+    else inFlight.set(destination, new Map([[body, fetched]]));
     return fetched;
   };
 }
@@ -31,10 +39,11 @@ function readOnly(init: FetcherRequestInit | undefined): boolean {
   return (body.startsWith('{"query":"query') || body.startsWith('{"query":"{')) && !body.includes("mutation");
 }
 
-function keyOf(url: string, init: FetcherRequestInit): string {
-  const headers = Object.entries(init.headers ?? {})
-    .filter(([name]) => !CORRELATION_HEADERS.has(name.toLowerCase()))
-    .map(([name, value]) => `${name.toLowerCase()}:${value}`)
-    .sort();
-  return `${url}\n${headers.join("\n")}\n${init.body}`;
+/** The URL and every header but the correlation ones, in the order the data source sets them (another order only misses a merge). */
+function destinationOf(url: string, init: FetcherRequestInit): string {
+  let key = url;
+  for (const [name, value] of Object.entries(init.headers ?? {})) {
+    if (!CORRELATION_HEADERS.has(name.toLowerCase())) key += `\n${name.toLowerCase()}:${value}`;
+  }
+  return key;
 }
