@@ -9,14 +9,13 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { parse } from "graphql";
 import { exportJWK } from "jose";
-import type { Db, Document } from "mongodb";
 import { environmentWith, SUBGRAPH_VARIABLES } from "../config";
 import { SUPERGRAPH_PATH } from "../contracts/supergraph-config";
 import { mintDevToken } from "../gateway/auth/dev-tokens";
 import { loadOrCreateDevKeys } from "../gateway/auth/keys";
 import { connectionString, loadOrCreateCredentials } from "../embedded-mongo/auth/credentials";
-import { connectMongo, subgraphDatabaseName } from "../subgraphs/kit";
 import { demoDirectory } from "./demo/networks";
+import { growDataSet } from "./bench-data-set";
 import type { HiveContenderOptions } from "./bench-hive-gateway";
 
 /*
@@ -72,8 +71,6 @@ const CONTENDER_PORT_OFFSET = 20;
 const BASELINE_CLUSTER_PORT_OFFSET = 40;
 const CLUSTER_SCRIPT = path.join("dist", "scripts", "cluster.js");
 const KEYS_FILE = path.join("keys", "dev-keys.json");
-/** Copies never take these: they hold no per-school data, or keys that must stay unique (API key hashes). */
-const NOT_COPIED = new Set(["api_keys"]);
 
 function parseOptions(argv: string[]): Options {
   const options: Options = { schools: 59, seconds: 5, connections: [1, 32], operations: DEFAULT_OPERATIONS, compareHive: false, baseline: null, baselineGateway: null, rounds: 1, basePort: 5500 };
@@ -260,50 +257,6 @@ function commandsBetween(before: Map<string, number>, after: Map<string, number>
   return new Map([...after].map(([key, count]) => [key, count - (before.get(key) ?? 0)] as const).filter(([, count]) => count > 0));
 }
 
-// ---- the data set --------------------------------------------------------------------------------
-
-/** The same id in copy `copy`: its first four hex digits replaced by the copy's number. */
-function copiedId(id: string, copy: number): string {
-  return copy.toString(16).padStart(4, "0") + id.slice(4);
-}
-
-function copyValue(value: unknown, copy: number): unknown {
-  if (typeof value === "string") return value.replace(/\b[0-9a-f]{24}\b/g, (id) => copiedId(id, copy));
-  if (Array.isArray(value)) return value.map((item) => copyValue(item, copy));
-  if (value && typeof value === "object" && !(value instanceof Date)) {
-    if ((value as { _bsontype?: string })._bsontype) return value;
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copyValue(item, copy)]));
-  }
-  return value;
-}
-
-/** Copies the demo world until there are about `schools` schools; returns how many there are. */
-async function growDataSet(mongoUrl: string, schools: number): Promise<number> {
-  const client = await connectMongo(mongoUrl);
-  try {
-    const databases: Db[] = SUBGRAPHS.map((name) => client.db(subgraphDatabaseName(name)));
-    const demoSchools = demoDirectory().schools.length;
-    const copies = Math.max(0, Math.round(schools / demoSchools) - 1);
-    for (const db of databases) {
-      for (const { name } of await db.listCollections().toArray()) {
-        if (NOT_COPIED.has(name) || name.startsWith("system.")) continue;
-        const documents = await db.collection(name).find().toArray();
-        for (let copy = 1; copy <= copies; copy++) {
-          const copied = documents.map((document) => {
-            const next = copyValue(document, copy) as Document;
-            if (name === "schools") delete next.ncesId;
-            return next;
-          });
-          if (copied.length > 0) await db.collection(name).insertMany(copied, { ordered: false });
-        }
-      }
-    }
-    return demoSchools * (copies + 1);
-  } finally {
-    await client.close();
-  }
-}
-
 // ---- the callers -----------------------------------------------------------------------------------
 
 interface Caller {
@@ -390,7 +343,10 @@ async function startClusterWithData(checkout: string, basePort: number, schools:
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    return { cluster: { ...cluster, stop }, schools: await growDataSet(cluster.mongoUrl, schools) };
+    const started = Date.now();
+    const grown = await growDataSet(cluster.mongoUrl, schools);
+    console.error(`Data set of ${checkout}: ${grown} schools, grown in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return { cluster: { ...cluster, stop }, schools: grown };
   } catch (error) {
     await stop();
     throw error;
@@ -405,9 +361,8 @@ async function startContenders(hub: Cluster, options: Options): Promise<Contende
   const host = CLUSTER_SETTINGS.HOST;
   try {
     if (options.baseline) {
-      const { cluster, schools } = await startClusterWithData(options.baseline, options.basePort + BASELINE_CLUSTER_PORT_OFFSET, options.schools, path.join(hub.dataDir, KEYS_FILE));
+      const { cluster } = await startClusterWithData(options.baseline, options.basePort + BASELINE_CLUSTER_PORT_OFFSET, options.schools, path.join(hub.dataDir, KEYS_FILE));
       contenders.push({ name: "baseline", url: cluster.gatewayUrl, pid: cluster.pids.gateway, cluster, ownCluster: true, operations: loadOperations(options.baseline, options.operations), stop: cluster.stop });
-      console.error(`Baseline data set: ${schools} schools`);
     }
     if (options.baselineGateway) {
       const url = `http://${host}:${port}/graphql`;
