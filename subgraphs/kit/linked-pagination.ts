@@ -14,7 +14,8 @@ import { toEntity, type Entity, type StoredDocument } from "./repository";
 
 /** Link documents `{ [parentField]: parent id, [targetField]: node id }` matching `filter` join a parent to a node. */
 export interface Link {
-  collection: Collection<Document>;
+  /** Only read through aggregates, so any repository's own collection will do. */
+  collection: Pick<Collection, "aggregate" | "collectionName">;
   parentField: string;
   targetField: string;
   filter: Filter<Document>;
@@ -61,7 +62,7 @@ export function pagesByArrayField<TDoc extends StoredDocument>(
     // a parent listed twice in one document still gets the node once
     { $group: { _id: { parent: "$parent", node: "$node._id" }, parent: { $first: "$parent" }, node: { $first: "$node" } } },
   ];
-  return pagesOfPairs<TDoc>(collection as unknown as Collection<Document>, pairs, parentIds, sortKeys, args);
+  return pagesOfPairs<TDoc>(collection, pairs, parentIds, sortKeys, args);
 }
 
 /** The filter on a sub-document: each field path prefixed, through `$and`, `$or` and `$nor`. */
@@ -103,7 +104,7 @@ function pagesOfRows<TDoc extends StoredDocument>(rows: Array<GroupRow<TDoc>>, p
 
 /** Pages from `{ parent, node }` pairs produced by `pairs`. */
 async function pagesOfPairs<TDoc extends StoredDocument>(
-  collection: Collection<Document>,
+  collection: Link["collection"],
   pairs: Document[],
   parentIds: readonly string[],
   sortKeys: SortKeys,

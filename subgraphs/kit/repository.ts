@@ -35,10 +35,13 @@ export abstract class Repository<TDoc extends StoredDocument> {
   abstract readonly collectionName: string;
   abstract readonly indexes: IndexDescription[];
 
+  private handle?: Collection<TDoc>;
+
   constructor(protected readonly db: Db) {}
 
+  /** One handle for the repository's life: the driver builds a new one (options, namespace) on every `db.collection`. */
   get collection(): Collection<TDoc> {
-    return this.db.collection<TDoc>(this.collectionName);
+    return (this.handle ??= this.db.collection<TDoc>(this.collectionName));
   }
 
   async ensureIndexes(): Promise<void> {

@@ -125,7 +125,7 @@ export class AllianceMemberRepository extends Repository<AllianceMemberDocument>
 
   /** Accepted joins, linking networks to the alliances they belong to. */
   acceptedLink(): Link {
-    return { collection: this.db.collection("alliance_members"), parentField: "networkId", targetField: "allianceId", filter: { status: ConsentStatus.ACCEPTED } };
+    return { collection: this.collection, parentField: "networkId", targetField: "allianceId", filter: { status: ConsentStatus.ACCEPTED } };
   }
 
   approve(id: string, networkIds: string[], step: ConsentStepDocument) {

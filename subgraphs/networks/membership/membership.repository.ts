@@ -85,7 +85,7 @@ export class MembershipRepository extends Repository<MembershipDocument> {
   /** Accepted memberships joining networks to their schools (`from: "networkId"`) or schools to their networks. */
   acceptedLink(from: "networkId" | "schoolId"): Link {
     const targetField = from === "networkId" ? "schoolId" : "networkId";
-    return { collection: this.db.collection("memberships"), parentField: from, targetField, filter: { status: ConsentStatus.ACCEPTED } };
+    return { collection: this.collection, parentField: from, targetField, filter: { status: ConsentStatus.ACCEPTED } };
   }
 
   /** Inserts in order; on an error the ones before it stay (see `undoInserts`). */
