@@ -27,7 +27,7 @@ import type { HiveContenderOptions } from "./bench-hive-gateway";
  * Starts `start:cluster` (the embedded database, each subgraph and the gateways as separate processes) on ports
  * from `--base-port` (5500-5599 by default) with a fresh data directory, loads the demo data (59 schools) and copies it until there are about
  * `--schools` schools (each copy is the whole demo world with new ids), then drives each operation of `operations/` with
- * autocannon for `--seconds` at each number of connections, as an anonymous caller and as an organization admin
+ * autocannon for `--seconds` (after 2 uncounted seconds) at each number of connections, as an anonymous caller and as an organization admin
  * whose networks are in an alliance. It prints requests/s, latency p50 and p99, failed requests, the CPU time the
  * gateway and the four subgraphs spent per request (from /proc), and the database commands per request (the
  * subgraphs' own counters) beside the fetch nodes of the operation's query plan.
@@ -68,6 +68,8 @@ const SUBGRAPHS = ["networks", "resources", "development", "advocacy"] as const;
 /** Ports from the base port: start:cluster's second gateway listens on GATEWAY_PORT + 1; the other gateways from +20, a baseline's cluster from +40. */
 const PORT_OFFSETS = { GATEWAY_PORT: 0, NETWORKS_PORT: 2, RESOURCES_PORT: 3, DEVELOPMENT_PORT: 4, ADVOCACY_PORT: 5, REGISTRY_PORT: 6, HUB_DB_PORT: 10 };
 const CONTENDER_PORT_OFFSET = 20;
+/** Load before each measured round, at the same connections, not counted. */
+const WARMUP_SECONDS = 2;
 const BASELINE_CLUSTER_PORT_OFFSET = 40;
 const CLUSTER_SCRIPT = path.join("dist", "scripts", "cluster.js");
 const KEYS_FILE = path.join("keys", "dev-keys.json");
@@ -449,6 +451,9 @@ async function measure(contender: Contender, operation: string, caller: Caller, 
   const { cluster } = contender;
   const probe = await post(contender.url, contender.operations.get(operation)!.body, caller.headers);
   const graphqlErrors = probe.errors ? [...new Set(probe.errors.map((error: any) => error.extensions?.code ?? error.message))].join(",") : "";
+  // unmeasured: while the other contenders ran, this one's caches of callers and their access expired (30 to 60 s)
+  await load(contender, operation, caller, connections, WARMUP_SECONDS);
+  await settle(contender);
   const cpuBefore = cpuOf(contender);
   const commandsBefore = await databaseCommands(cluster);
   const result = await load(contender, operation, caller, connections, seconds);
