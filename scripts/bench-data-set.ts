@@ -8,7 +8,8 @@ import { demoDirectory } from "./demo/networks";
  * links stay inside it; a unique key that no id makes distinct (a survey token, an NCES id) gets a suffix.
  */
 
-const SUBGRAPHS = ["networks", "resources", "development", "advocacy"] as const;
+/** The subgraphs that hold the schools' world (the registry holds schemas only). */
+export const SUBGRAPHS = ["networks", "resources", "development", "advocacy"] as const;
 /** Copies never take these: they hold no per-school data, or secrets that must stay unique (API key hashes). */
 const NOT_COPIED = new Set(["api_keys"]);
 /** Documents per insertMany: a 10,000-school world is millions of documents, never all in memory at once. */
@@ -44,9 +45,9 @@ export function copyDocument(document: Document, copy: number, keys: UniqueKey[]
     const values = key.fields.map((field) => valueAt(document, field));
     if (key.skipsAbsent && values.every((value) => value === undefined)) continue;
     if (key.fields.some((field, i) => !sameValue(values[i], valueAt(copied, field)))) continue;
-    const text = key.fields.find((field) => typeof valueAt(document, field) === "string");
-    if (text === undefined) throw new Error(`copy ${copy} of ${String(document._id)}: its unique key (${key.fields.join(", ")}) of ${key.name} holds no id and no text to make distinct`);
-    setValueAt(copied, text, `${valueAt(document, text) as string}~${copy}`);
+    const text = values.findIndex((value) => typeof value === "string");
+    if (text < 0) throw new Error(`copy ${copy} of ${String(document._id)}: its unique key (${key.fields.join(", ")}) of ${key.name} holds no id and no text to make distinct`);
+    setValueAt(copied, key.fields[text], `${values[text] as string}~${copy}`);
   }
   return copied;
 }

@@ -15,7 +15,7 @@ import { mintDevToken } from "../gateway/auth/dev-tokens";
 import { loadOrCreateDevKeys } from "../gateway/auth/keys";
 import { connectionString, loadOrCreateCredentials } from "../embedded-mongo/auth/credentials";
 import { demoDirectory } from "./demo/networks";
-import { growDataSet } from "./bench-data-set";
+import { growDataSet, SUBGRAPHS } from "./bench-data-set";
 import type { HiveContenderOptions } from "./bench-hive-gateway";
 
 /*
@@ -64,7 +64,6 @@ const DEFAULT_OPERATIONS = ["NetworkOverview", "StateCampaigns", "AllianceResour
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.resolve(__dirname, "..");
 const OPERATIONS_DIR = path.join(ROOT, "operations");
-const SUBGRAPHS = ["networks", "resources", "development", "advocacy"] as const;
 /** Ports from the base port: start:cluster's second gateway listens on GATEWAY_PORT + 1; the other gateways from +20, a baseline's cluster from +40. */
 const PORT_OFFSETS = { GATEWAY_PORT: 0, NETWORKS_PORT: 2, RESOURCES_PORT: 3, DEVELOPMENT_PORT: 4, ADVOCACY_PORT: 5, REGISTRY_PORT: 6, HUB_DB_PORT: 10 };
 const CONTENDER_PORT_OFFSET = 20;
