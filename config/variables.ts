@@ -46,7 +46,7 @@ const GATEWAYS = ["gateway", "start", "cluster"] as const;
  */
 export const HUB_VARIABLES = {
   HOST: variable({ parse: parse.text, default: "127.0.0.1", readBy: [...SERVERS, "db"], description: "Interface every service listens on (`0.0.0.0` in a container)" }),
-  GATEWAY_PORT: variable({ parse: parse.port, default: 4000, readBy: ["gateway", "start", "cluster"], description: "The gateway's port (`start:cluster`: the first gateway's, the second listens on the next one; 0 picks free ports)" }),
+  GATEWAY_PORT: variable({ parse: parse.port, default: 4000, readBy: ["gateway", "start", "cluster"], description: "The gateway's port (`start:cluster`: the first gateway's, the second on the first port above it that no subgraph uses, 4006 by default; 0 picks free ports)" }),
   NETWORKS_PORT: variable({ parse: parse.port, default: 4001, readBy: ["subgraph", "start", "cluster"], description: "The networks subgraph's port" }),
   RESOURCES_PORT: variable({ parse: parse.port, default: 4002, readBy: ["subgraph", "start", "cluster"], description: "The resources subgraph's port" }),
   DEVELOPMENT_PORT: variable({ parse: parse.port, default: 4003, readBy: ["subgraph", "start", "cluster"], description: "The development subgraph's port" }),

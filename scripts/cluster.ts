@@ -11,6 +11,7 @@ import { connectionString, loadOrCreateCredentials } from "../embedded-mongo/aut
 import { connectMongo } from "../subgraphs/kit/database";
 import { createLogger } from "../runtime/observability/logger";
 import { exitOnStartFailure, stopOnSignals } from "../runtime/process";
+import { secondGatewayPort } from "./cluster-ports";
 import { seedDemoData } from "./demo/seed";
 
 /**
@@ -175,7 +176,8 @@ async function main(): Promise<void> {
   }
 
   const firstPort = await portOf(config.GATEWAY_PORT);
-  const gatewayPorts = [firstPort, config.GATEWAY_PORT === 0 ? await freePort() : firstPort + 1];
+  const subgraphPorts = Object.values(subgraphUrls).map((url) => Number(new URL(url).port));
+  const gatewayPorts = [firstPort, config.GATEWAY_PORT === 0 ? await freePort() : secondGatewayPort(firstPort, subgraphPorts)];
   const gatewayServices: Service[] = gatewayPorts.map((port, index) => ({
     name: `gateway-${index + 1}`,
     entryPoint: ENTRY_POINTS.gateway,
