@@ -30,12 +30,23 @@ const GRANTS_QUERY = `query AccessGrants($organizationId: ID!, $schoolIds: [ID!]
 
 const API_KEY_QUERY = `query ApiKeyGrant($key: String!) { apiKeyGrant(key: $key) { keyId organizationId canWrite scopes } }`;
 
+type ApiKeyIdentity = Extract<Identity, { kind: "API_KEY" }>;
+
+/** What a lookup of one identity's access needs beyond the cache key. */
+interface Lookup {
+  identity: Exclude<Identity, { kind: "ANONYMOUS" }>;
+  scope?: RequestScope;
+}
+
 /**
  * Works out what an identity may see and do from the networks subgraph (organizations, memberships,
  * alliances and their agreements), asking it as the gateway itself, and caches the answer briefly.
+ * Concurrent requests of one identity share one lookup: when its answer expires under load, one
+ * request asks again and the others wait for it, instead of every one of them asking at once.
  */
 export class AccessResolver {
-  private readonly cache: LRUCache<string, Access>;
+  private readonly cache: LRUCache<string, Access, Lookup>;
+  private readonly apiKeyLookups = new Map<string, Promise<ApiKeyIdentity | null>>();
 
   constructor(
     private readonly networksUrl: string,
@@ -43,22 +54,36 @@ export class AccessResolver {
     cacheTtlMs = ACCESS_CACHE_TTL_MS,
     private readonly lookupTimeoutMs = ACCESS_LOOKUP_TIMEOUT_MS,
   ) {
-    this.cache = new LRUCache<string, Access>({ max: 10_000, ttl: cacheTtlMs });
+    this.cache = new LRUCache<string, Access, Lookup>({
+      max: 10_000,
+      ttl: cacheTtlMs,
+      // a lookup whose entry is evicted meanwhile still answers the requests waiting for it
+      ignoreFetchAbort: true,
+      fetchMethod: (_key, _stale, { context }) => this.workOut(context.identity, context.scope),
+    });
   }
 
   /** `scope`: the request the lookup is made for, named in its logs and the networks subgraph's. */
   async resolve(identity: Identity, scope?: RequestScope): Promise<Access> {
     if (identity.kind === "ANONYMOUS") return ANONYMOUS_ACCESS;
-    const cacheKey = JSON.stringify(identity);
-    const cached = this.cache.get(cacheKey);
-    if (cached) return cached;
-    const access = await this.workOut(identity, scope);
-    this.cache.set(cacheKey, access);
-    return access;
+    // a failed lookup rejects every request waiting for it and is not cached: the next request asks again
+    return (await this.cache.fetch(JSON.stringify(identity), { context: { identity, scope } }))!;
   }
 
-  /** Looks up an API key (the networks subgraph stores only its hash). */
-  async verifyApiKey(key: string, scope?: RequestScope): Promise<Extract<Identity, { kind: "API_KEY" }> | null> {
+  /**
+   * Looks up an API key (the networks subgraph stores only its hash). Never cached, so a revoked key is refused
+   * at once; requests that arrive while their key is being looked up share that lookup.
+   */
+  verifyApiKey(key: string, scope?: RequestScope): Promise<ApiKeyIdentity | null> {
+    let lookup = this.apiKeyLookups.get(key);
+    if (!lookup) {
+      lookup = this.lookUpApiKey(key, scope).finally(() => this.apiKeyLookups.delete(key));
+      this.apiKeyLookups.set(key, lookup);
+    }
+    return lookup;
+  }
+
+  private async lookUpApiKey(key: string, scope: RequestScope | undefined): Promise<ApiKeyIdentity | null> {
     const data = await this.ask<{ apiKeyGrant: { keyId: string; organizationId: string; canWrite: boolean; scopes: ApiKeyScope[] } | null }>(API_KEY_QUERY, { key }, scope);
     return data.apiKeyGrant ? { kind: "API_KEY", ...data.apiKeyGrant } : null;
   }

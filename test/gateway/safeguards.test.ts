@@ -2,7 +2,7 @@ import { loadConfig } from "../../config";
 import { mintDevToken } from "../../gateway/auth/dev-tokens";
 import { gatewaySafeguards } from "../../gateway/plugins/settings";
 import { createLogger } from "../../runtime/observability";
-import { startGatewayWithFakeSubgraphs, type FakeAnswer, type GatewayWithFakeSubgraphs, type SubgraphCall } from "../support/fake-subgraphs";
+import { NO_GRANTS, startGatewayWithFakeSubgraphs, type FakeAnswer, type GatewayWithFakeSubgraphs, type SubgraphCall } from "../support/fake-subgraphs";
 
 /**
  * The gateway's safeguards against a misbehaving world, with fake subgraphs that count requests and
@@ -79,6 +79,63 @@ describe("timeouts", () => {
         { message: "The networks subgraph did not answer", extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: "networks" } },
       ]);
       expect(gateway.calls.every((call) => call.query.includes("accessGrants"))).toBe(true);
+    });
+  });
+});
+
+describe("access lookups", () => {
+  it("are shared by one caller's concurrent requests, and a failed one is asked again by the next request", async () => {
+    let lookupArrived!: () => void;
+    const arrived = new Promise<void>((resolve) => (lookupArrived = resolve));
+    let answerLookup!: (answer: FakeAnswer) => void;
+    let lookupAnswer = new Promise<FakeAnswer>((resolve) => (answerLookup = resolve));
+    const answer = (call: SubgraphCall) => {
+      if (!call.query.includes("accessGrants")) return undefined;
+      lookupArrived();
+      return lookupAnswer;
+    };
+    await withGateway({ answer: answer as (call: SubgraphCall) => Promise<FakeAnswer> }, async (gateway) => {
+      const lookups = () => gateway.calls.filter((call) => call.query.includes("accessGrants")).length;
+      const ada = await personHeaders(gateway, "ada");
+      const concurrently = () => Promise.all(Array.from({ length: 5 }, () => gateway.post({ query: SCHOOL }, ada)));
+
+      const failing = concurrently();
+      await arrived;
+      // the other requests reach the gateway while the first lookup is unanswered
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      answerLookup({ status: 500, body: { errors: [{ message: "down" }] } });
+      expect((await failing).map((response) => response.status)).toEqual(Array(5).fill(500));
+      expect(lookups()).toBe(1);
+
+      lookupAnswer = Promise.resolve({ body: NO_GRANTS });
+      const answered = await concurrently();
+      expect(answered.map((response) => [response.status, response.json.errors])).toEqual(Array(5).fill([200, undefined]));
+      expect(lookups()).toBe(2);
+    });
+  });
+  it("of an API key are never remembered, but requests that arrive while their key is looked up share that lookup", async () => {
+    let lookupArrived!: () => void;
+    const arrived = new Promise<void>((resolve) => (lookupArrived = resolve));
+    let answerLookup!: () => void;
+    const answered = new Promise<void>((resolve) => (answerLookup = resolve));
+    const grant = { data: { apiKeyGrant: { keyId: "key-1", organizationId: "org-1", canWrite: false, scopes: [] } } };
+    const answer = async (call: SubgraphCall): Promise<FakeAnswer | undefined> => {
+      if (!call.query.includes("apiKeyGrant")) return undefined;
+      lookupArrived();
+      await answered;
+      return { body: grant };
+    };
+    await withGateway({ answer: answer as (call: SubgraphCall) => Promise<FakeAnswer> }, async (gateway) => {
+      const keyLookups = () => gateway.calls.filter((call) => call.query.includes("apiKeyGrant")).length;
+      const partner = { "x-api-key": "hub_partner_key" };
+      const concurrent = Promise.all(Array.from({ length: 5 }, () => gateway.post({ query: SCHOOL }, partner)));
+      await arrived;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      answerLookup();
+      expect((await concurrent).map((response) => response.status)).toEqual(Array(5).fill(200));
+      expect(keyLookups()).toBe(1);
+      expect((await gateway.post({ query: SCHOOL }, partner)).status).toBe(200);
+      expect(keyLookups()).toBe(2);
     });
   });
 });

@@ -24,7 +24,7 @@ export interface GatewayWithFakeSubgraphs {
   stop(): Promise<void>;
 }
 
-export const NO_GRANTS = { data: { accessGrants: { schoolIds: [], managedNetworkIds: [], memberNetworkIds: [], allied: [] } } };
+export const NO_GRANTS = { data: { accessGrants: { schoolIds: [], managedNetworkIds: [], memberNetworkIds: [], allied: [], schoolMemberships: [] } } };
 
 /** No grants for a person, no such API key, null data for anything else. */
 function defaultAnswer(call: SubgraphCall): FakeAnswer {
