@@ -408,6 +408,8 @@ interface Row {
   requestsPerSecond: number;
   p50: number;
   p99: number;
+  /** Each round's requests/s and p99/p50, in round order: rounds of all contenders alternate, so round i of one is beside round i of another. */
+  byRound: Array<{ requestsPerSecond: number; tail: number }>;
   failed: number;
   gatewayCpuMs: number;
   subgraphCpuMs: number;
@@ -507,6 +509,7 @@ function rowOf(contender: Contender, operationName: string, caller: Caller, conn
     requestsPerSecond: rounds.reduce((sum, round) => sum + round.requestsPerSecond, 0) / rounds.length,
     p50: median(rounds.map((round) => round.p50)),
     p99: median(rounds.map((round) => round.p99)),
+    byRound: rounds.map((round) => ({ requestsPerSecond: round.requestsPerSecond, tail: round.p50 > 0 ? round.p99 / round.p50 : 0 })),
     failed: rounds.reduce((sum, round) => sum + round.failed, 0),
     // the commands include the gateway's access lookup, once per caller and 30 s
     gatewayCpuMs: perRequestMs(0),
@@ -554,6 +557,8 @@ function printRows(rows: Row[], contenders: Contender[]): void {
 /**
  * Per cell: the hub's p99 over its p50, and against each other contender its requests/s and gateway CPU per
  * request as ratios, with the subgraphs' and database's CPU per request for a contender with its own cluster.
+ * Over several rounds, p99/p50 and requests/s also give their lowest and highest round (requests/s: round i of
+ * the hub over round i of the other), so a ratio within the noise shows as one.
  */
 function printRatios(rows: Row[], contenders: Contender[]): void {
   const others = contenders.filter((contender) => contender.name !== HUB);
@@ -564,18 +569,26 @@ function printRatios(rows: Row[], contenders: Contender[]): void {
   ];
   const hubRows = rows.filter((row) => row.gateway === HUB);
   const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : "-");
+  const withRange = (overall: string, byRound: number[]) => {
+    const measured = byRound.filter(Number.isFinite);
+    return measured.length > 1 ? `${overall} (${Math.min(...measured).toFixed(2)}–${Math.max(...measured).toFixed(2)})` : overall;
+  };
   printTable(
     ["operation", "caller", "conn", "hub p99/p50", ...others.flatMap(columns)],
     hubRows.map((hub) => {
       const ratios = (contender: Contender) => {
         const other = rows.find((row) => row.gateway === contender.name && row.operation === hub.operation && row.caller === hub.caller && row.connections === hub.connections)!;
         return [
-          ratio(hub.requestsPerSecond, other.requestsPerSecond),
+          withRange(
+            ratio(hub.requestsPerSecond, other.requestsPerSecond),
+            hub.byRound.map((round, i) => round.requestsPerSecond / other.byRound[i].requestsPerSecond),
+          ),
           ratio(hub.gatewayCpuMs, other.gatewayCpuMs),
           ...(contender.ownCluster ? [ratio(hub.subgraphCpuMs, other.subgraphCpuMs), ratio(hub.databaseCpuMs, other.databaseCpuMs)] : []),
         ];
       };
-      return [hub.operation, hub.caller, String(hub.connections), ratio(hub.p99, hub.p50), ...others.flatMap(ratios)];
+      const tail = withRange(ratio(hub.p99, hub.p50), hub.byRound.map((round) => round.tail));
+      return [hub.operation, hub.caller, String(hub.connections), tail, ...others.flatMap(ratios)];
     }),
   );
 }
