@@ -1,5 +1,5 @@
 import type { Db, Document } from "mongodb";
-import { connectMongo, subgraphDatabaseName } from "../subgraphs/kit";
+import { connectMongo, subgraphDatabaseName, valueAt } from "../subgraphs/kit";
 import { demoDirectory } from "./demo/networks";
 
 /*
@@ -93,12 +93,6 @@ function copyIds(value: unknown, copy: number): unknown {
     if ((value as { _bsontype?: string })._bsontype) return value;
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copyIds(item, copy)]));
   }
-  return value;
-}
-
-function valueAt(document: Document, dotted: string): unknown {
-  let value: unknown = document;
-  for (const part of dotted.split(".")) value = value && typeof value === "object" ? (value as Document)[part] : undefined;
   return value;
 }
 

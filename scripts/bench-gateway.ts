@@ -509,7 +509,7 @@ function rowOf(contender: Contender, operationName: string, caller: Caller, conn
     requestsPerSecond: rounds.reduce((sum, round) => sum + round.requestsPerSecond, 0) / rounds.length,
     p50: median(rounds.map((round) => round.p50)),
     p99: median(rounds.map((round) => round.p99)),
-    byRound: rounds.map((round) => ({ requestsPerSecond: round.requestsPerSecond, tail: round.p50 > 0 ? round.p99 / round.p50 : 0 })),
+    byRound: rounds.map((round) => ({ requestsPerSecond: round.requestsPerSecond, tail: round.p99 / round.p50 })),
     failed: rounds.reduce((sum, round) => sum + round.failed, 0),
     // the commands include the gateway's access lookup, once per caller and 30 s
     gatewayCpuMs: perRequestMs(0),

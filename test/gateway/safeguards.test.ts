@@ -83,58 +83,63 @@ describe("timeouts", () => {
   });
 });
 
+/**
+ * Fake-subgraph answers that hold every lookup whose query mentions `field` until `answerWith` is called (later
+ * lookups get that same answer at once); `arrived` resolves when the first one reaches the subgraph.
+ */
+function heldLookups(field: string) {
+  let lookupArrived!: () => void;
+  const arrived = new Promise<void>((resolve) => (lookupArrived = resolve));
+  let answerWith!: (answer: FakeAnswer) => void;
+  const answered = new Promise<FakeAnswer>((resolve) => (answerWith = resolve));
+  const answer = ((call: SubgraphCall) => {
+    if (!call.query.includes(field)) return undefined;
+    lookupArrived();
+    return answered;
+  }) as (call: SubgraphCall) => Promise<FakeAnswer>;
+  return { answer, arrived, answerWith };
+}
+
+/** `count` requests at once, answered after the first lookup arrived and the others had time to reach the gateway. */
+async function concurrentWhileHeld(held: ReturnType<typeof heldLookups>, send: () => ReturnType<GatewayWithFakeSubgraphs["post"]>, count: number, answer: FakeAnswer) {
+  const responses = Promise.all(Array.from({ length: count }, send));
+  await held.arrived;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  held.answerWith(answer);
+  return responses;
+}
+
 describe("access lookups", () => {
   it("are shared by one caller's concurrent requests, and a failed one is asked again by the next request", async () => {
-    let lookupArrived!: () => void;
-    const arrived = new Promise<void>((resolve) => (lookupArrived = resolve));
-    let answerLookup!: (answer: FakeAnswer) => void;
-    let lookupAnswer = new Promise<FakeAnswer>((resolve) => (answerLookup = resolve));
-    const answer = (call: SubgraphCall) => {
-      if (!call.query.includes("accessGrants")) return undefined;
-      lookupArrived();
-      return lookupAnswer;
-    };
+    const held = heldLookups("accessGrants");
+    let failNext = true;
+    const answer = (call: SubgraphCall) => (call.query.includes("accessGrants") && !failNext ? { body: NO_GRANTS } : held.answer(call));
     await withGateway({ answer: answer as (call: SubgraphCall) => Promise<FakeAnswer> }, async (gateway) => {
       const lookups = () => gateway.calls.filter((call) => call.query.includes("accessGrants")).length;
       const ada = await personHeaders(gateway, "ada");
-      const concurrently = () => Promise.all(Array.from({ length: 5 }, () => gateway.post({ query: SCHOOL }, ada)));
+      const send = () => gateway.post({ query: SCHOOL }, ada);
 
-      const failing = concurrently();
-      await arrived;
-      // the other requests reach the gateway while the first lookup is unanswered
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      answerLookup({ status: 500, body: { errors: [{ message: "down" }] } });
-      expect((await failing).map((response) => response.status)).toEqual(Array(5).fill(500));
+      const failed = await concurrentWhileHeld(held, send, 5, { status: 500, body: { errors: [{ message: "down" }] } });
+      expect(failed.map((response) => response.status)).toEqual(Array(5).fill(500));
       expect(lookups()).toBe(1);
 
-      lookupAnswer = Promise.resolve({ body: NO_GRANTS });
-      const answered = await concurrently();
+      failNext = false;
+      const answered = await Promise.all(Array.from({ length: 5 }, send));
       expect(answered.map((response) => [response.status, response.json.errors])).toEqual(Array(5).fill([200, undefined]));
       expect(lookups()).toBe(2);
     });
   });
+
   it("of an API key are never remembered, but requests that arrive while their key is looked up share that lookup", async () => {
-    let lookupArrived!: () => void;
-    const arrived = new Promise<void>((resolve) => (lookupArrived = resolve));
-    let answerLookup!: () => void;
-    const answered = new Promise<void>((resolve) => (answerLookup = resolve));
+    const held = heldLookups("apiKeyGrant");
     const grant = { data: { apiKeyGrant: { keyId: "key-1", organizationId: "org-1", canWrite: false, scopes: [] } } };
-    const answer = async (call: SubgraphCall): Promise<FakeAnswer | undefined> => {
-      if (!call.query.includes("apiKeyGrant")) return undefined;
-      lookupArrived();
-      await answered;
-      return { body: grant };
-    };
-    await withGateway({ answer: answer as (call: SubgraphCall) => Promise<FakeAnswer> }, async (gateway) => {
+    await withGateway({ answer: held.answer }, async (gateway) => {
       const keyLookups = () => gateway.calls.filter((call) => call.query.includes("apiKeyGrant")).length;
-      const partner = { "x-api-key": "hub_partner_key" };
-      const concurrent = Promise.all(Array.from({ length: 5 }, () => gateway.post({ query: SCHOOL }, partner)));
-      await arrived;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      answerLookup();
-      expect((await concurrent).map((response) => response.status)).toEqual(Array(5).fill(200));
+      const send = () => gateway.post({ query: SCHOOL }, { "x-api-key": "hub_partner_key" });
+      const concurrent = await concurrentWhileHeld(held, send, 5, { body: grant });
+      expect(concurrent.map((response) => response.status)).toEqual(Array(5).fill(200));
       expect(keyLookups()).toBe(1);
-      expect((await gateway.post({ query: SCHOOL }, partner)).status).toBe(200);
+      expect((await send()).status).toBe(200);
       expect(keyLookups()).toBe(2);
     });
   });
