@@ -62,6 +62,14 @@ export class Deferred<T> implements PromiseLike<T> {
 }
 
 /**
+ * A connection's `totalCount` from `candidates` read for a page of `args` (`first + 1` at most, for
+ * `hasNextPage`): a first page that holds every match is its own count, so no count command runs for it.
+ */
+export function totalCountOf(args: PageArgs, candidates: number, count: () => Promise<number>): Deferred<number> {
+  return new Deferred(!args.after && candidates <= args.first ? async () => candidates : count);
+}
+
+/**
  * Builds `<Node>Connection` and `<Node>Edge` object types for a node class:
  * `@ObjectType() class SchoolConnection extends ConnectionType(School) {}`. A connection of another
  * subgraph's entities is declared `@Directive("@shareable")` in each subgraph that serves one
@@ -117,7 +125,7 @@ export function pageOf<TCandidate, TNode>(
         return edges.at(-1)?.cursor ?? null;
       },
     },
-    totalCount: new Deferred(count),
+    totalCount: totalCountOf(args, candidates.length, count),
   };
 }
 

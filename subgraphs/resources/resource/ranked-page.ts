@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Collection, Document, Filter } from "mongodb";
-import { BadUserInputError, Deferred, openCursor, sealCursor, type Page, type PageArgs } from "../../kit";
+import { BadUserInputError, openCursor, sealCursor, totalCountOf, type Page, type PageArgs } from "../../kit";
 
 /** Deepest offset a ranked search pages to; past it, refine the search instead. */
 export const MAX_RANKED_OFFSET = 10_000;
@@ -62,6 +62,6 @@ export async function rankedPage<TDoc extends Document, TNode>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: new Deferred(() => collection.countDocuments(filter)),
+    totalCount: totalCountOf(args, docs.length, () => collection.countDocuments(filter)),
   };
 }
