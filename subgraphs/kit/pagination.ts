@@ -62,8 +62,8 @@ export class Deferred<T> implements PromiseLike<T> {
 }
 
 /**
- * A connection's `totalCount` from `candidates` read for a page of `args` (`first + 1` at most, for
- * `hasNextPage`): a first page that holds every match is its own count, so no count command runs for it.
+ * A connection's `totalCount`, given how many candidates were read for a page of `args` (up to `first + 1`,
+ * as `hasNextPage` needs): a first page that holds every match is its own count, so no count command runs.
  */
 export function totalCountOf(args: PageArgs, candidates: number, count: () => Promise<number>): Deferred<number> {
   return new Deferred(!args.after && candidates <= args.first ? async () => candidates : count);
